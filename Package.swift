@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Imprint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Imprint", targets: ["Imprint"]),
+        .executable(name: "imprint", targets: ["ImprintCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config (Debian: libxml2-dev, libcmark-gfm-dev,
+        // libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // Pure value types: the report and its diagnostics. No C, no I/O.
+        .target(name: "ReportModel"),
+        // The only Swift code that touches libxml2 pointers.
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        // Report Markdown (cmark-gfm + YAML front matter) and JSON into the model.
+        .target(
+            name: "ReportReaders",
+            dependencies: [
+                "ReportModel", "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "DocBookWriter", dependencies: ["ReportModel", "XMLSupport"]),
+        // The pipeline as a library: formats, options, atomic output.
+        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter"]),
+        // The command line: parsing only, over the Imprint library.
+        .executableTarget(
+            name: "ImprintCLI",
+            dependencies: ["Imprint", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
+        .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders"]),
+        .testTarget(name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport"]),
+        .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,236 @@
+import ReportModel
+import XMLSupport
+
+/// The state of one DocBook write: which footnotes have been written already, so that
+/// later references become `footnoteref`.
+struct DocBookContext {
+    let report: Report
+    private var writtenFootnotes: Set<String> = []
+    private let footnotes: [String: Footnote]
+
+    init(report: Report) {
+        self.report = report
+        var byLabel: [String: Footnote] = [:]
+        for footnote in report.footnotes where byLabel[footnote.label] == nil { byLabel[footnote.label] = footnote }
+        footnotes = byLabel
+    }
+
+    // MARK: - Sections
+
+    mutating func write(_ section: Section, into parent: XMLElement) {
+        let element = parent.element("section", ["xml:id": section.id])
+        if let number = section.number { element.setAttribute("label", number) }
+        let roles = section.classes.joined(separator: " ")
+        if !roles.isEmpty { element.setAttribute("role", roles) }
+        writeInlines(section.title, into: element.element("title"))
+        for block in section.blocks { write(block, into: element) }
+        for subsection in section.subsections { write(subsection, into: element) }
+        if section.blocks.isEmpty && section.subsections.isEmpty { element.element("para") }
+    }
+
+    // MARK: - Blocks
+
+    /// Writes one block and returns its element.
+    @discardableResult
+    mutating func write(_ block: Block, into parent: XMLElement) -> XMLElement? {
+        switch block {
+        case .paragraph(let inlines):
+            let para = parent.element("para")
+            writeInlines(inlines, into: para)
+            return para
+        case .list(let list):
+            return write(list, into: parent)
+        case .quote(let blocks):
+            let quote = parent.element("blockquote")
+            writeBlocks(blocks, into: quote)
+            return quote
+        case .code(let code):
+            let listing = parent.element("programlisting", text: code.text)
+            if let language = code.language { listing.setAttribute("language", language) }
+            return listing
+        case .thematicBreak:
+            return parent.element("para", ["role": "thematic-break"])
+        case .table(let table):
+            return TableWriter(table: table).write(into: parent) { inlines, cell in writeInlines(inlines, into: cell) }
+        case .figure(let figure):
+            return write(figure, into: parent)
+        case .keyJudgments(let judgments):
+            let list = parent.element("orderedlist", ["role": "key-judgments"])
+            for judgment in judgments {
+                let assessment = Assessment(
+                    likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
+                writeAnalyticItem(
+                    role: "key-judgment", id: judgment.id, title: judgment.title, blocks: judgment.blocks,
+                    assessment: assessment.phrases, into: list)
+            }
+            return list
+        case .risks(let risks):
+            let list = parent.element("orderedlist", ["role": "risks"])
+            for risk in risks {
+                let assessment = Assessment(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence)
+                writeAnalyticItem(
+                    role: "risk", id: risk.id, title: risk.title, blocks: risk.blocks, assessment: assessment.phrases,
+                    into: list)
+            }
+            return list
+        case .sources(let sources):
+            let list = parent.element("orderedlist", ["role": "sources"])
+            for source in sources {
+                let grade = source.grade.map { grade in
+                    [("grade", "Grade \(grade): source \(grade.reliabilityMeaning), information \(grade.credibilityMeaning)")]
+                } ?? []
+                writeAnalyticItem(
+                    role: "source", id: source.id, title: [], blocks: source.blocks, assessment: grade, into: list)
+            }
+            return list
+        }
+    }
+
+    mutating func writeBlocks(_ blocks: [Block], into parent: XMLElement) {
+        for block in blocks { write(block, into: parent) }
+        if blocks.isEmpty { parent.element("para") }
+    }
+
+    private mutating func write(_ list: ListBlock, into parent: XMLElement) -> XMLElement {
+        let element = parent.element(list.ordered ? "orderedlist" : "itemizedlist")
+        element.setAttribute("spacing", list.tight ? "compact" : "normal")
+        if list.ordered && list.start != 1 { element.setAttribute("startingnumber", String(list.start)) }
+        for item in list.items {
+            let listItem = element.element("listitem")
+            if let id = item.id { listItem.setAttribute("xml:id", id) }
+            var roles = item.classes
+            if let task = item.task { roles.append(task ? "task-done" : "task-open") }
+            if !roles.isEmpty { listItem.setAttribute("role", roles.joined(separator: " ")) }
+            writeBlocks(item.blocks, into: listItem)
+        }
+        return element
+    }
+
+    /// A key judgment, risk or source: a `formalpara` whose title is the lead-in, the other
+    /// blocks, and a paragraph with the assessment, each value in a `phrase` with its role.
+    private mutating func writeAnalyticItem(
+        role: String, id: String?, title: [Inline], blocks: [Block], assessment: [(String, String)],
+        into list: XMLElement
+    ) {
+        let item = list.element("listitem", ["role": role])
+        if let id {
+            item.setAttribute("xml:id", id)
+            if !title.isEmpty { item.setAttribute("xreflabel", title.plainText) }
+        }
+        var rest = blocks[...]
+        if !title.isEmpty {
+            let formal = item.element("formalpara")
+            writeInlines(title, into: formal.element("title"))
+            let para = formal.element("para")
+            if case .paragraph(let inlines) = rest.first {
+                writeInlines(inlines, into: para)
+                rest = rest.dropFirst()
+            }
+        }
+        for block in rest { write(block, into: item) }
+        if !assessment.isEmpty {
+            let para = item.element("para", ["role": "assessment"])
+            for (index, (phraseRole, text)) in assessment.enumerated() {
+                if index > 0 { para.addText(" ") }
+                para.element("phrase", ["role": phraseRole], text: text)
+            }
+        }
+        if item.isEmpty { item.element("para") }
+    }
+
+    private mutating func write(_ figure: Figure, into parent: XMLElement) -> XMLElement {
+        let element = parent.element(figure.caption.isEmpty ? "informalfigure" : "figure")
+        if let id = figure.id { element.setAttribute("xml:id", id) }
+        if !figure.caption.isEmpty { writeInlines(figure.caption, into: element.element("title")) }
+        let media = element.element("mediaobject")
+        let data = media.element("imageobject").element("imagedata", ["fileref": figure.source])
+        if let width = figure.width { data.setAttribute("width", width) }
+        media.element("textobject").element("phrase", text: figure.alt)
+        var notes: [(String, String, String?)] = []
+        if let credit = figure.credit { notes.append(("credit", "Credit: " + credit, nil)) }
+        if let license = figure.license { notes.append(("license", "License: " + license, figure.licenseURL)) }
+        else if let url = figure.licenseURL { notes.append(("license", "License: " + url, url)) }
+        if let url = figure.sourceURL { notes.append(("source", "Source: " + url, url)) }
+        for attribute in figure.attributes { notes.append(("attribute", "\(attribute.key): \(attribute.value)", nil)) }
+        if !notes.isEmpty {
+            let caption = media.element("caption")
+            for (role, text, url) in notes {
+                let para = caption.element("para", ["role": role])
+                if let url { para.element("link", ["xlink:href": url], text: text) } else { para.addText(text) }
+            }
+        }
+        return element
+    }
+
+    // MARK: - Inlines
+
+    mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
+        for inline in inlines { write(inline, into: parent) }
+    }
+
+    private mutating func write(_ inline: Inline, into parent: XMLElement) {
+        switch inline {
+        case .text(let text):
+            parent.addText(text)
+        case .emphasis(let content):
+            writeInlines(content, into: parent.element("emphasis"))
+        case .strong(let content):
+            writeInlines(content, into: parent.element("emphasis", ["role": "strong"]))
+        case .strikethrough(let content):
+            writeInlines(content, into: parent.element("emphasis", ["role": "strikethrough"]))
+        case .code(let text):
+            parent.element("code", text: text)
+        case .link(let link):
+            let element = parent.element("link", ["xlink:href": link.url])
+            if let title = link.title { element.setAttribute("xlink:title", title) }
+            writeInlines(link.content, into: element)
+        case .crossReference(let reference):
+            if reference.content.isEmpty {
+                parent.element("xref", ["linkend": reference.target])
+            } else {
+                writeInlines(reference.content, into: parent.element("link", ["linkend": reference.target]))
+            }
+        case .image(let image):
+            let media = parent.element("inlinemediaobject")
+            media.element("imageobject").element("imagedata", ["fileref": image.source])
+            media.element("textobject").element("phrase", text: image.alt)
+        case .lineBreak:
+            parent.addProcessingInstruction("linebreak")
+        case .footnoteReference(let label):
+            writeFootnoteReference(label, into: parent)
+        }
+    }
+
+    /// The first reference to a footnote carries its body; later ones point to it.
+    private mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
+        guard let footnote = footnotes[label] else {
+            parent.addText("[^\(label)]")
+            return
+        }
+        if writtenFootnotes.contains(label) {
+            parent.element("footnoteref", ["linkend": footnote.id])
+            return
+        }
+        writtenFootnotes.insert(label)
+        let element = parent.element("footnote", ["xml:id": footnote.id, "label": String(footnote.number)])
+        writeBlocks(footnote.blocks, into: element)
+    }
+}
+
+/// Likelihood, impact and confidence as labelled phrases.
+struct Assessment {
+    var likelihood: Likelihood?
+    var impact: Impact?
+    var confidence: Confidence?
+
+    var phrases: [(String, String)] {
+        var result: [(String, String)] = []
+        if let likelihood {
+            let yardstick = likelihood.yardstick.map { ", \($0.displayName)" } ?? ""
+            result.append(("likelihood", "Likelihood: \(likelihood.words) (\(likelihood.band)\(yardstick))."))
+        }
+        if let impact { result.append(("impact", "Impact: \(impact.rawValue).")) }
+        if let confidence { result.append(("confidence", "Confidence: \(confidence.rawValue).")) }
+        return result
+    }
+}

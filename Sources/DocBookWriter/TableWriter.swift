@@ -1,0 +1,37 @@
+import ReportModel
+import XMLSupport
+
+/// Writes a table as a CALS `table` (with its caption as title) or `informaltable`.
+struct TableWriter {
+    let table: Table
+
+    func write(into parent: XMLElement, cell writeCell: ([Inline], XMLElement) -> Void) -> XMLElement {
+        let element = parent.element(table.caption == nil ? "informaltable" : "table", ["frame": "all"])
+        if let id = table.id { element.setAttribute("xml:id", id) }
+        if let caption = table.caption { writeCell(caption, element.element("title")) }
+        let columns = max(1, table.alignments.count, table.header.cells.count)
+        let group = element.element("tgroup", ["cols": String(columns)])
+        for column in 0..<columns {
+            let spec = group.element("colspec", ["colname": "c\(column + 1)"])
+            let alignment = column < table.alignments.count ? table.alignments[column] : .none
+            if alignment != .none { spec.setAttribute("align", alignment.rawValue) }
+        }
+        // A CALS body needs a row: a table of only a header keeps it as its body.
+        let body = table.rows.isEmpty ? [table.header] : table.rows
+        if !table.rows.isEmpty, !table.header.cells.isEmpty {
+            writeRow(table.header, columns: columns, into: group.element("thead"), cell: writeCell)
+        }
+        let tbody = group.element("tbody")
+        for row in body { writeRow(row, columns: columns, into: tbody, cell: writeCell) }
+        return element
+    }
+
+    private func writeRow(
+        _ row: TableRow, columns: Int, into parent: XMLElement, cell writeCell: ([Inline], XMLElement) -> Void
+    ) {
+        let element = parent.element("row")
+        for column in 0..<columns {
+            writeCell(column < row.cells.count ? row.cells[column] : [], element.element("entry"))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ReportModel
+import ReportReaders
+
+/// What `imprint build` is asked to do.
+public struct BuildOptions: Sendable {
+    public var input: String
+    public var formats: [OutputFormat]
+    public var outputDirectory: String
+    /// Warnings count as errors.
+    public var strict: Bool
+
+    public init(input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false) {
+        self.input = input
+        self.formats = formats
+        self.outputDirectory = outputDirectory
+        self.strict = strict
+    }
+}
+
+/// How a build or check ended.
+public struct BuildOutcome: Sendable {
+    /// Every diagnostic, warnings and errors, in the order found.
+    public var diagnostics: [Diagnostic]
+    /// The files written, in the order of the formats asked for.
+    public var written: [String]
+
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// The pipeline: read, check, render every edition in memory, then write them all at once.
+public enum Pipeline {
+    /// Reads and checks a report; with `strict`, warnings become errors.
+    public static func check(_ input: String, strict: Bool) -> (Report?, [Diagnostic]) {
+        do {
+            let result = try ReportLoader.load(input)
+            let diagnostics = strict ? result.warnings.map(\.asError) : result.warnings
+            return (diagnostics.contains { $0.severity == .error } ? nil : result.report, diagnostics)
+        } catch {
+            return (nil, strict ? error.diagnostics.map(\.asError) : error.diagnostics)
+        }
+    }
+
+    /// Builds the editions asked for. Nothing is written unless every edition rendered
+    /// without error.
+    public static func build(_ options: BuildOptions) -> BuildOutcome {
+        var (report, diagnostics) = check(options.input, strict: options.strict)
+        guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
+        let base = baseName(of: options.input)
+        var files: [(path: String, bytes: [UInt8])] = []
+        for format in options.formats {
+            let output = format.render(report)
+            let severity: Diagnostic.Severity = options.strict ? .error : .warning
+            diagnostics += output.warnings.map {
+                Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.input, line: 1, column: 1))
+            }
+            files.append((options.outputDirectory + "/" + format.fileName(base: base), output.bytes))
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return BuildOutcome(diagnostics: diagnostics, written: [])
+        }
+        do {
+            try AtomicFile.createDirectory(options.outputDirectory)
+            try AtomicFile.writeAll(files)
+        } catch {
+            diagnostics.append(Diagnostic(.error, error.description, at: nil))
+            return BuildOutcome(diagnostics: diagnostics, written: [])
+        }
+        return BuildOutcome(diagnostics: diagnostics, written: files.map(\.path))
+    }
+
+    /// `reports/brief.md` → `brief`.
+    static func baseName(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
+extension Diagnostic {
+    var asError: Diagnostic {
+        var copy = self
+        copy.severity = .error
+        return copy
+    }
+}

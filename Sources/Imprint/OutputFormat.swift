@@ -1,0 +1,59 @@
+import DocBookWriter
+import Foundation
+import ReportModel
+
+/// The editions Imprint can write. Adding a format is one case here and its writer.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case docbook
+
+    /// Formats the command line knows by name but this version cannot write yet.
+    public static let planned = ["xhtml", "pdf", "epub", "text", "brief"]
+
+    /// The output file for a report whose file is named `base` (without extension).
+    public func fileName(base: String) -> String {
+        switch self {
+        case .docbook: base + ".xml"
+        }
+    }
+
+    /// Renders `report` in this format.
+    func render(_ report: Report) -> RenderedOutput {
+        switch self {
+        case .docbook:
+            let (bytes, warnings) = DocBookWriter().write(report)
+            return RenderedOutput(format: self, bytes: bytes, warnings: warnings)
+        }
+    }
+
+    /// Parses a comma list such as `docbook,xhtml`.
+    public static func parseList(_ text: String) throws(UsageError) -> [OutputFormat] {
+        var formats: [OutputFormat] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard !name.isEmpty else { continue }
+            if let format = OutputFormat(rawValue: name) {
+                if !formats.contains(format) { formats.append(format) }
+            } else if planned.contains(name) {
+                throw UsageError("the format '\(name)' is not available in this version; available: \(available)")
+            } else {
+                throw UsageError("unknown format '\(name)'; available: \(available)")
+            }
+        }
+        guard !formats.isEmpty else { throw UsageError("--to needs at least one format; available: \(available)") }
+        return formats
+    }
+
+    static var available: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// One edition rendered in memory, ready to be written.
+struct RenderedOutput {
+    var format: OutputFormat
+    var bytes: [UInt8]
+    var warnings: [String]
+}
+
+/// The command line was used wrongly (exit status 2).
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,116 @@
+import ReportModel
+
+/// Key judgments, risks and sources: the list items of the report sections of FORMAT.md §4.
+extension BodyBuilder {
+    func keyJudgment(_ item: MarkdownNode) -> KeyJudgment {
+        let (title, blocks, attributes) = analyticContent(item, needsTitle: "a key judgment")
+        var judgment = KeyJudgment(id: attributes?.id, title: title, blocks: blocks)
+        for attribute in attributes?.attributes ?? [] {
+            switch attribute.key {
+            case "likelihood": judgment.likelihood = likelihood(attribute.value, at: item)
+            case "confidence": judgment.confidence = value(attribute, at: item)
+            case "impact": judgment.impact = value(attribute, at: item)
+            default: judgment.attributes.append(unknown(attribute, at: item, known: "likelihood, impact, confidence"))
+            }
+        }
+        return judgment
+    }
+
+    func risk(_ item: MarkdownNode) -> Risk {
+        let (title, blocks, attributes) = analyticContent(item, needsTitle: "a risk")
+        var risk = Risk(id: attributes?.id, title: title, blocks: blocks)
+        for attribute in attributes?.attributes ?? [] {
+            switch attribute.key {
+            case "likelihood": risk.likelihood = likelihood(attribute.value, at: item)
+            case "impact": risk.impact = value(attribute, at: item)
+            case "confidence": risk.confidence = value(attribute, at: item)
+            default: risk.attributes.append(unknown(attribute, at: item, known: "likelihood, impact, confidence"))
+            }
+        }
+        return risk
+    }
+
+    func source(_ item: MarkdownNode) -> Source {
+        let (blocks, attributes) = itemContent(item)
+        var source = Source(id: attributes?.id, blocks: blocks)
+        for attribute in attributes?.attributes ?? [] {
+            if attribute.key == "grade" {
+                if let grade = AdmiraltyGrade(attribute.value) {
+                    source.grade = grade
+                } else {
+                    log.error(
+                        "'\(attribute.value)' is not an Admiralty grade: write reliability A–F and credibility 1–6, as in B2",
+                        at: location(item))
+                }
+            } else {
+                source.attributes.append(unknown(attribute, at: item, known: "grade"))
+            }
+        }
+        return source
+    }
+
+    /// The bold lead-in as title (without its closing colon), and the item's blocks with the
+    /// lead-in taken off the first paragraph.
+    private func analyticContent(_ item: MarkdownNode, needsTitle what: String) -> ([Inline], [Block], AttributeBlock?) {
+        var (blocks, attributes) = itemContent(item)
+        guard case .paragraph(var inlines) = blocks.first, case .strong(var title) = inlines.first else {
+            log.warning("\(what) starts with a bold lead-in that is its title, as in **Title:** text", at: location(item))
+            return ([], blocks, attributes)
+        }
+        inlines.removeFirst()
+        title = title.trimmingTrailing { ":.".contains($0) || $0.isWhitespace }
+        inlines = inlines.trimmingLeading { ":.".contains($0) || $0.isWhitespace }
+        if inlines.isEmpty { blocks.removeFirst() } else { blocks[0] = .paragraph(inlines) }
+        return (title, blocks, attributes)
+    }
+
+    private func likelihood(_ text: String, at item: MarkdownNode) -> Likelihood? {
+        if let likelihood = Likelihood(text, yardstick: yardstick) { return likelihood }
+        let allowed = yardstick.terms.map(\.token).joined(separator: ", ")
+        log.error(
+            "'\(text)' is not a likelihood of the \(yardstick.rawValue) yardstick; use one of \(allowed), or a percentage such as 70%",
+            at: location(item))
+        return nil
+    }
+
+    private func value<T: RawRepresentable & CaseIterable>(_ attribute: Attribute, at item: MarkdownNode) -> T?
+    where T.RawValue == String {
+        if let value = T(rawValue: attribute.value) { return value }
+        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+        log.error("'\(attribute.value)' is not a valid \(attribute.key); use one of \(allowed)", at: location(item))
+        return nil
+    }
+
+    private func unknown(_ attribute: Attribute, at item: MarkdownNode, known: String) -> Attribute {
+        log.warning("the attribute '\(attribute.key)' is kept but has no meaning here; known: \(known)", at: location(item))
+        return attribute
+    }
+}
+
+extension Array where Element == Inline {
+    /// Drops characters matching `predicate` from the end of the trailing text.
+    func trimmingTrailing(_ predicate: (Character) -> Bool) -> [Inline] {
+        var result = self
+        while case .text(let text) = result.last {
+            let trimmed = String(text.reversed().drop(while: predicate).reversed())
+            if trimmed.isEmpty { result.removeLast() } else {
+                result[result.count - 1] = .text(trimmed)
+                break
+            }
+        }
+        return result
+    }
+
+    /// Drops characters matching `predicate` from the start of the leading text.
+    func trimmingLeading(_ predicate: (Character) -> Bool) -> [Inline] {
+        var result = self
+        while case .text(let text) = result.first {
+            let trimmed = String(text.drop(while: predicate))
+            if trimmed.isEmpty { result.removeFirst() } else {
+                result[0] = .text(trimmed)
+                break
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,132 @@
+import ReportModel
+
+/// A parsed `{#id .class key=value key="quoted value"}` block (FORMAT.md §2).
+struct AttributeBlock: Equatable {
+    var id: String?
+    var classes: [String] = []
+    var attributes: [Attribute] = []
+
+    /// The value of `key`, if given.
+    func value(_ key: String) -> String? {
+        attributes.last { $0.key == key }?.value
+    }
+
+    /// Parses a whole attribute block, braces included; `nil` when `text` is not exactly one.
+    init?(parsing text: Substring) {
+        var scanner = Scanner(text)
+        guard scanner.take("{") else { return nil }
+        var sawItem = false
+        while true {
+            scanner.skipSpaces()
+            if scanner.take("}") { break }
+            if scanner.isAtEnd { return nil }
+            if scanner.take("#") {
+                guard id == nil, let name = scanner.word(), !name.isEmpty else { return nil }
+                id = name
+            } else if scanner.take(".") {
+                guard let name = scanner.word(), !name.isEmpty else { return nil }
+                classes.append(name)
+            } else {
+                guard let key = scanner.key(), scanner.take("="), let value = scanner.value() else { return nil }
+                attributes.append(Attribute(key: key, value: value))
+            }
+            sawItem = true
+            // Items are separated by white space, or end at the closing brace.
+            guard scanner.atSpace || scanner.peek == "}" else { return nil }
+        }
+        guard sawItem, scanner.isAtEnd else { return nil }
+    }
+
+    /// Finds the attribute block that ends `line` (after trailing white space): the leftmost
+    /// unescaped `{` from which the rest of the line parses as one block. Returns the block
+    /// and the byte offset of its `{` in the line.
+    static func trailing(in line: String) -> (block: AttributeBlock, offset: Int)? {
+        let trimmed = line.trimmingTrailingWhitespace()
+        guard trimmed.hasSuffix("}") else { return nil }
+        var previous: Character?
+        for index in trimmed.indices {
+            defer { previous = trimmed[index] }
+            guard trimmed[index] == "{", previous != "\\" else { continue }
+            if let block = AttributeBlock(parsing: trimmed[index...]) {
+                return (block, trimmed.utf8.distance(from: trimmed.startIndex, to: index))
+            }
+        }
+        return nil
+    }
+
+    private init() {}
+}
+
+/// A tiny cursor over the characters of an attribute block.
+private struct Scanner {
+    private let text: Substring
+    private var index: Substring.Index
+
+    init(_ text: Substring) {
+        self.text = text
+        index = text.startIndex
+    }
+
+    var isAtEnd: Bool { index == text.endIndex }
+    var peek: Character? { isAtEnd ? nil : text[index] }
+    var atSpace: Bool { peek?.isWhitespace == true }
+
+    mutating func take(_ character: Character) -> Bool {
+        guard peek == character else { return false }
+        index = text.index(after: index)
+        return true
+    }
+
+    mutating func skipSpaces() {
+        while atSpace { index = text.index(after: index) }
+    }
+
+    /// An id or class name: anything up to white space, a brace or a quote.
+    mutating func word() -> String? {
+        let start = index
+        while let character = peek, !character.isWhitespace, !"{}\"=#".contains(character) {
+            index = text.index(after: index)
+        }
+        return String(text[start..<index])
+    }
+
+    /// A key: a letter or `_`, then letters, digits, `_`, `-`, `:`.
+    mutating func key() -> String? {
+        guard let first = peek, first.isLetter || first == "_" else { return nil }
+        let start = index
+        while let character = peek, character.isLetter || character.isNumber || "_-:".contains(character) {
+            index = text.index(after: index)
+        }
+        return String(text[start..<index])
+    }
+
+    /// A bare value up to white space or `}`, or a value in double quotes (which may hold
+    /// anything but a double quote).
+    mutating func value() -> String? {
+        if take("\"") {
+            let start = index
+            while let character = peek, character != "\"" { index = text.index(after: index) }
+            guard !isAtEnd else { return nil }
+            let value = String(text[start..<index])
+            index = text.index(after: index)
+            return value
+        }
+        let start = index
+        while let character = peek, !character.isWhitespace, character != "}", character != "\"" {
+            index = text.index(after: index)
+        }
+        return start == index ? nil : String(text[start..<index])
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingWhitespace() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+
+    func trimmingWhitespace() -> String {
+        String(drop { $0.isWhitespace }.trimmingTrailingWhitespace())
+    }
+}

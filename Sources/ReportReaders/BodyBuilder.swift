@@ -1,0 +1,223 @@
+import ReportModel
+
+/// Turns the parsed Markdown tree into the report's lead, sections and footnotes,
+/// applying every rule of FORMAT.md §2–4.
+final class BodyBuilder {
+    let source: SourceText
+    let log: DiagnosticLog
+    let files: FileReferences
+    let yardstick: Yardstick
+    let identifiers = Identifiers()
+
+    /// Footnote labels by the index cmark gives each definition (1-based, in reference order).
+    var footnoteLabels: [Int: String] = [:]
+    /// Every `[](#id)` seen, checked once all ids are known.
+    var crossReferences: [(target: String, location: SourceLocation)] = []
+    var figureCount = 0
+    var tableCount = 0
+
+    init(source: SourceText, log: DiagnosticLog, files: FileReferences, yardstick: Yardstick) {
+        self.source = source
+        self.log = log
+        self.files = files
+        self.yardstick = yardstick
+    }
+
+    struct Body {
+        var lead: [Block] = []
+        var sections: [Section] = []
+        var footnotes: [Footnote] = []
+        /// The text of the `#` heading, when there is one.
+        var headingTitle: String?
+        var headingLocation: SourceLocation?
+    }
+
+    /// The plain text of the document's `#` heading, if any (read before the metadata,
+    /// which may take its title from it).
+    static func headingTitle(of document: MarkdownNode) -> String? {
+        document.children.first { $0.kind == .heading && $0.level == 1 }.map { heading in
+            BodyBuilder.plainText(of: heading.children).trimmingWhitespace()
+        }
+    }
+
+    func build(_ document: MarkdownNode) -> Body {
+        var body = Body()
+        let definitions = document.children.filter { $0.kind == .footnoteDefinition }
+        for (index, definition) in definitions.enumerated() {
+            footnoteLabels[index + 1] = footnoteLabel(of: definition)
+        }
+        var open: [Section] = []
+        func close(downTo level: Int) {
+            while let last = open.last, last.level >= level {
+                open.removeLast()
+                if open.isEmpty { body.sections.append(last) } else { open[open.count - 1].subsections.append(last) }
+            }
+        }
+        let content = document.children.filter { $0.kind != .footnoteDefinition }
+        var index = 0
+        var pending: [Block] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            if open.isEmpty { body.lead += pending } else { open[open.count - 1].blocks += pending }
+            pending = []
+        }
+        while index < content.count {
+            let node = content[index]
+            if node.kind == .heading {
+                flush()
+                if node.level == 1 {
+                    titleHeading(node, into: &body)
+                } else {
+                    close(downTo: node.level)
+                    let parentLevel = open.last?.level ?? 1
+                    if node.level > parentLevel + 1 {
+                        log.warning(
+                            "heading level \(node.level) follows level \(parentLevel): a level is skipped",
+                            at: location(node))
+                    }
+                    open.append(section(from: node))
+                }
+                index += 1
+                continue
+            }
+            let kind = open.last?.kind ?? .standard
+            index = convert(content, at: index, sectionKind: kind, into: &pending)
+        }
+        flush()
+        close(downTo: 0)
+        body.sections = numbered(body.sections, prefix: nil, appendixIndex: 0)
+        body.footnotes = definitions.enumerated().map { index, definition in
+            let label = footnoteLabels[index + 1] ?? "\(index + 1)"
+            let content = blocks(of: definition.children, sectionKind: .standard)
+            let id = identifiers.derive(from: "fn-" + label, fallback: "fn-\(index + 1)", at: location(definition))
+            return Footnote(label: label, id: id, number: index + 1, blocks: content)
+        }
+        assignSectionIDs(&body.sections)
+        checkCrossReferences()
+        return body
+    }
+
+    // MARK: - Headings and sections
+
+    private func titleHeading(_ node: MarkdownNode, into body: inout Body) {
+        if body.headingTitle != nil {
+            log.error(
+                "a report has at most one '#' heading (its title); use '##' for sections", at: location(node))
+            return
+        }
+        body.headingTitle = BodyBuilder.plainText(of: node.children).trimmingWhitespace()
+        body.headingLocation = location(node)
+    }
+
+    private func section(from node: MarkdownNode) -> Section {
+        let (children, attributes) = splitTrailingAttributes(of: node)
+        var kind = SectionKind.standard
+        var classes: [String] = []
+        var extra: [Attribute] = []
+        var id = ""
+        if let attributes {
+            classes = attributes.classes
+            extra = attributes.attributes
+            if let explicit = attributes.id {
+                identifiers.claim(explicit, at: location(node), log: log)
+                id = explicit
+            }
+            let kinds = classes.compactMap(SectionKind.init(className:))
+            if kinds.count > 1 {
+                log.error(
+                    "a section has one meaning; this heading has \(kinds.map { "." + $0.rawValue }.joined(separator: " and "))",
+                    at: location(node))
+            }
+            kind = kinds.first ?? .standard
+            for attribute in extra {
+                log.warning("the heading attribute '\(attribute.key)' is kept but has no meaning", at: location(node))
+            }
+        }
+        return Section(
+            id: id, classes: classes, attributes: extra, kind: kind, level: node.level,
+            title: inlines(children, at: node))
+    }
+
+    /// Numbers sections 1, 1.1, …; appendices A, A.1, …; `.unnumbered` ones and everything
+    /// below them get none.
+    private func numbered(_ sections: [Section], prefix: String?, appendixIndex: Int) -> [Section] {
+        var counter = 0
+        var appendices = appendixIndex
+        return sections.map { section in
+            var section = section
+            let unnumbered = section.classes.contains("unnumbered")
+            if unnumbered {
+                section.number = nil
+            } else if prefix == nil, section.kind == .appendix {
+                let letter = Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(appendices % 26)))
+                appendices += 1
+                section.number = String(letter)
+            } else {
+                counter += 1
+                section.number = prefix.map { "\($0).\(counter)" } ?? "\(counter)"
+            }
+            if let number = section.number {
+                section.subsections = numbered(section.subsections, prefix: number, appendixIndex: 0)
+            } else {
+                section.subsections = section.subsections.map(\.withoutNumbers)
+            }
+            return section
+        }
+    }
+
+    /// Gives every section without a `{#id}` an id derived from its title, in document order.
+    private func assignSectionIDs(_ sections: inout [Section]) {
+        for index in sections.indices {
+            if sections[index].id.isEmpty {
+                sections[index].id = identifiers.derive(
+                    from: sections[index].title.plainText, fallback: "section", at: source.location(line: 1))
+            }
+            assignSectionIDs(&sections[index].subsections)
+        }
+    }
+
+    private func checkCrossReferences() {
+        for reference in crossReferences where !identifiers.contains(reference.target) {
+            log.error(
+                "the cross-reference '#\(reference.target)' points to no section, figure, table or item of this report",
+                at: reference.location)
+        }
+    }
+
+    // MARK: - Positions
+
+    func location(_ node: MarkdownNode) -> SourceLocation {
+        source.location(line: node.startLine, byteColumn: max(node.startColumn, 1))
+    }
+
+    /// Reads `[^label]` from the line on which a footnote definition starts.
+    private func footnoteLabel(of definition: MarkdownNode) -> String {
+        let line = source.lineText(definition.startLine)
+        guard let open = line.range(of: "[^"), let close = line[open.upperBound...].firstIndex(of: "]") else {
+            return ""
+        }
+        return String(line[open.upperBound..<close])
+    }
+
+    static func plainText(of nodes: [MarkdownNode]) -> String {
+        var text = ""
+        var stack = Array(nodes.reversed())
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .text, .code, .htmlInline: text += node.literal
+            case .softBreak, .lineBreak: text += " "
+            default: stack.append(contentsOf: node.children.reversed())
+            }
+        }
+        return text
+    }
+}
+
+extension Section {
+    fileprivate var withoutNumbers: Section {
+        var section = self
+        section.number = nil
+        section.subsections = subsections.map(\.withoutNumbers)
+        return section
+    }
+}

@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import ReportModel
+
+/// Checks the files a report refers to (images, the cover): each must be a relative path
+/// to a regular file that, with every symbolic link resolved, stays inside the report's
+/// folder. Nothing outside that folder is ever read.
+struct FileReferences {
+    /// The report's folder with every symbolic link resolved; `nil` when the report does not
+    /// live on disk, and then every file reference is an error.
+    let folder: String?
+
+    init(reportPath: String?) {
+        guard let reportPath else {
+            folder = nil
+            return
+        }
+        let directory = reportPath.contains("/") ? String(reportPath[..<reportPath.lastIndex(of: "/")!]) : "."
+        folder = FileReferences.realPath(directory.isEmpty ? "/" : directory)
+    }
+
+    /// The path on disk that a reference resolves to, when it is allowed and exists.
+    func resolve(_ reference: String) -> Result<String, Problem> {
+        let path = reference.removingPercentEncoding ?? reference
+        if path.isEmpty { return .failure(.empty) }
+        if let scheme = FileReferences.scheme(of: path) { return .failure(.url(scheme)) }
+        if path.hasPrefix("/") || path.hasPrefix("~") { return .failure(.absolute) }
+        guard let folder else { return .failure(.noFolder) }
+        guard let real = FileReferences.realPath(folder + "/" + path) else { return .failure(.missing) }
+        guard real.hasPrefix(folder == "/" ? "/" : folder + "/") else { return .failure(.outside) }
+        var status = stat()
+        guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notAFile) }
+        return .success(real)
+    }
+
+    /// Checks `reference`, logging an error naming `what` and where when it is not allowed.
+    @discardableResult
+    func check(_ reference: String, what: String, at location: SourceLocation, log: DiagnosticLog) -> Bool {
+        switch resolve(reference) {
+        case .success: return true
+        case .failure(let problem):
+            log.error("\(what) '\(reference)' \(problem.explanation)", at: location)
+            return false
+        }
+    }
+
+    enum Problem: Error {
+        case empty, url(String), absolute, noFolder, missing, outside, notAFile
+
+        var explanation: String {
+            switch self {
+            case .empty: "is empty"
+            case .url(let scheme):
+                "is a \(scheme): address; images must be files in the report's folder"
+            case .absolute: "is an absolute path; write it relative to the report file"
+            case .noFolder: "cannot be read: the report was not read from a file"
+            case .missing: "does not exist"
+            case .outside: "leaves the report's folder; only files inside it may be used"
+            case .notAFile: "is not a regular file"
+            }
+        }
+    }
+
+    /// The URL scheme of `text` (`https`, `data`, `javascript`), if it starts with one.
+    static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let scheme = text[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+extension String {
+    /// Decodes `%XX` escapes; `nil` when an escape is malformed or the result is not UTF-8.
+    var removingPercentEncoding: String? {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next(), let low = iterator.next(),
+                    let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+                else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}

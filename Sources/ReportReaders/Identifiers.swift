@@ -1,0 +1,63 @@
+import ReportModel
+
+/// The ids of one report: explicit ones are checked (valid XML names, unique), derived
+/// ones are made unique against all the others.
+final class Identifiers {
+    private var taken: [String: SourceLocation] = [:]
+
+    /// Registers an id written as `{#id}`; logs an error when it is not a valid name or is
+    /// already used.
+    func claim(_ id: String, at location: SourceLocation, log: DiagnosticLog) {
+        guard Identifiers.isValid(id) else {
+            log.error(
+                "'\(id)' is not a valid id: an id starts with a letter or '_' and holds letters, digits, '-', '_' and '.'",
+                at: location)
+            return
+        }
+        if let first = taken[id] {
+            log.error("the id '\(id)' is used twice; it was first given at \(first)", at: location)
+            return
+        }
+        taken[id] = location
+    }
+
+    func contains(_ id: String) -> Bool { taken[id] != nil }
+
+    /// A new id derived from `text`, unique in the report: `risk-assessment`, then
+    /// `risk-assessment-2`.
+    func derive(from text: String, fallback: String, at location: SourceLocation) -> String {
+        let base = Identifiers.slug(text) ?? fallback
+        var candidate = base
+        var suffix = 2
+        while taken[candidate] != nil {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        taken[candidate] = location
+        return candidate
+    }
+
+    /// Lower case; letters and digits kept (in any script); runs of anything else become
+    /// one hyphen; leading characters that cannot start a name dropped.
+    static func slug(_ text: String) -> String? {
+        var result = ""
+        var pendingHyphen = false
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                if pendingHyphen, !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                if result.isEmpty, !(character.isLetter || character == "_") { continue }
+                result.append(character)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// Whether `id` is an XML NCName (and so usable as `xml:id` and in URLs' fragments).
+    static func isValid(_ id: String) -> Bool {
+        guard let first = id.first, first.isLetter || first == "_" else { return false }
+        return id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) || $0.unicodeScalars.allSatisfy { $0.properties.isDiacritic } }
+    }
+}

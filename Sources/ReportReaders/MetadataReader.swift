@@ -1,0 +1,328 @@
+import ReportModel
+import Yams
+
+/// Turns the YAML front matter into typed `Metadata`, reporting every problem at the
+/// line and column of the value that has it.
+struct MetadataReader {
+    let source: SourceText
+    let frontMatter: FrontMatter?
+    let log: DiagnosticLog
+    let files: FileReferences
+
+    /// The most YAML nodes the front matter may expand to, aliases included: a guard
+    /// against alias bombs ("billion laughs").
+    static let maximumNodes = 10_000
+
+    /// The keys of FORMAT.md §1.
+    static let knownKeys: Set<String> = [
+        "title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
+        "keywords", "marking", "rights", "license", "cover", "contact", "yardstick",
+    ]
+
+    private final class Budget {
+        var remaining = MetadataReader.maximumNodes
+    }
+    private let budget = Budget()
+
+    /// Reads the metadata; the title may come from the `#` heading when there is no front
+    /// matter (the caller passes it as `headingTitle`).
+    func read(headingTitle: String?) -> Metadata? {
+        let mapping = parseMapping()
+        var metadata = Metadata(title: "")
+        var extra: [ExtraField] = []
+        for (keyNode, value) in mapping ?? Node.Mapping([]) {
+            guard let key = keyNode.string else { continue }
+            let at = location(of: keyNode)
+            switch key {
+            case "title": metadata.title = string(value, key) ?? ""
+            case "subtitle": metadata.subtitle = string(value, key)
+            case "series": metadata.series = series(value)
+            case "publisher": metadata.publisher = nameAndURL(value, key).map { Publisher(name: $0.0, url: $0.1) }
+            case "authors": metadata.authors = authors(value)
+            case "date": metadata.date = date(value, key)
+            case "updated": metadata.updated = date(value, key)
+            case "lang": metadata.lang = language(value) ?? "en"
+            case "identifier": metadata.identifier = string(value, key) ?? ""
+            case "keywords": metadata.keywords = stringList(value, key)
+            case "marking": metadata.marking = marking(value)
+            case "rights": metadata.rights = string(value, key)
+            case "license": metadata.license = nameAndURL(value, key).map { License(name: $0.0, url: $0.1) }
+            case "cover": metadata.cover = cover(value)
+            case "contact": metadata.contact = string(value, key)
+            case "yardstick": metadata.yardstick = yardstick(value) ?? .icd203
+            default:
+                log.warning("unknown front matter key '\(key)' is kept but not understood", at: at)
+                if let kept = untyped(value) { extra.append(ExtraField(key: key, value: kept)) }
+            }
+        }
+        metadata.extra = extra
+        if metadata.title.isEmpty {
+            if let headingTitle, !headingTitle.isEmpty {
+                metadata.title = headingTitle
+            } else {
+                log.error(
+                    "the report has no title: add 'title:' to the front matter",
+                    at: source.location(line: frontMatter?.firstLine ?? 1))
+                return nil
+            }
+        }
+        return metadata
+    }
+
+    // MARK: - Parsing
+
+    private func parseMapping() -> Node.Mapping? {
+        guard let frontMatter else { return nil }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: frontMatter.yaml)
+        } catch let error as YamlError {
+            reportYAMLError(error, frontMatter: frontMatter)
+            return nil
+        } catch {
+            log.error("the front matter is not valid YAML: \(error)", at: source.location(line: frontMatter.firstLine))
+            return nil
+        }
+        guard let root else { return nil }
+        guard case .mapping(let mapping) = root else {
+            log.error("the front matter must be a mapping of keys to values", at: location(of: root))
+            return nil
+        }
+        checkDuplicateKeys(mapping)
+        return mapping
+    }
+
+    private func reportYAMLError(_ error: YamlError, frontMatter: FrontMatter) {
+        func report(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) {
+            let detail = context.map { " (\($0.text))" } ?? ""
+            log.error(
+                "the front matter is not valid YAML: \(problem)\(detail)",
+                at: SourceLocation(file: source.file, line: frontMatter.firstLine + mark.line - 1, column: mark.column))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            report(problem, context, mark)
+        default:
+            log.error("the front matter is not valid YAML: \(error)", at: source.location(line: frontMatter.firstLine))
+        }
+    }
+
+    private func checkDuplicateKeys(_ mapping: Node.Mapping) {
+        var seen: Set<String> = []
+        for (key, _) in mapping {
+            guard let name = key.string else { continue }
+            if !seen.insert(name).inserted {
+                log.error("the front matter gives '\(name)' twice", at: location(of: key))
+            }
+        }
+    }
+
+    // MARK: - Values
+
+    private func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark, let frontMatter else { return source.location(line: 1) }
+        return SourceLocation(file: source.file, line: frontMatter.firstLine + mark.line - 1, column: mark.column)
+    }
+
+    /// A scalar as text; `nil` (and an error) for a list or mapping, `nil` for an empty value.
+    private func string(_ node: Node, _ key: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            log.error("'\(key)' must be text, not a list or mapping", at: location(of: node))
+            return nil
+        }
+        if scalar.tag == Tag(.null) || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) {
+            return nil
+        }
+        return scalar.string
+    }
+
+    private func integer(_ node: Node, _ key: String) -> Int? {
+        guard let text = string(node, key) else { return nil }
+        guard let value = Int(text), value >= 0 else {
+            log.error("'\(key)' must be a whole number, not '\(text)'", at: location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    private func mapping(_ node: Node, _ key: String) -> Node.Mapping? {
+        guard case .mapping(let mapping) = node else {
+            log.error("'\(key)' must be a mapping", at: location(of: node))
+            return nil
+        }
+        checkDuplicateKeys(mapping)
+        return mapping
+    }
+
+    /// Reads a mapping's keys with `read`, warning about keys it does not know.
+    private func fields(
+        of mapping: Node.Mapping, in key: String, known: Set<String>, _ read: (String, Node) -> Void
+    ) {
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.string else { continue }
+            if known.contains(name) {
+                read(name, value)
+            } else {
+                log.warning(
+                    "unknown key '\(name)' in '\(key)' is not understood; known: \(known.sorted().joined(separator: ", "))",
+                    at: location(of: keyNode))
+            }
+        }
+    }
+
+    private func series(_ node: Node) -> Series? {
+        guard let mapping = mapping(node, "series") else { return nil }
+        var series = Series()
+        fields(of: mapping, in: "series", known: ["title", "issn", "volume", "issue"]) { name, value in
+            switch name {
+            case "title": series.title = string(value, "series.title")
+            case "issn": series.issn = issn(value)
+            case "volume": series.volume = integer(value, "series.volume")
+            default: series.issue = integer(value, "series.issue")
+            }
+        }
+        return series
+    }
+
+    private func issn(_ node: Node) -> ISSN? {
+        guard let text = string(node, "series.issn") else { return nil }
+        if let issn = ISSN(text) { return issn }
+        if ISSN.hasValidForm(text) {
+            let expected = ISSN.checkCharacter(for: Array(text.replacingOccurrences(of: "-", with: "").prefix(7)))
+            log.error(
+                "ISSN \(text) has a wrong check digit: for \(text.prefix(8)) it must be \(expected)",
+                at: location(of: node))
+        } else {
+            log.error("ISSN '\(text)' must be written NNNN-NNNC (for example 2785-2598)", at: location(of: node))
+        }
+        return nil
+    }
+
+    /// A string, or a mapping with `name` and `url`.
+    private func nameAndURL(_ node: Node, _ key: String) -> (String, String?)? {
+        if case .scalar = node { return string(node, key).map { ($0, nil) } }
+        guard let mapping = mapping(node, key) else { return nil }
+        var name: String?
+        var url: String?
+        fields(of: mapping, in: key, known: ["name", "url"]) { field, value in
+            if field == "name" { name = string(value, "\(key).name") } else { url = string(value, "\(key).url") }
+        }
+        guard let name else {
+            log.error("'\(key)' needs a 'name'", at: location(of: node))
+            return nil
+        }
+        return (name, url)
+    }
+
+    private func authors(_ node: Node) -> [Author] {
+        guard case .sequence(let sequence) = node else {
+            log.error("'authors' must be a list of names or of mappings with 'name'", at: location(of: node))
+            return []
+        }
+        return sequence.compactMap { item -> Author? in
+            if case .scalar = item { return string(item, "authors").map { Author(name: $0) } }
+            guard let mapping = mapping(item, "authors") else { return nil }
+            var author = Author(name: "")
+            fields(of: mapping, in: "authors", known: ["name", "affiliation", "email"]) { field, value in
+                switch field {
+                case "name": author.name = string(value, "authors.name") ?? ""
+                case "affiliation": author.affiliation = string(value, "authors.affiliation")
+                default: author.email = string(value, "authors.email")
+                }
+            }
+            if author.name.isEmpty {
+                log.error("each author needs a 'name'", at: location(of: item))
+                return nil
+            }
+            return author
+        }
+    }
+
+    private func date(_ node: Node, _ key: String) -> ReportDate? {
+        guard let text = string(node, key) else { return nil }
+        guard let date = ReportDate(text) else {
+            log.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: node))
+            return nil
+        }
+        return date
+    }
+
+    private func language(_ node: Node) -> String? {
+        guard let text = string(node, "lang") else { return nil }
+        let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
+        let valid = subtags.first.map { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } == true
+            && subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        guard valid else {
+            log.error("'lang' must be a BCP 47 language tag such as en, en-GB or ko, not '\(text)'", at: location(of: node))
+            return nil
+        }
+        return text
+    }
+
+    private func stringList(_ node: Node, _ key: String) -> [String] {
+        guard case .sequence(let sequence) = node else {
+            log.error("'\(key)' must be a list", at: location(of: node))
+            return []
+        }
+        return sequence.compactMap { string($0, key) }
+    }
+
+    private func marking(_ node: Node) -> Marking? {
+        guard let mapping = mapping(node, "marking") else { return nil }
+        var marking = Marking()
+        fields(of: mapping, in: "marking", known: ["tlp", "classification", "notice"]) { name, value in
+            switch name {
+            case "tlp":
+                guard let text = string(value, "marking.tlp") else { return }
+                let label = text.uppercased().hasPrefix("TLP:") ? String(text.dropFirst(4)) : text
+                guard let tlp = TLP(rawValue: label.uppercased()) else {
+                    log.error(
+                        "'\(text)' is not a TLP label; use one of \(TLP.allCases.map(\.rawValue).joined(separator: ", "))",
+                        at: location(of: value))
+                    return
+                }
+                marking.tlp = tlp
+            case "classification": marking.classification = string(value, "marking.classification")
+            default: marking.notice = string(value, "marking.notice")
+            }
+        }
+        return marking
+    }
+
+    private func cover(_ node: Node) -> String? {
+        guard let path = string(node, "cover") else { return nil }
+        return files.check(path, what: "cover image", at: location(of: node), log: log) ? path : nil
+    }
+
+    private func yardstick(_ node: Node) -> Yardstick? {
+        guard let text = string(node, "yardstick") else { return nil }
+        guard let yardstick = Yardstick(rawValue: text.uppercased()) else {
+            log.error("'yardstick' must be ICD203 or PHIA, not '\(text)'", at: location(of: node))
+            return nil
+        }
+        return yardstick
+    }
+
+    /// An unknown key's value, kept as text, lists and mappings; aliases count against the
+    /// node budget, so an alias bomb is refused rather than expanded.
+    private func untyped(_ node: Node) -> MetadataValue? {
+        budget.remaining -= 1
+        guard budget.remaining >= 0 else {
+            if budget.remaining == -1 {
+                log.error(
+                    "the front matter expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)",
+                    at: location(of: node))
+            }
+            return nil
+        }
+        switch node {
+        case .scalar(let scalar): return .string(scalar.string)
+        case .sequence(let sequence): return .list(sequence.compactMap(untyped))
+        case .mapping(let mapping):
+            return .map(mapping.compactMap { key, value in untyped(value).map { ExtraField(key: key.string ?? "", value: $0) } })
+        case .alias: return nil
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import ReportModel
+
+/// An input file as validated UTF-8, with the line index every diagnostic needs.
+///
+/// Building it checks the encoding (invalid UTF-8 is an error at its line and column) and
+/// drops the characters that no output may carry (C0 controls other than tab, LF and CR;
+/// U+FFFE; U+FFFF), each with a warning that names where it was.
+struct SourceText {
+    let file: String
+    /// The text after cleaning, as UTF-8 bytes; lines are counted in it.
+    let bytes: [UInt8]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    let lineStarts: [Int]
+
+    /// At most this many dropped-character warnings are listed one by one.
+    static let maximumCharacterWarnings = 20
+
+    init(file: String, data: [UInt8], log: DiagnosticLog) throws(DiagnosticError) {
+        self.file = file
+        var input = data
+        if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
+        if let offset = SourceText.firstInvalidUTF8Offset(in: input) {
+            let (line, column) = SourceText.position(of: offset, in: input)
+            log.error(
+                "the file is not valid UTF-8 (byte 0x\(String(input[offset], radix: 16, uppercase: true)))",
+                at: SourceLocation(file: file, line: line, column: column))
+            throw log.failure()
+        }
+        bytes = SourceText.droppingForbiddenCharacters(input, file: file, log: log)
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        lineStarts = starts
+    }
+
+    var lineCount: Int { lineStarts.count }
+
+    /// The bytes of 1-based `line`, without its line ending.
+    func line(_ line: Int) -> ArraySlice<UInt8> {
+        guard line >= 1, line <= lineStarts.count else { return [] }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+
+    /// The text of 1-based `line`.
+    func lineText(_ line: Int) -> String {
+        String(decoding: self.line(line), as: UTF8.self)
+    }
+
+    /// A location from cmark's 1-based line and byte column, with the column counted in characters.
+    func location(line: Int, byteColumn: Int) -> SourceLocation {
+        let prefix = self.line(line).prefix(max(0, byteColumn - 1))
+        return SourceLocation(file: file, line: max(line, 1), column: String(decoding: prefix, as: UTF8.self).count + 1)
+    }
+
+    func location(line: Int) -> SourceLocation {
+        SourceLocation(file: file, line: max(line, 1), column: 1)
+    }
+
+    // MARK: - Encoding checks
+
+    private static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    private static func droppingForbiddenCharacters(_ input: [UInt8], file: String, log: DiagnosticLog) -> [UInt8] {
+        // Fast path: forbidden characters are C0 bytes or the sequences EF BF BE / EF BF BF.
+        let suspicious = input.indices.contains { index in
+            let byte = input[index]
+            return (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+                || (byte == 0xEF && index + 2 < input.count && input[index + 1] == 0xBF
+                    && (input[index + 2] == 0xBE || input[index + 2] == 0xBF))
+        }
+        guard suspicious else { return input }
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var line = 1
+        var column = 1
+        var dropped = 0
+        for scalar in String(decoding: input, as: UTF8.self).unicodeScalars {
+            let value = scalar.value
+            let forbidden = (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D)
+                || value == 0xFFFE || value == 0xFFFF
+            if forbidden {
+                dropped += 1
+                if dropped <= maximumCharacterWarnings {
+                    let hex = String(value, radix: 16, uppercase: true)
+                    log.warning(
+                        "dropped the control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex), which no output can carry",
+                        at: SourceLocation(file: file, line: line, column: column))
+                }
+            } else {
+                output.append(contentsOf: String(scalar).utf8)
+            }
+            if value == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        if dropped > maximumCharacterWarnings {
+            log.warning(
+                "dropped \(dropped - maximumCharacterWarnings) more control characters",
+                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return output
+    }
+}

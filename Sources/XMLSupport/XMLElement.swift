@@ -1,0 +1,91 @@
+import CLibXML2
+
+/// An element of an `XMLDocument` under construction. It keeps its document alive.
+public struct XMLElement {
+    let node: xmlNodePtr
+    let document: XMLDocument
+
+    /// Adds a child element in this element's namespace (or in `namespace`, declared on
+    /// the child as its default when it differs), with attributes in the order given.
+    @discardableResult
+    public func element(
+        _ name: String, _ attributes: KeyValuePairs<String, String> = [:], namespace: String? = nil,
+        text: String? = nil
+    ) -> XMLElement {
+        let child = LibXML.withXMLString(name) { xmlNewDocNode(document.pointer, node.pointee.ns, $0, nil)! }
+        xmlAddChild(node, child)
+        let element = XMLElement(node: child, document: document)
+        if let namespace, namespace != element.namespaceURI {
+            let ns = LibXML.withXMLString(namespace) { xmlNewNs(child, $0, nil) }
+            xmlSetNs(child, ns)
+        }
+        for (key, value) in attributes { element.setAttribute(key, value) }
+        if let text { element.addText(text) }
+        return element
+    }
+
+    /// Adds character data; libxml2 escapes it on output. Characters XML 1.0 forbids are
+    /// dropped, and the document records a warning naming where.
+    public func addText(_ text: String) {
+        guard !text.isEmpty else { return }
+        let clean = sanitized(text, where: "text")
+        let textNode = LibXML.withXMLString(clean) { xmlNewDocText(document.pointer, $0)! }
+        xmlAddChild(node, textNode)
+    }
+
+    /// Sets an attribute. A prefixed name (`xml:lang`, `xlink:href`) uses the namespace
+    /// declared for that prefix, which must be in scope.
+    public func setAttribute(_ name: String, _ value: String) {
+        let clean = sanitized(value, where: "attribute \(name)")
+        let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
+        LibXML.withXMLString(clean) { cleanValue in
+            if parts.count == 2 {
+                let ns = LibXML.withXMLString(parts[0]) { xmlSearchNs(document.pointer, node, $0) }
+                precondition(ns != nil, "no namespace declared for prefix \(parts[0])")
+                LibXML.withXMLString(parts[1]) { _ = xmlSetNsProp(node, ns, $0, cleanValue) }
+            } else {
+                LibXML.withXMLString(name) { _ = xmlSetProp(node, $0, cleanValue) }
+            }
+        }
+    }
+
+    /// Declares `prefix` for `namespace` on this element.
+    public func declareNamespace(_ namespace: String, prefix: String) {
+        LibXML.withXMLString(namespace) { href in
+            LibXML.withXMLString(prefix) { _ = xmlNewNs(node, href, $0) }
+        }
+    }
+
+    /// Adds a processing instruction such as `<?linebreak?>`.
+    public func addProcessingInstruction(_ name: String, _ content: String? = nil) {
+        let pi = LibXML.withXMLString(name) { name in
+            if let content {
+                return LibXML.withXMLString(content) { xmlNewDocPI(document.pointer, name, $0)! }
+            }
+            return xmlNewDocPI(document.pointer, name, nil)!
+        }
+        xmlAddChild(node, pi)
+    }
+
+    /// The element's local name.
+    public var name: String { LibXML.string(node.pointee.name) ?? "" }
+
+    /// The namespace the element is in, if any.
+    public var namespaceURI: String? { node.pointee.ns.flatMap { LibXML.string($0.pointee.href) } }
+
+    /// Whether the element has no children at all.
+    public var isEmpty: Bool { node.pointee.children == nil }
+
+    private func sanitized(_ text: String, where place: String) -> String {
+        let (clean, dropped) = XMLCharacters.sanitized(text)
+        if !dropped.isEmpty {
+            let path = xmlGetNodePath(node).map { path -> String in
+                defer { imprint_xml_free(path) }
+                return LibXML.string(path) ?? name
+            } ?? name
+            let names = dropped.map(XMLCharacters.name).joined(separator: ", ")
+            document.warn("dropped \(names) from \(place) of \(path): XML 1.0 does not allow it")
+        }
+        return clean
+    }
+}
