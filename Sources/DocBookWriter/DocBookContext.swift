@@ -7,12 +7,16 @@ struct DocBookContext {
     let report: Report
     private var writtenFootnotes: Set<String> = []
     private let footnotes: [String: Footnote]
+    /// The ids that elements of this article carry, so that a reference to any other id
+    /// (possible in a hand-written JSON model) never becomes a dangling `linkend`.
+    private let targets: Set<String>
 
     init(report: Report) {
         self.report = report
         var byLabel: [String: Footnote] = [:]
         for footnote in report.footnotes where byLabel[footnote.label] == nil { byLabel[footnote.label] = footnote }
         footnotes = byLabel
+        targets = report.identifiers
     }
 
     // MARK: - Sections
@@ -23,9 +27,10 @@ struct DocBookContext {
         let roles = section.classes.joined(separator: " ")
         if !roles.isEmpty { element.setAttribute("role", roles) }
         writeInlines(section.title, into: element.element("title"))
-        for block in section.blocks { write(block, into: element) }
+        var wrote = false
+        for block in section.blocks where write(block, into: element) != nil { wrote = true }
+        if !wrote && section.subsections.isEmpty { element.element("para") }
         for subsection in section.subsections { write(subsection, into: element) }
-        if section.blocks.isEmpty && section.subsections.isEmpty { element.element("para") }
     }
 
     // MARK: - Blocks
@@ -55,6 +60,7 @@ struct DocBookContext {
         case .figure(let figure):
             return write(figure, into: parent)
         case .keyJudgments(let judgments):
+            guard !judgments.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "key-judgments"])
             for judgment in judgments {
                 let assessment = Assessment(
@@ -65,6 +71,7 @@ struct DocBookContext {
             }
             return list
         case .risks(let risks):
+            guard !risks.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "risks"])
             for risk in risks {
                 let assessment = Assessment(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence)
@@ -74,6 +81,7 @@ struct DocBookContext {
             }
             return list
         case .sources(let sources):
+            guard !sources.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "sources"])
             for source in sources {
                 let grade = source.grade.map { grade in
@@ -86,12 +94,16 @@ struct DocBookContext {
         }
     }
 
+    /// Writes blocks into a container that DocBook does not allow to be empty; an empty
+    /// paragraph stands in when none of them wrote anything.
     mutating func writeBlocks(_ blocks: [Block], into parent: XMLElement) {
-        for block in blocks { write(block, into: parent) }
-        if blocks.isEmpty { parent.element("para") }
+        var wrote = false
+        for block in blocks where write(block, into: parent) != nil { wrote = true }
+        if !wrote { parent.element("para") }
     }
 
-    private mutating func write(_ list: ListBlock, into parent: XMLElement) -> XMLElement {
+    private mutating func write(_ list: ListBlock, into parent: XMLElement) -> XMLElement? {
+        guard !list.items.isEmpty else { return nil }
         let element = parent.element(list.ordered ? "orderedlist" : "itemizedlist")
         element.setAttribute("spacing", list.tight ? "compact" : "normal")
         if list.ordered && list.start != 1 { element.setAttribute("startingnumber", String(list.start)) }
@@ -106,8 +118,9 @@ struct DocBookContext {
         return element
     }
 
-    /// A key judgment, risk or source: a `formalpara` whose title is the lead-in, the other
-    /// blocks, and a paragraph with the assessment, each value in a `phrase` with its role.
+    /// A key judgment, risk or source: the bold lead-in that is its title opens the first
+    /// paragraph ("**Title:** text", as the analyst wrote it), then the other blocks, then
+    /// a paragraph with the assessment, each value in a `phrase` with its role.
     private mutating func writeAnalyticItem(
         role: String, id: String?, title: [Inline], blocks: [Block], assessment: [(String, String)],
         into list: XMLElement
@@ -119,10 +132,13 @@ struct DocBookContext {
         }
         var rest = blocks[...]
         if !title.isEmpty {
-            let formal = item.element("formalpara")
-            writeInlines(title, into: formal.element("title"))
-            let para = formal.element("para")
+            let para = item.element("para")
+            para.beginMixedContent()
+            let leadIn = para.element("emphasis", ["role": "strong"])
+            writeInlines(title, into: leadIn)
             if case .paragraph(let inlines) = rest.first {
+                leadIn.addText(":")
+                para.addText(" ")
                 writeInlines(inlines, into: para)
                 rest = rest.dropFirst()
             }
@@ -130,6 +146,7 @@ struct DocBookContext {
         for block in rest { write(block, into: item) }
         if !assessment.isEmpty {
             let para = item.element("para", ["role": "assessment"])
+            para.beginMixedContent()
             for (index, (phraseRole, text)) in assessment.enumerated() {
                 if index > 0 { para.addText(" ") }
                 para.element("phrase", ["role": phraseRole], text: text)
@@ -146,17 +163,20 @@ struct DocBookContext {
         let data = media.element("imageobject").element("imagedata", ["fileref": figure.source])
         if let width = figure.width { data.setAttribute("width", width) }
         media.element("textobject").element("phrase", text: figure.alt)
-        var notes: [(String, String, String?)] = []
-        if let credit = figure.credit { notes.append(("credit", "Credit: " + credit, nil)) }
-        if let license = figure.license { notes.append(("license", "License: " + license, figure.licenseURL)) }
-        else if let url = figure.licenseURL { notes.append(("license", "License: " + url, url)) }
-        if let url = figure.sourceURL { notes.append(("source", "Source: " + url, url)) }
-        for attribute in figure.attributes { notes.append(("attribute", "\(attribute.key): \(attribute.value)", nil)) }
+        // Credit, license and source, each a paragraph: "Label: text", the text a link when
+        // there is an address.
+        var notes: [(role: String, label: String, text: String, url: String?)] = []
+        if let credit = figure.credit { notes.append(("credit", "Credit", credit, nil)) }
+        if let license = figure.license ?? figure.licenseURL {
+            notes.append(("license", "License", license, figure.licenseURL))
+        }
+        if let url = figure.sourceURL { notes.append(("source", "Source", url, url)) }
+        for attribute in figure.attributes { notes.append(("attribute", attribute.key, attribute.value, nil)) }
         if !notes.isEmpty {
             let caption = media.element("caption")
-            for (role, text, url) in notes {
-                let para = caption.element("para", ["role": role])
-                if let url { para.element("link", ["xlink:href": url], text: text) } else { para.addText(text) }
+            for note in notes {
+                let para = caption.element("para", ["role": note.role], text: note.label + ": ")
+                if let url = note.url { para.element("link", ["xlink:href": url], text: note.text) } else { para.addText(note.text) }
             }
         }
         return element
@@ -165,6 +185,7 @@ struct DocBookContext {
     // MARK: - Inlines
 
     mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
+        parent.beginMixedContent()
         for inline in inlines { write(inline, into: parent) }
     }
 
@@ -184,6 +205,9 @@ struct DocBookContext {
             let element = parent.element("link", ["xlink:href": link.url])
             if let title = link.title { element.setAttribute("xlink:title", title) }
             writeInlines(link.content, into: element)
+        case .crossReference(let reference) where !targets.contains(reference.target):
+            let element = parent.element("link", ["xlink:href": "#" + reference.target])
+            if reference.content.isEmpty { element.addText(reference.target) } else { writeInlines(reference.content, into: element) }
         case .crossReference(let reference):
             if reference.content.isEmpty {
                 parent.element("xref", ["linkend": reference.target])
@@ -227,7 +251,8 @@ struct Assessment {
         var result: [(String, String)] = []
         if let likelihood {
             let yardstick = likelihood.yardstick.map { ", \($0.displayName)" } ?? ""
-            result.append(("likelihood", "Likelihood: \(likelihood.words) (\(likelihood.band)\(yardstick))."))
+            let text = likelihood.yardstick == nil ? likelihood.words : "\(likelihood.words) (\(likelihood.band)\(yardstick))"
+            result.append(("likelihood", "Likelihood: \(text)."))
         }
         if let impact { result.append(("impact", "Impact: \(impact.rawValue).")) }
         if let confidence { result.append(("confidence", "Confidence: \(confidence.rawValue).")) }

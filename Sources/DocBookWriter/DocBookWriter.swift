@@ -28,14 +28,15 @@ public struct DocBookWriter {
         article.setAttribute("xml:lang", report.metadata.lang)
         var context = DocBookContext(report: report)
         InfoWriter(metadata: report.metadata, summary: report.summary).write(into: article)
+        var wrote = false
         for block in report.lead {
-            context.write(block, into: article)?.setAttribute("role", "lead")
+            guard let element = context.write(block, into: article) else { continue }
+            element.setAttribute("role", "lead")
+            wrote = true
         }
+        if !wrote && report.sections.isEmpty { article.element("para") }
         for section in report.sections {
             context.write(section, into: article)
-        }
-        if report.lead.isEmpty && report.sections.isEmpty {
-            article.element("para")
         }
         return document
     }

@@ -85,6 +85,7 @@ struct InfoWriter {
         }
         if let license = metadata.license {
             let para = info.element("legalnotice", ["role": "license"]).element("para")
+            para.beginMixedContent()
             if let url = license.url {
                 para.element("link", ["xlink:href": url], text: license.name)
             } else {

@@ -9,7 +9,7 @@ struct TableWriter {
         let element = parent.element(table.caption == nil ? "informaltable" : "table", ["frame": "all"])
         if let id = table.id { element.setAttribute("xml:id", id) }
         if let caption = table.caption { writeCell(caption, element.element("title")) }
-        let columns = max(1, table.alignments.count, table.header.cells.count)
+        let columns = ([table.header] + table.rows).map(\.cells.count).reduce(max(1, table.alignments.count), max)
         let group = element.element("tgroup", ["cols": String(columns)])
         for column in 0..<columns {
             let spec = group.element("colspec", ["colname": "c\(column + 1)"])

@@ -30,7 +30,10 @@ extension BodyBuilder {
             case .emphasis: result.append(.emphasis(inlines(node.children, at: at)))
             case .strong: result.append(.strong(inlines(node.children, at: at)))
             case .strikethrough: result.append(.strikethrough(inlines(node.children, at: at)))
-            case .link: result += link(node, at: at)
+            case .link:
+                for inline in link(node, at: at) {
+                    if case .text(let text) = inline { appendText(text) } else { result.append(inline) }
+                }
             case .image:
                 files.check(node.url, what: "image", at: location(at), log: log)
                 result.append(

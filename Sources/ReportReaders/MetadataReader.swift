@@ -27,7 +27,9 @@ struct MetadataReader {
     /// Reads the metadata; the title may come from the `#` heading when there is no front
     /// matter (the caller passes it as `headingTitle`).
     func read(headingTitle: String?) -> Metadata? {
+        let errorsBefore = log.hasErrors
         let mapping = parseMapping()
+        if log.hasErrors && !errorsBefore { return nil }
         var metadata = Metadata(title: "")
         var extra: [ExtraField] = []
         for (keyNode, value) in mapping ?? Node.Mapping([]) {
@@ -88,7 +90,6 @@ struct MetadataReader {
             log.error("the front matter must be a mapping of keys to values", at: location(of: root))
             return nil
         }
-        checkDuplicateKeys(mapping)
         return mapping
     }
 
@@ -104,18 +105,14 @@ struct MetadataReader {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             report(problem, context, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            log.error(
+                "the front matter gives \(names) more than once (first here); each key may be given once",
+                at: SourceLocation(
+                    file: source.file, line: frontMatter.firstLine + context.mark.line - 1, column: context.mark.column))
         default:
             log.error("the front matter is not valid YAML: \(error)", at: source.location(line: frontMatter.firstLine))
-        }
-    }
-
-    private func checkDuplicateKeys(_ mapping: Node.Mapping) {
-        var seen: Set<String> = []
-        for (key, _) in mapping {
-            guard let name = key.string else { continue }
-            if !seen.insert(name).inserted {
-                log.error("the front matter gives '\(name)' twice", at: location(of: key))
-            }
         }
     }
 
@@ -152,7 +149,6 @@ struct MetadataReader {
             log.error("'\(key)' must be a mapping", at: location(of: node))
             return nil
         }
-        checkDuplicateKeys(mapping)
         return mapping
     }
 

@@ -33,6 +33,16 @@ public struct XMLElement {
         xmlAddChild(node, textNode)
     }
 
+    /// Marks the element as mixed content (text and elements), so that indented output
+    /// never adds white space inside it, even when its children are all elements.
+    ///
+    /// libxml2 indents an element's children only when none of them is text; an empty
+    /// text node is enough to stop it, and serialises as nothing.
+    public func beginMixedContent() {
+        guard node.pointee.children == nil else { return }
+        xmlAddChild(node, xmlNewDocText(document.pointer, nil))
+    }
+
     /// Sets an attribute. A prefixed name (`xml:lang`, `xlink:href`) uses the namespace
     /// declared for that prefix, which must be in scope.
     public func setAttribute(_ name: String, _ value: String) {

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import XMLSupport
+
+@Suite struct XMLDocumentTests {
+    private func string(_ document: XMLDocument, indent: Bool = false) -> String {
+        String(decoding: document.serialized(indent: indent), as: UTF8.self)
+    }
+
+    @Test func escapesTextAndAttributes() {
+        let document = XMLDocument(rootName: "root", namespace: "urn:test")
+        document.root.element("a", ["title": "\"quoted\" & <tag>"], text: "1 < 2 & 3 > 2 ]]>")
+        let xml = string(document)
+        #expect(xml.contains(#"<a title="&quot;quoted&quot; &amp; &lt;tag&gt;">1 &lt; 2 &amp; 3 &gt; 2 ]]&gt;</a>"#))
+        #expect(xml.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
+    }
+
+    @Test func keepsNamespacesAndPrefixedAttributes() {
+        let document = XMLDocument(rootName: "root", namespace: "urn:test")
+        document.root.declareNamespace("http://www.w3.org/1999/xlink", prefix: "xlink")
+        document.root.setAttribute("xml:lang", "ko")
+        let child = document.root.element("link", ["xlink:href": "https://example.org"])
+        #expect(child.namespaceURI == "urn:test")
+        let xml = string(document)
+        #expect(xml.contains(#"xml:lang="ko""#))
+        #expect(xml.contains(#"<link xlink:href="https://example.org"/>"#))
+    }
+
+    @Test func dropsCharactersXMLForbidsAndSaysWhere() {
+        let document = XMLDocument(rootName: "root")
+        document.root.element("p", text: "a\u{1}b\u{FFFE}c\u{FFFF}\td")
+        document.root.element("q", ["x": "e\u{0}f"])
+        let xml = string(document)
+        #expect(xml.contains("<p>abc\td</p>"))
+        #expect(xml.contains(#"<q x="ef"/>"#))
+        #expect(document.warnings.count == 2)
+        #expect(document.warnings[0].contains("U+0001, U+FFFE, U+FFFF"))
+        #expect(document.warnings[0].contains("/root/p"))
+        #expect(document.warnings[1].contains("attribute x"))
+        // What it wrote is well-formed.
+        #expect(throws: Never.self) { try XMLDocument.parse(Array(xml.utf8)) }
+    }
+
+    @Test func indentingNeverAddsSpaceInsideMixedContent() {
+        let document = XMLDocument(rootName: "root")
+        let paragraph = document.root.element("p")
+        paragraph.beginMixedContent()
+        paragraph.element("b", text: "bold")
+        paragraph.element("i", text: "italic")
+        let xml = string(document, indent: true)
+        #expect(xml.contains("<p><b>bold</b><i>italic</i></p>"))
+    }
+
+    @Test func serialisationIsDeterministic() {
+        func make() -> [UInt8] {
+            let document = XMLDocument(rootName: "root")
+            for index in 0..<50 { document.root.element("e", ["n": String(index), "a": "b"], text: "t\(index)") }
+            return document.serialized()
+        }
+        #expect(make() == make())
+    }
+
+    @Test func processingInstructions() {
+        let document = XMLDocument(rootName: "root")
+        document.root.addProcessingInstruction("linebreak")
+        #expect(string(document).contains("<root><?linebreak?></root>"))
+    }
+}
+
+@Suite struct XMLParsingTests {
+    @Test func reportsErrorsWithLines() {
+        let text = "<root>\n<a>\n</b>\n</root>"
+        #expect {
+            try XMLDocument.parse(Array(text.utf8))
+        } throws: { error in
+            guard let error = error as? XMLParseError else { return false }
+            return error.issues.first?.line == 3 && error.issues.first?.message.contains("mismatch") == true
+        }
+    }
+
+    @Test func neverLoadsExternalEntities() throws {
+        let text = """
+            <?xml version="1.0"?>
+            <!DOCTYPE r [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+            <r>&secret;</r>
+            """
+        let document = try? XMLDocument.parse(Array(text.utf8))
+        #expect(document?.textContent.contains("root:") != true)
+    }
+
+    @Test func limitsEntityExpansion() {
+        // The "billion laughs": libxml2's amplification limits stay on, so it is refused.
+        var entities = #"<!ENTITY a0 "lol">"#
+        for level in 1...12 {
+            entities += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level - 1);", count: 10) + "\">"
+        }
+        let text = "<?xml version=\"1.0\"?><!DOCTYPE r [\(entities)]><r>&a12;</r>"
+        let document = try? XMLDocument.parse(Array(text.utf8))
+        #expect((document?.textContent.utf8.count ?? 0) < 10_000_000)
+    }
+
+    @Test func readsText() throws {
+        let document = try XMLDocument.parse(Array("<r>a<b>b</b>c</r>".utf8))
+        #expect(document.textContent == "abc")
+    }
+}
+
+@Suite struct RelaxNGTests {
+    private func schema() throws -> RelaxNGSchema {
+        let path = "/tmp/imprint-test-\(ProcessInfo.processInfo.processIdentifier)-schema.rng"
+        let rng = """
+            <grammar xmlns="http://relaxng.org/ns/structure/1.0">
+              <start><element name="r"><oneOrMore><element name="a"><text/></element></oneOrMore></element></start>
+            </grammar>
+            """
+        FileManagerShim.write(rng, to: path)
+        defer { FileManagerShim.remove(path) }
+        return try RelaxNGSchema(path: path)
+    }
+
+    @Test func acceptsValidDocuments() throws {
+        let document = try XMLDocument.parse(Array("<r><a>x</a></r>".utf8))
+        #expect(try schema().validate(document).isEmpty)
+    }
+
+    @Test func reportsInvalidDocumentsWithLines() throws {
+        let document = try XMLDocument.parse(Array("<r>\n<b/>\n</r>".utf8))
+        let issues = try schema().validate(document)
+        #expect(!issues.isEmpty)
+        #expect(issues.first?.line == 2)
+    }
+
+    @Test func refusesAMissingSchema() {
+        #expect(throws: XMLParseError.self) { try RelaxNGSchema(path: "/nonexistent/schema.rng") }
+    }
+}
