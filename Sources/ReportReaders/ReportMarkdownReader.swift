@@ -73,17 +73,3 @@ public enum ReportMarkdownReader {
         return nsError.localizedDescription
     }
 }
-
-/// Reads a report from the JSON that `imprint model` writes.
-public enum ReportJSONReader {
-    public static func read(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> ReadResult {
-        do {
-            let report = try JSONDecoder().decode(Report.self, from: Data(bytes))
-            return ReadResult(report: report, warnings: [])
-        } catch {
-            throw DiagnosticError([
-                Diagnostic(.error, "not a report model in JSON: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-            ])
-        }
-    }
-}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Runs the built `imprint` executable, as a user would.
+struct CommandRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `imprint` beside the test bundle (SwiftPM builds it with the tests).
+    static let executable: URL = {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        ]
+        for directory in candidates {
+            let url = directory.appendingPathComponent("imprint")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        fatalError("imprint was not built beside the tests: looked in \(candidates.map(\.path))")
+    }()
+
+    static func run(_ arguments: [String], in directory: String) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A fresh folder holding one report (and any files beside it).
+struct Workspace {
+    let folder: String
+
+    init(report: String? = nil, name: String = "report.md", files: [String: [UInt8]] = [:]) {
+        folder = NSTemporaryDirectory() + "imprint-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let report { write(name, Array(report.utf8)) }
+        for (path, bytes) in files { write(path, bytes) }
+    }
+
+    func write(_ path: String, _ bytes: [UInt8]) {
+        let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+    }
+
+    func run(_ arguments: String...) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, in: folder)
+    }
+
+    /// Every file below `path`, relative to the workspace, hidden ones included.
+    func files(under path: String = "out") -> [String] {
+        let root = folder + "/" + path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        return enumerator.compactMap { $0 as? String }.sorted()
+    }
+
+    func contents(_ path: String) -> String? {
+        FileManager.default.contents(atPath: folder + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// The repository's `Samples` folder.
+let samplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Samples").path

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import ReportModel
+import XMLSupport
+@testable import Imprint
+
+@Suite struct CommandTests {
+    static let valid = "---\ntitle: A Report\n---\n\n## One\n\nText.\n"
+
+    @Test func buildsDocBookIntoOut() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try workspace.run("build", "report.md", "--to", "docbook")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("wrote out/report.xml"))
+        #expect(workspace.files() == ["report.xml"])
+        let document = try XMLDocument.parse(Array(workspace.contents("out/report.xml")!.utf8))
+        #expect(document.textContent.contains("Text."))
+    }
+
+    @Test func honoursTheOutputFolder() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try workspace.run("build", "report.md", "-o", "build/editions")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(workspace.files(under: "build/editions") == ["report.xml"])
+    }
+
+    @Test func buildingTwiceGivesTheSameBytes() throws {
+        let workspace = Workspace()
+        let sample = samplesFolder + "/arctic-shipping-outlook.md"
+        _ = try workspace.run("build", sample, "-o", "a")
+        _ = try workspace.run("build", sample, "-o", "b")
+        #expect(workspace.contents("a/arctic-shipping-outlook.xml") == workspace.contents("b/arctic-shipping-outlook.xml"))
+    }
+
+    /// The bad inputs of the foundation issue: each gives one diagnostic with file and line,
+    /// exit status 1, and writes nothing.
+    @Test(arguments: [
+        ("---\ntitle: [unclosed\n---\n", "not valid YAML"),
+        ("---\ntitle: T\nseries:\n  issn: 2785-2597\n---\n", "wrong check digit"),
+        ("---\ntitle: T\n---\n\n## Risks {.risks}\n\n1. **R:** x {likelihood=probable}\n", "not a likelihood"),
+        ("---\ntitle: T\n---\n\n## A {#same}\n\n## B {#same}\n", "used twice"),
+        ("---\ntitle: T\n---\n\n![Map](missing.png)\n", "does not exist"),
+        ("---\ntitle: T\n---\n\n![Map](../outside.png)\n", "leaves the report's folder"),
+    ])
+    func badInputsFailCleanly(report: String, message: String) throws {
+        let workspace = Workspace(report: report)
+        workspace.write("../outside.png", Array("png".utf8))
+        let result = try workspace.run("build", "report.md")
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix("report.md:") == true)
+        #expect(lines.first?.contains("error: ") == true)
+        #expect(lines.first?.contains(message) == true, "\(result.stderr)")
+        #expect(workspace.files().isEmpty)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func invalidUTF8FailsCleanly() throws {
+        let workspace = Workspace(files: ["report.md": Array("---\ntitle: T\n---\n\nBad ".utf8) + [0xC3, 0x28] + Array("\n".utf8)])
+        let result = try workspace.run("build", "report.md")
+        #expect(result.status == 1)
+        #expect(result.stderr == "report.md:5:5: error: the file is not valid UTF-8 (byte 0xC3)\n")
+        #expect(workspace.files().isEmpty)
+    }
+
+    @Test func aFailedBuildLeavesEarlierOutputsAlone() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        #expect(try workspace.run("build", "report.md").status == 0)
+        let before = workspace.contents("out/report.xml")
+        workspace.write("report.md", Array("---\ntitle: [broken\n---\n".utf8))
+        #expect(try workspace.run("build", "report.md").status == 1)
+        #expect(workspace.contents("out/report.xml") == before)
+        #expect(workspace.files() == ["report.xml"])
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        let workspace = Workspace(report: "---\ntitle: T\nreviewer: X\n---\n\nText.\n")
+        let lenient = try workspace.run("build", "report.md")
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("report.md:3:1: warning: unknown front matter key 'reviewer'"))
+        try FileManager.default.removeItem(atPath: workspace.folder + "/out")
+        let strict = try workspace.run("build", "report.md", "--strict")
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("report.md:3:1: error: unknown front matter key 'reviewer'"))
+        #expect(workspace.files().isEmpty)
+    }
+
+    @Test func checkWritesNothing() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try workspace.run("check", "report.md")
+        #expect(result.status == 0)
+        #expect(result.stdout == "report.md: ok\n")
+        #expect(workspace.files().isEmpty)
+        let bad = Workspace(report: "---\ntitle: T\n---\n\nSee [](#nowhere).\n")
+        #expect(try bad.run("check", "report.md").status == 1)
+    }
+
+    @Test func modelPrintsJSONThatReadsBack() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try workspace.run("model", "report.md")
+        #expect(result.status == 0)
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        #expect(report.metadata.title == "A Report")
+        workspace.write("model.json", Array(result.stdout.utf8))
+        let rebuilt = try workspace.run("build", "model.json")
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(workspace.files() == ["model.xml"])
+    }
+
+    @Test(arguments: [
+        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "pdf"],
+        ["build", "report.md", "--frobnicate"], ["publish", "report.md"], ["build", "report.md", "--to", ""],
+    ])
+    func usageErrorsExitWithTwo(arguments: [String]) throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try CommandRunner.run(arguments, in: workspace.folder)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+        #expect(workspace.files().isEmpty)
+    }
+
+    @Test func helpAndVersionSucceed() throws {
+        let workspace = Workspace()
+        #expect(try workspace.run("--help").status == 0)
+        #expect(try workspace.run("--version").stdout == "0.1.0\n")
+    }
+
+    @Test func aMissingReportIsABuildError() throws {
+        let result = try Workspace().run("build", "absent.md")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("absent.md:1:1: error: cannot read the file"))
+    }
+}
+
+@Suite struct OutputFormatTests {
+    @Test func parsesCommaLists() throws {
+        #expect(try OutputFormat.parseList("docbook") == [.docbook])
+        #expect(try OutputFormat.parseList(" DocBook , docbook ") == [.docbook])
+        #expect(throws: UsageError.self) { try OutputFormat.parseList("epub") }
+        #expect(throws: UsageError.self) { try OutputFormat.parseList("word") }
+        #expect(throws: UsageError.self) { try OutputFormat.parseList(",") }
+    }
+
+    @Test func namesOutputsAfterTheReport() {
+        #expect(OutputFormat.docbook.fileName(base: "brief") == "brief.xml")
+        #expect(Pipeline.baseName(of: "reports/brief.md") == "brief")
+        #expect(Pipeline.baseName(of: ".hidden") == ".hidden")
+    }
+}
+
+@Suite struct AtomicFileTests {
+    @Test func writesAllOrNothing() throws {
+        let folder = NSTemporaryDirectory() + "imprint-atomic-" + UUID().uuidString
+        try AtomicFile.createDirectory(folder + "/a/b")
+        try AtomicFile.writeAll([(folder + "/a/b/one.txt", Array("one".utf8))])
+        #expect(try AtomicFile.read(folder + "/a/b/one.txt") == Array("one".utf8))
+        #expect(throws: AtomicFile.IOError.self) {
+            try AtomicFile.writeAll([
+                (folder + "/a/b/two.txt", Array("two".utf8)), (folder + "/missing/three.txt", Array("3".utf8)),
+            ])
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/a/b")
+        #expect(left == ["one.txt"])
+    }
+}

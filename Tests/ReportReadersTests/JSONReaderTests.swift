@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import ReportModel
+@testable import ReportReaders
+
+@Suite struct JSONReaderTests {
+    private func json(_ report: Report) -> [UInt8] {
+        [UInt8](try! JSONEncoder().encode(report))
+    }
+
+    @Test func readsWhatTheModelCommandWrites() throws {
+        let report = try ReportMarkdownReader.read(fileAt: samplePath("arctic-shipping-outlook.md")).report
+        #expect(try ReportJSONReader.read(json(report), file: "m.json").report == report)
+    }
+
+    @Test func refusesDuplicateAndInvalidIds() {
+        var report = Report(metadata: Metadata(title: "T", identifier: "x"))
+        report.sections = [Section(id: "a", level: 2, title: []), Section(id: "a", level: 2, title: []), Section(id: "1x", level: 2, title: [])]
+        #expect(throws: DiagnosticError.self) { try ReportJSONReader.read(json(report), file: "m.json") }
+    }
+
+    @Test func refusesDanglingReferences() {
+        var report = Report(metadata: Metadata(title: "T", identifier: "x"))
+        report.lead = [.paragraph([.crossReference(CrossReference(target: "nowhere")), .footnoteReference("none")])]
+        do {
+            _ = try ReportJSONReader.read(json(report), file: "m.json")
+            Issue.record("accepted dangling references")
+        } catch {
+            #expect(error.errors.count == 2)
+        }
+    }
+
+    @Test func namesWhereDecodingFailed() {
+        do {
+            _ = try ReportJSONReader.read(Array(#"{"metadata":{"title":"T"}}"#.utf8), file: "m.json")
+            Issue.record("accepted an incomplete model")
+        } catch {
+            #expect(error.errors.first?.location?.file == "m.json")
+            #expect(error.errors.first?.message.contains("not a report model") == true)
+        }
+    }
+}
