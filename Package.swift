@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders"]),
-        .testTarget(name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport"]),
+        .testTarget(
+            name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,11 +5,11 @@ import XMLSupport
 /// later references become `footnoteref`.
 struct DocBookContext {
     let report: Report
-    private var writtenFootnotes: Set<String> = []
-    private let footnotes: [String: Footnote]
+    var writtenFootnotes: Set<String> = []
+    let footnotes: [String: Footnote]
     /// The ids that elements of this article carry, so that a reference to any other id
     /// (possible in a hand-written JSON model) never becomes a dangling `linkend`.
-    private let targets: Set<String>
+    let targets: Set<String>
 
     init(report: Report) {
         self.report = report
@@ -118,43 +118,6 @@ struct DocBookContext {
         return element
     }
 
-    /// A key judgment, risk or source: the bold lead-in that is its title opens the first
-    /// paragraph ("**Title:** text", as the analyst wrote it), then the other blocks, then
-    /// a paragraph with the assessment, each value in a `phrase` with its role.
-    private mutating func writeAnalyticItem(
-        role: String, id: String?, title: [Inline], blocks: [Block], assessment: [(String, String)],
-        into list: XMLElement
-    ) {
-        let item = list.element("listitem", ["role": role])
-        if let id {
-            item.setAttribute("xml:id", id)
-            if !title.isEmpty { item.setAttribute("xreflabel", title.plainText) }
-        }
-        var rest = blocks[...]
-        if !title.isEmpty {
-            let para = item.element("para")
-            para.beginMixedContent()
-            let leadIn = para.element("emphasis", ["role": "strong"])
-            writeInlines(title, into: leadIn)
-            if case .paragraph(let inlines) = rest.first {
-                leadIn.addText(":")
-                para.addText(" ")
-                writeInlines(inlines, into: para)
-                rest = rest.dropFirst()
-            }
-        }
-        for block in rest { write(block, into: item) }
-        if !assessment.isEmpty {
-            let para = item.element("para", ["role": "assessment"])
-            para.beginMixedContent()
-            for (index, (phraseRole, text)) in assessment.enumerated() {
-                if index > 0 { para.addText(" ") }
-                para.element("phrase", ["role": phraseRole], text: text)
-            }
-        }
-        if item.isEmpty { item.element("para") }
-    }
-
     private mutating func write(_ figure: Figure, into parent: XMLElement) -> XMLElement {
         let element = parent.element(figure.caption.isEmpty ? "informalfigure" : "figure")
         if let id = figure.id { element.setAttribute("xml:id", id) }
@@ -180,82 +143,5 @@ struct DocBookContext {
             }
         }
         return element
-    }
-
-    // MARK: - Inlines
-
-    mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
-        parent.beginMixedContent()
-        for inline in inlines { write(inline, into: parent) }
-    }
-
-    private mutating func write(_ inline: Inline, into parent: XMLElement) {
-        switch inline {
-        case .text(let text):
-            parent.addText(text)
-        case .emphasis(let content):
-            writeInlines(content, into: parent.element("emphasis"))
-        case .strong(let content):
-            writeInlines(content, into: parent.element("emphasis", ["role": "strong"]))
-        case .strikethrough(let content):
-            writeInlines(content, into: parent.element("emphasis", ["role": "strikethrough"]))
-        case .code(let text):
-            parent.element("code", text: text)
-        case .link(let link):
-            let element = parent.element("link", ["xlink:href": link.url])
-            if let title = link.title { element.setAttribute("xlink:title", title) }
-            writeInlines(link.content, into: element)
-        case .crossReference(let reference) where !targets.contains(reference.target):
-            let element = parent.element("link", ["xlink:href": "#" + reference.target])
-            if reference.content.isEmpty { element.addText(reference.target) } else { writeInlines(reference.content, into: element) }
-        case .crossReference(let reference):
-            if reference.content.isEmpty {
-                parent.element("xref", ["linkend": reference.target])
-            } else {
-                writeInlines(reference.content, into: parent.element("link", ["linkend": reference.target]))
-            }
-        case .image(let image):
-            let media = parent.element("inlinemediaobject")
-            media.element("imageobject").element("imagedata", ["fileref": image.source])
-            media.element("textobject").element("phrase", text: image.alt)
-        case .lineBreak:
-            parent.addProcessingInstruction("linebreak")
-        case .footnoteReference(let label):
-            writeFootnoteReference(label, into: parent)
-        }
-    }
-
-    /// The first reference to a footnote carries its body; later ones point to it.
-    private mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
-        guard let footnote = footnotes[label] else {
-            parent.addText("[^\(label)]")
-            return
-        }
-        if writtenFootnotes.contains(label) {
-            parent.element("footnoteref", ["linkend": footnote.id])
-            return
-        }
-        writtenFootnotes.insert(label)
-        let element = parent.element("footnote", ["xml:id": footnote.id, "label": String(footnote.number)])
-        writeBlocks(footnote.blocks, into: element)
-    }
-}
-
-/// Likelihood, impact and confidence as labelled phrases.
-struct Assessment {
-    var likelihood: Likelihood?
-    var impact: Impact?
-    var confidence: Confidence?
-
-    var phrases: [(String, String)] {
-        var result: [(String, String)] = []
-        if let likelihood {
-            let yardstick = likelihood.yardstick.map { ", \($0.displayName)" } ?? ""
-            let text = likelihood.yardstick == nil ? likelihood.words : "\(likelihood.words) (\(likelihood.band)\(yardstick))"
-            result.append(("likelihood", "Likelihood: \(text)."))
-        }
-        if let impact { result.append(("impact", "Impact: \(impact.rawValue).")) }
-        if let confidence { result.append(("confidence", "Confidence: \(confidence.rawValue).")) }
-        return result
     }
 }

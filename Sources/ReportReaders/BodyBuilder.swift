@@ -94,6 +94,7 @@ final class BodyBuilder {
         }
         assignSectionIDs(&body.sections)
         checkCrossReferences()
+        warnAboutUnreferencedFootnotes()
         return body
     }
 
@@ -181,6 +182,27 @@ final class BodyBuilder {
             log.error(
                 "the cross-reference '#\(reference.target)' points to no section, figure, table or item of this report",
                 at: reference.location)
+        }
+    }
+
+    /// cmark-gfm drops footnote definitions that nothing refers to; so that no text is lost
+    /// without a word, each one is found in the source and reported.
+    private func warnAboutUnreferencedFootnotes() {
+        let referenced = Set(footnoteLabels.values)
+        for line in 1...max(1, source.lineCount) {
+            let text = source.line(line)
+            let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
+            guard indent <= 3, text.dropFirst(indent).starts(with: Array("[^".utf8)) else { continue }
+            let rest = text.dropFirst(indent + 2)
+            guard let close = rest.firstIndex(of: UInt8(ascii: "]")), rest.index(after: close) < rest.endIndex,
+                rest[rest.index(after: close)] == UInt8(ascii: ":")
+            else { continue }
+            let label = String(decoding: rest[..<close], as: UTF8.self)
+            if !referenced.contains(label) {
+                log.warning(
+                    "the footnote [^\(label)] is never referenced, so it appears in no edition",
+                    at: source.location(line: line))
+            }
         }
     }
 

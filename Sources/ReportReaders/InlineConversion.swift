@@ -9,45 +9,50 @@ extension BodyBuilder {
     /// diagnostics when an inline node has none of its own.
     func inlines(_ nodes: [MarkdownNode], at owner: MarkdownNode) -> [Inline] {
         var result: [Inline] = []
-        func appendText(_ text: String) {
-            if case .text(let previous) = result.last {
-                result[result.count - 1] = .text(previous + text)
-            } else if !text.isEmpty {
-                result.append(.text(text))
+        // Adjacent text is gathered here and added as one `.text` (cmark splits text at
+        // every bracket and underscore); appending to one buffer keeps this linear.
+        var pendingText = ""
+        func appendText(_ text: String) { pendingText += text }
+        func append(_ inline: Inline) {
+            if !pendingText.isEmpty {
+                result.append(.text(pendingText))
+                pendingText = ""
             }
+            result.append(inline)
         }
         for node in nodes {
             let at = node.startLine > 0 ? node : owner
             switch node.kind {
             case .text: appendText(node.literal)
             case .softBreak: appendText(" ")
-            case .lineBreak: result.append(.lineBreak)
-            case .code: result.append(.code(node.literal))
+            case .lineBreak: append(.lineBreak)
+            case .code: append(.code(node.literal))
             case .htmlInline:
                 log.warning(
                     "raw HTML '\(node.literal)' is not passed through; it is shown as literal text", at: location(at))
                 appendText(node.literal)
-            case .emphasis: result.append(.emphasis(inlines(node.children, at: at)))
-            case .strong: result.append(.strong(inlines(node.children, at: at)))
-            case .strikethrough: result.append(.strikethrough(inlines(node.children, at: at)))
+            case .emphasis: append(.emphasis(inlines(node.children, at: at)))
+            case .strong: append(.strong(inlines(node.children, at: at)))
+            case .strikethrough: append(.strikethrough(inlines(node.children, at: at)))
             case .link:
                 for inline in link(node, at: at) {
-                    if case .text(let text) = inline { appendText(text) } else { result.append(inline) }
+                    if case .text(let text) = inline { appendText(text) } else { append(inline) }
                 }
             case .image:
                 files.check(node.url, what: "image", at: location(at), log: log)
-                result.append(
+                append(
                     .image(
                         InlineImage(
                             source: node.url, alt: BodyBuilder.plainText(of: node.children),
                             title: node.title.isEmpty ? nil : node.title)))
             case .footnoteReference:
                 let label = Int(node.literal).flatMap { footnoteLabels[$0] } ?? node.literal
-                result.append(.footnoteReference(label))
+                append(.footnoteReference(label))
             default:
                 appendText(BodyBuilder.plainText(of: node.children))
             }
         }
+        if !pendingText.isEmpty { result.append(.text(pendingText)) }
         return result
     }
 

@@ -15,7 +15,7 @@ import XMLSupport
             let problems = try DocBookSchema.problems(in: bytes, schema: schema)
             guard problems.isEmpty else {
                 let path = NSTemporaryDirectory() + "imprint-docbook-seed-\(seed).xml"
-                FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
                 Issue.record("seed \(seed): \(problems.prefix(3)); the output is in \(path)")
                 return
             }

@@ -155,3 +155,23 @@ import ReportModel
         #expect(result.warnings.count == 1)
     }
 }
+
+@Suite struct FootnoteTests {
+    @Test func unreferencedFootnotesAreWarnedAbout() throws {
+        let result = try read(report("Text[^used].\n\n[^used]: Used.\n\n[^spare]: Never referenced.\n"))
+        #expect(result.report.footnotes.map(\.label) == ["used"])
+        #expect(result.warnings.count == 1)
+        #expect(result.warnings[0].message.contains("[^spare] is never referenced"))
+        #expect(result.warnings[0].location?.line == 9)
+    }
+
+    @Test func longRunsOfSplitTextStayOneTextInline() throws {
+        let text = String(repeating: "a_b [c] ", count: 2_000)
+        let blocks = firstBlocks(try read(report(text)))
+        guard case .paragraph(let inlines) = blocks[0] else {
+            Issue.record("no paragraph")
+            return
+        }
+        #expect(inlines.count == 1)
+    }
+}
