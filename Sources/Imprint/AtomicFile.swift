@@ -42,24 +42,6 @@ public enum AtomicFile {
         }
     }
 
-    /// Reads a whole file.
-    public static func read(_ path: String) throws(IOError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw IOError(description: String(cString: strerror(errno)))
-        }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count {
-                if ferror(file) != 0 { throw IOError(description: String(cString: strerror(errno))) }
-                return bytes
-            }
-        }
-    }
-
     private static func writeTemporary(_ bytes: [UInt8], besides path: String) throws(IOError) -> String {
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -24,7 +24,7 @@ struct FileReferences {
 
     /// The path on disk that a reference resolves to, when it is allowed and exists.
     func resolve(_ reference: String) -> Result<String, Problem> {
-        let path = reference.removingPercentEncoding ?? reference
+        let path = reference.percentDecoded ?? reference
         if path.isEmpty { return .failure(.empty) }
         if let scheme = FileReferences.scheme(of: path) { return .failure(.url(scheme)) }
         if path.hasPrefix("/") || path.hasPrefix("~") { return .failure(.absolute) }
@@ -83,7 +83,7 @@ struct FileReferences {
 
 extension String {
     /// Decodes `%XX` escapes; `nil` when an escape is malformed or the result is not UTF-8.
-    var removingPercentEncoding: String? {
+    var percentDecoded: String? {
         guard contains("%") else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()

@@ -1,4 +1,3 @@
-import Foundation
 import ReportModel
 
 /// What a reader returns: the report, and the warnings met on the way.
@@ -12,15 +11,7 @@ public struct ReadResult: Sendable {
 public enum ReportMarkdownReader {
     /// Reads the report file at `path`. Files it refers to are looked up beside it.
     public static func read(fileAt path: String) throws(DiagnosticError) -> ReadResult {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticError([
-                Diagnostic(.error, "cannot read the file: \(reason(error))", at: SourceLocation(file: path, line: 1, column: 1))
-            ])
-        }
-        return try read([UInt8](data), file: path, reportPath: path)
+        try read(InputFile.read(path), file: path, reportPath: path)
     }
 
     /// Reads report text. `file` names it in diagnostics; `reportPath` is where it lives,
@@ -61,15 +52,5 @@ public enum ReportMarkdownReader {
         guard let frontMatter else { return source.bytes }
         let start = frontMatter.bodyLine <= source.lineCount ? source.lineStarts[frontMatter.bodyLine - 1] : source.bytes.count
         return [UInt8](repeating: UInt8(ascii: "\n"), count: frontMatter.bodyLine - 1) + source.bytes[start...]
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
     }
 }

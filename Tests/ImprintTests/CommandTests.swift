@@ -129,7 +129,14 @@ import XMLSupport
     @Test func aMissingReportIsABuildError() throws {
         let result = try Workspace().run("build", "absent.md")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("absent.md:1:1: error: cannot read the file"))
+        #expect(result.stderr == "absent.md:1:1: error: cannot read the file: No such file or directory\n")
+    }
+
+    @Test func aFolderIsNotAReport() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try workspace.run("build", ".")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("it is a folder"))
     }
 }
 
@@ -154,7 +161,7 @@ import XMLSupport
         let folder = NSTemporaryDirectory() + "imprint-atomic-" + UUID().uuidString
         try AtomicFile.createDirectory(folder + "/a/b")
         try AtomicFile.writeAll([(folder + "/a/b/one.txt", Array("one".utf8))])
-        #expect(try AtomicFile.read(folder + "/a/b/one.txt") == Array("one".utf8))
+        #expect(FileManager.default.contents(atPath: folder + "/a/b/one.txt") == Data("one".utf8))
         #expect(throws: AtomicFile.IOError.self) {
             try AtomicFile.writeAll([
                 (folder + "/a/b/two.txt", Array("two".utf8)), (folder + "/missing/three.txt", Array("3".utf8)),
