@@ -54,7 +54,7 @@ struct Workspace {
     func write(_ path: String, _ bytes: [UInt8]) {
         let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
         try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
     }
 
     func run(_ arguments: String...) throws -> CommandRunner.Result {

@@ -60,7 +60,7 @@ import ReportModel
 
     @Test func imagesMayNotLeaveTheReportFolder() throws {
         let outside = NSTemporaryDirectory() + "imprint-outside-\(UUID().uuidString).png"
-        FileManager.default.createFile(atPath: outside, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: outside, contents: Data("x".utf8))
         defer { try? FileManager.default.removeItem(atPath: outside) }
         let name = (outside as NSString).lastPathComponent
         let fixture = Fixture(report("![Up](../\(name))\n\n![Abs](\(outside))\n\n![Link](link.png)\n\n![Web](https://example.org/a.png)\n\n![Data](data:image/png;base64,AAAA)\n"))

@@ -11,12 +11,12 @@ struct Fixture {
         folder = NSTemporaryDirectory() + "imprint-reader-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(markdown.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(markdown.utf8))
         for (name, content) in files {
             let file = folder + "/" + name
             try! FileManager.default.createDirectory(
                 atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: file, contents: Data(content.utf8))
+            _ = FileManager.default.createFile(atPath: file, contents: Data(content.utf8))
         }
     }
 
