@@ -36,8 +36,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "DocBookWriter", dependencies: ["ReportModel", "XMLSupport"]),
+        .target(name: "XHTMLWriter", dependencies: ["ReportModel", "XMLSupport"]),
         // The pipeline as a library: formats, options, atomic output.
-        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter"]),
+        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter"]),
         // The command line: parsing only, over the Imprint library.
         .executableTarget(
             name: "ImprintCLI",
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(
             name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "XHTMLWriterTests", dependencies: ["XHTMLWriter", "ReportReaders", "XMLSupport"]),
         .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v6]

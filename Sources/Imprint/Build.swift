@@ -8,12 +8,24 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     /// Warnings count as errors.
     public var strict: Bool
+    /// The print edition's page size.
+    public var paper: Paper
+    /// Style sheets of the user's, applied after Imprint's own.
+    public var userStylesheets: [String]
+    /// The paged-media engine for the PDF: a command name or path; `weasyprint` by default.
+    public var pdfEngine: String
 
-    public init(input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false) {
+    public init(
+        input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
+        paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand
+    ) {
         self.input = input
         self.formats = formats
         self.outputDirectory = outputDirectory
         self.strict = strict
+        self.paper = paper
+        self.userStylesheets = userStylesheets
+        self.pdfEngine = pdfEngine
     }
 }
 
@@ -42,18 +54,24 @@ public enum Pipeline {
 
     /// Builds the editions asked for. Nothing is written unless every edition rendered
     /// without error.
-    public static func build(_ options: BuildOptions) -> BuildOutcome {
+    public static func build(_ options: BuildOptions, progress: @escaping (String) -> Void = { _ in }) -> BuildOutcome {
         var (report, diagnostics) = check(options.input, strict: options.strict)
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let base = baseName(of: options.input)
         var files: [(path: String, bytes: [UInt8])] = []
+        let renderer = Renderer(report: report, options: options, progress: progress)
         for format in options.formats {
-            let output = format.render(report)
-            let severity: Diagnostic.Severity = options.strict ? .error : .warning
-            diagnostics += output.warnings.map {
-                Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.input, line: 1, column: 1))
+            switch renderer.render(format).flatMap({ output in renderer.companions(of: format).map { (output, $0) } }) {
+            case .success(let (output, companions)):
+                let severity: Diagnostic.Severity = options.strict ? .error : .warning
+                diagnostics += output.warnings.map {
+                    Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.input, line: 1, column: 1))
+                }
+                files.append((options.outputDirectory + "/" + format.fileName(base: base), output.bytes))
+                files += companions.map { (options.outputDirectory + "/" + $0.name, $0.bytes) }
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic)
             }
-            files.append((options.outputDirectory + "/" + format.fileName(base: base), output.bytes))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return BuildOutcome(diagnostics: diagnostics, written: [])

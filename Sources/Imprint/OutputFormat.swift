@@ -1,27 +1,20 @@
-import DocBookWriter
 import Foundation
-import ReportModel
 
-/// The editions Imprint can write. Adding a format is one case here and its writer.
+/// The editions Imprint can write. Adding a format is one case here and one in `Renderer`.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case docbook
+    case xhtml
+    case pdf
 
     /// Formats the command line knows by name but this version cannot write yet.
-    public static let planned = ["xhtml", "pdf", "epub", "text", "brief"]
+    public static let planned = ["epub", "text", "brief"]
 
     /// The output file for a report whose file is named `base` (without extension).
     public func fileName(base: String) -> String {
         switch self {
         case .docbook: base + ".xml"
-        }
-    }
-
-    /// Renders `report` in this format.
-    func render(_ report: Report) -> RenderedOutput {
-        switch self {
-        case .docbook:
-            let (bytes, warnings) = DocBookWriter().write(report)
-            return RenderedOutput(format: self, bytes: bytes, warnings: warnings)
+        case .xhtml: base + ".xhtml"
+        case .pdf: base + ".pdf"
         }
     }
 
@@ -42,14 +35,21 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         return formats
     }
 
-    static var available: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    public static var available: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
-/// One edition rendered in memory, ready to be written.
-struct RenderedOutput {
-    var format: OutputFormat
-    var bytes: [UInt8]
-    var warnings: [String]
+/// Page sizes of the print edition.
+public enum Paper: String, Sendable, CaseIterable {
+    case a4
+    case letter
+
+    /// The CSS page size.
+    var cssSize: String {
+        switch self {
+        case .a4: "A4"
+        case .letter: "letter"
+        }
+    }
 }
 
 /// The command line was used wrongly (exit status 2).

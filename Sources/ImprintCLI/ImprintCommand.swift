@@ -9,7 +9,7 @@ struct ImprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imprint",
         abstract: "Typesets analytical reports written in Report Markdown.",
-        version: "0.1.0",
+        version: Imprint.version,
         subcommands: [BuildCommand.self, CheckCommand.self, ModelCommand.self])
 }
 
@@ -29,15 +29,29 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "The print edition's paper: a4 or letter.")
+    var paper: String = "a4"
+
+    @Option(name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).")
+    var stylesheets: [String] = []
+
+    @Option(name: .customLong("pdf-engine"), help: "The paged-media engine for the PDF (a command or path).")
+    var pdfEngine: String = PDFEngine.defaultCommand
+
     func run() throws {
+        guard let paper = Paper(rawValue: paper.lowercased()) else {
+            throw ValidationError("unknown paper '\(paper)'; use a4 or letter")
+        }
         let formats: [OutputFormat]
         do {
             formats = try OutputFormat.parseList(to)
         } catch {
             throw ValidationError(error.description)
         }
-        let outcome = Pipeline.build(
-            BuildOptions(input: report, formats: formats, outputDirectory: output, strict: strict))
+        let options = BuildOptions(
+            input: report, formats: formats, outputDirectory: output, strict: strict, paper: paper,
+            userStylesheets: stylesheets, pdfEngine: pdfEngine)
+        let outcome = Pipeline.build(options, progress: Console.progress)
         Console.print(outcome.diagnostics)
         for path in outcome.written { print("wrote \(path)") }
         if !outcome.succeeded { throw ExitCode(1) }
@@ -81,6 +95,12 @@ struct ModelCommand: ParsableCommand {
 }
 
 enum Console {
+    /// A progress line on standard error, only when it is a terminal.
+    static let progress: @Sendable (String) -> Void = { message in
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        FileHandle.standardError.write(Data((message + "…\n").utf8))
+    }
+
     /// Diagnostics go to standard error, one a line, as compilers print them.
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {

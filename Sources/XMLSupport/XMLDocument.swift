@@ -10,12 +10,17 @@ public final class XMLDocument {
     /// Characters that XML 1.0 forbids, dropped from text and attributes, each with where it was.
     public private(set) var warnings: [String] = []
 
-    /// Starts a document whose root element is `rootName` in the default namespace `namespace`.
-    public init(rootName: String, namespace: String? = nil) {
+    /// Starts a document whose root element is `rootName` in the default namespace
+    /// `namespace`; with `doctype`, a document type declaration without identifiers
+    /// (`<!DOCTYPE html>`).
+    public init(rootName: String, namespace: String? = nil, doctype: String? = nil) {
         LibXML.ensureInitialized()
         pointer = xmlNewDoc(nil)!
         let root = LibXML.withXMLString(rootName) { xmlNewDocNode(pointer, nil, $0, nil)! }
         xmlDocSetRootElement(pointer, root)
+        if let doctype {
+            LibXML.withXMLString(doctype) { _ = xmlCreateIntSubset(pointer, $0, nil, nil) }
+        }
         if let namespace {
             let ns = LibXML.withXMLString(namespace) { xmlNewNs(root, $0, nil) }
             xmlSetNs(root, ns)
@@ -46,6 +51,66 @@ public final class XMLDocument {
         guard let buffer else { return [] }
         defer { imprint_xml_free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
+    }
+
+    /// The document as polyglot HTML: well-formed XML that HTML parsers read the same way.
+    ///
+    /// No XML declaration, and no element of the XHTML namespace written as `<p/>` unless
+    /// HTML knows it as void (`<br/>`, `<img/>`, …): an HTML parser would read `<p/>` as an
+    /// open tag. Elements of other namespaces (inline SVG) may self-close.
+    public func serializedAsPolyglotHTML(indent: Bool = true) -> [UInt8] {
+        closeEmptyNonVoidElements()
+        guard let buffer = xmlBufferCreate() else { return [] }
+        defer { xmlBufferFree(buffer) }
+        var options = Int32(XML_SAVE_NO_DECL.rawValue)
+        if indent { options |= Int32(XML_SAVE_FORMAT.rawValue) }
+        guard let context = xmlSaveToBuffer(buffer, "UTF-8", options) else { return [] }
+        xmlSaveDoc(context, pointer)
+        xmlSaveClose(context)
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+
+    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+    /// Elements whose content is (or may be) running text: white space between their
+    /// children is significant, so indentation must never be added inside them.
+    static let phrasingContainers: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption", "a", "span",
+        "em", "strong", "del", "code", "sup", "sub", "time", "title", "pre", "label", "button", "summary",
+    ]
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    ]
+
+    /// Gives every empty non-void XHTML element an empty text child, which libxml2 writes as
+    /// `<p></p>`, and every element of running text a leading empty text child, so that
+    /// libxml2 does not indent inside it. Walks without recursion.
+    private func closeEmptyNonVoidElements() {
+        guard let root = xmlDocGetRootElement(pointer) else { return }
+        var stack: [xmlNodePtr] = [root]
+        while let node = stack.popLast() {
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            if node.pointee.children == nil {
+                let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
+                let name = LibXML.string(node.pointee.name) ?? ""
+                if namespace == XMLDocument.xhtmlNamespace && !XMLDocument.voidElements.contains(name) {
+                    xmlAddChild(node, xmlNewDocText(pointer, nil))
+                }
+                continue
+            }
+            let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
+            if namespace == XMLDocument.xhtmlNamespace, let first = node.pointee.children,
+                first.pointee.type != XML_TEXT_NODE,
+                XMLDocument.phrasingContainers.contains(LibXML.string(node.pointee.name) ?? "")
+            {
+                xmlAddPrevSibling(first, xmlNewDocText(pointer, nil))
+            }
+            var child = node.pointee.children
+            while let current = child {
+                stack.append(current)
+                child = current.pointee.next
+            }
+        }
     }
 
     func warn(_ message: String) {

@@ -66,6 +66,15 @@ public struct XMLElement {
         }
     }
 
+    /// Adds a CDATA section; libxml2 writes its text unescaped. `text` must not contain `]]>`.
+    public func addCDATA(_ text: String) {
+        let clean = sanitized(text, where: "CDATA")
+        precondition(!clean.contains("]]>"), "a CDATA section cannot contain ]]>")
+        let length = Int32(clamping: clean.utf8.count)
+        let section = LibXML.withXMLString(clean) { xmlNewCDataBlock(document.pointer, $0, length)! }
+        xmlAddChild(node, section)
+    }
+
     /// Adds a processing instruction such as `<?linebreak?>`.
     public func addProcessingInstruction(_ name: String, _ content: String? = nil) {
         let pi = LibXML.withXMLString(name) { name in

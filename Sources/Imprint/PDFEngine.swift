@@ -1,0 +1,82 @@
+import Foundation
+
+/// The paged-media engine that turns the print XHTML into a PDF: WeasyPrint by default,
+/// found on `PATH`, or any command with WeasyPrint's command line given with `--pdf-engine`.
+public struct PDFEngine {
+    public static let defaultCommand = "weasyprint"
+    /// The WeasyPrint version Imprint is tested with (and `Scripts/bootstrap` installs).
+    public static let testedWeasyPrint = "70.0"
+
+    let command: String
+
+    /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, asking
+    /// for a tagged PDF (PDF/UA-1) where the engine supports it.
+    func render(xhtml: [UInt8], baseDirectory: String) -> Result<[UInt8], RenderFailure> {
+        guard let executable = PDFEngine.locate(command) else {
+            return .failure(RenderFailure(
+                "the PDF engine '\(command)' was not found. Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), or name an engine with --pdf-engine PATH"))
+        }
+        var arguments = ["--quiet", "--base-url", baseDirectory + "/", "-", "-"]
+        if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", "pdf/ua-1"], at: 0) }
+        let result: ProcessResult
+        do {
+            result = try ProcessRunner.run(executable, arguments: arguments, input: xhtml)
+        } catch {
+            return .failure(RenderFailure("cannot run the PDF engine \(executable): \(error)"))
+        }
+        guard result.status == 0, result.output.starts(with: Array("%PDF".utf8)) else {
+            let detail = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return .failure(RenderFailure("the PDF engine \(command) failed (exit status \(result.status)): \(detail)"))
+        }
+        return .success(result.output)
+    }
+
+    /// Whether the engine's help lists `pdf/ua-1` (WeasyPrint 59 and later).
+    private func supportsPDFUA(_ executable: String) -> Bool {
+        guard let help = try? ProcessRunner.run(executable, arguments: ["--help"], input: []) else { return false }
+        return String(decoding: help.output, as: UTF8.self).contains("pdf/ua-1")
+    }
+
+    /// A path as given, or the first match on `PATH`.
+    static func locate(_ command: String) -> String? {
+        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(command)" }.first(where: FileManager.default.isExecutableFile(atPath:))
+    }
+}
+
+struct ProcessResult {
+    var status: Int32
+    var output: [UInt8]
+    var error: [UInt8]
+}
+
+/// Runs a command with bytes on its standard input, collecting both outputs. Input is fed
+/// and the outputs drained concurrently, so no pipe fills up and blocks the child.
+enum ProcessRunner {
+    static func run(_ executable: String, arguments: [String], input: [UInt8]) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorBytes = Data()
+        DispatchQueue.global().async(group: group) {
+            stdin.fileHandleForWriting.write(Data(input))
+            try? stdin.fileHandleForWriting.close()
+        }
+        DispatchQueue.global().async(group: group) {
+            errorBytes = stderr.fileHandleForReading.readDataToEndOfFile()
+        }
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, output: [UInt8](output), error: [UInt8](errorBytes))
+    }
+}

@@ -1,0 +1,89 @@
+import DocBookWriter
+import Foundation
+import ReportModel
+import XHTMLWriter
+
+/// One edition rendered in memory, ready to be written.
+struct RenderedOutput {
+    var bytes: [UInt8]
+    var warnings: [String]
+}
+
+/// An edition could not be rendered.
+struct RenderFailure: Error {
+    var diagnostic: Diagnostic
+
+    init(_ message: String, file: String? = nil) {
+        diagnostic = Diagnostic(.error, message, at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
+    }
+}
+
+/// Renders the editions of one report.
+struct Renderer {
+    let report: Report
+    let options: BuildOptions
+    let progress: (String) -> Void
+
+    func render(_ format: OutputFormat) -> Result<RenderedOutput, RenderFailure> {
+        switch format {
+        case .docbook:
+            let (bytes, warnings) = DocBookWriter().write(report)
+            return .success(RenderedOutput(bytes: bytes, warnings: warnings))
+        case .xhtml:
+            // Written into the output folder beside its style sheet (`NAME.css`, which
+            // `companions` gives), so images are addressed from there.
+            let prefix = Paths.relative(from: options.outputDirectory, to: Paths.folder(of: options.input))
+            let css = OutputFormat.xhtml.fileName(base: Pipeline.baseName(of: options.input))
+                .replacingOccurrences(of: ".xhtml", with: ".css")
+            return printXHTML(stylesheet: .linked(css), resourcePrefix: prefix)
+        case .pdf:
+            // Fed to the engine on standard input, with the report's folder as base URL and
+            // the style sheet embedded.
+            let stylesheet: String
+            switch printStyleSheet() {
+            case .success(let css): stylesheet = css
+            case .failure(let failure): return .failure(failure)
+            }
+            return printXHTML(stylesheet: .embedded(stylesheet), resourcePrefix: "").flatMap { xhtml in
+                progress("rendering \(Pipeline.baseName(of: options.input)).pdf with \(options.pdfEngine)")
+                return PDFEngine(command: options.pdfEngine).render(
+                    xhtml: xhtml.bytes, baseDirectory: Paths.folder(of: options.input)
+                ).map { RenderedOutput(bytes: $0, warnings: xhtml.warnings) }
+            }
+        }
+    }
+
+    /// Files written with an edition: the XHTML edition's style sheet.
+    func companions(of format: OutputFormat) -> Result<[(name: String, bytes: [UInt8])], RenderFailure> {
+        guard format == .xhtml else { return .success([]) }
+        let name = Pipeline.baseName(of: options.input) + ".css"
+        return printStyleSheet().map { [(name, Array($0.utf8))] }
+    }
+
+    /// Our print style sheet, then the paper size, then the user's style sheets: one cascade.
+    func printStyleSheet() -> Result<String, RenderFailure> {
+        do throws(RenderFailure) {
+            var parts = [try StyleSheets.shipped("print.css")]
+            if options.paper != .a4 { parts.append("/* --paper \(options.paper.rawValue) */\n@page { size: \(options.paper.cssSize); }\n") }
+            for path in options.userStylesheets {
+                parts.append("/* --css \(path) */\n" + (try StyleSheets.user(path)))
+            }
+            return .success(parts.joined(separator: "\n"))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The print edition's XHTML.
+    private func printXHTML(stylesheet: XHTMLWriter.StyleSheet, resourcePrefix: String) -> Result<RenderedOutput, RenderFailure> {
+        let writer = XHTMLWriter(
+            options: .init(stylesheets: [stylesheet], resourcePrefix: resourcePrefix, generator: "Imprint \(Imprint.version)"))
+        let (bytes, warnings) = writer.write(report)
+        return .success(RenderedOutput(bytes: bytes, warnings: warnings))
+    }
+}
+
+/// Imprint's own version, as `imprint --version` prints it.
+public enum Imprint {
+    public static let version = "0.2.0"
+}

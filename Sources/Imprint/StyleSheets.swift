@@ -1,0 +1,46 @@
+import Foundation
+import XHTMLWriter
+
+/// Finds the style sheets that ship with Imprint, wherever the binary runs from.
+///
+/// Looked for, in order: the folder named by `IMPRINT_STYLES`; `share/imprint/Styles` beside
+/// an installed binary's `bin/`; and a `Styles/` folder in the binary's own folder or any
+/// folder above it (a build inside the repository, from any working directory).
+enum StyleSheets {
+    static func shipped(_ name: String) throws(RenderFailure) -> String {
+        let candidates = folders.map { $0 + "/" + name }
+        guard let path = candidates.first(where: FileManager.default.fileExists(atPath:)),
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else {
+            throw RenderFailure(
+                "cannot find Imprint's style sheet \(name); looked in \(folders.joined(separator: ", ")). Set IMPRINT_STYLES to the Styles folder")
+        }
+        return text
+    }
+
+    /// A style sheet the user named with `--css`.
+    static func user(_ path: String) throws(RenderFailure) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw RenderFailure("cannot read the style sheet given with --css", file: path)
+        }
+        if let problem = XHTMLWriter.embeddingProblem(in: text) {
+            throw RenderFailure("cannot embed this style sheet: \(problem)", file: path)
+        }
+        return text
+    }
+
+    static var folders: [String] {
+        var result: [String] = []
+        if let environment = ProcessInfo.processInfo.environment["IMPRINT_STYLES"], !environment.isEmpty {
+            result.append(environment)
+        }
+        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return result }
+        var folder = executable.deletingLastPathComponent()
+        result.append(folder.deletingLastPathComponent().appendingPathComponent("share/imprint/Styles").path)
+        while folder.path != "/" {
+            result.append(folder.appendingPathComponent("Styles").path)
+            folder = folder.deletingLastPathComponent()
+        }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+import ReportModel
+import XMLSupport
+
+/// The end matter: contact, rights and license, the identifier, and any front-matter keys
+/// Imprint does not know (kept, so that nothing is lost).
+struct ColophonWriter {
+    let metadata: Metadata
+
+    func write(into body: XMLElement) {
+        let footer = body.element("footer", ["class": "colophon"])
+        if let contact = metadata.contact {
+            let paragraph = footer.element("p", ["class": "contact"], text: "Contact: ")
+            if contact.contains("@"), !contact.contains(" ") {
+                paragraph.element("a", ["href": "mailto:" + contact], text: contact)
+            } else {
+                paragraph.addText(contact)
+            }
+        }
+        if let rights = metadata.rights { footer.element("p", ["class": "rights"], text: rights) }
+        if let license = metadata.license {
+            let paragraph = footer.element("p", ["class": "license"], text: "License: ")
+            if let url = license.url { paragraph.element("a", ["href": url], text: license.name) } else { paragraph.addText(license.name) }
+        }
+        footer.element("p", ["class": "identifier"], text: "Identifier: \(metadata.identifier)")
+        if !metadata.extra.isEmpty {
+            let list = footer.element("dl", ["class": "extra-metadata"])
+            for field in metadata.extra {
+                list.element("dt", text: field.key)
+                list.element("dd", text: field.value.text)
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import ReportModel
+import XMLSupport
+
+/// The risk matrix: likelihood against impact as a five-by-five heat map, each risk with
+/// both values placed in its cell by its number in the register. Drawn as SVG through
+/// libxml2, with a text description for readers who cannot see it.
+struct RiskMatrix {
+    static let svgNamespace = "http://www.w3.org/2000/svg"
+
+    struct Placement {
+        var number: Int
+        var title: String
+        /// 1 (0–20%) to 5 (80–100%).
+        var likelihoodLevel: Int
+        var impact: Impact
+        var likelihood: Likelihood
+    }
+
+    let placements: [Placement]
+
+    /// `nil` when no risk has both a likelihood and an impact.
+    init?(risks: [Risk]) {
+        placements = risks.enumerated().compactMap { index, risk in
+            guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
+            return Placement(
+                number: index + 1, title: risk.title.plainText, likelihoodLevel: RiskMatrix.level(of: likelihood),
+                impact: impact, likelihood: likelihood)
+        }
+        if placements.isEmpty { return nil }
+    }
+
+    /// The row of a likelihood: the middle of its band, in fifths.
+    static func level(of likelihood: Likelihood) -> Int {
+        let band = likelihood.band
+        let middle = (band.lower + band.upper) / 2
+        return min(5, middle / 20 + 1)
+    }
+
+    static let rowLabels = ["0–20%", "20–40%", "40–60%", "60–80%", "80–100%"]
+
+    // Geometry, in SVG user units.
+    private static let cellWidth = 96
+    private static let cellHeight = 64
+    private static let left = 92
+    private static let top = 16
+    private static var width: Int { left + 5 * cellWidth + 16 }
+    private static var height: Int { top + 5 * cellHeight + 64 }
+
+    func write(into parent: XMLElement) {
+        let figure = parent.element("figure", ["class": "risk-matrix"])
+        let svg = figure.element(
+            "svg",
+            [
+                "viewBox": "0 0 \(RiskMatrix.width) \(RiskMatrix.height)", "width": "\(RiskMatrix.width)",
+                "height": "\(RiskMatrix.height)", "role": "img",
+            ], namespace: RiskMatrix.svgNamespace)
+        // SVG's own title and description name it for assistive technology.
+        svg.element("title", text: "Risk matrix: likelihood against impact")
+        svg.element("desc", text: description)
+        drawGrid(into: svg)
+        drawAxes(into: svg)
+        drawRisks(into: svg)
+        let caption = figure.element("figcaption")
+        caption.beginMixedContent()
+        caption.element("span", ["class": "label"], text: "Risk matrix.")
+        caption.addText(" Likelihood against impact; the numbers are those of the risk register: ")
+        caption.addText(placements.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ".")
+    }
+
+    /// Each placement in words, for the SVG's `desc`.
+    var description: String {
+        placements.map { "Risk \($0.number), \($0.title): likelihood \($0.likelihood.words), impact \($0.impact.rawValue)." }
+            .joined(separator: " ")
+    }
+
+    private func drawGrid(into svg: XMLElement) {
+        for row in 1...5 {
+            for column in 1...5 {
+                let (x, y) = RiskMatrix.origin(level: row, impact: column)
+                svg.element(
+                    "rect",
+                    [
+                        "x": "\(x)", "y": "\(y)", "width": "\(RiskMatrix.cellWidth)", "height": "\(RiskMatrix.cellHeight)",
+                        "fill": RiskMatrix.fill(score: row * column), "stroke": "#ffffff", "stroke-width": "2",
+                    ])
+            }
+        }
+    }
+
+    private func drawAxes(into svg: XMLElement) {
+        for level in 1...5 {
+            let (_, y) = RiskMatrix.origin(level: level, impact: 1)
+            svg.element(
+                "text",
+                ["x": "\(RiskMatrix.left - 8)", "y": "\(y + RiskMatrix.cellHeight / 2 + 4)", "text-anchor": "end", "font-size": "12"],
+                text: RiskMatrix.rowLabels[level - 1])
+        }
+        for impact in Impact.allCases {
+            let (x, _) = RiskMatrix.origin(level: 1, impact: impact.rank)
+            svg.element(
+                "text",
+                [
+                    "x": "\(x + RiskMatrix.cellWidth / 2)", "y": "\(RiskMatrix.top + 5 * RiskMatrix.cellHeight + 18)",
+                    "text-anchor": "middle", "font-size": "12",
+                ], text: impact.rawValue)
+        }
+        svg.element(
+            "text",
+            [
+                "x": "\(RiskMatrix.left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(RiskMatrix.height - 12)",
+                "text-anchor": "middle", "font-size": "13", "font-weight": "bold",
+            ], text: "Impact")
+        svg.element(
+            "text",
+            [
+                "x": "14", "y": "\(RiskMatrix.top + 5 * RiskMatrix.cellHeight / 2)", "text-anchor": "middle", "font-size": "13",
+                "font-weight": "bold", "transform": "rotate(-90 14 \(RiskMatrix.top + 5 * RiskMatrix.cellHeight / 2))",
+            ], text: "Likelihood")
+    }
+
+    private func drawRisks(into svg: XMLElement) {
+        let cells = Dictionary(grouping: placements) { "\($0.likelihoodLevel)-\($0.impact.rank)" }
+        for key in cells.keys.sorted() {
+            let group = cells[key]!
+            let (x, y) = RiskMatrix.origin(level: group[0].likelihoodLevel, impact: group[0].impact.rank)
+            // Up to four markers side by side, then a second row.
+            for (index, placement) in group.enumerated() {
+                let perRow = min(group.count, 4)
+                let row = index / 4
+                let column = index % 4
+                let spacing = 22
+                let cx = x + RiskMatrix.cellWidth / 2 - (perRow - 1) * spacing / 2 + column * spacing
+                let cy = y + RiskMatrix.cellHeight / 2 - (group.count > 4 ? 11 : 0) + row * 22
+                svg.element("circle", ["cx": "\(cx)", "cy": "\(cy)", "r": "10", "fill": "#1a1a1a"])
+                svg.element(
+                    "text",
+                    ["x": "\(cx)", "y": "\(cy + 4)", "text-anchor": "middle", "font-size": "11", "fill": "#ffffff", "font-weight": "bold"],
+                    text: String(placement.number))
+            }
+        }
+    }
+
+    /// The top-left corner of the cell for a likelihood level and an impact rank (1 to 5).
+    private static func origin(level: Int, impact: Int) -> (Int, Int) {
+        (left + (impact - 1) * cellWidth, top + (5 - level) * cellHeight)
+    }
+
+    /// Heat by likelihood × impact: green, yellow, orange, red.
+    private static func fill(score: Int) -> String {
+        switch score {
+        case ..<5: "#a8d5a2"
+        case 5..<10: "#ffe08a"
+        case 10..<15: "#f6a25b"
+        default: "#e4572e"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ReportModel
+import XMLSupport
+
+/// The title page: series, ISSN, volume and issue, title, subtitle, authors, date and the
+/// handling marking. Its elements also feed the running heads and markings of every page
+/// (through `string-set` and running elements in the print style sheet).
+struct TitlePageWriter {
+    let report: Report
+
+    func write(into body: XMLElement, context: inout XHTMLContext) {
+        let metadata = report.metadata
+        if let tlp = metadata.marking?.tlp {
+            // Two copies of the label: the print style sheet moves one into the top and one
+            // into the bottom margin of every page; the screen style sheet hides them.
+            for place in ["top", "bottom"] {
+                body.element("div", ["class": "running-tlp running-tlp-\(place)", "aria-hidden": "true"])
+                    .element("span", ["class": "tlp-label \(TitlePageWriter.tlpClass(tlp))"], text: tlp.label)
+            }
+        }
+        let header = body.element("header", ["class": "title-page"])
+        if let series = metadata.series { writeSeries(series, into: header) }
+        header.element("h1", ["class": "title"], text: metadata.title)
+        if let subtitle = metadata.subtitle { header.element("p", ["class": "subtitle"], text: subtitle) }
+        if !metadata.authors.isEmpty {
+            let authors = header.element("ul", ["class": "authors"])
+            for author in metadata.authors {
+                let item = authors.element("li", ["class": "author"])
+                item.element("span", ["class": "name"], text: author.name)
+                if let affiliation = author.affiliation { item.element("span", ["class": "affiliation"], text: affiliation) }
+                if let email = author.email {
+                    item.element("a", ["class": "email", "href": "mailto:" + email], text: email)
+                }
+            }
+        }
+        if let publisher = metadata.publisher {
+            let element = header.element("p", ["class": "publisher"])
+            if let url = publisher.url { element.element("a", ["href": url], text: publisher.name) } else { element.addText(publisher.name) }
+        }
+        if metadata.date != nil || metadata.updated != nil { writeDates(into: header) }
+        if let marking = metadata.marking { writeMarking(marking, into: header) }
+    }
+
+    static func tlpClass(_ tlp: TLP) -> String {
+        "tlp-" + String(tlp.rawValue.lowercased().map { $0 == "+" ? "-" : $0 })
+    }
+
+    private func writeSeries(_ series: Series, into header: XMLElement) {
+        let element = header.element("p", ["class": "series"])
+        element.beginMixedContent()
+        var parts: [(String, String)] = []
+        if let title = series.title { parts.append(("series-title", title)) }
+        if let issn = series.issn { parts.append(("issn", "ISSN \(issn)")) }
+        let numbering = [series.volume.map { "Volume \($0)" }, series.issue.map { "Issue \($0)" }].compactMap { $0 }
+        if !numbering.isEmpty { parts.append(("volume-issue", numbering.joined(separator: ", "))) }
+        for (index, part) in parts.enumerated() {
+            if index > 0 { element.addText(" · ") }
+            element.element("span", ["class": part.0], text: part.1)
+        }
+    }
+
+    private func writeDates(into header: XMLElement) {
+        let element = header.element("p", ["class": "dates"])
+        element.beginMixedContent()
+        if let date = report.metadata.date {
+            element.element("time", ["class": "date", "datetime": date.description], text: date.longDescription)
+        }
+        if let updated = report.metadata.updated {
+            element.addText(report.metadata.date == nil ? "Updated " : " · updated ")
+            element.element("time", ["class": "updated", "datetime": updated.description], text: updated.longDescription)
+        }
+    }
+
+    private func writeMarking(_ marking: Marking, into header: XMLElement) {
+        let element = header.element("div", ["class": "marking"])
+        if let tlp = marking.tlp {
+            element.element("p", ["class": "tlp"]).element("span", ["class": "tlp-label \(TitlePageWriter.tlpClass(tlp))"], text: tlp.label)
+        }
+        if let classification = marking.classification {
+            element.element("p", ["class": "classification"], text: classification)
+        }
+        if let notice = marking.notice { element.element("p", ["class": "notice"], text: notice) }
+    }
+}

@@ -1,0 +1,159 @@
+import ReportModel
+import XMLSupport
+
+/// Key judgments, the risk register with its matrix, and sources with their grades; the
+/// likelihood yardstick and the grading scale are explained where the report first uses them.
+extension XHTMLContext {
+    mutating func writeKeyJudgments(_ judgments: [KeyJudgment], into parent: XMLElement) {
+        guard !judgments.isEmpty else { return }
+        let list = parent.element("ol", ["class": "key-judgments"])
+        for judgment in judgments {
+            let item = list.element("li", ["class": "key-judgment"])
+            if let id = judgment.id { item.setAttribute("id", id) }
+            writeLeadIn(judgment.title, blocks: judgment.blocks, into: item)
+            let assessment = AssessmentText(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
+            if !assessment.parts.isEmpty {
+                let paragraph = item.element("p", ["class": "assessment"])
+                paragraph.beginMixedContent()
+                for (index, part) in assessment.parts.enumerated() {
+                    if index > 0 { paragraph.addText(" · ") }
+                    paragraph.element("span", ["class": part.kind], text: part.text)
+                }
+            }
+        }
+        explainYardstickIfUsed(judgments.map(\.likelihood), into: parent)
+    }
+
+    mutating func writeRiskRegister(_ risks: [Risk], into parent: XMLElement) {
+        guard !risks.isEmpty else { return }
+        let table = parent.element("table", ["class": "risk-register"])
+        table.element("caption", text: "Risk register")
+        let header = table.element("thead").element("tr")
+        for title in ["No.", "Risk", "Likelihood", "Impact", "Confidence"] {
+            header.element("th", ["scope": "col"], text: title)
+        }
+        let body = table.element("tbody")
+        for (index, risk) in risks.enumerated() {
+            let row = body.element("tr")
+            if let id = risk.id { row.setAttribute("id", id) }
+            row.element("td", ["class": "number"], text: String(index + 1))
+            writeLeadIn(risk.title, blocks: risk.blocks, into: row.element("td", ["class": "risk"]))
+            let likelihood = row.element("td", ["class": "likelihood"])
+            likelihood.beginMixedContent()
+            if let value = risk.likelihood {
+                likelihood.addText(value.words)
+                if value.yardstick != nil { likelihood.element("span", ["class": "band"], text: value.band.description) }
+            } else {
+                likelihood.addText("—")
+            }
+            row.element("td", ["class": "impact"], text: risk.impact?.rawValue ?? "—")
+            row.element("td", ["class": "confidence"], text: risk.confidence?.rawValue ?? "—")
+        }
+        if let matrix = RiskMatrix(risks: risks) { matrix.write(into: parent) }
+        explainYardstickIfUsed(risks.map(\.likelihood), into: parent)
+    }
+
+    mutating func writeSources(_ sources: [Source], into parent: XMLElement) {
+        guard !sources.isEmpty else { return }
+        let list = parent.element("ol", ["class": "sources"])
+        for source in sources {
+            let item = list.element("li", ["class": "source"])
+            if let id = source.id { item.setAttribute("id", id) }
+            for block in source.blocks { write(block, into: item) }
+            if let grade = source.grade {
+                let paragraph = item.element("p", ["class": "grade"], text: "Grade ")
+                paragraph.element("strong", text: grade.description)
+                paragraph.addText(": source \(grade.reliabilityMeaning); information \(grade.credibilityMeaning).")
+            }
+        }
+        if !explainedGrades, sources.contains(where: { $0.grade != nil }) {
+            explainedGrades = true
+            GradingScaleNote().write(into: parent)
+        }
+    }
+
+    /// The title as a bold lead-in opening the first paragraph, as the analyst wrote it,
+    /// then the other blocks.
+    private mutating func writeLeadIn(_ title: [Inline], blocks: [Block], into parent: XMLElement) {
+        var rest = blocks[...]
+        if !title.isEmpty {
+            let paragraph = parent.element("p")
+            paragraph.beginMixedContent()
+            let leadIn = paragraph.element("strong", ["class": "lead-in"])
+            writeInlines(title, into: leadIn)
+            if case .paragraph(let inlines) = rest.first {
+                leadIn.addText(":")
+                paragraph.addText(" ")
+                writeInlines(inlines, into: paragraph)
+                rest = rest.dropFirst()
+            }
+        }
+        for block in rest { write(block, into: parent) }
+    }
+
+    private mutating func explainYardstickIfUsed(_ likelihoods: [Likelihood?], into parent: XMLElement) {
+        guard !explainedYardstick, let yardstick = likelihoods.lazy.compactMap({ $0?.yardstick }).first else { return }
+        explainedYardstick = true
+        YardstickNote(yardstick: yardstick).write(into: parent)
+    }
+}
+
+/// Likelihood, impact and confidence in words.
+struct AssessmentText {
+    var likelihood: Likelihood?
+    var impact: Impact?
+    var confidence: Confidence?
+
+    var parts: [(kind: String, text: String)] {
+        var parts: [(String, String)] = []
+        if let likelihood {
+            let band = likelihood.yardstick == nil ? "" : " (\(likelihood.band))"
+            parts.append(("likelihood", "Likelihood: \(likelihood.words)\(band)"))
+        }
+        if let impact { parts.append(("impact", "Impact: \(impact.rawValue)")) }
+        if let confidence { parts.append(("confidence", "Confidence: \(confidence.rawValue)")) }
+        return parts
+    }
+}
+
+/// A table of the yardstick's terms and the probabilities they stand for.
+struct YardstickNote {
+    let yardstick: Yardstick
+
+    func write(into parent: XMLElement) {
+        let aside = parent.element("aside", ["class": "explanation yardstick"])
+        aside.element("p", ["class": "explanation-title"], text: "Likelihood terms (\(yardstick.displayName))")
+        let table = aside.element("table")
+        let header = table.element("thead").element("tr")
+        header.element("th", ["scope": "col"], text: "Term")
+        header.element("th", ["scope": "col"], text: "Probability")
+        let body = table.element("tbody")
+        for term in yardstick.terms {
+            let row = body.element("tr")
+            row.element("td", text: term.words)
+            row.element("td", text: term.band.description)
+        }
+    }
+}
+
+/// The Admiralty grading scale: what each reliability letter and credibility digit means.
+struct GradingScaleNote {
+    func write(into parent: XMLElement) {
+        let aside = parent.element("aside", ["class": "explanation grading-scale"])
+        aside.element("p", ["class": "explanation-title"], text: "Source grades: the Admiralty scale")
+        let table = aside.element("table")
+        let header = table.element("thead").element("tr")
+        for title in ["Reliability of the source", "Credibility of the information"] {
+            header.element("th", ["scope": "col", "colspan": "2"], text: title)
+        }
+        let body = table.element("tbody")
+        for (index, letter) in AdmiraltyGrade.reliabilities.enumerated() {
+            let grade = AdmiraltyGrade("\(letter)\(index + 1)")!
+            let row = body.element("tr")
+            row.element("td", ["class": "code"], text: String(letter))
+            row.element("td", text: grade.reliabilityMeaning)
+            row.element("td", ["class": "code"], text: String(index + 1))
+            row.element("td", text: grade.credibilityMeaning)
+        }
+    }
+}

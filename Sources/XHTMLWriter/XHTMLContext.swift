@@ -1,0 +1,162 @@
+import ReportModel
+import XMLSupport
+
+/// The state of one XHTML write: generated labels for cross-references, which footnotes
+/// are already written, and which explanations (yardstick, grading scale) are.
+struct XHTMLContext {
+    let report: Report
+    let resourcePrefix: String
+    /// The words an empty cross-reference shows, by target id.
+    let referenceLabels: [String: String]
+    let footnotes: [String: Footnote]
+    var writtenFootnotes: Set<String> = []
+    var explainedYardstick = false
+    var explainedGrades = false
+
+    init(report: Report, resourcePrefix: String) {
+        self.report = report
+        self.resourcePrefix = resourcePrefix
+        referenceLabels = report.referenceLabels
+        var byLabel: [String: Footnote] = [:]
+        for footnote in report.footnotes where byLabel[footnote.label] == nil { byLabel[footnote.label] = footnote }
+        footnotes = byLabel
+    }
+
+    // MARK: - Sections
+
+    mutating func write(_ section: Section, into parent: XMLElement) {
+        let classes = (["level-\(section.level)"] + section.classes).joined(separator: " ")
+        let element = parent.element("section", ["id": section.id, "class": classes])
+        let heading = element.element("h\(min(section.level, 6))")
+        heading.beginMixedContent()
+        if let number = section.number {
+            heading.element("span", ["class": "number"], text: number)
+            heading.addText(" ")
+        }
+        writeInlines(section.title, into: heading)
+        for block in section.blocks { write(block, into: element) }
+        for subsection in section.subsections { write(subsection, into: element) }
+    }
+
+    // MARK: - Blocks
+
+    mutating func write(_ block: Block, into parent: XMLElement) {
+        switch block {
+        case .paragraph(let inlines):
+            writeInlines(inlines, into: parent.element("p"))
+        case .list(let list):
+            write(list, into: parent)
+        case .quote(let blocks):
+            let quote = parent.element("blockquote")
+            for block in blocks { write(block, into: quote) }
+        case .code(let code):
+            let pre = parent.element("pre")
+            let element = pre.element("code", text: code.text)
+            if let language = code.language { element.setAttribute("class", "language-" + language) }
+        case .thematicBreak:
+            parent.element("hr")
+        case .table(let table):
+            write(table, into: parent)
+        case .figure(let figure):
+            write(figure, into: parent)
+        case .keyJudgments(let judgments):
+            writeKeyJudgments(judgments, into: parent)
+        case .risks(let risks):
+            writeRiskRegister(risks, into: parent)
+        case .sources(let sources):
+            writeSources(sources, into: parent)
+        }
+    }
+
+    private mutating func write(_ list: ListBlock, into parent: XMLElement) {
+        let element = parent.element(list.ordered ? "ol" : "ul")
+        if list.ordered && list.start != 1 {
+            element.setAttribute("start", String(list.start))
+            // Paged-media engines such as WeasyPrint ignore `start`; the counter says the same.
+            element.setAttribute("style", "counter-reset: list-item \(list.start - 1)")
+        }
+        if !list.tight { element.setAttribute("class", "loose") }
+        for item in list.items {
+            let listItem = element.element("li")
+            if let id = item.id { listItem.setAttribute("id", id) }
+            var classes = item.classes
+            if let task = item.task { classes += ["task", task ? "done" : "open"] }
+            if !classes.isEmpty { listItem.setAttribute("class", classes.joined(separator: " ")) }
+            if let task = item.task {
+                listItem.element("span", ["class": "task-box", "role": "img", "aria-label": task ? "done" : "open"], text: task ? "☑" : "☐")
+                listItem.addText(" ")
+            }
+            // A tight list's paragraphs are set as plain text, as Markdown renders them.
+            for block in item.blocks {
+                if list.tight, case .paragraph(let inlines) = block {
+                    writeInlines(inlines, into: listItem)
+                } else {
+                    write(block, into: listItem)
+                }
+            }
+        }
+    }
+
+    private mutating func write(_ table: Table, into parent: XMLElement) {
+        let element = parent.element("table")
+        if let id = table.id { element.setAttribute("id", id) }
+        if let caption = table.caption {
+            let captionElement = element.element("caption")
+            captionElement.beginMixedContent()
+            captionElement.element("span", ["class": "label"], text: "Table \(table.number).")
+            captionElement.addText(" ")
+            writeInlines(caption, into: captionElement)
+        }
+        func alignment(_ column: Int) -> String? {
+            guard column < table.alignments.count, table.alignments[column] != .none else { return nil }
+            return "align-" + table.alignments[column].rawValue
+        }
+        if !table.header.cells.isEmpty {
+            let row = element.element("thead").element("tr")
+            for (column, cell) in table.header.cells.enumerated() {
+                let th = row.element("th", ["scope": "col"])
+                if let alignment = alignment(column) { th.setAttribute("class", alignment) }
+                writeInlines(cell, into: th)
+            }
+        }
+        let body = element.element("tbody")
+        for row in table.rows {
+            let tr = body.element("tr")
+            for (column, cell) in row.cells.enumerated() {
+                let td = tr.element("td")
+                if let alignment = alignment(column) { td.setAttribute("class", alignment) }
+                writeInlines(cell, into: td)
+            }
+        }
+    }
+
+    private mutating func write(_ figure: Figure, into parent: XMLElement) {
+        let element = parent.element("figure", ["class": "figure"])
+        if let id = figure.id { element.setAttribute("id", id) }
+        let image = element.element("img", ["src": resource(figure.source), "alt": figure.alt])
+        if let width = figure.width { image.setAttribute("style", "width: \(width)") }
+        let caption = element.element("figcaption")
+        caption.beginMixedContent()
+        caption.element("span", ["class": "label"], text: "Figure \(figure.number).")
+        if !figure.caption.isEmpty {
+            caption.addText(" ")
+            writeInlines(figure.caption, into: caption)
+        }
+        if let credit = figure.credit { caption.element("span", ["class": "credit"], text: "Credit: " + credit) }
+        if let license = figure.license ?? figure.licenseURL {
+            let span = caption.element("span", ["class": "license"], text: "License: ")
+            if let url = figure.licenseURL { span.element("a", ["href": url], text: license) } else { span.addText(license) }
+        }
+        if let url = figure.sourceURL {
+            caption.element("span", ["class": "source"], text: "Source: ").element("a", ["href": url], text: url)
+        }
+        for attribute in figure.attributes {
+            caption.element("span", ["class": "attribute"], text: "\(attribute.key): \(attribute.value)")
+        }
+    }
+
+    /// A relative image path as seen from where the XHTML is written.
+    func resource(_ path: String) -> String {
+        path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path
+    }
+}

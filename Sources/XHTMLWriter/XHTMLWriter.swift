@@ -1,0 +1,71 @@
+import ReportModel
+import XMLSupport
+
+/// Writes a report as one polyglot XHTML5 document (well-formed XML that HTML parsers read
+/// the same way), built as a libxml2 tree: the print edition's input, and the base of the
+/// e-book's content documents.
+public struct XHTMLWriter {
+    public static let namespace = "http://www.w3.org/1999/xhtml"
+
+    /// A style sheet for `<head>`: embedded, or linked by a relative URL.
+    public enum StyleSheet: Sendable, Equatable {
+        case embedded(String)
+        case linked(String)
+    }
+
+    public struct Options: Sendable {
+        /// Style sheets for `<head>`, in cascade order (ours first, the user's last).
+        public var stylesheets: [StyleSheet]
+        /// Put before every relative image path, so that images resolve from where the
+        /// XHTML is written (for example `../Samples/` for a report in `Samples/`).
+        public var resourcePrefix: String
+        /// Put in `<meta name="generator">`.
+        public var generator: String
+
+        public init(stylesheets: [StyleSheet] = [], resourcePrefix: String = "", generator: String = "Imprint") {
+            self.stylesheets = stylesheets
+            self.resourcePrefix = resourcePrefix
+            self.generator = generator
+        }
+    }
+
+    public var options: Options
+
+    /// Why a style sheet cannot be embedded in polyglot XHTML, or `nil` when it can: it must
+    /// not end the CDATA section (`]]>`) or, for HTML parsers, the `style` element.
+    public static func embeddingProblem(in css: String) -> String? {
+        if css.contains("]]>") { return "it contains ']]>'" }
+        if css.lowercased().contains("</style") { return "it contains '</style'" }
+        return nil
+    }
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The document as polyglot XHTML bytes, and any warnings from the XML layer.
+    public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
+        let document = makeDocument(report)
+        return (document.serializedAsPolyglotHTML(), document.warnings)
+    }
+
+    public func makeDocument(_ report: Report) -> XMLDocument {
+        let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
+        let html = document.root
+        html.setAttribute("lang", report.metadata.lang)
+        html.setAttribute("xml:lang", report.metadata.lang)
+        HeadWriter(report: report, options: options).write(into: html.element("head"))
+        let body = html.element("body", ["class": "report"])
+        var context = XHTMLContext(report: report, resourcePrefix: options.resourcePrefix)
+        TitlePageWriter(report: report).write(into: body, context: &context)
+        TableOfContentsWriter(sections: report.sections).write(into: body)
+        let main = body.element("main")
+        if !report.lead.isEmpty {
+            let lead = main.element("div", ["class": "lead"])
+            for block in report.lead { context.write(block, into: lead) }
+        }
+        for section in report.sections { context.write(section, into: main) }
+        ColophonWriter(metadata: report.metadata).write(into: body)
+        return document
+    }
+}
