@@ -44,13 +44,16 @@ let package = Package(
             name: "ImprintCLI",
             dependencies: ["Imprint", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // Arbitrary reports for the writers' tests.
+        .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders"]),
         .testTarget(
-            name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport"],
+            name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport", "ReportTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "XHTMLWriterTests", dependencies: ["XHTMLWriter", "ReportReaders", "XMLSupport"]),
+        .testTarget(
+            name: "XHTMLWriterTests", dependencies: ["XHTMLWriter", "ReportReaders", "XMLSupport", "ReportTestSupport"]),
         .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v6]

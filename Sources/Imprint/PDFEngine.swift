@@ -11,7 +11,10 @@ public struct PDFEngine {
 
     /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, asking
     /// for a tagged PDF (PDF/UA-1) where the engine supports it.
-    func render(xhtml: [UInt8], baseDirectory: String) -> Result<[UInt8], RenderFailure> {
+    ///
+    /// `SOURCE_DATE_EPOCH` is passed on (the engine's font subsetter stamps fonts with it),
+    /// so that the same input gives the same bytes.
+    func render(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], RenderFailure> {
         guard let executable = PDFEngine.locate(command) else {
             return .failure(RenderFailure(
                 "the PDF engine '\(command)' was not found. Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), or name an engine with --pdf-engine PATH"))
@@ -20,7 +23,8 @@ public struct PDFEngine {
         if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", "pdf/ua-1"], at: 0) }
         let result: ProcessResult
         do {
-            result = try ProcessRunner.run(executable, arguments: arguments, input: xhtml)
+            result = try ProcessRunner.run(
+                executable, arguments: arguments, input: xhtml, environment: ["SOURCE_DATE_EPOCH": String(sourceDateEpoch)])
         } catch {
             return .failure(RenderFailure("cannot run the PDF engine \(executable): \(error)"))
         }
@@ -54,10 +58,13 @@ struct ProcessResult {
 /// Runs a command with bytes on its standard input, collecting both outputs. Input is fed
 /// and the outputs drained concurrently, so no pipe fills up and blocks the child.
 enum ProcessRunner {
-    static func run(_ executable: String, arguments: [String], input: [UInt8]) throws -> ProcessResult {
+    static func run(
+        _ executable: String, arguments: [String], input: [UInt8], environment: [String: String] = [:]
+    ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

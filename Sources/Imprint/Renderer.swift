@@ -47,7 +47,8 @@ struct Renderer {
             return printXHTML(stylesheet: .embedded(stylesheet), resourcePrefix: "").flatMap { xhtml in
                 progress("rendering \(Pipeline.baseName(of: options.input)).pdf with \(options.pdfEngine)")
                 return PDFEngine(command: options.pdfEngine).render(
-                    xhtml: xhtml.bytes, baseDirectory: Paths.folder(of: options.input)
+                    xhtml: xhtml.bytes, baseDirectory: Paths.folder(of: options.input),
+                    sourceDateEpoch: SourceDate.epoch(for: report.metadata)
                 ).map { RenderedOutput(bytes: $0, warnings: xhtml.warnings) }
             }
         }

@@ -20,15 +20,15 @@ extension XHTMLContext {
         case .code(let text):
             parent.element("code", text: text)
         case .link(let link):
-            let element = parent.element("a", ["href": link.url])
+            let element = anchor(["href": link.url], in: parent)
             if let title = link.title { element.setAttribute("title", title) }
-            writeInlines(link.content.isEmpty ? [.text(link.url)] : link.content, into: element)
+            writeLinked(link.content.isEmpty ? [.text(link.url)] : link.content, into: element)
         case .crossReference(let reference):
-            let element = parent.element("a", ["class": "xref", "href": "#" + reference.target])
+            let element = anchor(["class": "xref", "href": "#" + reference.target], in: parent)
             if reference.content.isEmpty {
                 element.addText(referenceLabels[reference.target] ?? reference.target)
             } else {
-                writeInlines(reference.content, into: element)
+                writeLinked(reference.content, into: element)
             }
         case .image(let image):
             let element = parent.element("img", ["src": resource(image.source), "alt": image.alt, "class": "inline"])
@@ -40,6 +40,20 @@ extension XHTMLContext {
         }
     }
 
+    /// An `a` element, or a `span` with the same class when already inside a link.
+    private func anchor(_ attributes: KeyValuePairs<String, String>, in parent: XMLElement) -> XMLElement {
+        guard linkDepth > 0 else { return parent.element("a", attributes) }
+        let span = parent.element("span")
+        for (key, value) in attributes where key == "class" { span.setAttribute(key, value) }
+        return span
+    }
+
+    private mutating func writeLinked(_ inlines: [Inline], into element: XMLElement) {
+        linkDepth += 1
+        writeInlines(inlines, into: element)
+        linkDepth -= 1
+    }
+
     /// The first reference carries the note itself, which the print style sheet floats to the
     /// foot of the page (`float: footnote`); later references link to it.
     private mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
@@ -48,7 +62,7 @@ extension XHTMLContext {
             return
         }
         if writtenFootnotes.contains(label) {
-            parent.element("a", ["class": "footnote-ref", "href": "#" + footnote.id])
+            anchor(["class": "footnote-ref", "href": "#" + footnote.id], in: parent)
                 .element("sup", text: String(footnote.number))
             return
         }

@@ -10,6 +10,9 @@ struct XHTMLContext {
     let referenceLabels: [String: String]
     let footnotes: [String: Footnote]
     var writtenFootnotes: Set<String> = []
+    /// How many links the inlines being written are inside: HTML forbids a link in a link,
+    /// so inner ones (possible in a hand-written JSON model) are written as plain spans.
+    var linkDepth = 0
     var explainedYardstick = false
     var explainedGrades = false
 
@@ -33,7 +36,10 @@ struct XHTMLContext {
             heading.element("span", ["class": "number"], text: number)
             heading.addText(" ")
         }
-        writeInlines(section.title, into: heading)
+        // A heading is never empty; a section without a title (possible in a JSON model)
+        // is called what it is.
+        let untitled = section.title.plainText.allSatisfy(\.isWhitespace)
+        writeInlines(untitled && section.number == nil ? section.title + [.text("Untitled section")] : section.title, into: heading)
         for block in section.blocks { write(block, into: element) }
         for subsection in section.subsections { write(subsection, into: element) }
     }
@@ -111,23 +117,20 @@ struct XHTMLContext {
             guard column < table.alignments.count, table.alignments[column] != .none else { return nil }
             return "align-" + table.alignments[column].rawValue
         }
-        if !table.header.cells.isEmpty {
-            let row = element.element("thead").element("tr")
-            for (column, cell) in table.header.cells.enumerated() {
-                let th = row.element("th", ["scope": "col"])
-                if let alignment = alignment(column) { th.setAttribute("class", alignment) }
-                writeInlines(cell, into: th)
+        // Every row gets the same number of cells, so that no column is left ragged.
+        let columns = ([table.header] + table.rows).map(\.cells.count).reduce(max(1, table.alignments.count), max)
+        func writeRow(_ row: TableRow, cell name: String, into parent: XMLElement) {
+            let tr = parent.element("tr")
+            for column in 0..<columns {
+                let cell = tr.element(name)
+                if name == "th" { cell.setAttribute("scope", "col") }
+                if let alignment = alignment(column) { cell.setAttribute("class", alignment) }
+                if column < row.cells.count { writeInlines(row.cells[column], into: cell) }
             }
         }
+        if !table.header.cells.isEmpty { writeRow(table.header, cell: "th", into: element.element("thead")) }
         let body = element.element("tbody")
-        for row in table.rows {
-            let tr = body.element("tr")
-            for (column, cell) in row.cells.enumerated() {
-                let td = tr.element("td")
-                if let alignment = alignment(column) { td.setAttribute("class", alignment) }
-                writeInlines(cell, into: td)
-            }
-        }
+        for row in table.rows { writeRow(row, cell: "td", into: body) }
     }
 
     private mutating func write(_ figure: Figure, into parent: XMLElement) {
@@ -155,8 +158,8 @@ struct XHTMLContext {
         }
     }
 
-    /// A relative image path as seen from where the XHTML is written.
+    /// A relative image path as seen from where the XHTML is written, as a valid URL.
     func resource(_ path: String) -> String {
-        path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path
+        URLText.escapingPath(path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path)
     }
 }

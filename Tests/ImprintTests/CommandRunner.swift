@@ -61,6 +61,10 @@ struct Workspace {
         try CommandRunner.run(arguments, in: folder)
     }
 
+    func run(_ arguments: [String]) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, in: folder)
+    }
+
     /// Every file below `path`, relative to the workspace, hidden ones included.
     func files(under path: String = "out") -> [String] {
         let root = folder + "/" + path

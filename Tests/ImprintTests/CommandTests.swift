@@ -19,7 +19,7 @@ import XMLSupport
 
     @Test func honoursTheOutputFolder() throws {
         let workspace = Workspace(report: CommandTests.valid)
-        let result = try workspace.run("build", "report.md", "-o", "build/editions")
+        let result = try workspace.run("build", "report.md", "--to", "docbook", "-o", "build/editions")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(workspace.files(under: "build/editions") == ["report.xml"])
     }
@@ -66,7 +66,7 @@ import XMLSupport
 
     @Test func aFailedBuildLeavesEarlierOutputsAlone() throws {
         let workspace = Workspace(report: CommandTests.valid)
-        #expect(try workspace.run("build", "report.md").status == 0)
+        #expect(try workspace.run("build", "report.md", "--to", "docbook").status == 0)
         let before = workspace.contents("out/report.xml")
         workspace.write("report.md", Array("---\ntitle: [broken\n---\n".utf8))
         #expect(try workspace.run("build", "report.md").status == 1)
@@ -103,13 +103,13 @@ import XMLSupport
         let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
         #expect(report.metadata.title == "A Report")
         workspace.write("model.json", Array(result.stdout.utf8))
-        let rebuilt = try workspace.run("build", "model.json")
+        let rebuilt = try workspace.run("build", "model.json", "--to", "docbook")
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         #expect(workspace.files() == ["model.xml"])
     }
 
     @Test(arguments: [
-        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "pdf"],
+        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "epub"], ["build", "report.md", "--paper", "a3"],
         ["build", "report.md", "--frobnicate"], ["publish", "report.md"], ["build", "report.md", "--to", ""],
     ])
     func usageErrorsExitWithTwo(arguments: [String]) throws {
@@ -123,7 +123,7 @@ import XMLSupport
     @Test func helpAndVersionSucceed() throws {
         let workspace = Workspace()
         #expect(try workspace.run("--help").status == 0)
-        #expect(try workspace.run("--version").stdout == "0.1.0\n")
+        #expect(try workspace.run("--version").stdout == Imprint.version + "\n")
     }
 
     @Test func aMissingReportIsABuildError() throws {
@@ -144,6 +144,7 @@ import XMLSupport
     @Test func parsesCommaLists() throws {
         #expect(try OutputFormat.parseList("docbook") == [.docbook])
         #expect(try OutputFormat.parseList(" DocBook , docbook ") == [.docbook])
+        #expect(try OutputFormat.parseList("xhtml,pdf,docbook") == [.xhtml, .pdf, .docbook])
         #expect(throws: UsageError.self) { try OutputFormat.parseList("epub") }
         #expect(throws: UsageError.self) { try OutputFormat.parseList("word") }
         #expect(throws: UsageError.self) { try OutputFormat.parseList(",") }

@@ -1,12 +1,12 @@
 import ReportModel
 
 /// SplitMix64: a small, seeded generator, so every generated report can be made again.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,15 +17,15 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Generates arbitrary reports, including shapes Markdown cannot produce but a JSON model
 /// can (links in links, footnotes in titles, empty everything), to try the writers on.
-struct ReportGenerator {
-    var random: SeededGenerator
+public struct ReportGenerator {
+    public var random: SeededGenerator
     private var footnoteLabels: [String] = []
     private var ids: [String] = []
     private var nextID = 0
 
-    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+    public init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-    mutating func report() -> Report {
+    public mutating func report() -> Report {
         footnoteLabels = (0..<Int.random(in: 0...3, using: &random)).map { "n\($0)" }
         let metadata = self.metadata()
         let sections = (0..<Int.random(in: 0...4, using: &random)).map { _ in section(level: 2) }

@@ -1,0 +1,150 @@
+import Foundation
+import ReportModel
+import Testing
+@testable import Imprint
+
+/// The print edition as readers get it: the seed sample's PDF, built by WeasyPrint and read
+/// back with poppler-utils.
+@Suite(.serialized) struct PDFTests {
+    /// Runs a poppler tool and returns what it printed.
+    private func poppler(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(tool) failed: install poppler-utils (Scripts/bootstrap)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The text of each page.
+    private func pages(of pdf: String) throws -> [String] {
+        let text = try poppler("pdftotext", ["-layout", pdf, "-"])
+        var pages = text.components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        return pages
+    }
+
+    private func build(_ sample: String, _ extra: String...) throws -> (Workspace, String) {
+        let workspace = Workspace()
+        let result = try workspace.run(["build", samplesFolder + "/" + sample, "--to", "pdf"] + extra)
+        try #require(result.status == 0, "\(result.stderr)")
+        return (workspace, workspace.folder + "/out/" + sample.replacingOccurrences(of: ".md", with: ".pdf"))
+    }
+
+    @Test func seedSamplePDF() throws {
+        let (_, pdf) = try build("putin-visit-north-korea.md")
+        let info = try poppler("pdfinfo", [pdf])
+        #expect(info.contains("Title:           Intel Report: Vladimir Putin’s Visit to North Korea"))
+        #expect(info.contains("Author:          SpecialEurasia OSINT Team"))
+        #expect(info.contains("Tagged:          yes"))
+        #expect(info.contains("(A4)"))
+        let pages = try pages(of: pdf)
+        try #require(pages.count >= 4)
+        let total = pages.count
+
+        // The title page.
+        for expected in ["GEOPOLITICAL REPORT", "ISSN 2785-2598", "VOLUME 43, ISSUE 7", "Intel Report: Vladimir Putin’s",
+                         "SpecialEurasia OSINT Team", "TLP:CLEAR", "Risk ratings in this sample edition are illustrative"] {
+            #expect(pages[0].contains(expected), "title page lacks \(expected)")
+        }
+        // Every page: the running head, the TLP label top and bottom, "Page N of M".
+        // The running head may take two lines beside the label.
+        for (index, page) in pages.enumerated() {
+            let lines = page.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let head = lines.prefix(2).joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for part in ["Geopolitical Report — Intel Report: Vladimir Putin’s Visit", "to North Korea", "TLP:CLEAR"] {
+                #expect(head.contains(part), "page \(index + 1): the head \(head) lacks \(part)")
+            }
+            #expect(lines.last?.contains("TLP:CLEAR") == true, "page \(index + 1) has no TLP label at the foot")
+            #expect(lines.last?.contains("Page \(index + 1) of \(total)") == true, "page \(index + 1) foot: \(lines.last ?? "")")
+        }
+        // The table of contents gives the pages on which the sections start.
+        let contents = try #require(pages.firstIndex { $0.contains("Contents") })
+        let entries = pages[contents].split(separator: "\n").compactMap { line -> (String, Int)? in
+            guard let match = line.firstMatch(of: /^\s*(?:\d+\s+)?(.+?)\s*\.{3,}\s*(\d+)\s*$/) else { return nil }
+            return (String(match.output.1), Int(match.output.2)!)
+        }
+        #expect(entries.map(\.0) == [
+            "Executive Summary", "Vladimir Putin’s Visit to Pyongyang: Background Information", "Geopolitical Scenario",
+            "Risk Assessment", "About This Edition",
+        ])
+        for (title, page) in entries {
+            let start = pages.indices.dropFirst(contents + 1).first { index in
+                pages[index].split(separator: "\n").dropFirst().contains { $0.contains(title.prefix(30)) }
+            }
+            #expect(start.map { $0 + 1 } == page, "\(title): contents say page \(page), it starts on \(start.map { $0 + 1 } ?? 0)")
+        }
+        // The footnote's text is on the page.
+        #expect(pages.contains { $0.contains("The original gives no address at this point.") })
+        // The risk register and the matrix.
+        #expect(pages.contains { $0.contains("Risk register") })
+        #expect(pages.contains { $0.contains("Risk matrix.") })
+    }
+
+    @Test func classificationIsOnEveryPage() throws {
+        let (_, pdf) = try build("arctic-shipping-outlook.md")
+        for (index, page) in try pages(of: pdf).enumerated() {
+            let lines = page.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(lines.prefix(2).contains { $0.contains("UNCLASSIFIED//FOR TRAINING USE ONLY") }, "page \(index + 1) top")
+            #expect(lines.last?.contains("UNCLASSIFIED//FOR TRAINING USE ONLY") == true, "page \(index + 1) foot")
+            #expect(lines.last?.contains("TLP:AMBER") == true, "page \(index + 1) foot")
+        }
+    }
+
+    @Test func letterPaper() throws {
+        let (_, pdf) = try build("putin-visit-north-korea.md", "--paper", "letter")
+        #expect(try poppler("pdfinfo", [pdf]).contains("612 x 792 pts (letter)"))
+    }
+
+    @Test func buildsAreReproducible() throws {
+        let (first, pdf) = try build("putin-visit-north-korea.md")
+        let again = try first.run("build", samplesFolder + "/putin-visit-north-korea.md", "--to", "pdf", "-o", "again")
+        #expect(again.status == 0)
+        #expect(FileManager.default.contents(atPath: pdf) == FileManager.default.contents(atPath: first.folder + "/again/putin-visit-north-korea.pdf"))
+    }
+
+    @Test func aMissingEngineSaysHowToInstallOne() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try workspace.run("build", "report.md", "--to", "docbook,pdf", "--pdf-engine", "/nonexistent/weasyprint")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("pip install weasyprint=="))
+        #expect(workspace.files().isEmpty)
+    }
+
+    @Test func userStyleSheetsComeLast() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        workspace.write("mine.css", Array("h2 { color: purple; }\n".utf8))
+        let result = try workspace.run("build", "report.md", "--to", "xhtml,pdf", "--css", "mine.css")
+        #expect(result.status == 0, "\(result.stderr)")
+        let css = try #require(workspace.contents("out/report.css"))
+        #expect(css.hasSuffix("h2 { color: purple; }\n"))
+        #expect(css.contains("@page {\n  size: A4;"))
+        #expect(workspace.contents("out/report.xhtml")?.contains(#"<link rel="stylesheet" href="report.css"/>"#) == true)
+        #expect(workspace.files() == ["report.css", "report.pdf", "report.xhtml"])
+        let missing = try workspace.run("build", "report.md", "--to", "xhtml", "--css", "absent.css")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("absent.css:1:1: error: cannot read the style sheet"))
+    }
+
+    @Test func styleSheetsAreFoundFromAnyFolder() throws {
+        let result = try Workspace(report: CommandTests.valid).run("build", "report.md", "--to", "xhtml")
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
+
+@Suite struct SourceDateTests {
+    @Test func prefersTheEnvironmentThenTheReport() {
+        var metadata = Metadata(title: "T")
+        #expect(SourceDate.epoch(for: metadata, environment: ["SOURCE_DATE_EPOCH": "1700000000"]) == 1_700_000_000)
+        #expect(SourceDate.epoch(for: metadata, environment: [:]) == 0)
+        metadata.date = .init("2024-06-19")
+        #expect(SourceDate.epoch(for: metadata, environment: [:]) == 1_718_755_200)
+        metadata.updated = .init("1970-01-02")
+        #expect(SourceDate.epoch(for: metadata, environment: [:]) == 86_400)
+    }
+}
