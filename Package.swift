@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries, found through pkg-config (Debian: libxml2-dev, libcmark-gfm-dev,
@@ -37,8 +38,11 @@ let package = Package(
             ]),
         .target(name: "DocBookWriter", dependencies: ["ReportModel", "XMLSupport"]),
         .target(name: "XHTMLWriter", dependencies: ["ReportModel", "XMLSupport"]),
+        .target(
+            name: "EPUBWriter",
+            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The pipeline as a library: formats, options, atomic output.
-        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter"]),
+        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter"]),
         // The command line: parsing only, over the Imprint library.
         .executableTarget(
             name: "ImprintCLI",

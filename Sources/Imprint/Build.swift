@@ -14,11 +14,15 @@ public struct BuildOptions: Sendable {
     public var userStylesheets: [String]
     /// The paged-media engine for the PDF: a command name or path; `weasyprint` by default.
     public var pdfEngine: String
+    /// How deep the e-book is split into documents: 1, one per top-level section.
+    public var epubSplitDepth: Int
 
     public init(
         input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
-        paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand
+        paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
+        epubSplitDepth: Int = 1
     ) {
+        self.epubSplitDepth = epubSplitDepth
         self.input = input
         self.formats = formats
         self.outputDirectory = outputDirectory

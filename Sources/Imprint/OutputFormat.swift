@@ -5,9 +5,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case docbook
     case xhtml
     case pdf
+    case epub
 
     /// Formats the command line knows by name but this version cannot write yet.
-    public static let planned = ["epub", "text", "brief"]
+    public static let planned = ["text", "brief"]
 
     /// The output file for a report whose file is named `base` (without extension).
     public func fileName(base: String) -> String {
@@ -15,6 +16,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .docbook: base + ".xml"
         case .xhtml: base + ".xhtml"
         case .pdf: base + ".pdf"
+        case .epub: base + ".epub"
         }
     }
 

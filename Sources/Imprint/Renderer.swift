@@ -1,6 +1,8 @@
 import DocBookWriter
+import EPUBWriter
 import Foundation
 import ReportModel
+import ReportReaders
 import XHTMLWriter
 
 /// One edition rendered in memory, ready to be written.
@@ -36,6 +38,8 @@ struct Renderer {
             let css = OutputFormat.xhtml.fileName(base: Pipeline.baseName(of: options.input))
                 .replacingOccurrences(of: ".xhtml", with: ".css")
             return printXHTML(stylesheet: .linked(css), resourcePrefix: prefix)
+        case .epub:
+            return epub()
         case .pdf:
             // Fed to the engine on standard input, with the report's folder as base URL and
             // the style sheet embedded.
@@ -51,6 +55,40 @@ struct Renderer {
                     sourceDateEpoch: SourceDate.epoch(for: report.metadata)
                 ).map { RenderedOutput(bytes: $0, warnings: xhtml.warnings) }
             }
+        }
+    }
+
+    /// The e-book: our e-book style sheet and the user's, and every image the report uses,
+    /// read from the report's folder (and nowhere else).
+    private func epub() -> Result<RenderedOutput, RenderFailure> {
+        do throws(RenderFailure) {
+            var css = [try StyleSheets.shipped("epub.css")]
+            for path in options.userStylesheets { css.append("/* --css \(path) */\n" + (try StyleSheets.user(path))) }
+            let files = FileReferences(reportPath: options.input)
+            var resources: [String: [UInt8]] = [:]
+            for path in EPUBWriter.imagePaths(of: report) {
+                switch files.resolve(path) {
+                case .success(let real):
+                    do { resources[path] = try InputFile.read(real) } catch {
+                        throw RenderFailure("epub: cannot read the image '\(path)'", file: options.input)
+                    }
+                case .failure(let problem):
+                    throw RenderFailure("epub: the image '\(path)' \(problem.explanation)", file: options.input)
+                }
+            }
+            let writer = EPUBWriter(
+                options: .init(
+                    splitDepth: options.epubSplitDepth, stylesheet: css.joined(separator: "\n"),
+                    uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier),
+                    modified: SourceDate.epoch(for: report.metadata), generator: "Imprint \(Imprint.version)"))
+            do {
+                let (bytes, warnings) = try writer.write(report, resources: resources)
+                return .success(RenderedOutput(bytes: bytes, warnings: warnings))
+            } catch {
+                throw RenderFailure("epub: \(error.description)", file: options.input)
+            }
+        } catch {
+            return .failure(error)
         }
     }
 

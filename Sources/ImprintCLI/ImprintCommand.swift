@@ -38,7 +38,13 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("pdf-engine"), help: "The paged-media engine for the PDF (a command or path).")
     var pdfEngine: String = PDFEngine.defaultCommand
 
+    @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (1: top-level sections).")
+    var epubSplitDepth: Int = 1
+
     func run() throws {
+        guard (1...6).contains(epubSplitDepth) else {
+            throw ValidationError("--epub-split-depth must be from 1 to 6")
+        }
         guard let paper = Paper(rawValue: paper.lowercased()) else {
             throw ValidationError("unknown paper '\(paper)'; use a4 or letter")
         }
@@ -50,7 +56,7 @@ struct BuildCommand: ParsableCommand {
         }
         let options = BuildOptions(
             input: report, formats: formats, outputDirectory: output, strict: strict, paper: paper,
-            userStylesheets: stylesheets, pdfEngine: pdfEngine)
+            userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth)
         let outcome = Pipeline.build(options, progress: Console.progress)
         Console.print(outcome.diagnostics)
         for path in outcome.written { print("wrote \(path)") }

@@ -8,12 +8,12 @@ import ReportModel
 /// Checks the files a report refers to (images, the cover): each must be a relative path
 /// to a regular file that, with every symbolic link resolved, stays inside the report's
 /// folder. Nothing outside that folder is ever read.
-struct FileReferences {
+public struct FileReferences {
     /// The report's folder with every symbolic link resolved; `nil` when the report does not
     /// live on disk, and then every file reference is an error.
-    let folder: String?
+    public let folder: String?
 
-    init(reportPath: String?) {
+    public init(reportPath: String?) {
         guard let reportPath else {
             folder = nil
             return
@@ -23,7 +23,7 @@ struct FileReferences {
     }
 
     /// The path on disk that a reference resolves to, when it is allowed and exists.
-    func resolve(_ reference: String) -> Result<String, Problem> {
+    public func resolve(_ reference: String) -> Result<String, Problem> {
         let path = reference.percentDecoded ?? reference
         if path.isEmpty { return .failure(.empty) }
         if let scheme = FileReferences.scheme(of: path) { return .failure(.url(scheme)) }
@@ -47,10 +47,10 @@ struct FileReferences {
         }
     }
 
-    enum Problem: Error {
+    public enum Problem: Error, Sendable {
         case empty, url(String), absolute, noFolder, missing, outside, notAFile
 
-        var explanation: String {
+        public var explanation: String {
             switch self {
             case .empty: "is empty"
             case .url(let scheme):

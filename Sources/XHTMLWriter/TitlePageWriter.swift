@@ -7,9 +7,11 @@ import XMLSupport
 struct TitlePageWriter {
     let report: Report
 
-    func write(into body: XMLElement, context: inout XHTMLContext) {
+    /// With `runningMarkings`, also the copies of the TLP label that the print style sheet
+    /// moves into the page margins.
+    func write(into body: XMLElement, context: inout XHTMLContext, runningMarkings: Bool = true) {
         let metadata = report.metadata
-        if let tlp = metadata.marking?.tlp {
+        if runningMarkings, let tlp = metadata.marking?.tlp {
             // Two copies of the label: the print style sheet moves one into the top and one
             // into the bottom margin of every page; the screen style sheet hides them.
             for place in ["top", "bottom"] {

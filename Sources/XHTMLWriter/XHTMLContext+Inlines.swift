@@ -24,7 +24,7 @@ extension XHTMLContext {
             if let title = link.title { element.setAttribute("title", title) }
             writeLinked(link.content.isEmpty ? [.text(link.url)] : link.content, into: element)
         case .crossReference(let reference):
-            let element = anchor(["class": "xref", "href": "#" + reference.target], in: parent)
+            let element = anchor(["class": "xref", "href": href(to: reference.target)], in: parent)
             if reference.content.isEmpty {
                 element.addText(referenceLabels[reference.target] ?? reference.target)
             } else {
@@ -54,23 +54,41 @@ extension XHTMLContext {
         linkDepth -= 1
     }
 
-    /// The first reference carries the note itself, which the print style sheet floats to the
-    /// foot of the page (`float: footnote`); later references link to it.
+    /// Inline style: the first reference carries the note itself, which the print style
+    /// sheet floats to the foot of the page; later references link to it. Popup style: every
+    /// reference is a note reference, and the note is written at the end of the document.
     private mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
         guard let footnote = footnotes[label] else {
             parent.addText("[^\(label)]")
             return
         }
-        if writtenFootnotes.contains(label) {
-            anchor(["class": "footnote-ref", "href": "#" + footnote.id], in: parent)
-                .element("sup", text: String(footnote.number))
-            return
+        switch footnoteStyle {
+        case .inline:
+            if writtenFootnotes.contains(label) {
+                anchor(["class": "footnote-ref", "href": href(to: footnote.id)], in: parent)
+                    .element("sup", text: String(footnote.number))
+                return
+            }
+            writtenFootnotes.insert(label)
+            writeInlineNote(footnote, into: parent)
+        case .popup:
+            let first = !pendingNotes.contains { $0.label == label }
+            if first { pendingNotes.append(footnote) }
+            let reference = anchor(["class": "footnote-ref", "href": "#" + footnote.id], in: parent)
+            if reference.name == "a" {
+                reference.setAttribute("epub:type", "noteref")
+                reference.setAttribute("role", "doc-noteref")
+                if first { reference.setAttribute("id", "ref-" + footnote.id) }
+            }
+            reference.element("sup", text: String(footnote.number))
         }
-        writtenFootnotes.insert(label)
+    }
+
+    /// A note inside a sentence: only phrasing content may go in, so its paragraphs are
+    /// joined with spaces and other blocks given as their text.
+    private mutating func writeInlineNote(_ footnote: Footnote, into parent: XMLElement) {
         let note = parent.element("span", ["class": "footnote", "id": footnote.id])
         note.beginMixedContent()
-        // A footnote sits inside a sentence, so only phrasing content may go in: its
-        // paragraphs are joined with spaces, other blocks given as their text.
         for (index, block) in footnote.blocks.enumerated() {
             if index > 0 { note.addText(" ") }
             if case .paragraph(let inlines) = block {
@@ -79,5 +97,25 @@ extension XHTMLContext {
                 note.addText([block].plainText)
             }
         }
+    }
+
+    /// Writes the notes referenced in this document (popup style): each an `aside` with
+    /// the back-link to its first reference first, as Kindle and Kobo expect.
+    mutating func writePendingNotes(into parent: XMLElement) {
+        guard !pendingNotes.isEmpty else { return }
+        let section = parent.element("section", ["class": "footnotes", "role": "doc-endnotes"])
+        section.setAttribute("epub:type", "footnotes")
+        var index = 0
+        // Notes may reference further notes; those are appended and written too.
+        while index < pendingNotes.count {
+            let footnote = pendingNotes[index]
+            index += 1
+            let aside = section.element("aside", ["id": footnote.id, "class": "footnote", "role": "doc-footnote"])
+            aside.setAttribute("epub:type", "footnote")
+            aside.element("p", ["class": "note-number"])
+                .element("a", ["href": "#ref-" + footnote.id, "role": "doc-backlink"], text: String(footnote.number))
+            for block in footnote.blocks { write(block, into: aside) }
+        }
+        pendingNotes = []
     }
 }

@@ -1,11 +1,31 @@
 import ReportModel
 import XMLSupport
 
+/// How footnotes are set.
+public enum FootnoteStyle: Sendable {
+    /// The note stands where it is first referenced, for the print engine to float to the
+    /// foot of the page.
+    case inline
+    /// A note reference (`epub:type="noteref"`) and, at the end of the document, the note
+    /// (`epub:type="footnote"`) with its back-link first: pop-up notes in e-book readers.
+    case popup
+}
+
 /// The state of one XHTML write: generated labels for cross-references, which footnotes
 /// are already written, and which explanations (yardstick, grading scale) are.
 struct XHTMLContext {
     let report: Report
     let resourcePrefix: String
+    let footnoteStyle: FootnoteStyle
+    /// The file each id is in, when the report is split over several documents (an EPUB);
+    /// empty for one document.
+    let fileByID: [String: String]
+    /// The file being written, for links within it.
+    var currentFile = ""
+    /// The URL of each image path written in the report, when images are renamed (EPUB).
+    var resourceNames: [String: String] = [:]
+    /// Notes referenced in the current document, to be written at its end (popup style).
+    var pendingNotes: [Footnote] = []
     /// The words an empty cross-reference shows, by target id.
     let referenceLabels: [String: String]
     let footnotes: [String: Footnote]
@@ -16,9 +36,11 @@ struct XHTMLContext {
     var explainedYardstick = false
     var explainedGrades = false
 
-    init(report: Report, resourcePrefix: String) {
+    init(report: Report, resourcePrefix: String, footnoteStyle: FootnoteStyle = .inline, fileByID: [String: String] = [:]) {
         self.report = report
         self.resourcePrefix = resourcePrefix
+        self.footnoteStyle = footnoteStyle
+        self.fileByID = fileByID
         referenceLabels = report.referenceLabels
         var byLabel: [String: Footnote] = [:]
         for footnote in report.footnotes where byLabel[footnote.label] == nil { byLabel[footnote.label] = footnote }
@@ -158,8 +180,26 @@ struct XHTMLContext {
         }
     }
 
+    /// The link to an element of the report, across documents when it is split.
+    func href(to id: String) -> String {
+        guard let file = fileByID[id], file != currentFile else { return "#" + id }
+        return relativePath(from: currentFile, to: file) + "#" + id
+    }
+
+    /// `text/a.xhtml` → `text/b.xhtml` gives `b.xhtml`; other folders are climbed out of.
+    private func relativePath(from current: String, to file: String) -> String {
+        var from = current.split(separator: "/").dropLast()
+        var to = file.split(separator: "/")
+        while let first = from.first, first == to.first, to.count > 1 {
+            from.removeFirst()
+            to.removeFirst()
+        }
+        return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
+    }
+
     /// A relative image path as seen from where the XHTML is written, as a valid URL.
     func resource(_ path: String) -> String {
-        URLText.escapingPath(path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path)
+        if let name = resourceNames[path] { return URLText.escapingPath(name) }
+        return URLText.escapingPath(path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path)
     }
 }

@@ -71,6 +71,22 @@ public final class XMLDocument {
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 
+    /// Whether any element of the document is in `namespace` (inline SVG in XHTML, say).
+    public func containsElement(inNamespace namespace: String) -> Bool {
+        guard let root = xmlDocGetRootElement(pointer) else { return false }
+        var stack: [xmlNodePtr] = [root]
+        while let node = stack.popLast() {
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            if node.pointee.ns.flatMap({ LibXML.string($0.pointee.href) }) == namespace { return true }
+            var child = node.pointee.children
+            while let current = child {
+                stack.append(current)
+                child = current.pointee.next
+            }
+        }
+        return false
+    }
+
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     /// Elements whose content is (or may be) running text: white space between their
     /// children is significant, so indentation must never be added inside them.

@@ -6,13 +6,22 @@ public struct XMLElement {
     let document: XMLDocument
 
     /// Adds a child element in this element's namespace (or in `namespace`, declared on
-    /// the child as its default when it differs), with attributes in the order given.
+    /// the child as its default when it differs), with attributes in the order given. A
+    /// prefixed name (`dc:title`) is in the namespace declared for that prefix.
     @discardableResult
     public func element(
         _ name: String, _ attributes: KeyValuePairs<String, String> = [:], namespace: String? = nil,
         text: String? = nil
     ) -> XMLElement {
-        let child = LibXML.withXMLString(name) { xmlNewDocNode(document.pointer, node.pointee.ns, $0, nil)! }
+        var ns = node.pointee.ns
+        var localName = name
+        if let colon = name.firstIndex(of: ":") {
+            let prefix = String(name[..<colon])
+            ns = LibXML.withXMLString(prefix) { xmlSearchNs(document.pointer, node, $0) }
+            precondition(ns != nil, "no namespace declared for prefix \(prefix)")
+            localName = String(name[name.index(after: colon)...])
+        }
+        let child = LibXML.withXMLString(localName) { xmlNewDocNode(document.pointer, ns, $0, nil)! }
         xmlAddChild(node, child)
         let element = XMLElement(node: child, document: document)
         if let namespace, namespace != element.namespaceURI {

@@ -1,0 +1,160 @@
+import ReportModel
+import XHTMLWriter
+import XMLSupport
+
+/// The plan of the book: which content documents there are, what each holds, where each id
+/// of the report ends up, and the media files with their manifest entries.
+struct EPUBBook {
+    static let root = "EPUB/"
+    static let stylesheet = "styles/epub.css"
+
+    struct Document {
+        var file: String
+        var title: String
+        var part: ContentDocument.Part
+        var landmark: String?
+
+        func make(report: Report, book: EPUBBook) -> (XMLDocument, Bool) {
+            let content = ContentDocument(
+                report: report, part: part, file: file, fileByID: book.fileByID,
+                stylesheets: ["../" + EPUBBook.stylesheet], resourcePrefix: "../", resourceNames: book.resourceNames)
+            let (document, hasSVG) = content.make(title: title)
+            return (document, hasSVG)
+        }
+    }
+
+    struct Media {
+        var id: String
+        var file: String
+        var mediaType: String
+        var bytes: [UInt8]
+        var isCover: Bool
+    }
+
+    var documents: [Document] = []
+    var media: [Media] = []
+    /// The book file (relative to `EPUB/`) of every id of the report.
+    var fileByID: [String: String] = [:]
+    /// The book file of every image path written in the report.
+    var resourceNames: [String: String] = [:]
+    /// `media/cover.svg` when the cover is generated from the metadata.
+    var generatedCover: String?
+    /// The cover image's manifest path, generated or given.
+    var coverImage: String
+
+    init(report: Report, resources: [String: [UInt8]], splitDepth: Int) throws(EPUBError) {
+        // Media first: every image the report refers to, named by its order.
+        for (index, path) in EPUBWriter.imagePaths(of: report).enumerated() {
+            guard let bytes = resources[path] else { throw EPUBError("the image '\(path)' was not given to the EPUB writer") }
+            guard let type = MediaType(path: path) else {
+                throw EPUBError("the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
+            }
+            let file = "media/image-\(index + 1).\(type.fileExtension)"
+            resourceNames[path] = "../" + file
+            media.append(Media(id: "image-\(index + 1)", file: file, mediaType: type.rawValue, bytes: bytes, isCover: path == report.metadata.cover))
+        }
+        if let cover = report.metadata.cover, let name = resourceNames[cover] {
+            coverImage = String(name.dropFirst(3))
+        } else {
+            coverImage = "media/cover.svg"
+            generatedCover = coverImage
+        }
+        let metadata = report.metadata
+        documents.append(Document(file: "text/cover.xhtml", title: "Cover", part: .cover(coverImage: "../" + coverImage), landmark: "cover"))
+        documents.append(Document(file: "text/title.xhtml", title: metadata.title, part: .titlePage, landmark: "titlepage"))
+        if !report.lead.isEmpty {
+            documents.append(Document(file: "text/lead.xhtml", title: metadata.title, part: .lead, landmark: "bodymatter"))
+        }
+        for (index, chunk) in EPUBBook.chunks(report.sections, depth: max(1, splitDepth), level: 1).enumerated() {
+            let title = chunk[0].title.plainText.isEmpty ? metadata.title : chunk[0].title.plainText
+            let landmark = documents.contains { $0.landmark == "bodymatter" } ? nil : "bodymatter"
+            documents.append(Document(file: "text/section-\(index + 1).xhtml", title: title, part: .sections(chunk), landmark: landmark))
+        }
+        documents.append(Document(file: "text/colophon.xhtml", title: "Colophon", part: .colophon, landmark: "backmatter"))
+        mapIdentifiers(report)
+    }
+
+    /// Splits sections into documents: down to `depth`, a section's own blocks make one
+    /// document and each subsection starts another.
+    static func chunks(_ sections: [Section], depth: Int, level: Int) -> [[Section]] {
+        var result: [[Section]] = []
+        for section in sections {
+            if level < depth, !section.subsections.isEmpty {
+                var head = section
+                head.subsections = []
+                result.append([head])
+                result += chunks(section.subsections, depth: depth, level: level + 1)
+            } else {
+                result.append([section])
+            }
+        }
+        return result
+    }
+
+    /// Where every id is: the document that holds the element (for a footnote, the first
+    /// document that refers to it, whose end carries the note).
+    private mutating func mapIdentifiers(_ report: Report) {
+        for document in documents {
+            let part: Report
+            switch document.part {
+            case .lead: part = Report(metadata: report.metadata, lead: report.lead)
+            case .sections(let sections): part = Report(metadata: report.metadata, sections: sections)
+            default: continue
+            }
+            for id in part.identifierList where fileByID[id] == nil { fileByID[id] = document.file }
+            for inline in part.allInlines {
+                if case .footnoteReference(let label) = inline, let note = report.footnote(labelled: label),
+                    fileByID[note.id] == nil
+                {
+                    fileByID[note.id] = document.file
+                }
+            }
+        }
+    }
+
+    /// The first document of the body.
+    var bodyStart: Document? { documents.first { $0.landmark == "bodymatter" } }
+}
+
+extension Report {
+    /// Every image path the report refers to, in document order, each once.
+    var imagePaths: [String] {
+        var paths: [String] = []
+        func add(_ path: String) { if !paths.contains(path) { paths.append(path) } }
+        for block in allBlocks {
+            if case .figure(let figure) = block { add(figure.source) }
+        }
+        for inline in allInlines { if case .image(let image) = inline { add(image.source) } }
+        return paths
+    }
+}
+
+/// The image types an EPUB may carry (EPUB 3.3 core media types).
+enum MediaType: String {
+    case svg = "image/svg+xml"
+    case png = "image/png"
+    case jpeg = "image/jpeg"
+    case gif = "image/gif"
+    case webp = "image/webp"
+
+    init?(path: String) {
+        switch path.split(separator: ".").last?.lowercased() {
+        case "svg": self = .svg
+        case "png": self = .png
+        case "jpg", "jpeg": self = .jpeg
+        case "gif": self = .gif
+        case "webp": self = .webp
+        default: return nil
+        }
+    }
+
+    var fileExtension: String {
+        switch self {
+        case .svg: "svg"
+        case .png: "png"
+        case .jpeg: "jpg"
+        case .gif: "gif"
+        case .webp: "webp"
+        }
+    }
+}

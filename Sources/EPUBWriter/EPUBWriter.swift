@@ -1,0 +1,83 @@
+import ReportModel
+import XHTMLWriter
+import XMLSupport
+
+/// Writes a report as an EPUB 3 e-book: the XHTML writer's markup split into content
+/// documents, a navigation document and an NCX, a cover, the package document with the
+/// report's metadata and EPUB Accessibility metadata, all zipped in a fixed order with fixed
+/// timestamps, so that the same input always gives the same bytes.
+public struct EPUBWriter {
+    public struct Options: Sendable {
+        /// 1: one content document per top-level section; 2: also one per subsection; …
+        public var splitDepth: Int
+        /// The e-book style sheet (`Styles/epub.css`), then any of the user's.
+        public var stylesheet: String
+        /// `urn:uuid:…`: the package's unique identifier.
+        public var uuidURN: String
+        /// Seconds since 1970 for `dcterms:modified` and the ZIP timestamps.
+        public var modified: Int
+        public var generator: String
+
+        public init(splitDepth: Int = 1, stylesheet: String, uuidURN: String, modified: Int, generator: String = "Imprint") {
+            self.splitDepth = splitDepth
+            self.stylesheet = stylesheet
+            self.uuidURN = uuidURN
+            self.modified = modified
+            self.generator = generator
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// The image paths the report refers to (figures, inline images, the cover): what
+    /// `resources` must hold.
+    public static func imagePaths(of report: Report) -> [String] {
+        var paths = report.imagePaths
+        if let cover = report.metadata.cover, !paths.contains(cover) { paths.append(cover) }
+        return paths
+    }
+
+    /// The EPUB's bytes. `resources` holds the bytes of every image the report refers to
+    /// (figures, inline images, the cover), keyed by the path written in the report.
+    public func write(_ report: Report, resources: [String: [UInt8]]) throws(EPUBError) -> (bytes: [UInt8], warnings: [String]) {
+        let book = try EPUBBook(report: report, resources: resources, splitDepth: options.splitDepth)
+        var files: [(path: String, bytes: [UInt8])] = []
+        var warnings: [String] = []
+        func add(_ path: String, _ document: XMLDocument, html: Bool) {
+            files.append((path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
+            warnings += document.warnings
+        }
+        add("META-INF/container.xml", ContainerDocument.make(), html: false)
+        var svgDocuments: Set<String> = []
+        var contentFiles: [(path: String, bytes: [UInt8])] = []
+        for document in book.documents {
+            let (xml, hasSVG) = document.make(report: report, book: book)
+            if hasSVG { svgDocuments.insert(document.file) }
+            contentFiles.append((EPUBBook.root + document.file, xml.serializedAsPolyglotHTML()))
+            warnings += xml.warnings
+        }
+        let package = PackageDocument(report: report, book: book, options: options, svgDocuments: svgDocuments)
+        add(EPUBBook.root + "package.opf", package.make(), html: false)
+        add(EPUBBook.root + "nav.xhtml", NavigationDocument(report: report, book: book).make(), html: true)
+        add(EPUBBook.root + "toc.ncx", NCXDocument(report: report, book: book, uuidURN: options.uuidURN).make(), html: false)
+        files.append((EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
+        files += contentFiles
+        if let cover = book.generatedCover {
+            let svg = CoverImage(metadata: report.metadata).make()
+            files.append((EPUBBook.root + cover, svg.serialized()))
+            warnings += svg.warnings
+        }
+        for media in book.media { files.append((EPUBBook.root + media.file, media.bytes)) }
+        return (try EPUBContainer.zip(files, modified: options.modified), warnings)
+    }
+}
+
+/// Why an EPUB could not be made.
+public struct EPUBError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,75 @@
+import ReportModel
+import XHTMLWriter
+import XMLSupport
+
+/// The navigation document (`nav.xhtml`): the table of contents at full depth and the
+/// landmarks.
+struct NavigationDocument {
+    let report: Report
+    let book: EPUBBook
+
+    func make() -> XMLDocument {
+        let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
+        let html = document.root
+        html.declareNamespace(ContentDocument.epubNamespace, prefix: "epub")
+        html.setAttribute("lang", report.metadata.lang)
+        html.setAttribute("xml:lang", report.metadata.lang)
+        let head = html.element("head")
+        head.element("meta", ["charset": "utf-8"])
+        head.element("title", text: "Contents")
+        head.element("link", ["rel": "stylesheet", "href": EPUBBook.stylesheet])
+        let body = html.element("body")
+        let toc = body.element("nav", ["id": "toc", "role": "doc-toc"])
+        toc.setAttribute("epub:type", "toc")
+        toc.element("h1", text: "Contents")
+        let list = toc.element("ol")
+        if let lead = book.documents.first(where: { if case .lead = $0.part { true } else { false } }) {
+            list.element("li").element("a", ["href": lead.file], text: report.metadata.title)
+        }
+        writeEntries(report.sections, into: list)
+        list.element("li").element("a", ["href": "text/colophon.xhtml"], text: "Colophon")
+        writeLandmarks(into: body)
+        return document
+    }
+
+    private func writeEntries(_ sections: [Section], into list: XMLElement) {
+        for section in sections {
+            let item = list.element("li")
+            let link = item.element("a", ["href": href(section.id)])
+            link.addText(NavigationDocument.label(section))
+            if !section.subsections.isEmpty { writeEntries(section.subsections, into: item.element("ol")) }
+        }
+    }
+
+    /// "2 Risk Assessment", or the title alone when unnumbered (or "Section" when untitled).
+    static func label(_ section: Section) -> String {
+        let title = section.title.plainText
+        let text = [section.number, title.allSatisfy(\.isWhitespace) ? nil : title].compactMap { $0 }.joined(separator: " ")
+        return text.isEmpty ? "Section" : text
+    }
+
+    /// A section's link: its document, with the fragment unless the document starts with it.
+    func href(_ id: String) -> String {
+        guard let file = book.fileByID[id] else { return "text/colophon.xhtml" }
+        let starts = book.documents.contains { document in
+            if document.file == file, case .sections(let sections) = document.part { return sections.first?.id == id }
+            return false
+        }
+        return starts ? file : file + "#" + id
+    }
+
+    private func writeLandmarks(into body: XMLElement) {
+        let nav = body.element("nav", ["id": "landmarks", "hidden": "hidden"])
+        nav.setAttribute("epub:type", "landmarks")
+        nav.element("h2", text: "Landmarks")
+        let list = nav.element("ol")
+        func add(_ type: String, _ href: String, _ text: String) {
+            let link = list.element("li").element("a", ["href": href], text: text)
+            link.setAttribute("epub:type", type)
+        }
+        add("cover", "text/cover.xhtml", "Cover")
+        add("titlepage", "text/title.xhtml", "Title page")
+        add("toc", "nav.xhtml#toc", "Contents")
+        if let start = book.bodyStart { add("bodymatter", start.file, "Start of the report") }
+    }
+}

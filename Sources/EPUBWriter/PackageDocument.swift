@@ -1,0 +1,152 @@
+import ReportModel
+import XMLSupport
+
+/// The package document (`package.opf`): metadata, manifest and spine.
+struct PackageDocument {
+    static let namespace = "http://www.idpf.org/2007/opf"
+    static let dublinCore = "http://purl.org/dc/elements/1.1/"
+
+    let report: Report
+    let book: EPUBBook
+    let options: EPUBWriter.Options
+    /// Content documents holding inline SVG.
+    let svgDocuments: Set<String>
+
+    func make() -> XMLDocument {
+        let document = XMLDocument(rootName: "package", namespace: PackageDocument.namespace)
+        let package = document.root
+        package.setAttribute("version", "3.0")
+        package.setAttribute("unique-identifier", "pub-id")
+        package.setAttribute("xml:lang", report.metadata.lang)
+        writeMetadata(into: package)
+        writeManifest(into: package)
+        // The contents page follows the title page in the reading order.
+        let spine = package.element("spine", ["toc": "ncx"])
+        for content in book.documents {
+            spine.element("itemref", ["idref": itemID(content.file)])
+            if case .titlePage = content.part { spine.element("itemref", ["idref": "nav"]) }
+        }
+        return document
+    }
+
+    private func writeMetadata(into package: XMLElement) {
+        let metadata = report.metadata
+        let element = package.element("metadata")
+        element.declareNamespace(PackageDocument.dublinCore, prefix: "dc")
+        element.element("dc:identifier", ["id": "pub-id"], text: options.uuidURN)
+        if metadata.identifier != options.uuidURN {
+            element.element("dc:identifier", ["id": "report-id"], text: metadata.identifier)
+        }
+        element.element("dc:title", ["id": "main-title"], text: metadata.title)
+        if let subtitle = metadata.subtitle {
+            element.element("dc:title", ["id": "subtitle"], text: subtitle)
+            element.element("meta", ["refines": "#subtitle", "property": "title-type"], text: "subtitle")
+            element.element("meta", ["refines": "#main-title", "property": "title-type"], text: "main")
+        }
+        for (index, author) in metadata.authors.enumerated() {
+            let id = "creator-\(index + 1)"
+            element.element("dc:creator", ["id": id], text: author.name)
+            element.element("meta", ["refines": "#" + id, "property": "role", "scheme": "marc:relators"], text: "aut")
+            element.element("meta", ["refines": "#" + id, "property": "display-seq"], text: String(index + 1))
+        }
+        element.element("dc:language", text: metadata.lang)
+        if let date = metadata.date { element.element("dc:date", text: date.description) }
+        element.element("meta", ["property": "dcterms:modified"], text: EPUBDate.timestamp(options.modified))
+        if let publisher = metadata.publisher { element.element("dc:publisher", text: publisher.name) }
+        let rights = [metadata.rights, metadata.license.map { "License: " + $0.name + ($0.url.map { " (\($0))" } ?? "") }]
+            .compactMap { $0 }
+        if !rights.isEmpty { element.element("dc:rights", text: rights.joined(separator: ". ")) }
+        for keyword in metadata.keywords { element.element("dc:subject", text: keyword) }
+        if let description = description { element.element("dc:description", text: description) }
+        if let series = metadata.series { writeSeries(series, into: element) }
+        if metadata.cover != nil || book.generatedCover != nil {
+            element.element("meta", ["name": "cover", "content": "cover-image"])
+        }
+        AccessibilityMetadata(report: report).write(into: element)
+    }
+
+    /// The series as an EPUB collection: `belongs-to-collection`, its type, the issue's
+    /// position (volume.issue) and the ISSN.
+    private func writeSeries(_ series: Series, into element: XMLElement) {
+        guard let title = series.title ?? series.issn.map({ "ISSN \($0)" }) else { return }
+        element.element("meta", ["property": "belongs-to-collection", "id": "series"], text: title)
+        element.element("meta", ["refines": "#series", "property": "collection-type"], text: "series")
+        let position = [series.volume, series.issue].compactMap { $0 }.map(String.init).joined(separator: ".")
+        if !position.isEmpty {
+            element.element("meta", ["refines": "#series", "property": "group-position"], text: position)
+        }
+        if let issn = series.issn {
+            element.element("meta", ["refines": "#series", "property": "dcterms:identifier"], text: "urn:issn:\(issn)")
+        }
+    }
+
+    private var description: String? {
+        let text = (report.summary?.blocks ?? report.lead).plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return text.isEmpty ? nil : text
+    }
+
+    private func writeManifest(into package: XMLElement) {
+        let manifest = package.element("manifest")
+        manifest.element("item", ["id": "nav", "href": "nav.xhtml", "media-type": "application/xhtml+xml", "properties": "nav"])
+        manifest.element("item", ["id": "ncx", "href": "toc.ncx", "media-type": "application/x-dtbncx+xml"])
+        manifest.element("item", ["id": "css", "href": EPUBBook.stylesheet, "media-type": "text/css"])
+        for content in book.documents {
+            let item = manifest.element(
+                "item", ["id": itemID(content.file), "href": content.file, "media-type": "application/xhtml+xml"])
+            if svgDocuments.contains(content.file) { item.setAttribute("properties", "svg") }
+        }
+        if let cover = book.generatedCover {
+            manifest.element("item", ["id": "cover-image", "href": cover, "media-type": "image/svg+xml", "properties": "cover-image"])
+        }
+        for media in book.media {
+            let item = manifest.element("item", ["id": media.isCover ? "cover-image" : media.id, "href": media.file, "media-type": media.mediaType])
+            if media.isCover { item.setAttribute("properties", "cover-image") }
+        }
+    }
+
+    /// `text/section-2.xhtml` → `section-2`.
+    private func itemID(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return String(name.prefix { $0 != "." })
+    }
+}
+
+/// EPUB Accessibility 1.1 metadata, derived from what the report holds.
+struct AccessibilityMetadata {
+    let report: Report
+
+    func write(into element: XMLElement) {
+        let images = report.allBlocks.compactMap { block -> String? in
+            if case .figure(let figure) = block { return figure.alt }
+            return nil
+        } + report.allInlines.compactMap { inline -> String? in
+            if case .image(let image) = inline { return image.alt }
+            return nil
+        }
+        let hasMatrix = report.allBlocks.contains { block in
+            if case .risks(let risks) = block { return risks.contains { $0.likelihood != nil && $0.impact != nil } }
+            return false
+        }
+        let visual = !images.isEmpty || hasMatrix
+        let allDescribed = images.allSatisfy { !$0.allSatisfy(\.isWhitespace) }
+        func meta(_ property: String, _ value: String) {
+            element.element("meta", ["property": "schema:" + property], text: value)
+        }
+        meta("accessMode", "textual")
+        if visual { meta("accessMode", "visual") }
+        if !visual || allDescribed { meta("accessModeSufficient", "textual") }
+        if visual { meta("accessModeSufficient", "textual,visual") }
+        var features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+        if visual && allDescribed { features.append("alternativeText") }
+        if hasMatrix { features.append("longDescription") }
+        for feature in features { meta("accessibilityFeature", feature) }
+        meta("accessibilityHazard", "none")
+        var summary = "This publication has a navigable table of contents, headings in a logical order and a reading order that follows the report."
+        if visual {
+            summary += allDescribed
+                ? " Every image has a text alternative; the risk matrix is also given as a table and described in words."
+                : " Some images lack a text alternative."
+        }
+        meta("accessibilitySummary", summary)
+    }
+}
