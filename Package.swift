@@ -58,6 +58,12 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "XHTMLWriterTests", dependencies: ["XHTMLWriter", "ReportReaders", "XMLSupport", "ReportTestSupport"]),
+        .testTarget(
+            name: "EPUBWriterTests",
+            dependencies: [
+                "EPUBWriter", "ReportReaders", "ReportTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport"]),
     ],
     swiftLanguageModes: [.v6]

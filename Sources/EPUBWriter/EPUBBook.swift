@@ -66,7 +66,8 @@ struct EPUBBook {
             documents.append(Document(file: "text/lead.xhtml", title: metadata.title, part: .lead, landmark: "bodymatter"))
         }
         for (index, chunk) in EPUBBook.chunks(report.sections, depth: max(1, splitDepth), level: 1).enumerated() {
-            let title = chunk[0].title.plainText.isEmpty ? metadata.title : chunk[0].title.plainText
+            let heading = chunk[0].title.plainText
+            let title = heading.allSatisfy(\.isWhitespace) ? metadata.title : heading
             let landmark = documents.contains { $0.landmark == "bodymatter" } ? nil : "bodymatter"
             documents.append(Document(file: "text/section-\(index + 1).xhtml", title: title, part: .sections(chunk), landmark: landmark))
         }
@@ -102,12 +103,16 @@ struct EPUBBook {
             default: continue
             }
             for id in part.identifierList where fileByID[id] == nil { fileByID[id] = document.file }
-            for inline in part.allInlines {
-                if case .footnoteReference(let label) = inline, let note = report.footnote(labelled: label),
+            // Notes (and what is inside them) are written where they are first referenced.
+            var notes = part.allInlines
+            while let inline = notes.popLast() {
+                guard case .footnoteReference(let label) = inline, let note = report.footnote(labelled: label),
                     fileByID[note.id] == nil
-                {
-                    fileByID[note.id] = document.file
-                }
+                else { continue }
+                fileByID[note.id] = document.file
+                let body = Report(metadata: report.metadata, lead: note.blocks)
+                for id in body.identifierList where fileByID[id] == nil { fileByID[id] = document.file }
+                notes += body.allInlines
             }
         }
     }

@@ -43,7 +43,7 @@ struct PackageDocument {
             element.element("meta", ["refines": "#subtitle", "property": "title-type"], text: "subtitle")
             element.element("meta", ["refines": "#main-title", "property": "title-type"], text: "main")
         }
-        for (index, author) in metadata.authors.enumerated() {
+        for (index, author) in metadata.authors.enumerated() where !author.name.allSatisfy(\.isWhitespace) {
             let id = "creator-\(index + 1)"
             element.element("dc:creator", ["id": id], text: author.name)
             element.element("meta", ["refines": "#" + id, "property": "role", "scheme": "marc:relators"], text: "aut")
@@ -52,11 +52,16 @@ struct PackageDocument {
         element.element("dc:language", text: metadata.lang)
         if let date = metadata.date { element.element("dc:date", text: date.description) }
         element.element("meta", ["property": "dcterms:modified"], text: EPUBDate.timestamp(options.modified))
-        if let publisher = metadata.publisher { element.element("dc:publisher", text: publisher.name) }
+        if let publisher = metadata.publisher, !publisher.name.allSatisfy(\.isWhitespace) {
+            element.element("dc:publisher", text: publisher.name)
+        }
         let rights = [metadata.rights, metadata.license.map { "License: " + $0.name + ($0.url.map { " (\($0))" } ?? "") }]
             .compactMap { $0 }
         if !rights.isEmpty { element.element("dc:rights", text: rights.joined(separator: ". ")) }
-        for keyword in metadata.keywords { element.element("dc:subject", text: keyword) }
+        // Dublin Core elements may not be empty.
+        for keyword in metadata.keywords where !keyword.allSatisfy(\.isWhitespace) {
+            element.element("dc:subject", text: keyword)
+        }
         if let description = description { element.element("dc:description", text: description) }
         if let series = metadata.series { writeSeries(series, into: element) }
         if metadata.cover != nil || book.generatedCover != nil {
@@ -68,7 +73,8 @@ struct PackageDocument {
     /// The series as an EPUB collection: `belongs-to-collection`, its type, the issue's
     /// position (volume.issue) and the ISSN.
     private func writeSeries(_ series: Series, into element: XMLElement) {
-        guard let title = series.title ?? series.issn.map({ "ISSN \($0)" }) else { return }
+        guard let title = series.title.flatMap({ $0.allSatisfy(\.isWhitespace) ? nil : $0 }) ?? series.issn.map({ "ISSN \($0)" })
+        else { return }
         element.element("meta", ["property": "belongs-to-collection", "id": "series"], text: title)
         element.element("meta", ["refines": "#series", "property": "collection-type"], text: "series")
         let position = [series.volume, series.issue].compactMap { $0 }.map(String.init).joined(separator: ".")

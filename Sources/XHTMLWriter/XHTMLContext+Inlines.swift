@@ -23,6 +23,9 @@ extension XHTMLContext {
             let element = anchor(["href": link.url], in: parent)
             if let title = link.title { element.setAttribute("title", title) }
             writeLinked(link.content.isEmpty ? [.text(link.url)] : link.content, into: element)
+        case .crossReference(let reference) where !isLinkable(reference.target):
+            let element = parent.element("span", ["class": "xref unresolved"])
+            writeInlines(reference.content.isEmpty ? [.text(reference.target)] : reference.content, into: element)
         case .crossReference(let reference):
             let element = anchor(["class": "xref", "href": href(to: reference.target)], in: parent)
             if reference.content.isEmpty {
@@ -78,8 +81,9 @@ extension XHTMLContext {
             if reference.name == "a" {
                 reference.setAttribute("epub:type", "noteref")
                 reference.setAttribute("role", "doc-noteref")
-                if first { reference.setAttribute("id", "ref-" + footnote.id) }
             }
+            // The note's back-link returns here (a span when inside another link).
+            if first { reference.setAttribute("id", "ref-" + footnote.id) }
             reference.element("sup", text: String(footnote.number))
         }
     }

@@ -26,8 +26,11 @@ struct XHTMLContext {
     var resourceNames: [String: String] = [:]
     /// Notes referenced in the current document, to be written at its end (popup style).
     var pendingNotes: [Footnote] = []
-    /// The words an empty cross-reference shows, by target id.
+    /// The words an empty cross-reference shows, by target id (every id of the report).
     let referenceLabels: [String: String]
+    /// Every id of the report: a reference to any other (possible in a hand-written JSON
+    /// model) is not made a link that leads nowhere.
+    let identifiers: Set<String>
     let footnotes: [String: Footnote]
     var writtenFootnotes: Set<String> = []
     /// How many links the inlines being written are inside: HTML forbids a link in a link,
@@ -42,6 +45,7 @@ struct XHTMLContext {
         self.footnoteStyle = footnoteStyle
         self.fileByID = fileByID
         referenceLabels = report.referenceLabels
+        identifiers = report.identifiers
         var byLabel: [String: Footnote] = [:]
         for footnote in report.footnotes where byLabel[footnote.label] == nil { byLabel[footnote.label] = footnote }
         footnotes = byLabel
@@ -178,6 +182,12 @@ struct XHTMLContext {
         for attribute in figure.attributes {
             caption.element("span", ["class": "attribute"], text: "\(attribute.key): \(attribute.value)")
         }
+    }
+
+    /// Whether a reference to `id` can be a link: the id exists and, when the report is
+    /// split, is written in one of the documents.
+    func isLinkable(_ id: String) -> Bool {
+        identifiers.contains(id) && (fileByID.isEmpty || fileByID[id] != nil)
     }
 
     /// The link to an element of the report, across documents when it is split.

@@ -109,7 +109,8 @@ import XMLSupport
     }
 
     @Test(arguments: [
-        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "epub"], ["build", "report.md", "--paper", "a3"],
+        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "text"], ["build", "report.md", "--paper", "a3"],
+        ["build", "report.md", "--epub-split-depth", "0"],
         ["build", "report.md", "--frobnicate"], ["publish", "report.md"], ["build", "report.md", "--to", ""],
     ])
     func usageErrorsExitWithTwo(arguments: [String]) throws {
@@ -145,7 +146,7 @@ import XMLSupport
         #expect(try OutputFormat.parseList("docbook") == [.docbook])
         #expect(try OutputFormat.parseList(" DocBook , docbook ") == [.docbook])
         #expect(try OutputFormat.parseList("xhtml,pdf,docbook") == [.xhtml, .pdf, .docbook])
-        #expect(throws: UsageError.self) { try OutputFormat.parseList("epub") }
+        #expect(throws: UsageError.self) { try OutputFormat.parseList("text") }
         #expect(throws: UsageError.self) { try OutputFormat.parseList("word") }
         #expect(throws: UsageError.self) { try OutputFormat.parseList(",") }
     }

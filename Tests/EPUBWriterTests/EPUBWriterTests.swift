@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import ReportModel
+import ReportReaders
+import ReportTestSupport
+@testable import EPUBWriter
+
+@Suite struct EPUBWriterTests {
+    static let stylesheet = (try? String(
+        contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Styles/epub.css").path, encoding: .utf8)) ?? ""
+
+    /// The sample as an EPUB, with its images read from the Samples folder.
+    private func book(_ name: String, modified: Int = 1_718_755_200, splitDepth: Int = 1) throws -> (Report, [UInt8]) {
+        let report = try ReportMarkdownReader.read(fileAt: samplePath(name)).report
+        var resources: [String: [UInt8]] = [:]
+        for path in EPUBWriter.imagePaths(of: report) {
+            resources[path] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: samplePath(path))))
+        }
+        let writer = EPUBWriter(options: .init(
+            splitDepth: splitDepth, stylesheet: EPUBWriterTests.stylesheet,
+            uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier), modified: modified))
+        let (bytes, warnings) = try writer.write(report, resources: resources)
+        #expect(warnings.isEmpty)
+        return (report, bytes)
+    }
+
+    @Test(arguments: ["putin-visit-north-korea.md", "arctic-shipping-outlook.md"])
+    func samplesPassEPUBCheck(name: String) throws {
+        let summary = try epubCheck(book(name).1)
+        #expect(summary.contains(cleanEPUBCheck), "\(summary)")
+    }
+
+    @Test func deeperSplitsPassEPUBCheckToo() throws {
+        let (_, bytes) = try book("arctic-shipping-outlook.md", splitDepth: 2)
+        let summary = try epubCheck(bytes)
+        #expect(summary.contains(cleanEPUBCheck), "\(summary)")
+        #expect(try entries(of: bytes).count(where: { $0.path.hasPrefix("EPUB/text/section-") }) > 7)
+    }
+
+    @Test func generatedReportsPassEPUBCheck() throws {
+        let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>"#.utf8)
+        for seed in UInt64(1)...6 {
+            var generator = ReportGenerator(seed: seed)
+            let report = generator.report()
+            let resources = Dictionary(uniqueKeysWithValues: EPUBWriter.imagePaths(of: report).map { ($0, svg) })
+            let writer = EPUBWriter(options: .init(stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "g\(seed)"), modified: 0))
+            let bytes = try writer.write(report, resources: resources).bytes
+            let summary = try epubCheck(bytes)
+            if !summary.contains(cleanEPUBCheck) {
+                let path = NSTemporaryDirectory() + "imprint-epub-seed-\(seed).epub"
+                _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                Issue.record("seed \(seed): \(summary); the book is in \(path)")
+            }
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        #expect(try book("arctic-shipping-outlook.md").1 == book("arctic-shipping-outlook.md").1)
+    }
+
+    @Test func mimetypeComesFirstStoredWithoutExtraField() throws {
+        let bytes = try book("putin-visit-north-korea.md").1
+        #expect(Array(bytes[0..<4]) == [0x50, 0x4B, 0x03, 0x04])
+        #expect(bytes[8] == 0 && bytes[9] == 0, "compression method must be stored")
+        #expect(bytes[26] == 8 && bytes[27] == 0, "file name length")
+        #expect(bytes[28] == 0 && bytes[29] == 0, "extra field length")
+        #expect(String(decoding: bytes[30..<38], as: UTF8.self) == "mimetype")
+        #expect(String(decoding: bytes[38..<58], as: UTF8.self) == "application/epub+zip")
+        let paths = try entries(of: bytes).map(\.path)
+        #expect(Array(paths.prefix(6)) == ["mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/styles/epub.css"])
+    }
+
+    @Test func packageDocumentCarriesTheMetadata() throws {
+        let (report, bytes) = try book("arctic-shipping-outlook.md", modified: 1_743_552_000)
+        let opf = try #require(try entries(of: bytes).first { $0.path == "EPUB/package.opf" }?.text)
+        for expected in [
+            ##"<dc:identifier id="pub-id">\##(report.metadata.identifier)</dc:identifier>"##,
+            ##"<dc:title id="main-title">Ice and Iron: Shipping on the Northern Sea Route, 2025–2027</dc:title>"##,
+            ##"<dc:creator id="creator-1">Ingrid Solberg</dc:creator>"##, ##"<dc:creator id="creator-3">김서연 (Kim Seo-yeon)</dc:creator>"##,
+            "<dc:language>en-GB</dc:language>", "<dc:date>2025-03-14</dc:date>",
+            ##"<meta property="dcterms:modified">2025-04-02T00:00:00Z</meta>"##, "<dc:publisher>Imprint Sample Press</dc:publisher>",
+            "<dc:rights>© 2025 Imprint Sample Press. License: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)</dc:rights>",
+            "<dc:subject>북극항로</dc:subject>", "<dc:description>Traffic on the Northern Sea Route (NSR)",
+            ##"<meta property="belongs-to-collection" id="series">Imprint Sample Briefs</meta>"##,
+            ##"<meta refines="#series" property="collection-type">series</meta>"##,
+            ##"<meta refines="#series" property="group-position">2.1</meta>"##,
+            ##"<meta refines="#series" property="dcterms:identifier">urn:issn:0317-8471</meta>"##,
+            ##"<meta property="schema:accessMode">textual</meta>"##, ##"<meta property="schema:accessMode">visual</meta>"##,
+            ##"<meta property="schema:accessibilityFeature">alternativeText</meta>"##,
+            ##"<meta property="schema:accessibilityFeature">tableOfContents</meta>"##,
+            ##"<meta property="schema:accessibilityHazard">none</meta>"##, ##"<meta property="schema:accessibilitySummary">"##,
+            ##"properties="cover-image""##, ##"<item id="section-5" href="text/section-5.xhtml" media-type="application/xhtml+xml" properties="svg"/>"##,
+        ] {
+            #expect(opf.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test func modifiedComesFromTheGivenTimeNotTheClock() throws {
+        let opf = try #require(try entries(of: book("putin-visit-north-korea.md", modified: 86_400).1).first { $0.path == "EPUB/package.opf" }?.text)
+        #expect(opf.contains(##"<meta property="dcterms:modified">1970-01-02T00:00:00Z</meta>"##))
+        #expect(EPUBDate.timestamp(1_718_755_200 + 3661) == "2024-06-19T01:01:01Z")
+    }
+
+    @Test func navigationListsEverySectionAndTheLandmarks() throws {
+        let (report, bytes) = try book("arctic-shipping-outlook.md")
+        let nav = try #require(try entries(of: bytes).first { $0.path == "EPUB/nav.xhtml" }?.text)
+        for section in report.allSections {
+            let label = [section.number, section.title.plainText].compactMap { $0 }.joined(separator: " ")
+            #expect(nav.contains(">\(label)</a>"), "missing \(label)")
+        }
+        #expect(nav.contains(##"<a href="text/section-3.xhtml#geography">3.1 Geography and season</a>"##))
+        for landmark in ["cover", "titlepage", "toc", "bodymatter"] { #expect(nav.contains(##"epub:type="\##(landmark)""##)) }
+    }
+
+    @Test func notesPopUpWithTheBackLinkFirst() throws {
+        let files = try entries(of: book("arctic-shipping-outlook.md").1)
+        let summary = try #require(files.first { $0.path == "EPUB/text/section-1.xhtml" }?.text)
+        #expect(summary.contains(##"<a class="footnote-ref" href="#fn-season" epub:type="noteref" role="doc-noteref" id="ref-fn-season"><sup>1</sup></a>"##))
+        #expect(summary.contains(##"<aside id="fn-season" class="footnote" role="doc-footnote" epub:type="footnote">"##))
+        let aside = try #require(summary.range(of: ##"<aside id="fn-season""##))
+        let firstChild = summary[aside.upperBound...].drop { $0 != ">" }.dropFirst().drop(while: \.isWhitespace)
+        #expect(firstChild.hasPrefix(##"<p class="note-number"><a href="#ref-fn-season" role="doc-backlink">1</a></p>"##))
+    }
+
+    @Test func everyContentDocumentCarriesTheMarking() throws {
+        let files = try entries(of: book("arctic-shipping-outlook.md").1)
+        let content = files.filter { $0.path.hasPrefix("EPUB/text/") }
+        #expect(content.count >= 9)
+        for file in content {
+            #expect(file.text.contains("TLP:AMBER"), "\(file.path) has no TLP label")
+            #expect(file.text.contains("UNCLASSIFIED//FOR TRAINING USE ONLY"), "\(file.path) has no classification")
+        }
+        #expect(files.contains { $0.path == "EPUB/media/image-2.svg" })
+    }
+
+    @Test func aCoverIsGeneratedWhenNoneIsGiven() throws {
+        let files = try entries(of: book("putin-visit-north-korea.md").1)
+        let cover = try #require(files.first { $0.path == "EPUB/media/cover.svg" }?.text)
+        for expected in ["Geopolitical Report · ISSN 2785-2598", "Volume 43 · Issue 7", "Intel Report:", "SpecialEurasia OSINT Team", "TLP:CLEAR"] {
+            #expect(cover.contains(expected), "cover lacks \(expected)")
+        }
+    }
+
+    @Test func refusesImagesItCannotCarry() {
+        var report = Report(metadata: Metadata(title: "T", identifier: "x"))
+        report.lead = [.figure(Figure(number: 1, source: "scan.tiff", caption: [.text("c")], alt: "a"))]
+        let writer = EPUBWriter(options: .init(stylesheet: "", uuidURN: "urn:uuid:00000000-0000-5000-8000-000000000000", modified: 0))
+        #expect(throws: EPUBError.self) { try writer.write(report, resources: ["scan.tiff": [1]]) }
+        #expect(throws: EPUBError.self) { try writer.write(report, resources: [:]) }
+    }
+}
