@@ -173,3 +173,27 @@ import XMLSupport
         #expect(left == ["one.txt"])
     }
 }
+
+@Suite struct EPUBCommandTests {
+    @Test func buildsTheEBook() throws {
+        let workspace = Workspace()
+        let result = try workspace.run("build", samplesFolder + "/arctic-shipping-outlook.md", "--to", "epub", "--epub-split-depth", "2")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(workspace.files() == ["arctic-shipping-outlook.epub"])
+    }
+
+    /// A JSON model is not checked for files by the reader; the e-book still reads nothing
+    /// outside the report's folder and writes nothing when an image is missing.
+    @Test(arguments: [("missing.svg", "does not exist"), ("../outside.svg", "leaves the report's folder"), ("/etc/hostname", "absolute path")])
+    func imagesAreCheckedBeforeAnythingIsWritten(source: String, message: String) throws {
+        var report = Report(metadata: Metadata(title: "T", identifier: "x"))
+        report.lead = [.figure(Figure(number: 1, source: source, caption: [.text("c")], alt: "a"))]
+        let workspace = Workspace()
+        workspace.write("../outside.svg", Array("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8))
+        workspace.write("model.json", [UInt8](try JSONEncoder().encode(report)))
+        let result = try workspace.run("build", "model.json", "--to", "docbook,epub")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(workspace.files().isEmpty)
+    }
+}
