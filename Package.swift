@@ -64,7 +64,7 @@ let package = Package(
                 "EPUBWriter", "ReportReaders", "ReportTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport"]),
+        .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport", "ReportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,21 +41,7 @@ extension DocBookContext {
     }
 }
 
-/// Likelihood, impact and confidence as labelled phrases.
-struct Assessment {
-    var likelihood: Likelihood?
-    var impact: Impact?
-    var confidence: Confidence?
-
-    var phrases: [(String, String)] {
-        var result: [(String, String)] = []
-        if let likelihood {
-            let yardstick = likelihood.yardstick.map { ", \($0.displayName)" } ?? ""
-            let text = likelihood.yardstick == nil ? likelihood.words : "\(likelihood.words) (\(likelihood.band)\(yardstick))"
-            result.append(("likelihood", "Likelihood: \(text)."))
-        }
-        if let impact { result.append(("impact", "Impact: \(impact.rawValue).")) }
-        if let confidence { result.append(("confidence", "Confidence: \(confidence.rawValue).")) }
-        return result
-    }
+extension AssessmentWords {
+    /// Each part as a sentence, for DocBook's assessment paragraph.
+    var sentences: [(String, String)] { parts.map { ($0.kind, $0.text + ".") } }
 }

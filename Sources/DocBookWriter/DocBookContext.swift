@@ -63,20 +63,20 @@ struct DocBookContext {
             guard !judgments.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "key-judgments"])
             for judgment in judgments {
-                let assessment = Assessment(
+                let assessment = AssessmentWords(
                     likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
                 writeAnalyticItem(
                     role: "key-judgment", id: judgment.id, title: judgment.title, blocks: judgment.blocks,
-                    assessment: assessment.phrases, into: list)
+                    assessment: assessment.sentences, into: list)
             }
             return list
         case .risks(let risks):
             guard !risks.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "risks"])
             for risk in risks {
-                let assessment = Assessment(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence)
+                let assessment = AssessmentWords(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence)
                 writeAnalyticItem(
-                    role: "risk", id: risk.id, title: risk.title, blocks: risk.blocks, assessment: assessment.phrases,
+                    role: "risk", id: risk.id, title: risk.title, blocks: risk.blocks, assessment: assessment.sentences,
                     into: list)
             }
             return list

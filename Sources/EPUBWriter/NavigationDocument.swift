@@ -9,16 +9,8 @@ struct NavigationDocument {
     let book: EPUBBook
 
     func make() -> XMLDocument {
-        let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
-        let html = document.root
-        html.declareNamespace(ContentDocument.epubNamespace, prefix: "epub")
-        html.setAttribute("lang", report.metadata.lang)
-        html.setAttribute("xml:lang", report.metadata.lang)
-        let head = html.element("head")
-        head.element("meta", ["charset": "utf-8"])
-        head.element("title", text: "Contents")
-        head.element("link", ["rel": "stylesheet", "href": EPUBBook.stylesheet])
-        let body = html.element("body")
+        let (document, body) = ContentDocument.shell(
+            title: "Contents", lang: report.metadata.lang, stylesheets: [EPUBBook.stylesheet])
         let toc = body.element("nav", ["id": "toc", "role": "doc-toc"])
         toc.setAttribute("epub:type", "toc")
         toc.element("h1", text: "Contents")

@@ -41,18 +41,25 @@ public struct ContentDocument {
         self.resourcePrefix = resourcePrefix
     }
 
-    /// The document, and whether it holds inline SVG (the EPUB manifest must say so).
-    public func make(title: String) -> (document: XMLDocument, hasSVG: Bool) {
+    /// An empty e-book document: `html` with the EPUB namespace, `head` with the title and
+    /// style sheets, and the `body` to fill.
+    public static func shell(title: String, lang: String, stylesheets: [String]) -> (XMLDocument, body: XMLElement) {
         let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
         let html = document.root
         html.declareNamespace(ContentDocument.epubNamespace, prefix: "epub")
-        html.setAttribute("lang", report.metadata.lang)
-        html.setAttribute("xml:lang", report.metadata.lang)
+        html.setAttribute("lang", lang)
+        html.setAttribute("xml:lang", lang)
         let head = html.element("head")
         head.element("meta", ["charset": "utf-8"])
         head.element("title", text: title)
         for href in stylesheets { head.element("link", ["rel": "stylesheet", "href": href]) }
-        let body = html.element("body", ["class": "report"])
+        return (document, html.element("body"))
+    }
+
+    /// The document, and whether it holds inline SVG (the EPUB manifest must say so).
+    public func make(title: String) -> (document: XMLDocument, hasSVG: Bool) {
+        let (document, body) = ContentDocument.shell(title: title, lang: report.metadata.lang, stylesheets: stylesheets)
+        body.setAttribute("class", "report")
         var context = XHTMLContext(report: report, resourcePrefix: resourcePrefix, footnoteStyle: .popup, fileByID: fileByID)
         context.currentFile = file
         context.resourceNames = resourceNames

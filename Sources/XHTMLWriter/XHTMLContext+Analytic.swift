@@ -11,7 +11,7 @@ extension XHTMLContext {
             let item = list.element("li", ["class": "key-judgment"])
             if let id = judgment.id { item.setAttribute("id", id) }
             writeLeadIn(judgment.title, blocks: judgment.blocks, into: item)
-            let assessment = AssessmentText(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
+            let assessment = AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
             if !assessment.parts.isEmpty {
                 let paragraph = item.element("p", ["class": "assessment"])
                 paragraph.beginMixedContent()
@@ -95,24 +95,6 @@ extension XHTMLContext {
         guard !explainedYardstick, let yardstick = likelihoods.lazy.compactMap({ $0?.yardstick }).first else { return }
         explainedYardstick = true
         YardstickNote(yardstick: yardstick).write(into: parent)
-    }
-}
-
-/// Likelihood, impact and confidence in words.
-struct AssessmentText {
-    var likelihood: Likelihood?
-    var impact: Impact?
-    var confidence: Confidence?
-
-    var parts: [(kind: String, text: String)] {
-        var parts: [(String, String)] = []
-        if let likelihood {
-            let band = likelihood.yardstick == nil ? "" : " (\(likelihood.band))"
-            parts.append(("likelihood", "Likelihood: \(likelihood.words)\(band)"))
-        }
-        if let impact { parts.append(("impact", "Impact: \(impact.rawValue)")) }
-        if let confidence { parts.append(("confidence", "Confidence: \(confidence.rawValue)")) }
-        return parts
     }
 }
 

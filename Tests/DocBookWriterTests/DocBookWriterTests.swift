@@ -56,7 +56,7 @@ import XMLSupport
         for expected in [
             #"<section xml:id="judgments" label="2" role="key-judgments">"#,
             #"<listitem role="key-judgment" xml:id="kj-traffic" xreflabel="Traffic grows, slowly">"#,
-            #"<phrase role="likelihood">Likelihood: highly likely (80–90%, PHIA probability yardstick).</phrase>"#,
+            #"<phrase role="likelihood">Likelihood: highly likely (80–90%).</phrase>"#,
             #"<phrase role="likelihood">Likelihood: 60%.</phrase>"#,
             #"<phrase role="grade">Grade B2: source usually reliable, information probably true</phrase>"#,
             #"<section xml:id="appendix-method" label="A" role="appendix">"#, #"label="A.1""#,

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportTestSupport
 import Testing
 @testable import Imprint
 
@@ -8,17 +9,9 @@ import Testing
 @Suite(.serialized) struct PDFTests {
     /// Runs a poppler tool and returns what it printed.
     private func poppler(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(tool) failed: install poppler-utils (Scripts/bootstrap)")
-        return String(decoding: data, as: UTF8.self)
+        let result = try runTool([tool] + arguments)
+        try #require(result.status == 0, "\(tool) failed: install poppler-utils (Scripts/bootstrap)")
+        return result.output
     }
 
     /// The text of each page.
