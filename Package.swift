@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(name: "CUnistring", providers: [.apt(["libunistring-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -38,15 +39,16 @@ let package = Package(
             ]),
         .target(name: "DocBookWriter", dependencies: ["ReportModel", "XMLSupport"]),
         .target(name: "XHTMLWriter", dependencies: ["ReportModel", "XMLSupport"]),
+        .target(name: "TextWriter", dependencies: ["ReportModel", "CUnistring"]),
         .target(
             name: "EPUBWriter",
             dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The pipeline as a library: formats, options, atomic output.
-        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter"]),
+        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter"]),
         // The command line: parsing only, over the Imprint library.
         .executableTarget(
             name: "ImprintCLI",
-            dependencies: ["Imprint", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Imprint", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Arbitrary reports for the writers' tests.
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
@@ -64,6 +66,9 @@ let package = Package(
                 "EPUBWriter", "ReportReaders", "ReportTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .testTarget(
+            name: "TextWriterTests", dependencies: ["TextWriter", "ReportReaders", "ReportTestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport", "ReportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,13 +16,19 @@ public struct BuildOptions: Sendable {
     public var pdfEngine: String
     /// How deep the e-book is split into documents: 1, one per top-level section.
     public var epubSplitDepth: Int
+    /// The text editions' width in columns.
+    public var textWidth: Int
+    /// The text editions' typographic punctuation spelled in ASCII.
+    public var ascii: Bool
 
     public init(
         input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
-        epubSplitDepth: Int = 1
+        epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false
     ) {
         self.epubSplitDepth = epubSplitDepth
+        self.textWidth = textWidth
+        self.ascii = ascii
         self.input = input
         self.formats = formats
         self.outputDirectory = outputDirectory

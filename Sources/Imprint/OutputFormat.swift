@@ -6,9 +6,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case xhtml
     case pdf
     case epub
-
-    /// Formats the command line knows by name but this version cannot write yet.
-    public static let planned = ["text", "brief"]
+    case text
+    case brief
 
     /// The output file for a report whose file is named `base` (without extension).
     public func fileName(base: String) -> String {
@@ -17,6 +16,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .xhtml: base + ".xhtml"
         case .pdf: base + ".pdf"
         case .epub: base + ".epub"
+        case .text: base + ".txt"
+        case .brief: base + ".brief.txt"
         }
     }
 
@@ -27,8 +28,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             guard !name.isEmpty else { continue }
             if let format = OutputFormat(rawValue: name) {
                 if !formats.contains(format) { formats.append(format) }
-            } else if planned.contains(name) {
-                throw UsageError("the format '\(name)' is not available in this version; available: \(available)")
             } else {
                 throw UsageError("unknown format '\(name)'; available: \(available)")
             }

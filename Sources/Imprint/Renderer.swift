@@ -3,6 +3,7 @@ import EPUBWriter
 import Foundation
 import ReportModel
 import ReportReaders
+import TextWriter
 import XHTMLWriter
 
 /// One edition rendered in memory, ready to be written.
@@ -40,6 +41,10 @@ struct Renderer {
             return printXHTML(stylesheet: .linked(css), resourcePrefix: prefix)
         case .epub:
             return epub()
+        case .text, .brief:
+            let writer = TextWriter(
+                options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii))
+            return .success(RenderedOutput(bytes: writer.write(report), warnings: []))
         case .pdf:
             // Fed to the engine on standard input, with the report's folder as base URL and
             // the style sheet embedded.

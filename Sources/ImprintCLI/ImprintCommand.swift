@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Imprint
+import TextWriter
 import ReportModel
 
 /// `imprint`: parsing only. Each command turns its arguments into a call to the Imprint
@@ -41,7 +42,16 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (1: top-level sections).")
     var epubSplitDepth: Int = 1
 
+    @Option(help: "The text editions' width in columns (20 to 200).")
+    var width: Int = 72
+
+    @Flag(help: "Spell typographic punctuation in ASCII in the text editions.")
+    var ascii = false
+
     func run() throws {
+        guard TextWriter.Options.widths.contains(width) else {
+            throw ValidationError("--width must be from 20 to 200")
+        }
         guard (1...6).contains(epubSplitDepth) else {
             throw ValidationError("--epub-split-depth must be from 1 to 6")
         }
@@ -56,7 +66,8 @@ struct BuildCommand: ParsableCommand {
         }
         let options = BuildOptions(
             input: report, formats: formats, outputDirectory: output, strict: strict, paper: paper,
-            userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth)
+            userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
+            ascii: ascii)
         let outcome = Pipeline.build(options, progress: Console.progress)
         Console.print(outcome.diagnostics)
         for path in outcome.written { print("wrote \(path)") }

@@ -66,3 +66,24 @@ extension Report {
     /// The ids elements of the report carry.
     public var identifiers: Set<String> { Set(identifierList) }
 }
+
+extension Report {
+    /// The labels of the footnotes a reader can reach: referred to from the body, or from a
+    /// note so reached. The others appear in no edition.
+    public var reachableFootnoteLabels: Set<String> {
+        func references(_ inlines: [Inline]) -> [String] {
+            inlines.compactMap { inline in
+                if case .footnoteReference(let label) = inline { return label } else { return nil }
+            }
+        }
+        var body = self
+        body.footnotes = []
+        var pending = references(body.allInlines)
+        var reached: Set<String> = []
+        while let label = pending.popLast() {
+            guard reached.insert(label).inserted, let note = footnote(labelled: label) else { continue }
+            pending += references(Report(metadata: metadata, lead: note.blocks).allInlines)
+        }
+        return reached
+    }
+}

@@ -29,9 +29,13 @@ public enum ReportJSONReader {
             default: break
             }
         }
+        let reachable = report.reachableFootnoteLabels
+        for footnote in report.footnotes where !reachable.contains(footnote.label) {
+            log.warning("the footnote [^\(footnote.label)] is never referenced, so it appears in no edition", at: at)
+        }
         if report.metadata.title.isEmpty { log.error("the report has no title", at: at) }
         guard !log.hasErrors else { throw log.failure() }
-        return ReadResult(report: report, warnings: [])
+        return ReadResult(report: report, warnings: log.diagnostics)
     }
 
     /// Decoding errors with the path to the value that failed.

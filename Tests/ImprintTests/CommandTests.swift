@@ -109,7 +109,8 @@ import XMLSupport
     }
 
     @Test(arguments: [
-        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "text"], ["build", "report.md", "--paper", "a3"],
+        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--paper", "a3"],
+        ["build", "report.md", "--width", "10"], ["build", "report.md", "--width", "wide"],
         ["build", "report.md", "--epub-split-depth", "0"],
         ["build", "report.md", "--frobnicate"], ["publish", "report.md"], ["build", "report.md", "--to", ""],
     ])
@@ -146,7 +147,8 @@ import XMLSupport
         #expect(try OutputFormat.parseList("docbook") == [.docbook])
         #expect(try OutputFormat.parseList(" DocBook , docbook ") == [.docbook])
         #expect(try OutputFormat.parseList("xhtml,pdf,docbook") == [.xhtml, .pdf, .docbook])
-        #expect(throws: UsageError.self) { try OutputFormat.parseList("text") }
+        #expect(try OutputFormat.parseList("text,brief") == [.text, .brief])
+        #expect(throws: UsageError.self) { try OutputFormat.parseList("txt") }
         #expect(throws: UsageError.self) { try OutputFormat.parseList("word") }
         #expect(throws: UsageError.self) { try OutputFormat.parseList(",") }
     }
@@ -171,6 +173,19 @@ import XMLSupport
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/a/b")
         #expect(left == ["one.txt"])
+    }
+}
+
+@Suite struct TextCommandTests {
+    @Test func writesBothTextEditions() throws {
+        let workspace = Workspace()
+        let result = try workspace.run(
+            "build", samplesFolder + "/putin-visit-north-korea.md", "--to", "text,brief", "--width", "40", "--ascii")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(workspace.files() == ["putin-visit-north-korea.brief.txt", "putin-visit-north-korea.txt"])
+        let text = try #require(workspace.contents("out/putin-visit-north-korea.txt"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        #expect(text.contains("Putin's Visit") && !text.contains("’"))
     }
 }
 

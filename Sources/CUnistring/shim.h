@@ -1,0 +1,2 @@
+// GNU libunistring's character widths (East Asian Width, combining marks, emoji).
+#include <uniwidth.h>

@@ -1,0 +1,25 @@
+import CUnistring
+
+/// How many terminal columns text takes, measured per grapheme cluster with GNU
+/// libunistring's `uc_width` (Unicode East Asian Width): Hangul and CJK take two columns,
+/// emoji two, combining marks none.
+enum DisplayWidth {
+    /// The width of one grapheme cluster: its widest scalar (so a base letter with
+    /// combining marks is one column, a Hangul syllable built from jamo two), and two for
+    /// any cluster in emoji presentation.
+    static func of(_ character: Character) -> Int {
+        if character.isASCII { return character == "\t" ? 1 : (character.asciiValue! < 0x20 ? 0 : 1) }
+        var widest = 0
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0xFE0F || scalar.properties.isEmojiPresentation { return 2 }
+            widest = max(widest, Int(uc_width(ucs4_t(scalar.value), "UTF-8")))
+        }
+        return min(2, widest)
+    }
+
+    static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+}

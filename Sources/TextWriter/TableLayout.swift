@@ -1,0 +1,121 @@
+import ReportModel
+
+/// A table drawn in text: columns fitted to the page, cells wrapped when the table would
+/// be too wide, and, when even that cannot fit, each row given as a short list.
+struct TableLayout {
+    let table: Table
+    /// The smallest column worth drawing.
+    static let minimumColumn = 3
+
+    func write(into context: inout TextContext, indent: Int) {
+        let prefix = context.indentation(indent)
+        if let caption = table.caption {
+            let label = table.number > 0 ? "Table \(table.number). " : ""
+            context.paragraph(label + context.inlineText(caption), indent: indent)
+        }
+        let header = table.header.cells.map { context.inlineText($0) }
+        let rows = table.rows.map { $0.cells.map { context.inlineText($0) } }
+        let columns = ([header] + rows).map(\.count).reduce(max(1, table.alignments.count), max)
+        let room = context.width - DisplayWidth.of(prefix) - (3 * columns + 1)
+        let cells = [header] + rows
+        guard TableLayout.fits(cells: cells, columns: columns, room: room) else {
+            writeRecords(header: header, rows: rows, into: &context, indent: indent)
+            return
+        }
+        let widths = TableLayout.columnWidths(cells: cells, columns: columns, room: room)
+        let rule = prefix + "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+"
+        context.output.append(rule)
+        if !header.isEmpty {
+            writeRow(header, widths: widths, prefix: prefix, into: &context)
+            context.output.append(rule.replacingDashes(with: "="))
+        }
+        for row in rows { writeRow(row, widths: widths, prefix: prefix, into: &context) }
+        if !rows.isEmpty || header.isEmpty { context.output.append(rule) }
+    }
+
+    private func alignment(_ column: Int) -> TextAlignment {
+        guard column < table.alignments.count else { return .left }
+        switch table.alignments[column] {
+        case .right: return .right
+        case .center: return .center
+        case .left, .none: return .left
+        }
+    }
+
+    private func writeRow(_ row: [String], widths: [Int], prefix: String, into context: inout TextContext) {
+        let wrapped = widths.indices.map { column in
+            column < row.count ? LineWrapper(width: widths[column]).wrap(row[column]) : [""]
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        for line in 0..<height {
+            let cells = widths.indices.map { column in
+                (line < wrapped[column].count ? wrapped[column][line] : "").padded(to: widths[column], alignment: alignment(column))
+            }
+            context.output.append(prefix + "| " + cells.joined(separator: " | ") + " |")
+        }
+    }
+
+    /// Words longer than this may be broken inside a cell; shorter ones must fit whole.
+    static let unbreakableWord = 15
+
+    /// Whether the table can be drawn in `room` columns without breaking ordinary words.
+    static func fits(cells: [[String]], columns: Int, room: Int) -> Bool {
+        var needed = Array(repeating: minimumColumn, count: columns)
+        for row in cells {
+            for (column, cell) in row.enumerated() {
+                for word in cell.split(whereSeparator: \.isWhitespace) {
+                    needed[column] = max(needed[column], min(unbreakableWord, DisplayWidth.of(word)))
+                }
+            }
+        }
+        return needed.reduce(0, +) <= room
+    }
+
+    /// Natural widths when they fit; else each column gets its longest word (or its share
+    /// of the room), and what is left goes to the columns that want more, in proportion.
+    static func columnWidths(cells: [[String]], columns: Int, room: Int) -> [Int] {
+        var natural = Array(repeating: 1, count: columns)
+        var longestWord = Array(repeating: 1, count: columns)
+        for row in cells {
+            for (column, cell) in row.enumerated() {
+                for line in cell.split(separator: "\n") { natural[column] = max(natural[column], DisplayWidth.of(line)) }
+                for word in cell.split(whereSeparator: \.isWhitespace) {
+                    longestWord[column] = max(longestWord[column], DisplayWidth.of(word))
+                }
+            }
+        }
+        if natural.reduce(0, +) <= room { return natural }
+        var widths = zip(natural, longestWord).map { max(minimumColumn, min($0, $1, unbreakableWord)) }
+        // Columns whose longest word is within their share may keep it; others are capped.
+        var spare = room - widths.reduce(0, +)
+        let wants = zip(natural, widths).map { max(0, $0 - $1) }
+        let totalWant = wants.reduce(0, +)
+        if spare > 0, totalWant > 0 {
+            let given = wants.map { $0 * spare / totalWant }
+            for column in widths.indices { widths[column] += given[column] }
+            spare -= given.reduce(0, +)
+            for column in widths.indices where spare > 0 && widths[column] < natural[column] {
+                widths[column] += 1
+                spare -= 1
+            }
+        }
+        return widths
+    }
+
+    /// Each row as a list: "Row 2" and a line for each cell, headed by its column.
+    private func writeRecords(header: [String], rows: [[String]], into context: inout TextContext, indent: Int) {
+        for (index, row) in (rows.isEmpty ? [header] : rows).enumerated() {
+            context.paragraph(rows.isEmpty ? "Columns" : "Row \(index + 1)", indent: indent)
+            for (column, cell) in row.enumerated() {
+                let name = column < header.count && !rows.isEmpty ? header[column] + ": " : ""
+                context.paragraph(name + cell, indent: indent + 2, marker: "- ")
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingDashes(with character: Character) -> String {
+        String(map { $0 == "-" ? character : $0 })
+    }
+}

@@ -1,0 +1,141 @@
+import ReportModel
+
+/// Key judgments, the risk register (a table, the descriptions, a text risk matrix) and
+/// sources with their grades.
+extension TextContext {
+    mutating func writeKeyJudgments(_ judgments: [KeyJudgment], indent: Int) {
+        for (index, judgment) in judgments.enumerated() {
+            writeAnalyticItem(
+                title: judgment.title, blocks: judgment.blocks, marker: "\(index + 1). ", indent: indent,
+                assessment: AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence))
+        }
+    }
+
+    mutating func writeRisks(_ risks: [Risk], indent: Int, details: Bool = true) {
+        writeRiskRegister(risks, indent: indent)
+        guard details else { return }
+        output.blank()
+        for (index, risk) in risks.enumerated() {
+            writeAnalyticItem(title: risk.title, blocks: risk.blocks, marker: "\(index + 1). ", indent: indent, assessment: nil)
+        }
+        writeRiskMatrix(risks, indent: indent)
+    }
+
+    mutating func writeSources(_ sources: [Source], indent: Int) {
+        for (index, source) in sources.enumerated() {
+            var blocks = source.blocks
+            if let grade = source.grade {
+                blocks.append(.paragraph([.text("Grade \(grade): source \(grade.reliabilityMeaning); information \(grade.credibilityMeaning).")]))
+            }
+            writeItem(blocks, marker: "\(index + 1). ", indent: indent, tight: true)
+        }
+    }
+
+    /// The register: number, risk, likelihood, impact, confidence.
+    private mutating func writeRiskRegister(_ risks: [Risk], indent: Int) {
+        let rows = risks.enumerated().map { index, risk in
+            TableRow(cells: [
+                [.text(String(index + 1))], risk.title.isEmpty ? [.text("Risk \(index + 1)")] : risk.title,
+                [.text(risk.likelihood.map { $0.yardstick == nil ? $0.words : "\($0.words) (\($0.band))" } ?? "—")],
+                [.text(risk.impact?.rawValue ?? "—")], [.text(risk.confidence?.rawValue ?? "—")],
+            ])
+        }
+        let table = Table(
+            number: 0, caption: [.text("Risk register")], alignments: [.right, .left, .left, .left, .left],
+            header: TableRow(cells: ["No.", "Risk", "Likelihood", "Impact", "Confidence"].map { [.text($0)] }), rows: rows)
+        TableLayout(table: table).write(into: &self, indent: indent)
+    }
+
+    /// Likelihood (rows, in fifths) against impact (columns), each cell holding the numbers
+    /// of the risks placed in it.
+    private mutating func writeRiskMatrix(_ risks: [Risk], indent: Int) {
+        let placed = risks.enumerated().compactMap { index, risk -> (Int, Int, Int)? in
+            guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
+            let middle = (likelihood.band.lower + likelihood.band.upper) / 2
+            return (index + 1, min(5, middle / 20 + 1), impact.rank)
+        }
+        guard !placed.isEmpty else { return }
+        let bands = ["0–20%", "20–40%", "40–60%", "60–80%", "80–100%"]
+        let rows = (1...5).reversed().map { level in
+            TableRow(cells: [[.text(bands[level - 1])]] + (1...5).map { impact in
+                let numbers = placed.filter { $0.1 == level && $0.2 == impact }.map { String($0.0) }
+                return [.text(numbers.joined(separator: ","))]
+            })
+        }
+        let table = Table(
+            number: 0, caption: [.text("Risk matrix: likelihood against impact (numbers as in the register)")],
+            alignments: [.left] + Array(repeating: .center, count: 5),
+            header: TableRow(cells: [[.text("Likelihood")]] + Impact.allCases.map { [.text($0.rawValue)] }), rows: rows)
+        output.blank()
+        let cells = ([table.header] + table.rows).map { $0.cells.map(\.plainText) }
+        let room = width - DisplayWidth.of(indentation(indent)) - (3 * 6 + 1)
+        if TableLayout.fits(cells: cells, columns: 6, room: room) {
+            TableLayout(table: table).write(into: &self, indent: indent)
+            return
+        }
+        // Too narrow for the grid: the occupied cells as a list.
+        paragraph("Risk matrix: likelihood against impact (numbers as in the register)", indent: indent)
+        for level in (1...5).reversed() {
+            for impact in Impact.allCases {
+                let numbers = placed.filter { $0.1 == level && $0.2 == impact.rank }.map { String($0.0) }
+                guard !numbers.isEmpty else { continue }
+                paragraph(
+                    "Likelihood \(bands[level - 1]), impact \(impact.rawValue): \(numbers.joined(separator: ", "))",
+                    indent: indent + 2, marker: "- ")
+            }
+        }
+    }
+
+    /// "1. Title: text", further blocks under it, then the assessment.
+    private mutating func writeAnalyticItem(
+        title: [Inline], blocks: [Block], marker: String, indent: Int, assessment: AssessmentWords?
+    ) {
+        var blocks = blocks
+        if !title.isEmpty {
+            if case .paragraph(let inlines) = blocks.first {
+                blocks[0] = .paragraph(title + [.text(": ")] + inlines)
+            } else {
+                blocks.insert(.paragraph(title), at: 0)
+            }
+        }
+        if let parts = assessment?.parts, !parts.isEmpty {
+            blocks.append(.paragraph([.text(parts.map(\.text).joined(separator: " · "))]))
+        }
+        writeItem(blocks, marker: marker, indent: indent, tight: true)
+        output.blank()
+    }
+
+    // MARK: - The brief
+
+    /// Summary, key judgments and risk register, under headings of their own.
+    mutating func writeBrief() {
+        if let summary = report.summary {
+            heading("Summary")
+            for block in summary.blocks { write(block, indent: 0) }
+        } else if !report.lead.isEmpty {
+            for block in report.lead { write(block, indent: 0) }
+        }
+        let blocks = report.lead + report.allSections.flatMap(\.blocks)
+        let judgments = blocks.flatMap { block -> [KeyJudgment] in
+            if case .keyJudgments(let items) = block { return items } else { return [] }
+        }
+        if !judgments.isEmpty {
+            heading("Key judgments")
+            writeKeyJudgments(judgments, indent: 0)
+        }
+        let risks = blocks.flatMap { block -> [Risk] in
+            if case .risks(let items) = block { return items } else { return [] }
+        }
+        if !risks.isEmpty {
+            heading("Risks")
+            writeRiskRegister(risks, indent: 0)
+        }
+    }
+
+    private mutating func heading(_ text: String) {
+        output.blank()
+        output.append(text)
+        output.append(String(repeating: "-", count: DisplayWidth.of(text)))
+        output.blank()
+    }
+}

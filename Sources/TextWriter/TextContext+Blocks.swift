@@ -1,0 +1,112 @@
+import ReportModel
+
+extension TextContext {
+    /// Writes a block at an indentation (in columns), followed by a blank line.
+    mutating func write(_ block: Block, indent: Int) {
+        switch block {
+        case .paragraph(let inlines):
+            paragraph(inlineText(inlines), indent: indent)
+        case .list(let list):
+            write(list, indent: indent)
+        case .quote(let blocks):
+            for block in blocks { write(block, indent: indent + 4) }
+        case .code(let code):
+            writeCode(code, indent: indent + 4)
+        case .thematicBreak:
+            output.append(indentation(indent) + String(repeating: "* ", count: 3).trimmingTrailingSpaces())
+        case .table(let table):
+            TableLayout(table: table).write(into: &self, indent: indent)
+        case .figure(let figure):
+            var text = "Figure \(figure.number)."
+            if !figure.caption.isEmpty { text += " " + inlineText(figure.caption) }
+            if figure.alt != figure.caption.plainText { text += " [Image: \(figure.alt)]" }
+            if let credit = figure.credit { text += " — Credit: " + credit }
+            if let license = figure.license ?? figure.licenseURL {
+                text += " — License: " + license
+                if let url = figure.licenseURL, figure.license != nil { text += "<\(linkNumberFor(url))>" }
+            }
+            if let url = figure.sourceURL { text += " — Source: " + url + "<\(linkNumberFor(url))>" }
+            for attribute in figure.attributes { text += " — \(attribute.key): \(attribute.value)" }
+            paragraph(text, indent: indent)
+        case .keyJudgments(let judgments):
+            writeKeyJudgments(judgments, indent: indent)
+        case .risks(let risks):
+            writeRisks(risks, indent: indent)
+        case .sources(let sources):
+            writeSources(sources, indent: indent)
+        }
+        output.blank()
+    }
+
+    mutating func linkNumberFor(_ url: String) -> Int {
+        if let index = links.firstIndex(of: url) { return index + 1 }
+        links.append(url)
+        return links.count
+    }
+
+    /// A list with hanging indents; numbers keep their start.
+    private mutating func write(_ list: ListBlock, indent: Int) {
+        let markers = list.items.indices.map { index in list.ordered ? "\(list.start + index). " : "- " }
+        let markerWidth = markers.map(DisplayWidth.of).max() ?? 2
+        for (index, item) in list.items.enumerated() {
+            var marker = markers[index].padded(to: markerWidth)
+            if let task = item.task { marker += task ? "[x] " : "[ ] " }
+            writeItem(item.blocks, marker: marker, indent: indent, tight: list.tight)
+        }
+    }
+
+    /// An item: its first paragraph after the marker, the rest under it.
+    mutating func writeItem(_ blocks: [Block], marker: String, indent: Int, tight: Bool) {
+        let inner = indent + DisplayWidth.of(marker)
+        var rest = blocks[...]
+        if case .paragraph(let inlines) = rest.first {
+            paragraph(inlineText(inlines), indent: indent, marker: marker)
+            rest = rest.dropFirst()
+        } else {
+            output.append(indentation(indent) + marker.trimmingTrailingSpaces())
+        }
+        for block in rest {
+            if !tight { output.blank() }
+            write(block, indent: inner)
+            if tight { output.removeTrailingBlank() }
+        }
+        if !tight { output.blank() }
+    }
+
+    /// Code as written; a line wider than the page is broken hard (its continuation
+    /// marked `\`), never wrapped at spaces.
+    private mutating func writeCode(_ code: CodeBlock, indent: Int) {
+        let prefix = indentation(indent)
+        let room = width - DisplayWidth.of(prefix)
+        var lines = code.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        for line in lines {
+            var current = ""
+            var currentWidth = 0
+            for character in line.replacingTabs() {
+                let characterWidth = DisplayWidth.of(character)
+                if currentWidth + characterWidth > room - 1 {
+                    output.append(prefix + current + "\\")
+                    current = ""
+                    currentWidth = 0
+                }
+                current.append(character)
+                currentWidth += characterWidth
+            }
+            output.append(prefix + current)
+        }
+    }
+}
+
+extension TextOutput {
+    /// Takes back a blank line just written (tight lists keep their items together).
+    mutating func removeTrailingBlank() {
+        if lines.last == "" { removeLast() }
+    }
+}
+
+extension Substring {
+    fileprivate func replacingTabs() -> String {
+        String(flatMap { $0 == "\t" ? Array("    ") : [$0] })
+    }
+}

@@ -1,0 +1,34 @@
+import ReportModel
+
+extension TextContext {
+    /// Inlines as a line of text: `_emphasis_`, `*strong*`, `~~deleted~~`, `` `code` ``;
+    /// a link's text followed by its number `<1>` (the address is listed at the end); a
+    /// note's number `[1]`; hard breaks as `\n`.
+    mutating func inlineText(_ inlines: [Inline]) -> String {
+        var text = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let value): text += value
+            case .emphasis(let content): text += "_" + inlineText(content) + "_"
+            case .strong(let content): text += "*" + inlineText(content) + "*"
+            case .strikethrough(let content): text += "~~" + inlineText(content) + "~~"
+            case .code(let value): text += "`" + value + "`"
+            case .link(let link):
+                text += (link.content.isEmpty ? link.url : inlineText(link.content)) + "<\(linkNumberFor(link.url))>"
+            case .crossReference(let reference):
+                text += reference.content.isEmpty ? (referenceLabels[reference.target] ?? reference.target) : inlineText(reference.content)
+            case .image(let image): text += "[image: \(image.alt)]"
+            case .lineBreak: text += "\n"
+            case .footnoteReference(let label): text += noteMarker(label)
+            }
+        }
+        return text
+    }
+
+    private mutating func noteMarker(_ label: String) -> String {
+        guard let note = report.footnote(labelled: label) else { return "[^\(label)]" }
+        if let index = notes.firstIndex(where: { $0.label == label }) { return "[\(index + 1)]" }
+        notes.append(note)
+        return "[\(notes.count)]"
+    }
+}

@@ -1,0 +1,146 @@
+import ReportModel
+
+/// The state of one text write: the output, and the notes and links numbered so far.
+struct TextContext {
+    let report: Report
+    let width: Int
+    var output = TextOutput()
+    let referenceLabels: [String: String]
+    /// Footnotes in the order first referenced, and each one's number in this text.
+    var notes: [Footnote] = []
+    /// Link addresses in the order first met, each numbered once.
+    var links: [String] = []
+
+    /// Indentation never leaves less than this for text, however deep the nesting.
+    var minimumTextWidth: Int { max(10, width / 2) }
+
+    init(report: Report, width: Int) {
+        self.report = report
+        self.width = width
+        referenceLabels = report.referenceLabels
+    }
+
+    var wrapper: LineWrapper { LineWrapper(width: width) }
+
+    /// Indentation for a nesting of `columns`, capped so that text keeps its room.
+    func indentation(_ columns: Int) -> String {
+        String(repeating: " ", count: max(0, min(columns, width - minimumTextWidth)))
+    }
+
+    /// A paragraph of `text`, wrapped, with `first` before its first line and the
+    /// indentation (and the marker's width in spaces) before the others.
+    mutating func paragraph(_ text: String, indent: Int, marker: String = "") {
+        let prefix = indentation(indent)
+        let hanging = prefix + String(repeating: " ", count: DisplayWidth.of(marker))
+        output.append(wrapper.wrap(text, first: prefix + marker, rest: hanging))
+    }
+
+    // MARK: - Marking and title block
+
+    /// The TLP label and the classification, on the first and the last line.
+    mutating func writeMarking(last: Bool = false) {
+        guard let marking = report.metadata.marking else { return }
+        let parts = [marking.tlp?.label, marking.classification].compactMap { $0 }
+        guard !parts.isEmpty else { return }
+        if last { output.blank() }
+        output.append(wrapper.wrap(parts.joined(separator: " · ")))
+        if !last { output.blank() }
+    }
+
+    mutating func writeTitleBlock() {
+        let metadata = report.metadata
+        if let series = metadata.series {
+            let numbering = [series.volume.map { "Volume \($0)" }, series.issue.map { "Issue \($0)" }].compactMap { $0 }
+            let parts = [series.title, series.issn.map { "ISSN \($0)" }, numbering.isEmpty ? nil : numbering.joined(separator: ", ")]
+            output.append(wrapper.wrap(parts.compactMap { $0 }.joined(separator: " · ")))
+            output.blank()
+        }
+        let title = wrapper.wrap(metadata.title)
+        output.append(title)
+        output.append(String(repeating: "=", count: min(width, title.map { DisplayWidth.of($0) }.max() ?? 0)))
+        if let subtitle = metadata.subtitle { output.append(wrapper.wrap(subtitle)) }
+        output.blank()
+        for author in metadata.authors {
+            var line = author.name
+            if let affiliation = author.affiliation { line += ", " + affiliation }
+            if let email = author.email { line += " <\(email)>" }
+            output.append(wrapper.wrap(line, rest: "  "))
+        }
+        if let publisher = metadata.publisher {
+            output.append(wrapper.wrap("Published by " + publisher.name + (publisher.url.map { " <\($0)>" } ?? "")))
+        }
+        let dates = [metadata.date.map(\.longDescription), metadata.updated.map { "updated " + $0.longDescription }]
+            .compactMap { $0 }
+        if !dates.isEmpty { output.append(wrapper.wrap(dates.joined(separator: ", "))) }
+        if let notice = metadata.marking?.notice {
+            output.blank()
+            output.append(wrapper.wrap(notice))
+        }
+        output.blank()
+    }
+
+    // MARK: - Sections
+
+    mutating func write(_ section: Section) {
+        output.blank()
+        let number = section.number.map { $0.contains(".") ? $0 + " " : $0 + ". " } ?? ""
+        let heading = wrapper.wrap(inlineText(section.title), first: number, rest: String(repeating: " ", count: number.count))
+        output.append(heading)
+        if section.level <= 2 {
+            output.append(String(repeating: "-", count: min(width, heading.map { DisplayWidth.of($0) }.max() ?? 0)))
+        }
+        output.blank()
+        for block in section.blocks { write(block, indent: 0) }
+        for subsection in section.subsections { write(subsection) }
+    }
+
+    // MARK: - End matter
+
+    /// Notes, link references and, in full, the colophon.
+    mutating func writeEndMatter(full: Bool) {
+        var index = 0
+        if !notes.isEmpty {
+            output.blank()
+            output.append("Notes")
+            output.append("-----")
+            output.blank()
+        }
+        // Notes may refer to further notes, which are numbered and written in turn.
+        while index < notes.count {
+            let note = notes[index]
+            index += 1
+            let marker = "[\(index)] "
+            var first = true
+            for block in note.blocks {
+                if first, case .paragraph(let inlines) = block {
+                    paragraph(inlineText(inlines), indent: 0, marker: marker)
+                } else {
+                    if first { output.append(marker.trimmingTrailingSpaces().description) }
+                    write(block, indent: DisplayWidth.of(marker))
+                }
+                first = false
+            }
+            if note.blocks.isEmpty { output.append(String(marker.dropLast())) }
+        }
+        if !links.isEmpty {
+            output.blank()
+            output.append("Links")
+            output.append("-----")
+            output.blank()
+            for (number, url) in links.enumerated() {
+                paragraph(url, indent: 0, marker: "<\(number + 1)> ")
+            }
+        }
+        let metadata = report.metadata
+        let colophon = [
+            metadata.contact.map { "Contact: " + $0 },
+            full ? metadata.rights : nil,
+            full ? metadata.license.map { "License: " + $0.name + ($0.url.map { " <\($0)>" } ?? "") } : nil,
+            full ? "Identifier: " + metadata.identifier : nil,
+        ].compactMap { $0 } + (full ? metadata.extra.map { "\($0.key): \($0.value.text)" } : [])
+        if !colophon.isEmpty {
+            output.blank()
+            for line in colophon { output.append(wrapper.wrap(line, rest: "  ")) }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ReportModel
+
+/// Writes a report as plain text that reads as if a careful editor had typed it: wrapped
+/// to a width measured in terminal columns, with the marking first and last, numbered
+/// notes and link references at the end so that no address is lost.
+public struct TextWriter {
+    public enum Profile: Sendable {
+        /// Everything in the report.
+        case full
+        /// A one-page bottom line up front: title block, summary, key judgments, risk
+        /// register and contact.
+        case brief
+    }
+
+    public struct Options: Sendable {
+        public var width: Int
+        public var profile: Profile
+        /// Typographic punctuation spelled in ASCII.
+        public var ascii: Bool
+
+        public static let widths = 20...200
+
+        public init(width: Int = 72, profile: Profile = .full, ascii: Bool = false) {
+            self.width = min(max(width, Options.widths.lowerBound), Options.widths.upperBound)
+            self.profile = profile
+            self.ascii = ascii
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The text as UTF-8: lines end with LF, none has trailing spaces or is wider than the width.
+    public func write(_ report: Report) -> [UInt8] {
+        Array(text(report).utf8)
+    }
+
+    public func text(_ report: Report) -> String {
+        var context = TextContext(report: report, width: options.width)
+        context.writeMarking()
+        context.writeTitleBlock()
+        switch options.profile {
+        case .full:
+            for block in report.lead { context.write(block, indent: 0) }
+            for section in report.sections { context.write(section) }
+        case .brief:
+            context.writeBrief()
+        }
+        context.writeEndMatter(full: options.profile == .full)
+        context.writeMarking(last: true)
+        var text = context.output.lines.map { String($0.trimmingTrailingSpaces()) }.joined(separator: "\n") + "\n"
+        if options.ascii { text = Typography.ascii(text) }
+        return text
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpaces() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}
