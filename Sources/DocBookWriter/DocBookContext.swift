@@ -13,9 +13,7 @@ struct DocBookContext {
 
     init(report: Report) {
         self.report = report
-        var byLabel: [String: Footnote] = [:]
-        for footnote in report.footnotes where byLabel[footnote.label] == nil { byLabel[footnote.label] = footnote }
-        footnotes = byLabel
+        footnotes = report.footnotesByLabel
         targets = report.identifiers
     }
 

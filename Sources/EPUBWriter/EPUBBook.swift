@@ -95,6 +95,7 @@ struct EPUBBook {
     /// Where every id is: the document that holds the element (for a footnote, the first
     /// document that refers to it, whose end carries the note).
     private mutating func mapIdentifiers(_ report: Report) {
+        let notesByLabel = report.footnotesByLabel
         for document in documents {
             let part: Report
             switch document.part {
@@ -106,7 +107,7 @@ struct EPUBBook {
             // Notes (and what is inside them) are written where they are first referenced.
             var notes = part.allInlines
             while let inline = notes.popLast() {
-                guard case .footnoteReference(let label) = inline, let note = report.footnote(labelled: label),
+                guard case .footnoteReference(let label) = inline, let note = notesByLabel[label],
                     fileByID[note.id] == nil
                 else { continue }
                 fileByID[note.id] = document.file

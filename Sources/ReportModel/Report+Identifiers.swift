@@ -76,12 +76,13 @@ extension Report {
                 if case .footnoteReference(let label) = inline { return label } else { return nil }
             }
         }
+        let notes = footnotesByLabel
         var body = self
         body.footnotes = []
         var pending = references(body.allInlines)
         var reached: Set<String> = []
         while let label = pending.popLast() {
-            guard reached.insert(label).inserted, let note = footnote(labelled: label) else { continue }
+            guard reached.insert(label).inserted, let note = notes[label] else { continue }
             pending += references(Report(metadata: metadata, lead: note.blocks).allInlines)
         }
         return reached

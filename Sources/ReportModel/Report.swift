@@ -38,7 +38,17 @@ extension Report {
         allSections.first { $0.kind == .summary }
     }
 
+    /// Every footnote by its label (the first, should a label repeat).
+    public var footnotesByLabel: [String: Footnote] {
+        var result: [String: Footnote] = [:]
+        for footnote in footnotes where result[footnote.label] == nil { result[footnote.label] = footnote }
+        return result
+    }
+
     /// The footnote with the given label.
+    ///
+    /// - Complexity: O(n) in the number of footnotes; writers that look notes up per
+    ///   reference keep a dictionary instead.
     public func footnote(labelled label: String) -> Footnote? {
         footnotes.first { $0.label == label }
     }

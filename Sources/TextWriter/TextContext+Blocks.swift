@@ -39,8 +39,9 @@ extension TextContext {
     }
 
     mutating func linkNumberFor(_ url: String) -> Int {
-        if let index = links.firstIndex(of: url) { return index + 1 }
+        if let number = linkNumbers[url] { return number }
         links.append(url)
+        linkNumbers[url] = links.count
         return links.count
     }
 

@@ -26,9 +26,10 @@ extension TextContext {
     }
 
     private mutating func noteMarker(_ label: String) -> String {
-        guard let note = report.footnote(labelled: label) else { return "[^\(label)]" }
-        if let index = notes.firstIndex(where: { $0.label == label }) { return "[\(index + 1)]" }
+        if let number = noteNumbers[label] { return "[\(number)]" }
+        guard let note = footnotesByLabel[label] else { return "[^\(label)]" }
         notes.append(note)
+        noteNumbers[label] = notes.count
         return "[\(notes.count)]"
     }
 }

@@ -8,8 +8,11 @@ struct TextContext {
     let referenceLabels: [String: String]
     /// Footnotes in the order first referenced, and each one's number in this text.
     var notes: [Footnote] = []
+    var noteNumbers: [String: Int] = [:]
+    let footnotesByLabel: [String: Footnote]
     /// Link addresses in the order first met, each numbered once.
     var links: [String] = []
+    var linkNumbers: [String: Int] = [:]
 
     /// Indentation never leaves less than this for text, however deep the nesting.
     var minimumTextWidth: Int { max(10, width / 2) }
@@ -18,6 +21,7 @@ struct TextContext {
         self.report = report
         self.width = width
         referenceLabels = report.referenceLabels
+        footnotesByLabel = report.footnotesByLabel
     }
 
     var wrapper: LineWrapper { LineWrapper(width: width) }

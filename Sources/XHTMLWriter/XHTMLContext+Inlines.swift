@@ -75,7 +75,7 @@ extension XHTMLContext {
             writtenFootnotes.insert(label)
             writeInlineNote(footnote, into: parent)
         case .popup:
-            let first = !pendingNotes.contains { $0.label == label }
+            let first = pendingLabels.insert(label).inserted
             if first { pendingNotes.append(footnote) }
             let reference = anchor(["class": "footnote-ref", "href": "#" + footnote.id], in: parent)
             if reference.name == "a" {
@@ -121,5 +121,6 @@ extension XHTMLContext {
             for block in footnote.blocks { write(block, into: aside) }
         }
         pendingNotes = []
+        pendingLabels = []
     }
 }

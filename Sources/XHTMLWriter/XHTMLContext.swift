@@ -26,6 +26,7 @@ struct XHTMLContext {
     var resourceNames: [String: String] = [:]
     /// Notes referenced in the current document, to be written at its end (popup style).
     var pendingNotes: [Footnote] = []
+    var pendingLabels: Set<String> = []
     /// The words an empty cross-reference shows, by target id (every id of the report).
     let referenceLabels: [String: String]
     /// Every id of the report: a reference to any other (possible in a hand-written JSON
@@ -46,9 +47,7 @@ struct XHTMLContext {
         self.fileByID = fileByID
         referenceLabels = report.referenceLabels
         identifiers = report.identifiers
-        var byLabel: [String: Footnote] = [:]
-        for footnote in report.footnotes where byLabel[footnote.label] == nil { byLabel[footnote.label] = footnote }
-        footnotes = byLabel
+        footnotes = report.footnotesByLabel
     }
 
     // MARK: - Sections
