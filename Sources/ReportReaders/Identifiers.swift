@@ -55,9 +55,18 @@ final class Identifiers {
         return result.isEmpty ? nil : result
     }
 
-    /// Whether `id` is an XML NCName (and so usable as `xml:id` and in URLs' fragments).
+    /// Whether `id` is an XML NCName (and so usable as `xml:id` and in URLs' fragments):
+    /// a letter or `_`, then letters, digits, `-`, `_`, `.`, combining marks and `·`.
     static func isValid(_ id: String) -> Bool {
-        guard let first = id.first, first.isLetter || first == "_" else { return false }
-        return id.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) || $0.unicodeScalars.allSatisfy { $0.properties.isDiacritic } }
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return id.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber,
+                .decimalNumber, .nonspacingMark, .spacingMark:
+                return true
+            default:
+                return "-_.\u{00B7}".unicodeScalars.contains(scalar)
+            }
+        }
     }
 }

@@ -64,3 +64,10 @@ extension StringProtocol {
         return self[startIndex..<end]
     }
 }
+
+extension TextWriter {
+    /// The columns `text` takes in a terminal (East Asian Width, per grapheme cluster).
+    public static func displayWidth(of text: some StringProtocol) -> Int {
+        DisplayWidth.of(text)
+    }
+}

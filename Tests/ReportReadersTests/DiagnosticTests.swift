@@ -129,3 +129,16 @@ import ReportModel
         #expect(risks.allSatisfy { $0.likelihood != nil && $0.impact != nil && $0.confidence != nil })
     }
 }
+
+@Suite struct IdentifierTests {
+    /// Found by the fuzzer: a grave accent passed as a "diacritic", and DocBook's xml:id refused it.
+    @Test(arguments: ["ai.r`sks", "a b", "a:b", "a#b", "1a", "-a", "", "a\u{0301}\u{0060}"])
+    func refusesWhatIsNotAName(_ id: String) {
+        #expect(!Identifiers.isValid(id))
+    }
+
+    @Test(arguments: ["a", "_a", "risk-1", "a.b", "Воздействие", "북극", "e\u{0301}", "x·y"])
+    func acceptsNames(_ id: String) {
+        #expect(Identifiers.isValid(id))
+    }
+}

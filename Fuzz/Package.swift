@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+// The fuzz target, in a package of its own so that the ordinary build never needs
+// libFuzzer. Build and run it with Scripts/fuzz.
+import PackageDescription
+
+let package = Package(
+    name: "ImprintFuzz",
+    dependencies: [.package(name: "Imprint", path: "..")],
+    targets: [
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(
+            name: "ImprintFuzz",
+            dependencies: ["CFuzzerDriver", .product(name: "Imprint", package: "Imprint")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+import DocBookWriter
+import EPUBWriter
+import ReportModel
+import ReportReaders
+import TextWriter
+import XHTMLWriter
+import XMLSupport
+
+/// What the fuzz target checks for each input, kept in the library so that regression
+/// tests can run the same checks on every finding.
+public enum FuzzChecks {
+    /// Reads `bytes` as Report Markdown; when that succeeds, writes every edition but the
+    /// PDF and traps if any output breaks a promise (XML not well-formed, a text line wider
+    /// than its width, an EPUB not made).
+    public static func run(_ bytes: [UInt8]) {
+        guard let report = try? ReportMarkdownReader.read(bytes, file: "fuzz.md", reportPath: nil).report else { return }
+        let docbook = DocBookWriter().write(report).bytes
+        precondition((try? XMLDocument.parse(docbook)) != nil, "DocBook output is not well-formed")
+        let xhtml = XHTMLWriter().write(report).bytes
+        precondition((try? XMLDocument.parse(xhtml)) != nil, "XHTML output is not well-formed")
+        let width = 20 + bytes.count % 101
+        let text = TextWriter(options: .init(width: width)).text(report)
+        for line in text.split(separator: "\n") {
+            precondition(TextWriter.displayWidth(of: line) <= width, "a text line is wider than \(width)")
+        }
+        let epub = try? EPUBWriter(options: .init(stylesheet: "", uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier), modified: 0))
+            .write(report, resources: [:])
+        precondition(epub != nil || !EPUBWriter.imagePaths(of: report).isEmpty, "no EPUB for a report without images")
+    }
+}
