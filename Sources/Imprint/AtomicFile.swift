@@ -4,30 +4,40 @@
     import Darwin
 #endif
 
-/// File I/O on which a failed build can never leave half a file: every output is written
-/// to a temporary file beside its destination, then renamed over it in one step.
+/// File output on which a failed or killed build never leaves half a file, nor a
+/// temporary one: every output is first written in full to an anonymous file in its
+/// folder (Linux `O_TMPFILE`: it has no name, so a killed process leaves nothing behind);
+/// only when all are complete is each given a name and renamed over its destination.
 public enum AtomicFile {
     public struct IOError: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
-    /// Writes every file, or none: all are written to temporary files first; only when all
-    /// of them are complete are they renamed into place.
+    /// A file written in full but not yet in place.
+    private struct Pending {
+        var descriptor: Int32
+        /// The name it has, when the system could not make it anonymous.
+        var temporaryName: String?
+        var path: String
+    }
+
+    /// Writes every file, or none.
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(IOError) {
-        var temporaries: [(temporary: String, path: String)] = []
-        do {
-            for file in files {
-                let temporary = try writeTemporary(file.bytes, besides: file.path)
-                temporaries.append((temporary, file.path))
+        var pending: [Pending] = []
+        defer {
+            for file in pending {
+                close(file.descriptor)
+                if let name = file.temporaryName { unlink(name) }
             }
-        } catch {
-            for entry in temporaries { unlink(entry.temporary) }
-            throw error
         }
-        for (index, entry) in temporaries.enumerated() where rename(entry.temporary, entry.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            for rest in temporaries[index...] { unlink(rest.temporary) }
-            throw IOError(description: "cannot write \(entry.path): \(reason)")
+        for file in files { pending.append(try writeAnonymous(file.bytes, besides: file.path)) }
+        for index in pending.indices {
+            let name = try name(pending[index])
+            pending[index].temporaryName = name
+            guard rename(name, pending[index].path) == 0 else {
+                throw IOError(description: "cannot write \(pending[index].path): \(String(cString: strerror(errno)))")
+            }
+            pending[index].temporaryName = nil
         }
     }
 
@@ -42,33 +52,71 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeTemporary(_ bytes: [UInt8], besides path: String) throws(IOError) -> String {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw IOError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))")
+    #if os(Linux)
+        /// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), a macro Swift does not import;
+        /// the value is the generic one (x86-64, ARM64 and most others).
+        private static let oTmpFile: Int32 = 0o20_000_000 | O_DIRECTORY
+    #endif
+
+    private static func folder(of path: String) -> String {
+        path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    }
+
+    /// Writes the bytes to a file without a name in the destination's folder (or, where the
+    /// system cannot, to a named temporary file there).
+    private static func writeAnonymous(_ bytes: [UInt8], besides path: String) throws(IOError) -> Pending {
+        let directory = folder(of: path)
+        var pending: Pending
+        #if os(Linux)
+            let anonymous = open(directory, oTmpFile | O_WRONLY, 0o644)
+        #else
+            let anonymous: Int32 = -1
+        #endif
+        if anonymous >= 0 {
+            pending = Pending(descriptor: anonymous, temporaryName: nil, path: path)
+        } else {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else {
+                throw IOError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))")
+            }
+            pending = Pending(
+                descriptor: descriptor,
+                temporaryName: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), path: path)
         }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let result = bytes[written...].withUnsafeBytes { write(pending.descriptor, $0.baseAddress, $0.count) }
             if result < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
+                close(pending.descriptor)
+                if let name = pending.temporaryName { unlink(name) }
                 throw IOError(description: "cannot write \(path): \(reason)")
             }
             written += result
         }
-        fchmod(descriptor, 0o644)
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+        fchmod(pending.descriptor, 0o644)
+        guard fsync(pending.descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temporary)
+            close(pending.descriptor)
+            if let name = pending.temporaryName { unlink(name) }
             throw IOError(description: "cannot write \(path): \(reason)")
         }
-        return temporary
+        return pending
+    }
+
+    /// A name for a finished file: its temporary name, or, for an anonymous one, a new
+    /// hidden name linked to it (the moment before the rename is all it is ever visible).
+    private static func name(_ file: Pending) throws(IOError) -> String {
+        if let name = file.temporaryName { return name }
+        let base = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let name = "\(folder(of: file.path))/.\(base).\(getpid()).tmp"
+        unlink(name)
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(file.descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 else {
+            throw IOError(description: "cannot write \(file.path): \(String(cString: strerror(errno)))")
+        }
+        return name
     }
 }

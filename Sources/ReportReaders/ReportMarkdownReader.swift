@@ -9,6 +9,10 @@ public struct ReadResult: Sendable {
 /// Reads Report Markdown (FORMAT.md): YAML front matter, then CommonMark with the GFM
 /// extensions, attribute blocks and report sections.
 public enum ReportMarkdownReader {
+    /// The largest report read: 64 MiB, far beyond any real report, so that a runaway input
+    /// is refused at once rather than exhausting memory.
+    public static let maximumSize = 64 << 20
+
     /// Reads the report file at `path`. Files it refers to are looked up beside it.
     public static func read(fileAt path: String) throws(DiagnosticError) -> ReadResult {
         try read(InputFile.read(path), file: path, reportPath: path)
@@ -18,6 +22,12 @@ public enum ReportMarkdownReader {
     /// for the files it refers to (`nil`: it refers to none).
     public static func read(_ bytes: [UInt8], file: String, reportPath: String?) throws(DiagnosticError) -> ReadResult {
         let log = DiagnosticLog()
+        guard bytes.count <= maximumSize else {
+            log.error(
+                "the report is \(bytes.count >> 20) MiB; Imprint reads reports up to \(maximumSize >> 20) MiB",
+                at: SourceLocation(file: file, line: 1, column: 1))
+            throw log.failure()
+        }
         let source = try SourceText(file: file, data: bytes, log: log)
         let frontMatter = try FrontMatter.find(in: source, log: log)
         let document: MarkdownNode
