@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "ReportReaders",
             dependencies: [
-                "ReportModel", "CCmarkGFM",
+                "ReportModel", "CCmarkGFM", "XMLSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),

@@ -14,10 +14,8 @@ public enum FuzzChecks {
     /// than its width, an EPUB not made).
     public static func run(_ bytes: [UInt8]) {
         guard let report = try? ReportMarkdownReader.read(bytes, file: "fuzz.md", reportPath: nil).report else { return }
-        let docbook = DocBookWriter().write(report).bytes
-        precondition((try? XMLDocument.parse(docbook)) != nil, "DocBook output is not well-formed")
-        let xhtml = XHTMLWriter().write(report).bytes
-        precondition((try? XMLDocument.parse(xhtml)) != nil, "XHTML output is not well-formed")
+        expectWellFormed(DocBookWriter().write(report).bytes, "DocBook")
+        expectWellFormed(XHTMLWriter().write(report).bytes, "XHTML")
         let width = 20 + bytes.count % 101
         let text = TextWriter(options: .init(width: width)).text(report)
         for line in text.split(separator: "\n") {
@@ -26,5 +24,13 @@ public enum FuzzChecks {
         let epub = try? EPUBWriter(options: .init(stylesheet: "", uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier), modified: 0))
             .write(report, resources: [:])
         precondition(epub != nil || !EPUBWriter.imagePaths(of: report).isEmpty, "no EPUB for a report without images")
+    }
+
+    private static func expectWellFormed(_ bytes: [UInt8], _ what: String) {
+        do {
+            _ = try XMLDocument.parse(bytes)
+        } catch {
+            preconditionFailure("\(what) output is not well-formed: \(error)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ReportModel
+import XMLSupport
 
 /// The ids of one report: explicit ones are checked (valid XML names, unique), derived
 /// ones are made unique against all the others.
@@ -26,7 +27,11 @@ final class Identifiers {
     /// A new id derived from `text`, unique in the report: `risk-assessment`, then
     /// `risk-assessment-2`.
     func derive(from text: String, fallback: String, at location: SourceLocation) -> String {
-        let base = Identifiers.slug(text) ?? fallback
+        // A slug of letters XML does not know as name characters falls back to ASCII.
+        let slug = Identifiers.slug(text).flatMap { slug in
+            Identifiers.isValid(slug) ? slug : Identifiers.slug(String(slug.unicodeScalars.filter(\.isASCII).map(Character.init)))
+        }
+        let base = slug ?? fallback
         var candidate = base
         var suffix = 2
         while taken[candidate] != nil {
@@ -55,18 +60,10 @@ final class Identifiers {
         return result.isEmpty ? nil : result
     }
 
-    /// Whether `id` is an XML NCName (and so usable as `xml:id` and in URLs' fragments):
-    /// a letter or `_`, then letters, digits, `-`, `_`, `.`, combining marks and `·`.
+    /// Whether `id` is an XML NCName (usable as `xml:id` and as a URL fragment), by
+    /// libxml2's own rules, which are those of XML 1.0's fourth edition: letters of scripts
+    /// encoded since (N'Ko, say) are not name characters there.
     static func isValid(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
-        return id.unicodeScalars.allSatisfy { scalar in
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber,
-                .decimalNumber, .nonspacingMark, .spacingMark:
-                return true
-            default:
-                return "-_.\u{00B7}".unicodeScalars.contains(scalar)
-            }
-        }
+        XMLNames.isNCName(id)
     }
 }
