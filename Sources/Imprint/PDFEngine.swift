@@ -73,6 +73,7 @@ enum ProcessRunner {
         process.standardError = stderr
         try process.run()
         let group = DispatchGroup()
+        // Written by one queued block and read only after `group.wait()`, which orders the two.
         nonisolated(unsafe) var errorBytes = Data()
         DispatchQueue.global().async(group: group) {
             stdin.fileHandleForWriting.write(Data(input))
