@@ -16,7 +16,7 @@ struct EPUBBook {
 
         func make(report: Report, book: EPUBBook) -> (XMLDocument, Bool) {
             let content = ContentDocument(
-                report: report, part: part, file: file, fileByID: book.fileByID,
+                report: report, index: book.index, part: part, file: file, fileByID: book.fileByID,
                 stylesheets: ["../" + EPUBBook.stylesheet], resourcePrefix: "../", resourceNames: book.resourceNames)
             let (document, hasSVG) = content.make(title: title)
             return (document, hasSVG)
@@ -37,12 +37,17 @@ struct EPUBBook {
     var fileByID: [String: String] = [:]
     /// The book file of every image path written in the report.
     var resourceNames: [String: String] = [:]
+    /// The report's index, made once for all its documents.
+    let index: ReportIndex
+    /// The ids of the sections that open a document (linked without a fragment).
+    var documentOpeners: Set<String> = []
     /// `media/cover.svg` when the cover is generated from the metadata.
     var generatedCover: String?
     /// The cover image's manifest path, generated or given.
     var coverImage: String
 
     init(report: Report, resources: [String: [UInt8]], splitDepth: Int) throws(EPUBError) {
+        index = ReportIndex(report)
         // Media first: every image the report refers to, named by its order.
         for (index, path) in EPUBWriter.imagePaths(of: report).enumerated() {
             guard let bytes = resources[path] else { throw EPUBError("the image '\(path)' was not given to the EPUB writer") }
@@ -70,6 +75,7 @@ struct EPUBBook {
             let title = heading.allSatisfy(\.isWhitespace) ? metadata.title : heading
             let landmark = documents.contains { $0.landmark == "bodymatter" } ? nil : "bodymatter"
             documents.append(Document(file: "text/section-\(index + 1).xhtml", title: title, part: .sections(chunk), landmark: landmark))
+            documentOpeners.insert(chunk[0].id)
         }
         documents.append(Document(file: "text/colophon.xhtml", title: "Colophon", part: .colophon, landmark: "backmatter"))
         mapIdentifiers(report)

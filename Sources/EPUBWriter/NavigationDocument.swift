@@ -43,11 +43,7 @@ struct NavigationDocument {
     /// A section's link: its document, with the fragment unless the document starts with it.
     func href(_ id: String) -> String {
         guard let file = book.fileByID[id] else { return "text/colophon.xhtml" }
-        let starts = book.documents.contains { document in
-            if document.file == file, case .sections(let sections) = document.part { return sections.first?.id == id }
-            return false
-        }
-        return starts ? file : file + "#" + id
+        return book.documentOpeners.contains(id) ? file : file + "#" + id
     }
 
     private func writeLandmarks(into body: XMLElement) {

@@ -27,11 +27,14 @@ public struct ContentDocument {
     public let resourcePrefix: String
     /// The URL of each image path written in the report, when images are renamed.
     public let resourceNames: [String: String]
+    /// The whole report's index, shared by all its documents.
+    public let index: ReportIndex
 
     public init(
-        report: Report, part: Part, file: String, fileByID: [String: String], stylesheets: [String],
+        report: Report, index: ReportIndex, part: Part, file: String, fileByID: [String: String], stylesheets: [String],
         resourcePrefix: String, resourceNames: [String: String] = [:]
     ) {
+        self.index = index
         self.resourceNames = resourceNames
         self.report = report
         self.part = part
@@ -60,7 +63,8 @@ public struct ContentDocument {
     public func make(title: String) -> (document: XMLDocument, hasSVG: Bool) {
         let (document, body) = ContentDocument.shell(title: title, lang: report.metadata.lang, stylesheets: stylesheets)
         body.setAttribute("class", "report")
-        var context = XHTMLContext(report: report, resourcePrefix: resourcePrefix, footnoteStyle: .popup, fileByID: fileByID)
+        var context = XHTMLContext(
+            report: report, index: index, resourcePrefix: resourcePrefix, footnoteStyle: .popup, fileByID: fileByID)
         context.currentFile = file
         context.resourceNames = resourceNames
         switch part {

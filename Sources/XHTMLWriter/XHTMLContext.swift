@@ -40,14 +40,18 @@ struct XHTMLContext {
     var explainedYardstick = false
     var explainedGrades = false
 
-    init(report: Report, resourcePrefix: String, footnoteStyle: FootnoteStyle = .inline, fileByID: [String: String] = [:]) {
+    init(
+        report: Report, index: ReportIndex? = nil, resourcePrefix: String, footnoteStyle: FootnoteStyle = .inline,
+        fileByID: [String: String] = [:]
+    ) {
         self.report = report
         self.resourcePrefix = resourcePrefix
         self.footnoteStyle = footnoteStyle
         self.fileByID = fileByID
-        referenceLabels = report.referenceLabels
-        identifiers = report.identifiers
-        footnotes = report.footnotesByLabel
+        let index = index ?? ReportIndex(report)
+        referenceLabels = index.referenceLabels
+        identifiers = index.identifiers
+        footnotes = index.footnotes
     }
 
     // MARK: - Sections
