@@ -44,14 +44,6 @@ extension Report {
         for footnote in footnotes where result[footnote.label] == nil { result[footnote.label] = footnote }
         return result
     }
-
-    /// The footnote with the given label.
-    ///
-    /// - Complexity: O(n) in the number of footnotes; writers that look notes up per
-    ///   reference keep a dictionary instead.
-    public func footnote(labelled label: String) -> Footnote? {
-        footnotes.first { $0.label == label }
-    }
 }
 
 /// A footnote: its label as written (`[^label]`), the id writers give it, and its body.

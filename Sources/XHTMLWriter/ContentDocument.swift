@@ -75,7 +75,7 @@ public struct ContentDocument {
             section.setAttribute("epub:type", "cover")
             section.element("img", ["src": URLText.escapingPath(image), "alt": "Cover: \(report.metadata.title)"])
         case .titlePage:
-            TitlePageWriter(report: report).write(into: body, context: &context, runningMarkings: false)
+            TitlePageWriter(report: report).write(into: body, runningMarkings: false)
         case .lead:
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             let lead = body.element("div", ["class": "lead"])

@@ -9,7 +9,7 @@ struct TitlePageWriter {
 
     /// With `runningMarkings`, also the copies of the TLP label that the print style sheet
     /// moves into the page margins.
-    func write(into body: XMLElement, context: inout XHTMLContext, runningMarkings: Bool = true) {
+    func write(into body: XMLElement, runningMarkings: Bool = true) {
         let metadata = report.metadata
         if runningMarkings, let tlp = metadata.marking?.tlp {
             // Two copies of the label: the print style sheet moves one into the top and one

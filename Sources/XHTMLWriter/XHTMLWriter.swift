@@ -57,7 +57,7 @@ public struct XHTMLWriter {
         HeadWriter(report: report, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
         var context = XHTMLContext(report: report, resourcePrefix: options.resourcePrefix)
-        TitlePageWriter(report: report).write(into: body, context: &context)
+        TitlePageWriter(report: report).write(into: body)
         TableOfContentsWriter(sections: report.sections).write(into: body)
         let main = body.element("main")
         if !report.lead.isEmpty {
