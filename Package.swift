@@ -44,7 +44,12 @@ let package = Package(
             name: "EPUBWriter",
             dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The pipeline as a library: formats, options, atomic output.
-        .target(name: "Imprint", dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter"]),
+        .target(
+            name: "Imprint",
+            dependencies: [
+                "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The command line: parsing only, over the Imprint library.
         .executableTarget(
             name: "ImprintCLI",

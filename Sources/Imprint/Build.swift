@@ -1,5 +1,9 @@
+import Dispatch
+import Foundation
+import EPUBWriter
 import ReportModel
 import ReportReaders
+import Synchronization
 
 /// What `imprint build` is asked to do.
 public struct BuildOptions: Sendable {
@@ -20,12 +24,15 @@ public struct BuildOptions: Sendable {
     public var textWidth: Int
     /// The text editions' typographic punctuation spelled in ASCII.
     public var ascii: Bool
+    /// Build even when the last build's outputs are still current.
+    public var force: Bool
 
     public init(
         input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
-        epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false
+        epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false
     ) {
+        self.force = force
         self.epubSplitDepth = epubSplitDepth
         self.textWidth = textWidth
         self.ascii = ascii
@@ -45,6 +52,8 @@ public struct BuildOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     /// The files written, in the order of the formats asked for.
     public var written: [String]
+    /// Nothing was built: the last build's outputs are current.
+    public var upToDate = false
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }
@@ -62,16 +71,19 @@ public enum Pipeline {
         }
     }
 
-    /// Builds the editions asked for. Nothing is written unless every edition rendered
-    /// without error.
-    public static func build(_ options: BuildOptions, progress: @escaping (String) -> Void = { _ in }) -> BuildOutcome {
+    /// Builds the editions asked for, unless the last build's are current (see
+    /// `BuildStamp`). Nothing is written unless every edition rendered without error.
+    public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
+        if !options.force, BuildStamp.isCurrent(options) {
+            return BuildOutcome(diagnostics: [], written: [], upToDate: true)
+        }
         var (report, diagnostics) = check(options.input, strict: options.strict)
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let base = baseName(of: options.input)
         var files: [(path: String, bytes: [UInt8])] = []
         let renderer = Renderer(report: report, options: options, progress: progress)
-        for format in options.formats {
-            switch renderer.render(format).flatMap({ output in renderer.companions(of: format).map { (output, $0) } }) {
+        for (format, result) in zip(options.formats, renderAll(renderer)) {
+            switch result {
             case .success(let (output, companions)):
                 let severity: Diagnostic.Severity = options.strict ? .error : .warning
                 diagnostics += output.warnings.map {
@@ -86,14 +98,46 @@ public enum Pipeline {
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
+        let stampPath = BuildStamp.path(for: options)
         do {
             try AtomicFile.createDirectory(options.outputDirectory)
+            // The old stamp goes first: were the build killed after the new outputs are in
+            // place, an old stamp could otherwise vouch for them.
+            unlink(stampPath)
             try AtomicFile.writeAll(files)
         } catch {
             diagnostics.append(Diagnostic(.error, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
+        if let stamp = BuildStamp.make(options: options, inputs: inputs(of: report, options: options), outputs: files.map(\.path)) {
+            // A stamp that cannot be written only costs the next build its shortcut.
+            try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
+            try? AtomicFile.writeAll([(stampPath, stamp.bytes)])
+        }
         return BuildOutcome(diagnostics: diagnostics, written: files.map(\.path))
+    }
+
+    /// Every edition rendered, side by side on the machine's cores: the report is read
+    /// once and shared; each edition's writer owns its own trees.
+    private static func renderAll(_ renderer: Renderer)
+        -> [Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]
+    {
+        let formats = renderer.options.formats
+        let results = Mutex<[Int: Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]>([:])
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            let format = formats[index]
+            let result = renderer.render(format).flatMap { output in renderer.companions(of: format).map { (output, $0) } }
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { results in formats.indices.map { results[$0]! } }
+    }
+
+    /// The files a build of this report reads: the report, its images, the style sheets.
+    private static func inputs(of report: Report, options: BuildOptions) -> [String] {
+        let references = FileReferences(reportPath: options.input)
+        let images = EPUBWriter.imagePaths(of: report).compactMap { try? references.resolve($0).get() }
+        let shipped = ["print.css", "epub.css"].compactMap(StyleSheets.locate)
+        return [options.input] + images + shipped + options.userStylesheets
     }
 
     /// `reports/brief.md` → `brief`.

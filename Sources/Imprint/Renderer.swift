@@ -22,10 +22,10 @@ struct RenderFailure: Error {
 }
 
 /// Renders the editions of one report.
-struct Renderer {
+struct Renderer: Sendable {
     let report: Report
     let options: BuildOptions
-    let progress: (String) -> Void
+    let progress: @Sendable (String) -> Void
 
     func render(_ format: OutputFormat) -> Result<RenderedOutput, RenderFailure> {
         switch format {

@@ -8,14 +8,18 @@ import XHTMLWriter
 /// folder above it (a build inside the repository, from any working directory).
 enum StyleSheets {
     static func shipped(_ name: String) throws(RenderFailure) -> String {
-        let candidates = folders.map { $0 + "/" + name }
-        guard let path = candidates.first(where: FileManager.default.fileExists(atPath:)),
+        guard let path = locate(name),
             let text = try? String(contentsOfFile: path, encoding: .utf8)
         else {
             throw RenderFailure(
                 "cannot find Imprint's style sheet \(name); looked in \(folders.joined(separator: ", ")). Set IMPRINT_STYLES to the Styles folder")
         }
         return text
+    }
+
+    /// The path of a shipped style sheet, the first found in `folders`.
+    static func locate(_ name: String) -> String? {
+        folders.map { $0 + "/" + name }.first(where: FileManager.default.fileExists(atPath:))
     }
 
     /// A style sheet the user named with `--css`.

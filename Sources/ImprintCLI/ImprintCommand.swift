@@ -18,7 +18,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Build the editions of a report.")
 
-    @Argument(help: "The report file (Report Markdown, or the model as .json).")
+    @Argument(help: "The report file (Report Markdown, or the model as .json), or a folder: every .md report under it.")
     var report: String
 
     @Option(name: .long, help: "The editions to write, as a comma list (available: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
@@ -48,6 +48,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Spell typographic punctuation in ASCII in the text editions.")
     var ascii = false
 
+    @Flag(help: "Build even when the last build's editions are current.")
+    var force = false
+
     func run() throws {
         guard TextWriter.Options.widths.contains(width) else {
             throw ValidationError("--width must be from 20 to 200")
@@ -67,9 +70,15 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(
             input: report, formats: formats, outputDirectory: output, strict: strict, paper: paper,
             userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
-            ascii: ascii)
+            ascii: ascii, force: force)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: report, isDirectory: &isFolder), isFolder.boolValue {
+            try FolderProgress.build(folder: report, options: options)
+            return
+        }
         let outcome = Pipeline.build(options, progress: Console.progress)
         Console.print(outcome.diagnostics)
+        if outcome.upToDate { print("\(report): up to date (--force rebuilds)") }
         for path in outcome.written { print("wrote \(path)") }
         if !outcome.succeeded { throw ExitCode(1) }
     }

@@ -21,10 +21,17 @@ struct CommandRunner {
         fatalError("imprint was not built beside the tests: looked in \(candidates.map(\.path))")
     }()
 
-    static func run(_ arguments: [String], in directory: String) throws -> Result {
+    /// Runs `imprint` with `arguments`; with `tool`, the first argument names another
+    /// command, found on the `PATH`, which is given the rest.
+    static func run(_ arguments: [String], in directory: String, tool: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if tool {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()
         let error = Pipe()
@@ -65,11 +72,14 @@ struct Workspace {
         try CommandRunner.run(arguments, in: folder)
     }
 
-    /// Every file below `path`, relative to the workspace, hidden ones included.
-    func files(under path: String = "out") -> [String] {
+    /// Every file below `path`, relative to the workspace, hidden ones included; the
+    /// build stamps (`.imprint/`) only when asked for.
+    func files(under path: String = "out", stamps: Bool = false) -> [String] {
         let root = folder + "/" + path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        return enumerator.compactMap { $0 as? String }.sorted()
+        return enumerator.compactMap { $0 as? String }
+            .filter { stamps || !($0 == ".imprint" || $0.hasPrefix(".imprint/") || $0.contains("/.imprint")) }
+            .sorted()
     }
 
     func contents(_ path: String) -> String? {

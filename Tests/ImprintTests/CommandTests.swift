@@ -134,9 +134,10 @@ import XMLSupport
         #expect(result.stderr == "absent.md:1:1: error: cannot read the file: No such file or directory\n")
     }
 
-    @Test func aFolderIsNotAReport() throws {
+    /// `build` takes folders (see `FolderBuildTests`); `check` takes one report.
+    @Test func aFolderIsNotAReportToCheck() throws {
         let workspace = Workspace(report: CommandTests.valid)
-        let result = try workspace.run("build", ".")
+        let result = try workspace.run("check", ".")
         #expect(result.status == 1)
         #expect(result.stderr.contains("it is a folder"))
     }

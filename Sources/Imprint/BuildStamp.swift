@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+import ReportModel
+
+/// The record of a finished build that lets the next one be skipped: a digest of
+/// everything that shapes the editions besides files (tool version, options, environment),
+/// a digest of every file the build read, and the files it wrote.
+///
+/// The files read are known only after the report has been read (its images), so the
+/// record keeps the list the last build found: while the report's text is unchanged, its
+/// list of images is too, so hashing the recorded files again answers whether anything
+/// changed, without reading the report.
+struct BuildStamp: Codable, Equatable {
+    var settings: String
+    var inputs: [String: String]
+    var outputs: [String]
+
+    /// Where the stamp of a report's build lives: beside its editions, in a hidden folder
+    /// named for the tool.
+    static func path(for options: BuildOptions) -> String {
+        options.outputDirectory + "/.imprint/" + Pipeline.baseName(of: options.input) + ".stamp.json"
+    }
+
+    /// The digest of what shapes the editions other than the files read.
+    static func settings(of options: BuildOptions) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let parts: [String] = [
+            "imprint \(Imprint.version)",
+            "input \(absolute(options.input))",
+            "output \(absolute(options.outputDirectory))",
+            "formats \(options.formats.map(\.rawValue).joined(separator: ","))",
+            "strict \(options.strict)",
+            "paper \(options.paper.rawValue)",
+            "css \(options.userStylesheets.map(absolute).joined(separator: "\u{0}"))",
+            "pdf-engine \(options.pdfEngine)",
+            "epub-split-depth \(options.epubSplitDepth)",
+            "width \(options.textWidth)",
+            "ascii \(options.ascii)",
+            "SOURCE_DATE_EPOCH \(environment["SOURCE_DATE_EPOCH"] ?? "")",
+            "IMPRINT_STYLES \(environment["IMPRINT_STYLES"] ?? "")",
+        ]
+        return digest(Array(parts.joined(separator: "\n").utf8))
+    }
+
+    /// The stamp of a build that read `inputs` and wrote `outputs`; nil when a file read
+    /// cannot be read again (then the next build simply runs).
+    static func make(options: BuildOptions, inputs: [String], outputs: [String]) -> BuildStamp? {
+        var digests: [String: String] = [:]
+        for path in Set(inputs) {
+            guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+            digests[path] = digest(Array(bytes))
+        }
+        return BuildStamp(settings: settings(of: options), inputs: digests, outputs: outputs)
+    }
+
+    /// True when the last build of these options is still good: same settings, every file
+    /// it read unchanged, every file it wrote still there.
+    static func isCurrent(_ options: BuildOptions) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path(for: options)),
+            let stamp = try? JSONDecoder().decode(BuildStamp.self, from: data),
+            stamp.settings == settings(of: options),
+            stamp.outputs.allSatisfy(FileManager.default.fileExists(atPath:))
+        else { return false }
+        return stamp.inputs.allSatisfy { path, expected in
+            FileManager.default.contents(atPath: path).map { digest(Array($0)) } == expected
+        }
+    }
+
+    /// The stamp as written: sorted keys, so the same build writes the same bytes.
+    var bytes: [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data())
+    }
+
+    private static func digest(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Imprint
+import ReportModel
+
+/// What `imprint build DIR` prints. When standard error is a terminal, one progress line
+/// redrawn in place there, with failed reports and their diagnostics printed above it;
+/// otherwise, for logs and CI, one plain line per report on standard output. A summary
+/// ends both; any failure makes the exit status 1.
+enum FolderProgress {
+    static func build(folder: String, options: BuildOptions) throws {
+        let reports = FolderBuild.reports(in: folder, excluding: options.outputDirectory)
+        guard !reports.isEmpty else {
+            Console.print([Diagnostic(.error, "no report (.md file) under this folder", at: SourceLocation(file: folder, line: 1, column: 1))])
+            throw ExitCode(1)
+        }
+        let terminal = isatty(STDERR_FILENO) != 0
+        let start = DispatchTime.now()
+        let summary = FolderBuild.build(reports, under: folder, options: options) { event in
+            let failed = !event.outcome.succeeded
+            if terminal {
+                if failed || event.outcome.diagnostics.contains(where: { $0.severity == .warning }) {
+                    write("\r\u{1B}[K")
+                    if failed { write("failed \(event.report)\n") }
+                    Console.print(event.outcome.diagnostics)
+                }
+                write("\r\u{1B}[K[\(event.finished)/\(event.total)] \(event.report)")
+            } else {
+                let state = failed ? "failed" : event.outcome.upToDate ? "up to date" : "built"
+                Console.print(event.outcome.diagnostics)
+                print("[\(event.finished)/\(event.total)] \(state) \(event.report)")
+                fflush(nil)  // in order with the diagnostics on standard error
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        if terminal { write("\r\u{1B}[K") }
+        var line = "\(summary.total) reports: \(summary.built) built, \(summary.upToDate) up to date, \(summary.failed.count) failed"
+        line += " (\(String(format: "%.1f", seconds)) s, \(ProcessInfo.processInfo.activeProcessorCount) cores)\n"
+        print(line, terminator: "")
+        for report in summary.failed { print("failed: \(report)") }
+        if !summary.failed.isEmpty { throw ExitCode(1) }
+    }
+
+    private static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

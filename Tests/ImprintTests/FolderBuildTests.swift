@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// `imprint build DIR`: every report under a folder, failures reported without stopping
+/// the others, and a summary.
+@Suite struct FolderBuildTests {
+    static func report(_ title: String, body: String = "A paragraph.\n") -> [UInt8] {
+        Array("---\ntitle: \(title)\n---\n\n\(body)".utf8)
+    }
+
+    @Test func buildsEveryReportAndReportsEachFailure() throws {
+        var files: [String: [UInt8]] = [:]
+        for index in 0..<12 { files["reports/r\(index).md"] = Self.report("Report \(index)") }
+        files["reports/asia/r0.md"] = Self.report("Same name, other folder")
+        files["reports/asia/broken.md"] = Array("---\ntitle: [unclosed\n---\n".utf8)
+        files["reports/.drafts/hidden.md"] = Self.report("Hidden")
+        files["reports/notes.txt"] = Array("not a report".utf8)
+        let workspace = Workspace(files: files)
+        let result = try workspace.run("build", "reports", "--to", "text,docbook", "-o", "out")
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains("] built ") }.count == 13, "\(result.stdout)")
+        #expect(lines.contains { $0.hasSuffix("] failed reports/asia/broken.md") })
+        #expect(lines.contains { $0.hasPrefix("14 reports: 13 built, 0 up to date, 1 failed (") }, "\(result.stdout)")
+        #expect(lines.last == "failed: reports/asia/broken.md")
+        #expect(result.stderr.contains("reports/asia/broken.md:"), "\(result.stderr)")
+        #expect(result.stderr.contains("error:"))
+        let written = workspace.files()
+        #expect(written.contains("asia/r0.txt") && written.contains("r0.txt") && written.contains("r11.xml"))
+        #expect(!written.contains { $0.contains("broken") || $0.contains("hidden") || $0.contains("notes") })
+        #expect(workspace.contents("out/asia/r0.txt")?.contains("Same name, other folder") == true)
+    }
+
+    @Test func aFolderWithoutReportsIsAnError() throws {
+        let workspace = Workspace(files: ["empty/readme.txt": Array("x".utf8)])
+        let result = try workspace.run("build", "empty", "--to", "text")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("empty:1:1: error: no report"))
+    }
+
+    /// The output folder may sit inside the folder built: its files are not reports.
+    @Test func skipsTheOutputFolder() throws {
+        let workspace = Workspace(files: ["r.md": Self.report("R"), "out/stale.md": Self.report("Old output")])
+        let result = try workspace.run("build", ".", "--to", "text", "-o", "out")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 reports: 1 built"))
+    }
+
+    /// On a terminal: one progress line redrawn in place, failures printed above it.
+    @Test func drawsAProgressLineOnATerminal() throws {
+        var files: [String: [UInt8]] = ["in/broken.md": Array("---\ntitle: [x\n---\n".utf8)]
+        for index in 0..<4 { files["in/r\(index).md"] = Self.report("R\(index)") }
+        let workspace = Workspace(files: files)
+        // `script` (util-linux, in every Debian) runs the command on a pseudo-terminal.
+        let command = "'\(CommandRunner.executable.path)' build in --to text"
+        let result = try CommandRunner.run(["script", "-qec", command, "/dev/null"], in: workspace.folder, tool: true)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\r\u{1B}[K[5/5] "), "\(result.stdout.debugDescription)")
+        #expect(result.stdout.contains("failed in/broken.md"))
+        #expect(result.stdout.contains("5 reports: 4 built, 0 up to date, 1 failed"))
+        #expect(!result.stdout.contains("] built "))
+    }
+}
+
+/// A report whose inputs have not changed is not built again.
+@Suite struct IncrementalBuildTests {
+    static let image = Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#.utf8)
+
+    func workspace() -> Workspace {
+        Workspace(files: [
+            "report.md": FolderBuildTests.report("R", body: "![A square](square.svg)\n"),
+            "square.svg": Self.image, "extra.css": Array("p { color: black; }\n".utf8),
+        ])
+    }
+
+    func build(_ workspace: Workspace, _ extra: [String] = []) throws -> CommandRunner.Result {
+        try workspace.run(["build", "report.md", "--to", "xhtml,text"] + extra)
+    }
+
+    @Test func skipsAnUnchangedReport() throws {
+        let workspace = workspace()
+        #expect(try build(workspace).stdout.contains("wrote out/report.txt"))
+        let first = try FileManager.default.attributesOfItem(atPath: workspace.folder + "/out/report.txt")
+        let again = try build(workspace)
+        #expect(again.status == 0)
+        #expect(again.stdout == "report.md: up to date (--force rebuilds)\n")
+        let second = try FileManager.default.attributesOfItem(atPath: workspace.folder + "/out/report.txt")
+        #expect(first[.systemFileNumber] as? Int == second[.systemFileNumber] as? Int, "the file was replaced")
+    }
+
+    @Test(arguments: ["text", "image", "option", "style sheet", "output deleted", "force", "environment"])
+    func rebuildsWhenAnInputChanges(_ change: String) throws {
+        let workspace = workspace()
+        #expect(try build(workspace, ["--css", "extra.css"]).status == 0)
+        var extra = ["--css", "extra.css"]
+        switch change {
+        case "text": workspace.write("report.md", FolderBuildTests.report("R2", body: "![A square](square.svg)\n"))
+        case "image": workspace.write("square.svg", Self.image + Array("\n".utf8))
+        case "option": extra += ["--width", "60"]
+        case "style sheet": workspace.write("extra.css", Array("p { color: navy; }\n".utf8))
+        case "output deleted": try FileManager.default.removeItem(atPath: workspace.folder + "/out/report.txt")
+        case "force": extra.append("--force")
+        default: extra = []
+        }
+        let result: CommandRunner.Result
+        if change == "environment" {
+            result = try CommandRunner.run(
+                ["env", "SOURCE_DATE_EPOCH=86400", CommandRunner.executable.path, "build", "report.md", "--to", "xhtml,text", "--css", "extra.css"],
+                in: workspace.folder, tool: true)
+        } else {
+            result = try build(workspace, extra)
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("wrote out/report.txt"), "\(change): \(result.stdout)")
+    }
+
+    @Test func aFolderBuildSkipsWhatIsCurrent() throws {
+        let workspace = Workspace(files: ["in/a.md": FolderBuildTests.report("A"), "in/b.md": FolderBuildTests.report("B")])
+        #expect(try workspace.run("build", "in", "--to", "text").stdout.contains("2 reports: 2 built, 0 up to date"))
+        workspace.write("in/b.md", FolderBuildTests.report("B, revised"))
+        let result = try workspace.run("build", "in", "--to", "text")
+        #expect(result.stdout.contains("] up to date in/a.md"))
+        #expect(result.stdout.contains("2 reports: 1 built, 1 up to date, 0 failed"), "\(result.stdout)")
+    }
+}
