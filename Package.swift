@@ -53,7 +53,11 @@ let package = Package(
         // The command line: parsing only, over the Imprint library.
         .executableTarget(
             name: "ImprintCLI",
-            dependencies: ["Imprint", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Imprint", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // Release builds allocate with mimalloc: the report model is millions of small
+            // values, and glibc's malloc took a third of a large build (see Scripts/bench).
+            // Debug builds keep glibc's, which the sanitizers replace.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))]),
 
         // Arbitrary reports for the writers' tests.
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),

@@ -111,15 +111,17 @@ struct EPUBBook {
             }
             for id in part.identifierList where fileByID[id] == nil { fileByID[id] = document.file }
             // Notes (and what is inside them) are written where they are first referenced.
-            var notes = part.allInlines
-            while let inline = notes.popLast() {
-                guard case .footnoteReference(let label) = inline, let note = notesByLabel[label],
-                    fileByID[note.id] == nil
-                else { continue }
+            var labels: [String] = []
+            func collectReferences(_ inline: Inline) {
+                if case .footnoteReference(let label) = inline { labels.append(label) }
+            }
+            part.forEachInline(collectReferences)
+            while let label = labels.popLast() {
+                guard let note = notesByLabel[label], fileByID[note.id] == nil else { continue }
                 fileByID[note.id] = document.file
                 let body = Report(metadata: report.metadata, lead: note.blocks)
                 for id in body.identifierList where fileByID[id] == nil { fileByID[id] = document.file }
-                notes += body.allInlines
+                body.forEachInline(collectReferences)
             }
         }
     }
@@ -132,11 +134,12 @@ extension Report {
     /// Every image path the report refers to, in document order, each once.
     var imagePaths: [String] {
         var paths: [String] = []
-        func add(_ path: String) { if !paths.contains(path) { paths.append(path) } }
-        for block in allBlocks {
+        var seen: Set<String> = []
+        func add(_ path: String) { if seen.insert(path).inserted { paths.append(path) } }
+        forEachBlock { block in
             if case .figure(let figure) = block { add(figure.source) }
         }
-        for inline in allInlines { if case .image(let image) = inline { add(image.source) } }
+        forEachInline { inline in if case .image(let image) = inline { add(image.source) } }
         return paths
     }
 }

@@ -122,17 +122,16 @@ struct AccessibilityMetadata {
     let report: Report
 
     func write(into element: XMLElement) {
-        let images = report.allBlocks.compactMap { block -> String? in
-            if case .figure(let figure) = block { return figure.alt }
-            return nil
-        } + report.allInlines.compactMap { inline -> String? in
-            if case .image(let image) = inline { return image.alt }
-            return nil
+        var images: [String] = []
+        var hasMatrix = false
+        report.forEachBlock { block in
+            switch block {
+            case .figure(let figure): images.append(figure.alt)
+            case .risks(let risks): hasMatrix = hasMatrix || risks.contains { $0.likelihood != nil && $0.impact != nil }
+            default: break
+            }
         }
-        let hasMatrix = report.allBlocks.contains { block in
-            if case .risks(let risks) = block { return risks.contains { $0.likelihood != nil && $0.impact != nil } }
-            return false
-        }
+        report.forEachInline { inline in if case .image(let image) = inline { images.append(image.alt) } }
         let visual = !images.isEmpty || hasMatrix
         let allDescribed = images.allSatisfy { !$0.allSatisfy(\.isWhitespace) }
         func meta(_ property: String, _ value: String) {

@@ -10,7 +10,7 @@ import ReportModel
 /// record keeps the list the last build found: while the report's text is unchanged, its
 /// list of images is too, so hashing the recorded files again answers whether anything
 /// changed, without reading the report.
-struct BuildStamp: Codable, Equatable {
+struct BuildStamp: Equatable {
     var settings: String
     var inputs: [String: String]
     var outputs: [String]
@@ -18,7 +18,7 @@ struct BuildStamp: Codable, Equatable {
     /// Where the stamp of a report's build lives: beside its editions, in a hidden folder
     /// named for the tool.
     static func path(for options: BuildOptions) -> String {
-        options.outputDirectory + "/.imprint/" + Pipeline.baseName(of: options.input) + ".stamp.json"
+        options.outputDirectory + "/.imprint/" + Pipeline.baseName(of: options.input) + ".stamp"
     }
 
     /// The digest of what shapes the editions other than the files read.
@@ -45,6 +45,7 @@ struct BuildStamp: Codable, Equatable {
     /// The stamp of a build that read `inputs` and wrote `outputs`; nil when a file read
     /// cannot be read again (then the next build simply runs).
     static func make(options: BuildOptions, inputs: [String], outputs: [String]) -> BuildStamp? {
+        guard !inputs.contains(where: { $0.contains("\n") }) else { return nil }
         var digests: [String: String] = [:]
         for path in Set(inputs) {
             guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
@@ -57,7 +58,7 @@ struct BuildStamp: Codable, Equatable {
     /// it read unchanged, every file it wrote still there.
     static func isCurrent(_ options: BuildOptions) -> Bool {
         guard let data = FileManager.default.contents(atPath: path(for: options)),
-            let stamp = try? JSONDecoder().decode(BuildStamp.self, from: data),
+            let stamp = BuildStamp(String(decoding: data, as: UTF8.self)),
             stamp.settings == settings(of: options),
             stamp.outputs.allSatisfy(FileManager.default.fileExists(atPath:))
         else { return false }
@@ -66,11 +67,41 @@ struct BuildStamp: Codable, Equatable {
         }
     }
 
-    /// The stamp as written: sorted keys, so the same build writes the same bytes.
+    /// The stamp as written: a line per fact, inputs sorted, so the same build writes the
+    /// same bytes. Paths come last on their lines and cannot hold a line break (outputs are
+    /// named by Imprint; an input path with one is left out, so that build is never skipped).
     var bytes: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data())
+        var lines = ["imprint-stamp 1", "settings \(settings)"]
+        lines += inputs.keys.sorted().map { "input \(inputs[$0]!) \($0)" }
+        lines += outputs.map { "output \($0)" }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    init(settings: String, inputs: [String: String], outputs: [String]) {
+        self.settings = settings
+        self.inputs = inputs
+        self.outputs = outputs
+    }
+
+    /// Reads `bytes` back; nil for anything else.
+    init?(_ text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == "imprint-stamp 1", lines.last == "" else { return nil }
+        lines = Array(lines.dropFirst().dropLast())
+        var settings: String?
+        var inputs: [String: String] = [:]
+        var outputs: [String] = []
+        for line in lines {
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            switch (parts.first, parts.count) {
+            case ("settings", 2): settings = String(parts[1])
+            case ("input", 3): inputs[String(parts[2])] = String(parts[1])
+            case ("output", _): outputs.append(String(line.dropFirst("output ".count)))
+            default: return nil
+            }
+        }
+        guard let settings else { return nil }
+        self.init(settings: settings, inputs: inputs, outputs: outputs)
     }
 
     private static func digest(_ bytes: [UInt8]) -> String {

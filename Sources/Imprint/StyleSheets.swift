@@ -33,7 +33,8 @@ enum StyleSheets {
         return text
     }
 
-    static var folders: [String] {
+    /// Worked out once per run: a folder build asks for every report.
+    static let folders: [String] = {
         var result: [String] = []
         if let environment = ProcessInfo.processInfo.environment["IMPRINT_STYLES"], !environment.isEmpty {
             result.append(environment)
@@ -46,5 +47,5 @@ enum StyleSheets {
             folder = folder.deletingLastPathComponent()
         }
         return result
-    }
+    }()
 }

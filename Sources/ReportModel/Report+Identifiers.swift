@@ -1,47 +1,67 @@
 extension Report {
-    /// Every block of the report, in no particular order: the lead, every section's blocks,
-    /// footnotes, and the blocks nested in lists, quotes and analytic items.
-    public var allBlocks: [Block] {
-        var pending: [Block] = lead + footnotes.flatMap(\.blocks) + allSections.flatMap(\.blocks)
-        var result: [Block] = []
+    /// Calls `body` with every block of the report, in no particular order: the lead,
+    /// every section's blocks, footnotes, and the blocks nested in lists, quotes and
+    /// analytic items. A walk with a stack, so neither deep nesting nor a long report
+    /// costs more than its size.
+    public func forEachBlock(_ body: (Block) throws -> Void) rethrows {
+        var pending: [Block] = lead
+        for footnote in footnotes { pending += footnote.blocks }
+        for section in allSections { pending += section.blocks }
         while let block = pending.popLast() {
-            result.append(block)
+            try body(block)
             switch block {
             case .paragraph, .code, .thematicBreak, .table, .figure: break
-            case .list(let list): pending += list.items.flatMap(\.blocks)
+            case .list(let list): for item in list.items { pending += item.blocks }
             case .quote(let content): pending += content
-            case .keyJudgments(let items): pending += items.flatMap(\.blocks)
-            case .risks(let items): pending += items.flatMap(\.blocks)
-            case .sources(let items): pending += items.flatMap(\.blocks)
+            case .keyJudgments(let items): for item in items { pending += item.blocks }
+            case .risks(let items): for item in items { pending += item.blocks }
+            case .sources(let items): for item in items { pending += item.blocks }
             }
         }
+    }
+
+    /// Calls `body` with every inline of the report, nested ones included, in no
+    /// particular order.
+    public func forEachInline(_ body: (Inline) throws -> Void) rethrows {
+        var pending: [Inline] = []
+        func walk(_ inlines: [Inline]) throws {
+            pending += inlines
+            while let inline = pending.popLast() {
+                try body(inline)
+                switch inline {
+                case .text, .code, .image, .lineBreak, .footnoteReference: break
+                case .emphasis(let content), .strong(let content), .strikethrough(let content): pending += content
+                case .link(let link): pending += link.content
+                case .crossReference(let reference): pending += reference.content
+                }
+            }
+        }
+        for section in allSections { try walk(section.title) }
+        try forEachBlock { block in
+            switch block {
+            case .paragraph(let inlines): try walk(inlines)
+            case .list, .quote, .code, .thematicBreak, .sources: break
+            case .table(let table):
+                try walk(table.caption ?? [])
+                for row in [table.header] + table.rows { for cell in row.cells { try walk(cell) } }
+            case .figure(let figure): try walk(figure.caption)
+            case .keyJudgments(let items): for item in items { try walk(item.title) }
+            case .risks(let items): for item in items { try walk(item.title) }
+            }
+        }
+    }
+
+    /// Every block of the report (see `forEachBlock`).
+    public var allBlocks: [Block] {
+        var result: [Block] = []
+        forEachBlock { result.append($0) }
         return result
     }
 
-    /// Every inline of the report, nested ones included, in no particular order.
+    /// Every inline of the report (see `forEachInline`).
     public var allInlines: [Inline] {
-        var pending: [Inline] = allSections.flatMap(\.title)
-        for block in allBlocks {
-            switch block {
-            case .paragraph(let inlines): pending += inlines
-            case .list, .quote, .code, .thematicBreak, .sources: break
-            case .table(let table):
-                pending += (table.caption ?? []) + ([table.header] + table.rows).flatMap { $0.cells.flatMap { $0 } }
-            case .figure(let figure): pending += figure.caption
-            case .keyJudgments(let items): pending += items.flatMap(\.title)
-            case .risks(let items): pending += items.flatMap(\.title)
-            }
-        }
         var result: [Inline] = []
-        while let inline = pending.popLast() {
-            result.append(inline)
-            switch inline {
-            case .text, .code, .image, .lineBreak, .footnoteReference: break
-            case .emphasis(let content), .strong(let content), .strikethrough(let content): pending += content
-            case .link(let link): pending += link.content
-            case .crossReference(let reference): pending += reference.content
-            }
-        }
+        forEachInline { result.append($0) }
         return result
     }
 
@@ -49,7 +69,7 @@ extension Report {
     /// key judgments, risks, sources, footnotes), repeated if the report repeats it.
     public var identifierList: [String] {
         var ids = footnotes.map(\.id) + allSections.map(\.id)
-        for block in allBlocks {
+        forEachBlock { block in
             switch block {
             case .paragraph, .code, .thematicBreak, .quote: break
             case .list(let list): ids += list.items.compactMap(\.id)
@@ -79,7 +99,8 @@ extension Report {
         let notes = footnotesByLabel
         var body = self
         body.footnotes = []
-        var pending = references(body.allInlines)
+        var pending: [String] = []
+        body.forEachInline { if case .footnoteReference(let label) = $0 { pending.append(label) } }
         var reached: Set<String> = []
         while let label = pending.popLast() {
             guard reached.insert(label).inserted, let note = notes[label] else { continue }

@@ -13,7 +13,7 @@ extension Report {
             }
         }
         for footnote in footnotes { labels[footnote.id] = "Note \(footnote.number)" }
-        for block in allBlocks {
+        forEachBlock { block in
             switch block {
             case .table(let table): if let id = table.id { labels[id] = "Table \(table.number)" }
             case .figure(let figure): if let id = figure.id { labels[id] = "Figure \(figure.number)" }

@@ -168,6 +168,8 @@ extension BodyBuilder {
     func splitTrailingAttributes(of node: MarkdownNode) -> ([MarkdownNode], AttributeBlock?) {
         var line = node.endLine
         if node.kind == .heading, node.startLine != node.endLine { line -= 1 }  // setext underline
+        // Most lines hold no brace at all: that is quick to see in the bytes.
+        guard source.line(line).contains(UInt8(ascii: "}")) else { return (node.children, nil) }
         guard let (attributes, offset) = AttributeBlock.trailing(in: source.lineText(line)) else {
             return (node.children, nil)
         }

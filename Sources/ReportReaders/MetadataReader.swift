@@ -77,7 +77,9 @@ struct MetadataReader {
         guard let frontMatter else { return nil }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: frontMatter.yaml)
+            // Every value is read as text and checked here, so Yams need not resolve tags:
+            // its default resolver compiles a dozen regular expressions on every run.
+            root = try Yams.compose(yaml: frontMatter.yaml, .basic)
         } catch let error as YamlError {
             reportYAMLError(error, frontMatter: frontMatter)
             return nil

@@ -128,7 +128,7 @@ import Testing
         let workspace = Workspace(files: ["report.md": Self.report("Before.\n")])
         #expect(try workspace.run("build", "report.md", "--to", "docbook,xhtml,text").status == 0)
         // The stamp is left out: a build removes it before it writes (see `Pipeline.build`).
-        let stamp = ".imprint/report.stamp.json"
+        let stamp = ".imprint/report.stamp"
         let before = Dictionary(
             uniqueKeysWithValues: workspace.files(stamps: true).filter { $0 != stamp }.map { ($0, workspace.contents("out/" + $0)) })
         let body = (0..<20_000).map { "Claim \($0) with *emphasis* and a [link](https://example.org/\($0)).[^n\($0)]\n\n" }.joined()
