@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
 
         // Pure value types: the report and its diagnostics. No C, no I/O.
         .target(name: "ReportModel"),
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "TextWriter", dependencies: ["ReportModel", "CUnistring"]),
         .target(
             name: "EPUBWriter",
-            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CLibZip"]),
         // The pipeline as a library: formats, options, atomic output.
         .target(
             name: "Imprint",

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import EPUBWriter
 import ReportModel
 import ReportReaders
 import Synchronization
@@ -109,7 +108,7 @@ public enum Pipeline {
             diagnostics.append(Diagnostic(.error, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
-        if let stamp = BuildStamp.make(options: options, inputs: inputs(of: report, options: options), outputs: files.map(\.path)) {
+        if let stamp = BuildStamp.make(options: options, inputs: inputs(of: renderer), outputs: files.map(\.path)) {
             // A stamp that cannot be written only costs the next build its shortcut.
             try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
             try? AtomicFile.writeAll([(stampPath, stamp.bytes)])
@@ -123,8 +122,11 @@ public enum Pipeline {
         -> [Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]
     {
         let formats = renderer.options.formats
+        // The costliest first, so that no long edition starts last and runs alone.
+        let order = formats.indices.sorted { formats[$0].relativeCost > formats[$1].relativeCost }
         let results = Mutex<[Int: Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]>([:])
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+        DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
+            let index = order[turn]
             let format = formats[index]
             let result = renderer.render(format).flatMap { output in renderer.companions(of: format).map { (output, $0) } }
             results.withLock { $0[index] = result }
@@ -133,9 +135,10 @@ public enum Pipeline {
     }
 
     /// The files a build of this report reads: the report, its images, the style sheets.
-    private static func inputs(of report: Report, options: BuildOptions) -> [String] {
+    private static func inputs(of renderer: Renderer) -> [String] {
+        let options = renderer.options
         let references = FileReferences(reportPath: options.input)
-        let images = EPUBWriter.imagePaths(of: report).compactMap { try? references.resolve($0).get() }
+        let images = renderer.imagePaths.compactMap { try? references.resolve($0).get() }
         let shipped = ["print.css", "epub.css"].compactMap(StyleSheets.locate)
         return [options.input] + images + shipped + options.userStylesheets
     }

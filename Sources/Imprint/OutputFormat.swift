@@ -21,6 +21,18 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// How long the edition takes to render next to the others (measured with
+    /// Scripts/bench): the PDF runs a paged-media engine, the e-book writes a document per
+    /// section and compresses them.
+    var relativeCost: Int {
+        switch self {
+        case .pdf: 10
+        case .epub: 3
+        case .docbook, .xhtml, .text: 2
+        case .brief: 1
+        }
+    }
+
     /// Parses a comma list such as `docbook,xhtml`.
     public static func parseList(_ text: String) throws(UsageError) -> [OutputFormat] {
         var formats: [OutputFormat] = []

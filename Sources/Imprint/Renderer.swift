@@ -26,6 +26,16 @@ struct Renderer: Sendable {
     let report: Report
     let options: BuildOptions
     let progress: @Sendable (String) -> Void
+    /// Every image the report uses, found once: the e-book carries them, the build stamp
+    /// records them.
+    let imagePaths: [String]
+
+    init(report: Report, options: BuildOptions, progress: @escaping @Sendable (String) -> Void) {
+        self.report = report
+        self.options = options
+        self.progress = progress
+        imagePaths = EPUBWriter.imagePaths(of: report)
+    }
 
     func render(_ format: OutputFormat) -> Result<RenderedOutput, RenderFailure> {
         switch format {
@@ -71,7 +81,7 @@ struct Renderer: Sendable {
             for path in options.userStylesheets { css.append("/* --css \(path) */\n" + (try StyleSheets.user(path))) }
             let files = FileReferences(reportPath: options.input)
             var resources: [String: [UInt8]] = [:]
-            for path in EPUBWriter.imagePaths(of: report) {
+            for path in imagePaths {
                 switch files.resolve(path) {
                 case .success(let real):
                     do { resources[path] = try InputFile.read(real) } catch {

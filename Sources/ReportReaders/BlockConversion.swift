@@ -80,6 +80,7 @@ extension BodyBuilder {
             let (inlineNodes, found) = splitTrailingAttributes(of: first)
             if let found {
                 attributes = found
+                children[0] = first.copy()
                 children[0].children = inlineNodes
                 if let id = found.id { identifiers.claim(id, at: location(item), log: log) }
             }
@@ -94,6 +95,7 @@ extension BodyBuilder {
             first.literal.hasPrefix("Table:")
         else { return nil }
         var (children, attributes) = splitTrailingAttributes(of: node)
+        children[0] = children[0].copy()
         children[0].literal = String(children[0].literal.dropFirst("Table:".count).drop { $0 == " " })
         if let id = attributes?.id { identifiers.claim(id, at: location(node), log: log) }
         for attribute in attributes?.attributes ?? [] {
@@ -180,7 +182,7 @@ extension BodyBuilder {
             })
         else { return (node.children, nil) }
         var children = Array(node.children[..<index])
-        var text = node.children[index]
+        let text = node.children[index].copy()
         let rawPrefix = Array(source.line(line).dropFirst(text.startColumn - 1).prefix(column - text.startColumn))
         let literal = Array(text.literal.utf8)
         if literal.starts(with: rawPrefix) {
@@ -193,6 +195,7 @@ extension BodyBuilder {
         while let last = children.last, last.kind == .softBreak || last.kind == .lineBreak {
             children.removeLast()
             if let previous = children.last, previous.kind == .text {
+                children[children.count - 1] = previous.copy()
                 children[children.count - 1].literal = String(previous.literal.trimmingTrailingWhitespace())
             }
         }

@@ -1,8 +1,13 @@
 import CCmarkGFM
 
 /// A Swift copy of one cmark-gfm node. The C tree is walked once, copied into these
-/// values and freed before parsing returns, so no C pointer escapes the parser.
-struct MarkdownNode {
+/// objects and freed before parsing returns, so no C pointer escapes the parser.
+///
+/// A class, not a struct: the converters pass nodes and their children around a great
+/// deal, and a struct this wide cost a dozen reference counts per copy (a fifth of the
+/// reader's time on large reports). Nodes are not changed once parsed; a converter that
+/// needs a changed node changes a `copy()`.
+final class MarkdownNode {
     enum Kind: Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
         case footnoteDefinition, table, tableRow, tableCell
@@ -32,6 +37,32 @@ struct MarkdownNode {
     var startColumn = 0
     var endLine = 0
     var endColumn = 0
+
+    init(kind: Kind) {
+        self.kind = kind
+    }
+
+    /// A node like this one (sharing its children), to be changed.
+    func copy() -> MarkdownNode {
+        let node = MarkdownNode(kind: kind)
+        node.children = children
+        node.literal = literal
+        node.url = url
+        node.title = title
+        node.level = level
+        node.ordered = ordered
+        node.listStart = listStart
+        node.tight = tight
+        node.fenceInfo = fenceInfo
+        node.taskChecked = taskChecked
+        node.isHeaderRow = isHeaderRow
+        node.alignments = alignments
+        node.startLine = startLine
+        node.startColumn = startColumn
+        node.endLine = endLine
+        node.endColumn = endColumn
+        return node
+    }
 }
 
 /// Parses Report Markdown with cmark-gfm and its GFM extensions.
@@ -94,7 +125,7 @@ enum MarkdownParser {
     }
 
     private static func node(from pointer: OpaquePointer) -> MarkdownNode {
-        var node = MarkdownNode(kind: kind(of: pointer))
+        let node = MarkdownNode(kind: kind(of: pointer))
         node.startLine = Int(cmark_node_get_start_line(pointer))
         node.startColumn = Int(cmark_node_get_start_column(pointer))
         node.endLine = Int(cmark_node_get_end_line(pointer))

@@ -35,10 +35,6 @@ public struct TextWriter {
 
     /// The text as UTF-8: lines end with LF, none has trailing spaces or is wider than the width.
     public func write(_ report: Report) -> [UInt8] {
-        Array(text(report).utf8)
-    }
-
-    public func text(_ report: Report) -> String {
         var context = TextContext(report: report, width: options.width)
         context.writeMarking()
         context.writeTitleBlock()
@@ -51,9 +47,22 @@ public struct TextWriter {
         }
         context.writeEndMatter(full: options.profile == .full)
         context.writeMarking(last: true)
-        var text = context.output.lines.map { String($0.trimmingTrailingSpaces()) }.joined(separator: "\n") + "\n"
-        if options.ascii { text = Typography.ascii(text) }
-        return text
+        // Joined as bytes: a trailing space is a byte 0x20 at the end of a line, and
+        // nothing can combine with it there.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(context.output.lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in context.output.lines {
+            let utf8 = line.utf8
+            var end = utf8.endIndex
+            while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+            bytes += utf8[utf8.startIndex..<end]
+            bytes.append(0x0A)
+        }
+        return options.ascii ? Array(Typography.ascii(String(decoding: bytes, as: UTF8.self)).utf8) : bytes
+    }
+
+    public func text(_ report: Report) -> String {
+        String(decoding: write(report), as: UTF8.self)
     }
 }
 
