@@ -40,6 +40,9 @@ final class BodyBuilder {
         }
     }
 
+    /// Builds the body, taking the document's blocks from it as they are converted: each
+    /// is let go once its part of the model is built, so a large report's Markdown tree and
+    /// model are never both whole in memory. `document` is left empty.
     func build(_ document: MarkdownNode) -> Body {
         var body = Body()
         let definitions = document.children.filter { $0.kind == .footnoteDefinition }
@@ -53,7 +56,9 @@ final class BodyBuilder {
                 if open.isEmpty { body.sections.append(last) } else { open[open.count - 1].subsections.append(last) }
             }
         }
-        let content = document.children.filter { $0.kind != .footnoteDefinition }
+        var content = document.children.filter { $0.kind != .footnoteDefinition }
+        document.children = []
+        let converted = MarkdownNode(kind: .document)
         var index = 0
         var pending: [Block] = []
         func flush() {
@@ -77,11 +82,14 @@ final class BodyBuilder {
                     }
                     open.append(section(from: node))
                 }
+                content[index] = converted
                 index += 1
                 continue
             }
             let kind = open.last?.kind ?? .standard
-            index = convert(content, at: index, sectionKind: kind, into: &pending)
+            let next = convert(content, at: index, sectionKind: kind, into: &pending)
+            for done in index..<next { content[done] = converted }
+            index = next
         }
         flush()
         close(downTo: 0)

@@ -99,6 +99,10 @@ enum MarkdownParser {
 
     /// Copies the C tree without recursion: a stack holds the nodes whose children are
     /// still being copied, with their C nodes so that the walk can go on to their siblings.
+    ///
+    /// Each top-level block's C subtree is freed as soon as it is copied, so the two trees
+    /// are never both whole in memory (on a large report each is many times its size).
+    /// The document node itself is left for the caller to free.
     private static func copy(_ root: OpaquePointer) throws(TooDeep) -> MarkdownNode {
         var stack: [(node: MarkdownNode, pointer: OpaquePointer)] = [(node(from: root), root)]
         var current = cmark_node_first_child(root)
@@ -114,12 +118,14 @@ enum MarkdownParser {
                 } else {
                     stack[stack.count - 1].node.children.append(copied)
                     current = cmark_node_next(pointer)
+                    if stack.count == 1 { cmark_node_free(pointer) }
                 }
             } else {
                 let finished = stack.removeLast()
                 guard !stack.isEmpty else { return finished.node }
                 stack[stack.count - 1].node.children.append(finished.node)
                 current = cmark_node_next(finished.pointer)
+                if stack.count == 1 { cmark_node_free(finished.pointer) }
             }
         }
     }
