@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The paged-media engine that turns the print XHTML into a PDF: WeasyPrint by default,
 /// found on `PATH`, or any command with WeasyPrint's command line given with `--pdf-engine`.
@@ -35,10 +36,16 @@ public struct PDFEngine {
         return .success(result.output)
     }
 
+    /// What each engine answered, so that a folder of reports asks once, not once a PDF.
+    private static let pdfUASupport = Mutex<[String: Bool]>([:])
+
     /// Whether the engine's help lists `pdf/ua-1` (WeasyPrint 59 and later).
     private func supportsPDFUA(_ executable: String) -> Bool {
-        guard let help = try? ProcessRunner.run(executable, arguments: ["--help"], input: []) else { return false }
-        return String(decoding: help.output, as: UTF8.self).contains("pdf/ua-1")
+        if let known = PDFEngine.pdfUASupport.withLock({ $0[executable] }) { return known }
+        let help = try? ProcessRunner.run(executable, arguments: ["--help"], input: [])
+        let supported = help.map { String(decoding: $0.output, as: UTF8.self).contains("pdf/ua-1") } ?? false
+        PDFEngine.pdfUASupport.withLock { $0[executable] = supported }
+        return supported
     }
 
     /// A path as given, or the first match on `PATH`.

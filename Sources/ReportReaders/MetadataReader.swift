@@ -131,7 +131,9 @@ struct MetadataReader {
             log.error("'\(key)' must be text, not a list or mapping", at: location(of: node))
             return nil
         }
-        if scalar.tag == Tag(.null) || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) {
+        // The tag is compared by name: making a `Tag` to compare with loads Yams's default
+        // resolver, a dozen regular expressions.
+        if scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) {
             return nil
         }
         return scalar.string

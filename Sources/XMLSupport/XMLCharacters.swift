@@ -13,13 +13,26 @@ enum XMLCharacters {
     /// The text with forbidden characters removed, and the ones removed; the common case
     /// (nothing to remove) costs one scan and no copy.
     static func sanitized(_ text: String) -> (text: String, dropped: [Unicode.Scalar]) {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return (text, []) }
+        guard hasForbidden(text.utf8) else { return (text, []) }
         var kept = String.UnicodeScalarView()
         var dropped: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             if isAllowed(scalar) { kept.append(scalar) } else { dropped.append(scalar) }
         }
         return (String(kept), dropped)
+    }
+
+    /// Whether UTF-8 text holds a character XML forbids, read from its bytes: a control
+    /// character other than tab, line feed and carriage return is a byte below 0x20;
+    /// U+FFFE and U+FFFF are EF BF BE and EF BF BF (valid UTF-8 holds no surrogates).
+    static func hasForbidden(_ utf8: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
+            if (byte == 0xBE || byte == 0xBF), previous == (0xEF, 0xBF) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// `U+0001`, as warnings name a character.
