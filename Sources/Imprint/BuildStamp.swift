@@ -10,7 +10,7 @@ import ReportModel
 /// record keeps the list the last build found: while the report's text is unchanged, its
 /// list of images is too, so hashing the recorded files again answers whether anything
 /// changed, without reading the report.
-struct BuildStamp: Equatable {
+struct BuildStamp {
     var settings: String
     var inputs: [String: String]
     var outputs: [String]
@@ -38,6 +38,8 @@ struct BuildStamp: Equatable {
             "ascii \(options.ascii)",
             "SOURCE_DATE_EPOCH \(environment["SOURCE_DATE_EPOCH"] ?? "")",
             "IMPRINT_STYLES \(environment["IMPRINT_STYLES"] ?? "")",
+            // Where the shipped style sheets are found: another folder is another style.
+            "styles \(["print.css", "epub.css"].compactMap(StyleSheets.locate).joined(separator: "\u{0}"))",
         ]
         return digest(Array(parts.joined(separator: "\n").utf8))
     }
@@ -68,8 +70,8 @@ struct BuildStamp: Equatable {
     }
 
     /// The stamp as written: a line per fact, inputs sorted, so the same build writes the
-    /// same bytes. Paths come last on their lines and cannot hold a line break (outputs are
-    /// named by Imprint; an input path with one is left out, so that build is never skipped).
+    /// same bytes. Paths come last on their lines and hold no line break (outputs are named
+    /// by Imprint; a build that read a path with one gets no stamp, and is never skipped).
     var bytes: [UInt8] {
         var lines = ["imprint-stamp 1", "settings \(settings)"]
         lines += inputs.keys.sorted().map { "input \(inputs[$0]!) \($0)" }

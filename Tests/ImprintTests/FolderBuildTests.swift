@@ -46,6 +46,18 @@ import Testing
         #expect(result.stdout.contains("1 reports: 1 built"))
     }
 
+    /// Links are not followed out of the folder, nor round in a loop.
+    @Test func staysInsideTheFolder() throws {
+        let outside = Workspace(files: ["elsewhere.md": Self.report("Outside")])
+        let workspace = Workspace(files: ["in/a/r.md": Self.report("Inside")])
+        try FileManager.default.createSymbolicLink(atPath: workspace.folder + "/in/a/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: workspace.folder + "/in/out.md", withDestinationPath: outside.folder + "/elsewhere.md")
+        try FileManager.default.createSymbolicLink(atPath: workspace.folder + "/in/there", withDestinationPath: outside.folder)
+        let result = try workspace.run("build", "in", "--to", "text")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 reports: 1 built"), "\(result.stdout)")
+    }
+
     /// On a terminal: one progress line redrawn in place, failures printed above it.
     @Test func drawsAProgressLineOnATerminal() throws {
         var files: [String: [UInt8]] = ["in/broken.md": Array("---\ntitle: [x\n---\n".utf8)]
