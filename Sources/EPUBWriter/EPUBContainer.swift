@@ -36,13 +36,14 @@ enum EPUBContainer {
         return try contents(of: buffer)
     }
 
-    /// Adds one entry from a copy of `bytes` that libzip owns (and frees once written).
+    /// Adds one entry from a copy of `bytes` that libzip owns (and frees once written); an
+    /// empty entry has no buffer at all (libzip does not free one of length 0).
     private static func add(
         _ path: String, _ bytes: [UInt8], to archive: OpaquePointer, time: UInt16, date: UInt16, compressed: Bool
     ) throws(EPUBError) {
-        let copy = malloc(max(bytes.count, 1))!
-        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(copy), byteCount: $0.count) }
-        guard let source = zip_source_buffer(archive, copy, zip_uint64_t(bytes.count), 1) else {
+        let copy: UnsafeMutableRawPointer? = bytes.isEmpty ? nil : malloc(bytes.count)
+        if let copy { bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
+        guard let source = zip_source_buffer(archive, copy, zip_uint64_t(bytes.count), copy == nil ? 0 : 1) else {
             free(copy)
             throw EPUBError("cannot add \(path) to the EPUB container: \(String(cString: zip_strerror(archive)))")
         }
