@@ -46,10 +46,11 @@ struct EPUBBook {
     /// The cover image's manifest path, generated or given.
     var coverImage: String
 
-    init(report: Report, resources: [String: [UInt8]], splitDepth: Int) throws(EPUBError) {
+    /// `imagePaths` is `EPUBWriter.imagePaths(of: report)`.
+    init(report: Report, resources: [String: [UInt8]], imagePaths: [String], splitDepth: Int) throws(EPUBError) {
         index = ReportIndex(report)
         // Media first: every image the report refers to, named by its order.
-        for (index, path) in EPUBWriter.imagePaths(of: report).enumerated() {
+        for (index, path) in imagePaths.enumerated() {
             guard let bytes = resources[path] else { throw EPUBError("the image '\(path)' was not given to the EPUB writer") }
             guard let type = MediaType(path: path) else {
                 throw EPUBError("the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")

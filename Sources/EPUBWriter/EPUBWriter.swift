@@ -43,8 +43,14 @@ public struct EPUBWriter {
 
     /// The EPUB's bytes. `resources` holds the bytes of every image the report refers to
     /// (figures, inline images, the cover), keyed by the path written in the report.
-    public func write(_ report: Report, resources: [String: [UInt8]]) throws(EPUBError) -> (bytes: [UInt8], warnings: [String]) {
-        let book = try EPUBBook(report: report, resources: resources, splitDepth: options.splitDepth)
+    /// `imagePaths`, when the caller has them from `imagePaths(of:)` already, saves a walk
+    /// over the whole report.
+    public func write(_ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil) throws(EPUBError)
+        -> (bytes: [UInt8], warnings: [String])
+    {
+        let book = try EPUBBook(
+            report: report, resources: resources, imagePaths: imagePaths ?? Self.imagePaths(of: report),
+            splitDepth: options.splitDepth)
         var files: [(path: String, bytes: [UInt8])] = []
         var warnings: [String] = []
         func add(_ path: String, _ document: XMLDocument, html: Bool) {

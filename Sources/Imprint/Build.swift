@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import ReportModel
 import ReportReaders
-import Synchronization
 
 /// What `imprint build` is asked to do.
 public struct BuildOptions: Sendable {
@@ -124,7 +123,7 @@ public enum Pipeline {
         let formats = renderer.options.formats
         // The costliest first, so that no long edition starts last and runs alone.
         let order = formats.indices.sorted { formats[$0].relativeCost > formats[$1].relativeCost }
-        let results = Mutex<[Int: Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]>([:])
+        let results = Locked<[Int: Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]>([:])
         DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
             let index = order[turn]
             let format = formats[index]

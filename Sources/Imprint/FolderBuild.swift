@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// `imprint build DIR`: every report under a folder, built side by side on all cores.
 ///
@@ -57,7 +56,7 @@ public enum FolderBuild {
         _ reports: [String], under folder: String, options: BuildOptions,
         finished: @escaping @Sendable (Event) -> Void
     ) -> Summary {
-        let state = Mutex((summary: Summary(total: reports.count), finished: 0))
+        let state = Locked((summary: Summary(total: reports.count), finished: 0))
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
             var reportOptions = options

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The paged-media engine that turns the print XHTML into a PDF: WeasyPrint by default,
 /// found on `PATH`, or any command with WeasyPrint's command line given with `--pdf-engine`.
@@ -37,7 +36,7 @@ public struct PDFEngine {
     }
 
     /// What each engine answered, so that a folder of reports asks once, not once a PDF.
-    private static let pdfUASupport = Mutex<[String: Bool]>([:])
+    private static let pdfUASupport = Locked<[String: Bool]>([:])
 
     /// Whether the engine's help lists `pdf/ua-1` (WeasyPrint 59 and later).
     private func supportsPDFUA(_ executable: String) -> Bool {

@@ -97,7 +97,7 @@ struct Renderer: Sendable {
                     uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier),
                     modified: SourceDate.epoch(for: report.metadata), generator: "Imprint \(Imprint.version)"))
             do {
-                let (bytes, warnings) = try writer.write(report, resources: resources)
+                let (bytes, warnings) = try writer.write(report, resources: resources, imagePaths: imagePaths)
                 return .success(RenderedOutput(bytes: bytes, warnings: warnings))
             } catch {
                 throw RenderFailure("epub: \(error.description)", file: options.input)

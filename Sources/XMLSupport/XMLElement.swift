@@ -56,12 +56,12 @@ public struct XMLElement {
     /// declared for that prefix, which must be in scope.
     public func setAttribute(_ name: String, _ value: String) {
         let clean = sanitized(value, where: "attribute \(name)")
-        let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
         LibXML.withXMLString(clean) { cleanValue in
-            if parts.count == 2 {
-                let ns = LibXML.withXMLString(parts[0]) { xmlSearchNs(document.pointer, node, $0) }
-                precondition(ns != nil, "no namespace declared for prefix \(parts[0])")
-                LibXML.withXMLString(parts[1]) { _ = xmlSetNsProp(node, ns, $0, cleanValue) }
+            if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) {
+                let prefix = String(name[..<colon])
+                let ns = LibXML.withXMLString(prefix) { xmlSearchNs(document.pointer, node, $0) }
+                precondition(ns != nil, "no namespace declared for prefix \(prefix)")
+                LibXML.withXMLString(String(name[name.index(after: colon)...])) { _ = xmlSetNsProp(node, ns, $0, cleanValue) }
             } else {
                 LibXML.withXMLString(name) { _ = xmlSetProp(node, $0, cleanValue) }
             }
@@ -104,7 +104,9 @@ public struct XMLElement {
     /// Whether the element has no children at all.
     public var isEmpty: Bool { node.pointee.children == nil }
 
-    private func sanitized(_ text: String, where place: String) -> String {
+    /// `place` is worked out only when something is dropped: building its text for every
+    /// attribute was a measurable part of writing a large report.
+    private func sanitized(_ text: String, where place: @autoclosure () -> String) -> String {
         let (clean, dropped) = XMLCharacters.sanitized(text)
         if !dropped.isEmpty {
             let path = xmlGetNodePath(node).map { path -> String in
@@ -112,7 +114,7 @@ public struct XMLElement {
                 return LibXML.string(path) ?? name
             } ?? name
             let names = dropped.map(XMLCharacters.name).joined(separator: ", ")
-            document.warn("dropped \(names) from \(place) of \(path): XML 1.0 does not allow it")
+            document.warn("dropped \(names) from \(place()) of \(path): XML 1.0 does not allow it")
         }
         return clean
     }
