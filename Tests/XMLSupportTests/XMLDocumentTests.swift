@@ -107,7 +107,8 @@ import Testing
 
 @Suite struct RelaxNGTests {
     private func schema() throws -> RelaxNGSchema {
-        let path = "/tmp/imprint-test-\(ProcessInfo.processInfo.processIdentifier)-schema.rng"
+        // A file per call: the tests run in parallel, and one must not delete another's.
+        let path = "/tmp/imprint-test-\(UUID().uuidString)-schema.rng"
         let rng = """
             <grammar xmlns="http://relaxng.org/ns/structure/1.0">
               <start><element name="r"><oneOrMore><element name="a"><text/></element></oneOrMore></element></start>
