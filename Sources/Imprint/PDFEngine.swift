@@ -47,6 +47,20 @@ public struct PDFEngine {
         return supported
     }
 
+    private static let versions = Locked<[String: String]>([:])
+
+    /// What the engine says of its version (`--version`), asked once a run; the build
+    /// stamp records it, so upgrading the engine rebuilds the PDFs. Empty when it cannot
+    /// be run.
+    static func version(of command: String) -> String {
+        guard let executable = locate(command) else { return "" }
+        if let known = versions.withLock({ $0[executable] }) { return known }
+        let answer = try? ProcessRunner.run(executable, arguments: ["--version"], input: [])
+        let version = answer.map { String(decoding: $0.output, as: UTF8.self) } ?? ""
+        versions.withLock { $0[executable] = version }
+        return version
+    }
+
     /// A path as given, or the first match on `PATH`.
     static func locate(_ command: String) -> String? {
         if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }

@@ -126,6 +126,28 @@ import Testing
         #expect(result.stdout.contains("wrote out/report.txt"), "\(change): \(result.stdout)")
     }
 
+    /// A PDF is rebuilt when the engine says it is another version.
+    @Test func rebuildsThePDFWhenTheEngineChanges() throws {
+        let workspace = Workspace(files: ["report.md": FolderBuildTests.report("R"), "version.txt": Array("engine 1\n".utf8)])
+        let engine = """
+            #!/bin/sh
+            case "$1" in
+              --version) cat '\(workspace.folder)/version.txt'; exit 0 ;;
+              --help) exit 0 ;;
+            esac
+            cat > /dev/null
+            printf '%%PDF-1.7 (a stand-in engine)'
+            """
+        workspace.write("engine", Array(engine.utf8))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: workspace.folder + "/engine")
+        let arguments = ["build", "report.md", "--to", "pdf", "--pdf-engine", "./engine"]
+        #expect(try workspace.run(arguments).stdout.contains("wrote out/report.pdf"))
+        #expect(try workspace.run(arguments).stdout.contains("up to date"))
+        workspace.write("version.txt", Array("engine 2\n".utf8))
+        let result = try workspace.run(arguments)
+        #expect(result.stdout.contains("wrote out/report.pdf"), "\(result.stdout) \(result.stderr)")
+    }
+
     @Test func aFolderBuildSkipsWhatIsCurrent() throws {
         let workspace = Workspace(files: ["in/a.md": FolderBuildTests.report("A"), "in/b.md": FolderBuildTests.report("B")])
         #expect(try workspace.run("build", "in", "--to", "text").stdout.contains("2 reports: 2 built, 0 up to date"))
