@@ -72,14 +72,19 @@ public enum Pipeline {
     /// Builds the editions asked for, unless the last build's are current (see
     /// `BuildStamp`). Nothing is written unless every edition rendered without error.
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
-        if !options.force, BuildStamp.isCurrent(options) {
+        let settings = BuildStamp.settings(of: options)
+        if !options.force, BuildStamp.isCurrent(options, settings: settings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true)
         }
+        // Each file is digested before it is read: were it changed during the build, the
+        // stamp holds the old digest and the next build runs again.
+        let reportDigest = BuildStamp.digests(of: [options.input])
         var (report, diagnostics) = check(options.input, strict: options.strict)
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let base = baseName(of: options.input)
         var files: [(path: String, bytes: [UInt8])] = []
         let renderer = Renderer(report: report, options: options, progress: progress)
+        let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
         for (format, result) in zip(options.formats, renderAll(renderer)) {
             switch result {
             case .success(let (output, companions)):
@@ -107,7 +112,9 @@ public enum Pipeline {
             diagnostics.append(Diagnostic(.error, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
-        if let stamp = BuildStamp.make(options: options, inputs: inputs(of: renderer), outputs: files.map(\.path)) {
+        if let reportDigest, let otherDigests {
+            let stamp = BuildStamp(
+                settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first }, outputs: files.map(\.path))
             // A stamp that cannot be written only costs the next build its shortcut.
             try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
             try? AtomicFile.writeAll([(stampPath, stamp.bytes)])
@@ -115,15 +122,16 @@ public enum Pipeline {
         return BuildOutcome(diagnostics: diagnostics, written: files.map(\.path))
     }
 
+    /// One edition and the files written with it, or why it could not be rendered.
+    private typealias Rendered = Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>
+
     /// Every edition rendered, side by side on the machine's cores: the report is read
     /// once and shared; each edition's writer owns its own trees.
-    private static func renderAll(_ renderer: Renderer)
-        -> [Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]
-    {
+    private static func renderAll(_ renderer: Renderer) -> [Rendered] {
         let formats = renderer.options.formats
         // The costliest first, so that no long edition starts last and runs alone.
         let order = formats.indices.sorted { formats[$0].relativeCost > formats[$1].relativeCost }
-        let results = Locked<[Int: Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>]>([:])
+        let results = Locked<[Int: Rendered]>([:])
         DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
             let index = order[turn]
             let format = formats[index]
@@ -133,13 +141,13 @@ public enum Pipeline {
         return results.withLock { results in formats.indices.map { results[$0]! } }
     }
 
-    /// The files a build of this report reads: the report, its images, the style sheets.
+    /// The files a build of this report reads besides the report: its images, the style sheets.
     private static func inputs(of renderer: Renderer) -> [String] {
         let options = renderer.options
         let references = FileReferences(reportPath: options.input)
         let images = renderer.imagePaths.compactMap { try? references.resolve($0).get() }
         let shipped = ["print.css", "epub.css"].compactMap(StyleSheets.locate)
-        return [options.input] + images + shipped + options.userStylesheets
+        return images + shipped + options.userStylesheets
     }
 
     /// `reports/brief.md` → `brief`.

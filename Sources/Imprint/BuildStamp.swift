@@ -46,24 +46,25 @@ struct BuildStamp {
         return digest(Array(parts.joined(separator: "\n").utf8))
     }
 
-    /// The stamp of a build that read `inputs` and wrote `outputs`; nil when a file read
-    /// cannot be read again (then the next build simply runs).
-    static func make(options: BuildOptions, inputs: [String], outputs: [String]) -> BuildStamp? {
-        guard !inputs.contains(where: { $0.contains("\n") }) else { return nil }
+    /// The SHA-256 of each file, by path; nil when one cannot be read, or its path holds a
+    /// line break (then no stamp is written and the next build simply runs).
+    static func digests(of paths: [String]) -> [String: String]? {
+        guard !paths.contains(where: { $0.contains("\n") }) else { return nil }
         var digests: [String: String] = [:]
-        for path in Set(inputs) {
+        for path in Set(paths) {
             guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
             digests[path] = digest(Array(bytes))
         }
-        return BuildStamp(settings: settings(of: options), inputs: digests, outputs: outputs)
+        return digests
     }
 
     /// True when the last build of these options is still good: same settings, every file
     /// it read unchanged, every file it wrote still there.
-    static func isCurrent(_ options: BuildOptions) -> Bool {
+    /// `settings` is `settings(of: options)`.
+    static func isCurrent(_ options: BuildOptions, settings: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path(for: options)),
             let stamp = BuildStamp(String(decoding: data, as: UTF8.self)),
-            stamp.settings == settings(of: options),
+            stamp.settings == settings,
             stamp.outputs.allSatisfy(FileManager.default.fileExists(atPath:))
         else { return false }
         return stamp.inputs.allSatisfy { path, expected in
@@ -73,7 +74,7 @@ struct BuildStamp {
 
     /// The stamp as written: a line per fact, inputs sorted, so the same build writes the
     /// same bytes. Paths come last on their lines and hold no line break (outputs are named
-    /// by Imprint; a build that read a path with one gets no stamp, and is never skipped).
+    /// by Imprint; a build that read a path with one gets no stamp: see `digests(of:)`).
     var bytes: [UInt8] {
         var lines = ["imprint-stamp 1", "settings \(settings)"]
         lines += inputs.keys.sorted().map { "input \(inputs[$0]!) \($0)" }
