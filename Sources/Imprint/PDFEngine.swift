@@ -35,30 +35,30 @@ public struct PDFEngine {
         return .success(result.output)
     }
 
-    /// What each engine answered, so that a folder of reports asks once, not once a PDF.
-    private static let pdfUASupport = Locked<[String: Bool]>([:])
-
     /// Whether the engine's help lists `pdf/ua-1` (WeasyPrint 59 and later).
     private func supportsPDFUA(_ executable: String) -> Bool {
-        if let known = PDFEngine.pdfUASupport.withLock({ $0[executable] }) { return known }
-        let help = try? ProcessRunner.run(executable, arguments: ["--help"], input: [])
-        let supported = help.map { String(decoding: $0.output, as: UTF8.self).contains("pdf/ua-1") } ?? false
-        PDFEngine.pdfUASupport.withLock { $0[executable] = supported }
-        return supported
+        PDFEngine.ask(executable, "--help").contains("pdf/ua-1")
     }
 
-    private static let versions = Locked<[String: String]>([:])
-
-    /// What the engine says of its version (`--version`), asked once a run; the build
-    /// stamp records it, so upgrading the engine rebuilds the PDFs. Empty when it cannot
-    /// be run.
+    /// What the engine says of its version (`--version`); the build stamp records it, so
+    /// upgrading the engine rebuilds the PDFs. Empty when it cannot be run.
     static func version(of command: String) -> String {
-        guard let executable = locate(command) else { return "" }
-        if let known = versions.withLock({ $0[executable] }) { return known }
-        let answer = try? ProcessRunner.run(executable, arguments: ["--version"], input: [])
-        let version = answer.map { String(decoding: $0.output, as: UTF8.self) } ?? ""
-        versions.withLock { $0[executable] = version }
-        return version
+        locate(command).map { ask($0, "--version") } ?? ""
+    }
+
+    /// What each engine answered to each question, so that a folder of reports asks once,
+    /// not once a PDF.
+    private static let answers = Locked<[String: String]>([:])
+
+    /// The engine's standard output for `argument`, asked once a run; empty when it cannot
+    /// be run.
+    private static func ask(_ executable: String, _ argument: String) -> String {
+        let key = executable + "\u{0}" + argument
+        if let known = answers.withLock({ $0[key] }) { return known }
+        let result = try? ProcessRunner.run(executable, arguments: [argument], input: [])
+        let answer = result.map { String(decoding: $0.output, as: UTF8.self) } ?? ""
+        answers.withLock { $0[key] = answer }
+        return answer
     }
 
     /// A path as given, or the first match on `PATH`.
