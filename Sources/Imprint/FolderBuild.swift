@@ -23,6 +23,9 @@ public enum FolderBuild {
         public var built = 0
         public var upToDate = 0
         public var failed: [String] = []
+
+        /// Reports finished so far.
+        public var finished: Int { built + upToDate + failed.count }
     }
 
     /// The reports under `folder`: every `.md` file, in path order, leaving out hidden
@@ -56,27 +59,25 @@ public enum FolderBuild {
         _ reports: [String], under folder: String, options: BuildOptions,
         finished: @escaping @Sendable (Event) -> Void
     ) -> Summary {
-        let state = Locked((summary: Summary(total: reports.count), finished: 0))
+        let summary = Locked(Summary(total: reports.count))
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
             var reportOptions = options
             reportOptions.input = report
             reportOptions.outputDirectory = outputFolder(for: report, under: folder, in: options.outputDirectory)
             let outcome = Pipeline.build(reportOptions)
-            state.withLock { state in
-                state.finished += 1
+            summary.withLock { summary in
                 if !outcome.succeeded {
-                    state.summary.failed.append(report)
+                    summary.failed.append(report)
                 } else if outcome.upToDate {
-                    state.summary.upToDate += 1
+                    summary.upToDate += 1
                 } else {
-                    state.summary.built += 1
+                    summary.built += 1
                 }
-                finished(Event(report: report, outcome: outcome, finished: state.finished, total: reports.count))
+                finished(Event(report: report, outcome: outcome, finished: summary.finished, total: reports.count))
             }
         }
-        return state.withLock { state in
-            var summary = state.summary
+        return summary.withLock { summary in
             summary.failed.sort()
             return summary
         }
