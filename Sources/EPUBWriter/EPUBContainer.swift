@@ -52,8 +52,12 @@ enum EPUBContainer {
             zip_source_free(source)
             throw EPUBError("cannot add \(path) to the EPUB container: \(String(cString: zip_strerror(archive)))")
         }
+        // Deflate's fastest level: on the benchmark's 10 MB report (10,000 documents) it
+        // costs a quarter fewer instructions than the default (6), for a container 7 %
+        // larger (each small document is compressed on its own: a deeper search finds
+        // little more).
         let method = compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
-        guard zip_set_file_compression(archive, zip_uint64_t(index), method, 6) == 0,
+        guard zip_set_file_compression(archive, zip_uint64_t(index), method, 1) == 0,
             zip_file_set_dostime(archive, zip_uint64_t(index), time, date, 0) == 0
         else {
             throw EPUBError("cannot add \(path) to the EPUB container: \(String(cString: zip_strerror(archive)))")

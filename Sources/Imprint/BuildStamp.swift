@@ -23,7 +23,6 @@ struct BuildStamp {
 
     /// The digest of what shapes the editions other than the files read.
     static func settings(of options: BuildOptions) -> String {
-        let environment = ProcessInfo.processInfo.environment
         let parts: [String] = [
             "imprint \(Imprint.version)",
             "input \(absolute(options.input))",
@@ -38,8 +37,8 @@ struct BuildStamp {
             "epub-split-depth \(options.epubSplitDepth)",
             "width \(options.textWidth)",
             "ascii \(options.ascii)",
-            "SOURCE_DATE_EPOCH \(environment["SOURCE_DATE_EPOCH"] ?? "")",
-            "IMPRINT_STYLES \(environment["IMPRINT_STYLES"] ?? "")",
+            "SOURCE_DATE_EPOCH \(Environment.value("SOURCE_DATE_EPOCH") ?? "")",
+            "IMPRINT_STYLES \(Environment.value("IMPRINT_STYLES") ?? "")",
             // Where the shipped style sheets are found: another folder is another style.
             "styles \(["print.css", "epub.css"].compactMap(StyleSheets.locate).joined(separator: "\u{0}"))",
         ]
@@ -109,8 +108,17 @@ struct BuildStamp {
         self.init(settings: settings, inputs: inputs, outputs: outputs)
     }
 
+    /// SHA-256 in lower-case hex (spelt out by hand: `String(format:)` cost more than the
+    /// hashing of a small report).
     private static func digest(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func absolute(_ path: String) -> String {

@@ -5,8 +5,8 @@ import ReportModel
 enum SourceDate {
     /// `SOURCE_DATE_EPOCH` when set; else the report's `updated` or `date` at midnight UTC;
     /// else 0.
-    static func epoch(for metadata: Metadata, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        if let text = environment["SOURCE_DATE_EPOCH"], let value = Int(text), value >= 0 { return value }
+    static func epoch(for metadata: Metadata, environment: (String) -> String? = Environment.value) -> Int {
+        if let text = environment("SOURCE_DATE_EPOCH"), let value = Int(text), value >= 0 { return value }
         guard let date = metadata.updated ?? metadata.date else { return 0 }
         return daysSinceEpoch(date) * 86_400
     }

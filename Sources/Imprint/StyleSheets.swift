@@ -36,7 +36,7 @@ enum StyleSheets {
     /// Worked out once per run: a folder build asks for every report.
     static let folders: [String] = {
         var result: [String] = []
-        if let environment = ProcessInfo.processInfo.environment["IMPRINT_STYLES"], !environment.isEmpty {
+        if let environment = Environment.value("IMPRINT_STYLES"), !environment.isEmpty {
             result.append(environment)
         }
         guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return result }

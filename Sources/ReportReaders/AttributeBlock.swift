@@ -40,18 +40,35 @@ struct AttributeBlock: Equatable {
     /// Finds the attribute block that ends `line` (after trailing white space): the leftmost
     /// unescaped `{` from which the rest of the line parses as one block. Returns the block
     /// and the byte offset of its `{` in the line.
+    ///
+    /// The braces are looked for among the bytes (a `{` or `\` is one byte, and one
+    /// character unless a mark joins it): walking a heading by characters cost more than
+    /// converting it.
     static func trailing(in line: String) -> (block: AttributeBlock, offset: Int)? {
         let trimmed = line.trimmingTrailingWhitespace()
         guard trimmed.hasSuffix("}") else { return nil }
-        var previous: Character?
-        for index in trimmed.indices {
-            defer { previous = trimmed[index] }
-            guard trimmed[index] == "{", previous != "\\" else { continue }
-            if let block = AttributeBlock(parsing: trimmed[index...]) {
-                return (block, trimmed.utf8.distance(from: trimmed.startIndex, to: index))
+        let utf8 = trimmed.utf8
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "{"),
+                (previous < 0x80 && previous != UInt8(ascii: "\\")) || isUnescapedBrace(at: index, in: trimmed),
+                let block = AttributeBlock(parsing: trimmed[index...])
+            {
+                return (block, utf8.distance(from: utf8.startIndex, to: index))
             }
+            previous = byte
+            index = utf8.index(after: index)
         }
         return nil
+    }
+
+    /// Whether the `{` at `index` is a character of its own (no mark joins it to what is
+    /// before) after a character other than `\`: asked only when the byte before it leaves
+    /// that in doubt.
+    private static func isUnescapedBrace(at index: String.Index, in text: Substring) -> Bool {
+        String.Index(index, within: text) != nil && text[..<index].last != "\\"
     }
 
     private init() {}

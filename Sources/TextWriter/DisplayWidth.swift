@@ -28,8 +28,13 @@ enum DisplayWidth {
     /// characters but tab), or nil when it is not ASCII. Most report text is; measuring it
     /// without breaking it into grapheme clusters is many times faster.
     static func asciiWidth(_ text: some StringProtocol) -> Int? {
+        if let width = text.utf8.withContiguousStorageIfAvailable(asciiWidth(of:)) { return width }
+        return Array(text.utf8).withUnsafeBufferPointer(asciiWidth(of:))
+    }
+
+    private static func asciiWidth(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var total = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte >= 0x80 { return nil }
             if byte >= 0x20 || byte == 0x09 { total += 1 }
         }

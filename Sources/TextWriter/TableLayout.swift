@@ -63,9 +63,7 @@ struct TableLayout {
         var needed = Array(repeating: minimumColumn, count: columns)
         for row in cells {
             for (column, cell) in row.enumerated() {
-                for word in cell.split(whereSeparator: \.isWhitespace) {
-                    needed[column] = max(needed[column], min(unbreakableWord, DisplayWidth.of(word)))
-                }
+                forEachWordWidth(of: cell) { needed[column] = max(needed[column], min(unbreakableWord, $0)) }
             }
         }
         return needed.reduce(0, +) <= room
@@ -78,10 +76,8 @@ struct TableLayout {
         var longestWord = Array(repeating: 1, count: columns)
         for row in cells {
             for (column, cell) in row.enumerated() {
-                for line in cell.split(separator: "\n") { natural[column] = max(natural[column], DisplayWidth.of(line)) }
-                for word in cell.split(whereSeparator: \.isWhitespace) {
-                    longestWord[column] = max(longestWord[column], DisplayWidth.of(word))
-                }
+                for line in LineWrapper.lines(of: cell) { natural[column] = max(natural[column], DisplayWidth.of(line)) }
+                forEachWordWidth(of: cell) { longestWord[column] = max(longestWord[column], $0) }
             }
         }
         if natural.reduce(0, +) <= room { return natural }
@@ -100,6 +96,29 @@ struct TableLayout {
             }
         }
         return widths
+    }
+
+    /// The width of each word of `cell` (the text between white space). ASCII text, most
+    /// cells, is split on its bytes; other text on its characters, whose white space
+    /// includes Unicode's (no-break and ideographic spaces).
+    static func forEachWordWidth(of cell: String, _ body: (Int) -> Void) {
+        guard cell.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for word in cell.split(whereSeparator: \.isWhitespace) { body(DisplayWidth.of(word)) }
+            return
+        }
+        var width = 0
+        var inWord = false
+        for byte in cell.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if inWord { body(width) }
+                width = 0
+                inWord = false
+            } else {
+                inWord = true
+                if byte >= 0x20 { width += 1 }  // other control characters take no column
+            }
+        }
+        if inWord { body(width) }
     }
 
     /// Each row as a list: "Row 2" and a line for each cell, headed by its column.

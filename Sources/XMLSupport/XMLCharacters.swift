@@ -25,12 +25,24 @@ enum XMLCharacters {
     /// Whether UTF-8 text holds a character XML forbids, read from its bytes: a control
     /// character other than tab, line feed and carriage return is a byte below 0x20;
     /// U+FFFE and U+FFFF are EF BF BE and EF BF BF (valid UTF-8 holds no surrogates).
+    ///
+    /// Every text and attribute of every XML edition passes through here, so the scan reads
+    /// the string's own storage when it can, rather than through its iterator.
     static func hasForbidden(_ utf8: String.UTF8View) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in utf8 {
-            if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
-            if (byte == 0xBE || byte == 0xBF), previous == (0xEF, 0xBF) { return true }
-            previous = (previous.1, byte)
+        if let found = utf8.withContiguousStorageIfAvailable(hasForbidden(in:)) { return found }
+        return Array(utf8).withUnsafeBufferPointer(hasForbidden(in:))
+    }
+
+    private static func hasForbidden(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x9, byte != 0xA, byte != 0xD { return true }
+            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                return true
+            }
+            index += 1
         }
         return false
     }

@@ -15,7 +15,9 @@ public struct XMLElement {
     ) -> XMLElement {
         var ns = node.pointee.ns
         var localName = name
-        if let colon = name.firstIndex(of: ":") {
+        // Looked for among the bytes: a search by Character costs a String per character,
+        // and this runs for every element of a large report.
+        if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) {
             let prefix = String(name[..<colon])
             ns = LibXML.withXMLString(prefix) { xmlSearchNs(document.pointer, node, $0) }
             precondition(ns != nil, "no namespace declared for prefix \(prefix)")

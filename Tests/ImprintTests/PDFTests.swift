@@ -133,11 +133,11 @@ import Testing
 @Suite struct SourceDateTests {
     @Test func prefersTheEnvironmentThenTheReport() {
         var metadata = Metadata(title: "T")
-        #expect(SourceDate.epoch(for: metadata, environment: ["SOURCE_DATE_EPOCH": "1700000000"]) == 1_700_000_000)
-        #expect(SourceDate.epoch(for: metadata, environment: [:]) == 0)
+        #expect(SourceDate.epoch(for: metadata, environment: { ["SOURCE_DATE_EPOCH": "1700000000"][$0] }) == 1_700_000_000)
+        #expect(SourceDate.epoch(for: metadata, environment: { _ in nil }) == 0)
         metadata.date = .init("2024-06-19")
-        #expect(SourceDate.epoch(for: metadata, environment: [:]) == 1_718_755_200)
+        #expect(SourceDate.epoch(for: metadata, environment: { _ in nil }) == 1_718_755_200)
         metadata.updated = .init("1970-01-02")
-        #expect(SourceDate.epoch(for: metadata, environment: [:]) == 86_400)
+        #expect(SourceDate.epoch(for: metadata, environment: { _ in nil }) == 86_400)
     }
 }

@@ -37,4 +37,16 @@ import Testing
         }
         #expect(DisplayWidth.asciiWidth("naïve") == nil)
     }
+
+    @Test func tableWordWidthsAsOnCharacters() {
+        var generator = SeededGenerator(seed: 10)
+        let ascii = ["a", "word", " ", "\t", "\n", "\r\n", "\u{1}", "\u{7F}", "\u{B}"]
+        for _ in 0..<5_000 {
+            let pieces = Bool.random(using: &generator) ? ascii : ascii + Self.pieces + ["\u{A0}", "\u{3000}"]
+            let cell = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var widths: [Int] = []
+            TableLayout.forEachWordWidth(of: cell) { widths.append($0) }
+            #expect(widths == cell.split(whereSeparator: \.isWhitespace).map { DisplayWidth.of($0) }, "\(cell.debugDescription)")
+        }
+    }
 }

@@ -1,0 +1,44 @@
+import Testing
+@testable import ReportReaders
+
+/// The byte-level search for a trailing attribute block finds what a walk over the
+/// characters of the line finds.
+@Suite struct AttributeBlockTests {
+    /// The search as it reads in FORMAT.md: the leftmost `{` that no `\` escapes, from
+    /// which the rest of the line is one attribute block.
+    static func byCharacters(_ line: String) -> (block: AttributeBlock, offset: Int)? {
+        let trimmed = line.trimmingTrailingWhitespace()
+        guard trimmed.hasSuffix("}") else { return nil }
+        var previous: Character?
+        for index in trimmed.indices {
+            defer { previous = trimmed[index] }
+            guard trimmed[index] == "{", previous != "\\" else { continue }
+            if let block = AttributeBlock(parsing: trimmed[index...]) {
+                return (block, trimmed.utf8.distance(from: trimmed.startIndex, to: index))
+            }
+        }
+        return nil
+    }
+
+    @Test func bytesFindWhatCharactersFind() {
+        let pieces = [
+            "Title", " ", "{", "}", "#id", ".class", "k=v", "k=\"a b\"", "\\", "\u{301}", "é", "\u{600}", "=", "\"", "\t",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let line = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            let found = AttributeBlock.trailing(in: line)
+            let expected = Self.byCharacters(line)
+            #expect(found?.block == expected?.block && found?.offset == expected?.offset, "\(line.debugDescription)")
+        }
+    }
+
+    @Test func escapedBraceIsText() {
+        #expect(AttributeBlock.trailing(in: "Title \\{#x}") == nil)
+        #expect(AttributeBlock.trailing(in: "Title {#x}")?.offset == 6)
+        #expect(AttributeBlock.trailing(in: "\u{600}{#x}") == nil)  // a prepended mark joins the brace
+        #expect(AttributeBlock.trailing(in: "\u{600}\\{#x}")?.offset == 3)  // and the backslash, which escapes nothing
+        #expect(AttributeBlock.trailing(in: "Café {.a} {#x}")?.block == AttributeBlock(parsing: "{#x}"))
+    }
+}
