@@ -32,46 +32,45 @@ final class BodyBuilder {
         var headingLocation: SourceLocation?
     }
 
-    /// The plain text of the document's `#` heading, if any (read before the metadata,
-    /// which may take its title from it).
-    static func headingTitle(of document: MarkdownNode) -> String? {
-        document.children.first { $0.kind == .heading && $0.level == 1 }.map { heading in
+    /// The body built so far; the sections still open, innermost last; blocks waiting for
+    /// the lead or the open section.
+    private var body = Body()
+    private var open: [Section] = []
+    private var pending: [Block] = []
+
+    /// The plain text of the first `#` heading among top-level blocks, if any (read before
+    /// the metadata, which may take its title from it).
+    static func headingTitle(of blocks: [MarkdownNode]) -> String? {
+        blocks.first { $0.kind == .heading && $0.level == 1 }.map { heading in
             BodyBuilder.plainText(of: heading.children).trimmingWhitespace()
         }
     }
 
-    /// Builds the body, taking the document's blocks from it as they are converted: each
-    /// is let go once its part of the model is built, so a large report's Markdown tree and
-    /// model are never both whole in memory. `document` is left empty.
+    /// Builds the body of a whole parsed text. `document` is left empty.
     func build(_ document: MarkdownNode) -> Body {
-        var body = Body()
         let definitions = document.children.filter { $0.kind == .footnoteDefinition }
         for (index, definition) in definitions.enumerated() {
             footnoteLabels[index + 1] = footnoteLabel(of: definition)
         }
-        var open: [Section] = []
-        func close(downTo level: Int) {
-            while let last = open.last, last.level >= level {
-                open.removeLast()
-                if open.isEmpty { body.sections.append(last) } else { open[open.count - 1].subsections.append(last) }
-            }
-        }
         var content = document.children.filter { $0.kind != .footnoteDefinition }
         document.children = []
+        add(&content)
+        return finish(definitions: definitions)
+    }
+
+    /// Converts top-level blocks (footnote definitions apart), in the order of the text: all
+    /// of them at once, or a piece of the text at a time (see `ChunkedParser`). Each block
+    /// is let go once its part of the model is built, so a large report's Markdown tree
+    /// and model are never both whole in memory. `content` is left holding placeholders.
+    func add(_ content: inout [MarkdownNode]) {
         let converted = MarkdownNode(kind: .document)
         var index = 0
-        var pending: [Block] = []
-        func flush() {
-            guard !pending.isEmpty else { return }
-            if open.isEmpty { body.lead += pending } else { open[open.count - 1].blocks += pending }
-            pending = []
-        }
         while index < content.count {
             let node = content[index]
             if node.kind == .heading {
                 flush()
                 if node.level == 1 {
-                    titleHeading(node, into: &body)
+                    titleHeading(node)
                 } else {
                     close(downTo: node.level)
                     let parentLevel = open.last?.level ?? 1
@@ -91,6 +90,12 @@ final class BodyBuilder {
             for done in index..<next { content[done] = converted }
             index = next
         }
+    }
+
+    /// The body, once every block is added: sections numbered and given ids, footnotes
+    /// built from their definitions (in the order of their numbers), cross-references
+    /// checked.
+    func finish(definitions: [MarkdownNode]) -> Body {
         flush()
         close(downTo: 0)
         body.sections = numbered(body.sections, prefix: nil, appendixIndex: 0)
@@ -106,9 +111,24 @@ final class BodyBuilder {
         return body
     }
 
+    /// Gives the blocks waiting to the open section, or to the lead.
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        if open.isEmpty { body.lead += pending } else { open[open.count - 1].blocks += pending }
+        pending = []
+    }
+
+    /// Closes the open sections of `level` and deeper, each into its parent or the body.
+    private func close(downTo level: Int) {
+        while let last = open.last, last.level >= level {
+            open.removeLast()
+            if open.isEmpty { body.sections.append(last) } else { open[open.count - 1].subsections.append(last) }
+        }
+    }
+
     // MARK: - Headings and sections
 
-    private func titleHeading(_ node: MarkdownNode, into body: inout Body) {
+    private func titleHeading(_ node: MarkdownNode) {
         if body.headingTitle != nil {
             log.error(
                 "a report has at most one '#' heading (its title); use '##' for sections", at: location(node))

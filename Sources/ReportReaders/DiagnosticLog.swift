@@ -14,6 +14,11 @@ final class DiagnosticLog {
         diagnostics.append(Diagnostic(.warning, message, at: location))
     }
 
+    /// Adds the diagnostics of another log, after this one's.
+    func append(_ other: DiagnosticLog) {
+        diagnostics += other.diagnostics
+    }
+
     /// The error to throw once reading cannot go on.
     func failure() -> DiagnosticError {
         DiagnosticError(diagnostics)

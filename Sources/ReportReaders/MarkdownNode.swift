@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A Swift copy of one cmark-gfm node. The C tree is walked once, copied into these
 /// objects and freed before parsing returns, so no C pointer escapes the parser.
@@ -72,29 +73,41 @@ enum MarkdownParser {
 
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// Held while cmark-gfm parses. Its inline parser reads a table of special characters
+    /// that is global to the library, and every parse with extensions adds their characters
+    /// to it and takes them out again when done (at the end of the parse, and around each
+    /// table row): a parse on another thread would meanwhile miss strikethrough, autolinks
+    /// and table cells. (cmark-gfm pull request 176, "Made cmark re-entrant", is not merged.)
+    /// Copying the tree into Swift, which touches no such table, runs outside the lock.
+    private static let parseLock = NSLock()
+
     struct TooDeep: Error {
         var line: Int
         var column: Int
     }
 
     /// Parses `bytes` into a Swift tree; throws `TooDeep` at the first node nested deeper
-    /// than `maximumDepth`.
-    static func parse(_ bytes: [UInt8]) throws(TooDeep) -> MarkdownNode {
+    /// than `maximumDepth`. `lineOffset` is added to every line number (for a piece of a
+    /// larger text, see `ChunkedParser`).
+    static func parse(_ bytes: [UInt8], lineOffset: Int = 0) throws(TooDeep) -> MarkdownNode {
         _ = extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tasklist"] {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        let document: OpaquePointer = parseLock.withLock {
+            guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
+            defer { cmark_parser_free(parser) }
+            for name in ["table", "strikethrough", "autolink", "tasklist"] {
+                if let syntaxExtension = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                }
             }
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+            return document
         }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(document) }
-        return try copy(document)
+        return try copy(document, lineOffset: lineOffset)
     }
 
     /// Copies the C tree without recursion: a stack holds the nodes whose children are
@@ -103,12 +116,12 @@ enum MarkdownParser {
     /// Each top-level block's C subtree is freed as soon as it is copied, so the two trees
     /// are never both whole in memory (on a large report each is many times its size).
     /// The document node itself is left for the caller to free.
-    private static func copy(_ root: OpaquePointer) throws(TooDeep) -> MarkdownNode {
-        var stack: [(node: MarkdownNode, pointer: OpaquePointer)] = [(node(from: root), root)]
+    private static func copy(_ root: OpaquePointer, lineOffset: Int) throws(TooDeep) -> MarkdownNode {
+        var stack: [(node: MarkdownNode, pointer: OpaquePointer)] = [(node(from: root, lineOffset: lineOffset), root)]
         var current = cmark_node_first_child(root)
         while true {
             if let pointer = current {
-                let copied = node(from: pointer)
+                let copied = node(from: pointer, lineOffset: lineOffset)
                 if let child = cmark_node_first_child(pointer) {
                     if stack.count >= maximumDepth {
                         throw TooDeep(line: copied.startLine, column: copied.startColumn)
@@ -130,11 +143,13 @@ enum MarkdownParser {
         }
     }
 
-    private static func node(from pointer: OpaquePointer) -> MarkdownNode {
+    private static func node(from pointer: OpaquePointer, lineOffset: Int) -> MarkdownNode {
         let node = MarkdownNode(kind: kind(of: pointer))
-        node.startLine = Int(cmark_node_get_start_line(pointer))
+        let startLine = Int(cmark_node_get_start_line(pointer))
+        let endLine = Int(cmark_node_get_end_line(pointer))
+        node.startLine = startLine == 0 ? 0 : startLine + lineOffset
         node.startColumn = Int(cmark_node_get_start_column(pointer))
-        node.endLine = Int(cmark_node_get_end_line(pointer))
+        node.endLine = endLine == 0 ? 0 : endLine + lineOffset
         node.endColumn = Int(cmark_node_get_end_column(pointer))
         switch node.kind {
         case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .footnoteReference:

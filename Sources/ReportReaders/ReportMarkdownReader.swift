@@ -21,6 +21,12 @@ public enum ReportMarkdownReader {
     /// Reads report text. `file` names it in diagnostics; `reportPath` is where it lives,
     /// for the files it refers to (`nil`: it refers to none).
     public static func read(_ bytes: [UInt8], file: String, reportPath: String?) throws(DiagnosticError) -> ReadResult {
+        try read(bytes, file: file, reportPath: reportPath, chunkSize: ChunkedParser.defaultChunkSize)
+    }
+
+    /// Reads report text, parsing a large one in pieces of about `chunkSize` bytes (tests
+    /// make the pieces small to compare them with a parse of the whole).
+    static func read(_ bytes: [UInt8], file: String, reportPath: String?, chunkSize: Int) throws(DiagnosticError) -> ReadResult {
         let log = DiagnosticLog()
         guard bytes.count <= maximumSize else {
             log.error(
@@ -30,21 +36,9 @@ public enum ReportMarkdownReader {
         }
         let source = try SourceText(file: file, data: bytes, log: log)
         let frontMatter = try FrontMatter.find(in: source, log: log)
-        let document: MarkdownNode
-        do {
-            document = try MarkdownParser.parse(body(of: source, after: frontMatter))
-        } catch {
-            log.error(
-                "the text is nested more than \(MarkdownParser.maximumDepth) levels deep (lists, quotes, emphasis); Imprint stops here",
-                at: source.location(line: error.line, byteColumn: max(error.column, 1)))
-            throw log.failure()
-        }
-        let files = FileReferences(reportPath: reportPath)
-        let metadataReader = MetadataReader(source: source, frontMatter: frontMatter, log: log, files: files)
-        let headingTitle = BodyBuilder.headingTitle(of: document)
-        guard var metadata = metadataReader.read(headingTitle: headingTitle) else { throw log.failure() }
-        let builder = BodyBuilder(source: source, log: log, files: files, yardstick: metadata.yardstick)
-        let body = builder.build(document)
+        let context = BodyContext(source: source, frontMatter: frontMatter, files: FileReferences(reportPath: reportPath))
+        let (found, body) = try readBody(body(of: source, after: frontMatter), chunkSize: chunkSize, context, log: log)
+        guard var metadata = found else { throw log.failure() }
         if let heading = body.headingTitle, heading != metadata.title.trimmingWhitespace() {
             log.error(
                 "the '#' heading '\(heading)' differs from the title '\(metadata.title)'; it must equal the title or be left out",
@@ -54,6 +48,87 @@ public enum ReportMarkdownReader {
         guard !log.hasErrors else { throw log.failure() }
         let report = Report(metadata: metadata, lead: body.lead, sections: body.sections, footnotes: body.footnotes)
         return ReadResult(report: report, warnings: log.diagnostics)
+    }
+
+    /// What reading the body needs besides its text.
+    struct BodyContext {
+        let source: SourceText
+        let frontMatter: FrontMatter?
+        let files: FileReferences
+
+        /// The metadata, from the front matter and the `#` heading's title; nil (with
+        /// errors logged) when they do not make one.
+        func metadata(headingTitle: String?, log: DiagnosticLog) -> Metadata? {
+            MetadataReader(source: source, frontMatter: frontMatter, log: log, files: files).read(headingTitle: headingTitle)
+        }
+
+        func builder(for metadata: Metadata, log: DiagnosticLog) -> BodyBuilder {
+            BodyBuilder(source: source, log: log, files: files, yardstick: metadata.yardstick)
+        }
+    }
+
+    /// The metadata (nil when it has errors) and the body: read from the text's pieces as
+    /// they are parsed when it is large (see `ChunkedParser`), else from the whole.
+    private static func readBody(
+        _ text: [UInt8], chunkSize: Int, _ context: BodyContext, log: DiagnosticLog
+    ) throws(DiagnosticError) -> (Metadata?, BodyBuilder.Body) {
+        do {
+            if let (pieces, lineStarts) = ChunkedParser.pieces(of: text, chunkSize: chunkSize) {
+                // What the pieces' reading finds is kept apart, for it is thrown away when
+                // a piece did not parse as expected and the text is read whole after all.
+                let pieceLog = DiagnosticLog()
+                if let read = try readBody(text, pieces: pieces, lineStarts: lineStarts, context, log: pieceLog) {
+                    log.append(pieceLog)
+                    return read
+                }
+            }
+            let document = try MarkdownParser.parse(text)
+            guard let metadata = context.metadata(headingTitle: BodyBuilder.headingTitle(of: document.children), log: log)
+            else { return (nil, BodyBuilder.Body()) }
+            return (metadata, context.builder(for: metadata, log: log).build(document))
+        } catch {
+            log.error(
+                "the text is nested more than \(MarkdownParser.maximumDepth) levels deep (lists, quotes, emphasis); Imprint stops here",
+                at: context.source.location(line: error.line, byteColumn: max(error.column, 1)))
+            throw log.failure()
+        }
+    }
+
+    /// The metadata and body from the pieces, each converted while the next is parsed;
+    /// nil when a piece did not parse as expected.
+    ///
+    /// The metadata may take its title from the `#` heading, and the builder needs the
+    /// metadata: pieces wait until the heading is found (mostly in the first piece).
+    private static func readBody(
+        _ text: [UInt8], pieces: [ChunkedParser.Piece], lineStarts: [Int], _ context: BodyContext, log: DiagnosticLog
+    ) throws(MarkdownParser.TooDeep) -> (Metadata?, BodyBuilder.Body)? {
+        let stream = PieceStream(text: text, pieces: pieces)
+        defer { stream.cancel() }
+        var merge = ChunkedParser.Merge(text: text, lineStarts: lineStarts)
+        var waiting: [[MarkdownNode]] = []
+        var builder: BodyBuilder?
+        var metadata: Metadata?
+        func start(headingTitle: String?) -> Bool {
+            metadata = context.metadata(headingTitle: headingTitle, log: log)
+            builder = metadata.map { context.builder(for: $0, log: log) }
+            return builder != nil
+        }
+        for (index, piece) in pieces.enumerated() {
+            guard let parsed = stream.next(), var content = merge.add(try parsed.get(), of: piece) else { return nil }
+            if builder == nil {
+                waiting.append(content)
+                let title = BodyBuilder.headingTitle(of: content)
+                guard title != nil || index == pieces.count - 1 else { continue }
+                guard start(headingTitle: title) else { return (nil, BodyBuilder.Body()) }
+                content = []
+            }
+            builder!.footnoteLabels = merge.labels
+            for var blocks in waiting { builder!.add(&blocks) }
+            waiting = []
+            builder!.add(&content)
+        }
+        guard let definitions = merge.definitionsReferredTo(), let builder, let metadata else { return nil }
+        return (metadata, builder.finish(definitions: definitions))
     }
 
     /// The text cmark parses: the front matter's lines left blank, so that cmark's line

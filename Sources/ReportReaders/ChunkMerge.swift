@@ -1,0 +1,99 @@
+extension ChunkedParser {
+    /// Puts the trees of the pieces together, in order, into what cmark-gfm makes of the
+    /// whole text: the pieces' blocks, footnote references numbered in the order they are
+    /// first met, and the definitions referred to, in that order, at the end.
+    struct Merge {
+        let text: [UInt8]
+        let lineStarts: [Int]
+        /// Each label referred to so far, by its number in the whole text.
+        private(set) var labels: [Int: String] = [:]
+        private var numbers: [String: Int] = [:]
+        private var definitions: [String: MarkdownNode] = [:]
+        private var definedIn: [String: Int] = [:]
+        private var pieceCount = 0
+
+        init(text: [UInt8], lineStarts: [Int]) {
+            self.text = text
+            self.lineStarts = lineStarts
+        }
+
+        /// The blocks of the next piece, its references numbered as in the whole text; nil
+        /// when the piece was not parsed as expected (its end left a block open).
+        mutating func add(_ document: MarkdownNode, of piece: Piece) -> [MarkdownNode]? {
+            defer { pieceCount += 1 }
+            let children = document.children
+            document.children = []
+            guard let sentinel = children.firstIndex(where: { $0.startLine == piece.sentinelLine }),
+                children[sentinel].kind == .paragraph
+            else { return nil }
+            let contentEnd = piece.firstLine + piece.lineCount - 1
+            let content = Array(children[..<sentinel])
+            let appended = children[(sentinel + 1)...]
+            guard content.allSatisfy({ $0.kind != .footnoteDefinition && $0.startLine <= contentEnd }),
+                appended.allSatisfy({ $0.kind == .footnoteDefinition })
+            else { return nil }
+            // cmark-gfm numbered the piece's definitions 1, 2, … in the order it met their
+            // first references, and appended them in that order.
+            var local: [String] = []
+            var own: [MarkdownNode] = []
+            let stubs = Dictionary(uniqueKeysWithValues: piece.labels.indices.map { (piece.stubLine($0), piece.labels[$0]) })
+            for definition in appended {
+                if definition.startLine <= contentEnd {
+                    guard let label = label(at: definition.startLine) else { return nil }
+                    // Defined in two pieces: which one the whole text keeps is cmark-gfm's affair.
+                    if let first = definedIn[label], first != pieceCount { return nil }
+                    definedIn[label] = pieceCount
+                    definitions[label] = definition
+                    local.append(label)
+                    own.append(definition)
+                } else {
+                    guard let label = stubs[definition.startLine] else { return nil }
+                    local.append(label)
+                }
+            }
+            // The references of the piece's own text, its definitions' included (cmark-gfm
+            // counts those where the definitions stood); the paragraph added is left out.
+            var references: [(node: MarkdownNode, label: String)] = []
+            var stack = content + own
+            while let node = stack.popLast() {
+                if node.kind == .footnoteReference {
+                    guard let number = Int(node.literal), local.indices.contains(number - 1) else { return nil }
+                    references.append((node, local[number - 1]))
+                }
+                stack.append(contentsOf: node.children)
+            }
+            let used = Set(references.map(\.label))
+            for label in local where used.contains(label) && numbers[label] == nil {
+                numbers[label] = numbers.count + 1
+                labels[numbers.count] = label
+            }
+            for (node, label) in references { node.literal = String(numbers[label]!) }
+            return content
+        }
+
+        /// The definitions referred to, in the order of their numbers; nil when a reference
+        /// found only a stub (the whole text would have kept it as text).
+        func definitionsReferredTo() -> [MarkdownNode]? {
+            var ordered: [MarkdownNode] = []
+            for number in 1..<(numbers.count + 1) {
+                guard let definition = labels[number].flatMap({ definitions[$0] }) else { return nil }
+                ordered.append(definition)
+            }
+            return ordered
+        }
+
+        /// The label of the footnote definition that starts on `line`: the first `[^…]` there.
+        private func label(at line: Int) -> String? {
+            guard line >= 1, line <= lineStarts.count else { return nil }
+            let end = line < lineStarts.count ? lineStarts[line] : text.count
+            let bytes = text[lineStarts[line - 1]..<end]
+            guard
+                let open = bytes.indices.first(where: {
+                    bytes[$0] == UInt8(ascii: "[") && $0 + 1 < end && bytes[$0 + 1] == UInt8(ascii: "^")
+                }),
+                let close = bytes[(open + 2)...].firstIndex(of: UInt8(ascii: "]"))
+            else { return nil }
+            return String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+extension ChunkedParser {
+    /// What one pass over the text finds: where it may be cut, and its footnote labels.
+    struct Scan {
+        let lineStarts: [Int]
+        let length: Int
+        /// Starts of ATX headings at the margin after a blank line: (byte offset, line).
+        private var cuts: [(offset: Int, line: Int)] = []
+        /// Every footnote definition's label (and some text that only looks like one).
+        private var definitions: [(offset: Int, label: String)] = []
+        /// The normalised text of everything written like a footnote reference.
+        private var references: [(offset: Int, text: String)] = []
+        /// Each label by its lower-case spelling, as cmark-gfm matches them.
+        private var labelsByKey: [String: String] = [:]
+
+        /// Nil when the text must be parsed whole: it may hold a link reference definition,
+        /// a bare CR (a line break to cmark, not to our line count), a label that is not
+        /// printable ASCII, or a label defined twice (in any case).
+        init?(_ bytes: [UInt8]) {
+            var starts = [0]
+            var lineIsBlank = true
+            var previousLineIsBlank = true
+            var labelStart: Int?  // after the last `[^` with only label characters since
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if index == starts[starts.count - 1], byte == UInt8(ascii: "#"), previousLineIsBlank,
+                    Scan.isATXHeading(bytes, at: index)
+                {
+                    cuts.append((index, starts.count))
+                }
+                switch byte {
+                case UInt8(ascii: "\n"):
+                    starts.append(index + 1)
+                    previousLineIsBlank = lineIsBlank
+                    lineIsBlank = true
+                    labelStart = nil
+                case UInt8(ascii: "\r"):
+                    guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") else { return nil }
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    labelStart = nil
+                default:
+                    lineIsBlank = false
+                }
+                if byte == UInt8(ascii: "["), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "^") {
+                    if labelStart != nil { return nil }  // `[^a[^b]:`: which label cmark reads is not worth guessing
+                    labelStart = index + 2
+                    guard let text = Scan.referenceText(bytes, from: index + 2) else { return nil }
+                    references.append((index, text))
+                    index += 2
+                    continue
+                }
+                if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ":") {
+                    guard let start = labelStart, start < index, let label = String(validating: bytes[start..<index], as: UTF8.self),
+                        label.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 })
+                    else { return nil }
+                    let key = label.lowercased()
+                    // A label defined twice: cmark-gfm numbers the references inside the
+                    // definition it drops, which a piece that only sees the other cannot do.
+                    if labelsByKey[key] != nil { return nil }
+                    labelsByKey[key] = label
+                    definitions.append((start - 2, label))
+                }
+                if byte == UInt8(ascii: "]") || byte == 0 { labelStart = nil }
+                index += 1
+            }
+            lineStarts = starts
+            length = bytes.count
+        }
+
+        /// Whether an ATX heading starts at `index`: one to six `#`, then a space, a tab or
+        /// the end of the line.
+        private static func isATXHeading(_ bytes: [UInt8], at index: Int) -> Bool {
+            var end = index
+            while end < bytes.count, bytes[end] == UInt8(ascii: "#"), end - index < 7 { end += 1 }
+            guard (1...6).contains(end - index) else { return false }
+            return end == bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[end])
+        }
+
+        /// The text of a footnote reference from `start` to its `]`, as cmark-gfm compares
+        /// labels: lower case, white space trimmed. Empty when it can match no definition's
+        /// label (which has no white space and no `[`): it holds white space or a bracket,
+        /// or has no `]`. Nil when the piece cannot tell: it is not ASCII (Unicode case
+        /// folding could make it match an ASCII label), or runs on for 1,000 bytes.
+        ///
+        /// It stops at the first white space inside or bracket, so the scan of all `[^` in
+        /// a text stays linear, whatever the text.
+        private static func referenceText(_ bytes: [UInt8], from start: Int) -> String? {
+            var text: [UInt8] = []
+            var spaceAfterText = false
+            var index = start
+            while index < bytes.count, index - start < 1000 {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "]"): return String(decoding: text, as: UTF8.self)
+                case UInt8(ascii: "["): return ""
+                case 0x80...: return nil
+                case 0x20, 0x09...0x0D: spaceAfterText = !text.isEmpty
+                default:
+                    if spaceAfterText { return "" }
+                    text.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+                index += 1
+            }
+            return index == bytes.count ? "" : nil
+        }
+
+        /// The text cut into about `count` pieces at the cuts nearest after equal shares,
+        /// each with the labels it uses or defines.
+        func pieces(count: Int) -> [Piece] {
+            var bounds: [(offset: Int, line: Int)] = [(0, 1)]
+            var cut = 0
+            for share in 1..<max(1, count) {
+                let target = share * length / count
+                while cut < cuts.count, cuts[cut].offset < target || cuts[cut].offset <= bounds[bounds.count - 1].offset {
+                    cut += 1
+                }
+                guard cut < cuts.count else { break }
+                bounds.append(cuts[cut])
+            }
+            // Lines of the whole text; a final line feed starts no line.
+            let lines = lineStarts.count - (lineStarts.last == length ? 1 : 0)
+            var pieces: [Piece] = []
+            var reference = 0
+            var definition = 0
+            for (index, bound) in bounds.enumerated() {
+                let next: (offset: Int, line: Int) = index + 1 < bounds.count ? bounds[index + 1] : (length, lines + 1)
+                var labels: [String] = []
+                var seen: Set<String> = []
+                while reference < references.count, references[reference].offset < next.offset {
+                    if let label = labelsByKey[references[reference].text], seen.insert(label).inserted { labels.append(label) }
+                    reference += 1
+                }
+                while definition < definitions.count, definitions[definition].offset < next.offset {
+                    if seen.insert(definitions[definition].label).inserted { labels.append(definitions[definition].label) }
+                    definition += 1
+                }
+                pieces.append(
+                    Piece(range: bound.offset..<next.offset, firstLine: bound.line, lineCount: next.line - bound.line, labels: labels))
+            }
+            return pieces
+        }
+    }
+}

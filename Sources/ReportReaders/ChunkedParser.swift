@@ -1,0 +1,86 @@
+/// Cuts a large report into pieces that cmark-gfm parses one after another on another
+/// thread, while the reader converts the pieces parsed so far; together they make the tree
+/// a parse of the whole text gives.
+///
+/// Why: on a report of megabytes, parsing is half of reading, and its C tree is many times
+/// the text's size. In pieces, parsing runs beside converting, and only a few pieces' trees
+/// exist at once.
+///
+/// A piece ends where a parse of the whole would have closed every block: before an ATX
+/// heading at the margin that follows a blank line. What reaches across pieces is handled
+/// so that nothing changes:
+/// - Link reference definitions hold for the whole document: a text that may have one
+///   (any `]:` that does not end a footnote label) is parsed whole.
+/// - Footnotes: a piece is parsed with a stub definition for each footnote label it uses
+///   or defines, and a paragraph referring to all of them, so that its references resolve
+///   and none of its definitions is dropped as unused. Stubs and paragraph are then taken
+///   out, references numbered in the order of the whole text, and the definitions used put
+///   at the end in that order, as cmark-gfm does (`Merge`).
+/// - A piece whose end leaves a block open (an unclosed fence or HTML block) swallows the
+///   paragraph added after it. That, and anything else not exactly as expected, makes the
+///   text be parsed whole.
+///
+/// Blocks that the end of the whole text closes (a list, quote or footnote at the very
+/// end) end a line later in the last piece, where the added paragraph closes them; nothing
+/// reads where a container ends.
+enum ChunkedParser {
+    /// Texts shorter than two pieces are parsed whole.
+    static let defaultChunkSize = 256 << 10
+
+    /// The pieces of about `chunkSize` bytes that `text` is cut into, with the line index
+    /// of the text; nil when it is too small to cut or cannot be cut.
+    static func pieces(of text: [UInt8], chunkSize: Int) -> (pieces: [Piece], lineStarts: [Int])? {
+        guard text.count / 2 >= chunkSize, let scan = Scan(text) else { return nil }
+        let pieces = scan.pieces(count: text.count / chunkSize)
+        return pieces.count > 1 ? (pieces, scan.lineStarts) : nil
+    }
+
+    /// The tree of `text` put together from its pieces; nil when it cannot be cut or its
+    /// pieces did not parse as expected. (The reader converts the pieces as they come
+    /// instead; this is the same merge, whole, for comparing with a parse of the whole.)
+    static func parsedInPieces(_ text: [UInt8], chunkSize: Int) throws(MarkdownParser.TooDeep) -> MarkdownNode? {
+        guard let (pieces, lineStarts) = pieces(of: text, chunkSize: chunkSize) else { return nil }
+        let stream = PieceStream(text: text, pieces: pieces)
+        defer { stream.cancel() }
+        var merge = Merge(text: text, lineStarts: lineStarts)
+        let document = MarkdownNode(kind: .document)
+        for piece in pieces {
+            guard let result = stream.next() else { return nil }
+            guard let content = merge.add(try result.get(), of: piece) else { return nil }
+            document.children += content
+        }
+        guard let definitions = merge.definitionsReferredTo() else { return nil }
+        document.children += definitions
+        return document
+    }
+
+    /// One piece of the text and what is added after it.
+    struct Piece {
+        var range: Range<Int>
+        /// The piece's first line in the whole text, 1-based, and how many lines it has.
+        var firstLine: Int
+        var lineCount: Int
+        /// The footnote labels the piece refers to or defines.
+        var labels: [String]
+
+        /// The line, in the whole text's numbering, of the paragraph added after the piece.
+        var sentinelLine: Int { firstLine + lineCount + 1 }
+
+        /// The line of the stub definition of `labels[index]`.
+        func stubLine(_ index: Int) -> Int { sentinelLine + 2 + 2 * index }
+
+        /// The piece, a blank line, the paragraph referring to every label, and a stub
+        /// definition for each label, each a paragraph of its own.
+        func text(of bytes: [UInt8]) -> [UInt8] {
+            var text = Array(bytes[range])
+            if text.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
+            text += Array("\n\(ChunkedParser.sentinel)".utf8)
+            for label in labels { text += Array(" [^\(label)]".utf8) }
+            text += Array("\n\n".utf8)
+            for label in labels { text += Array("[^\(label)]: stub\n\n".utf8) }
+            return text
+        }
+    }
+
+    static let sentinel = "imprint-piece-end"
+}
