@@ -16,6 +16,10 @@ public final class XMLDocument {
     public init(rootName: String, namespace: String? = nil, doctype: String? = nil) {
         LibXML.ensureInitialized()
         pointer = xmlNewDoc(nil)!
+        // Element and attribute names are kept once in the document's dictionary rather than
+        // copied for every node (a large report has millions), and can be told apart by
+        // their address (see `closeEmptyNonVoidElements`). `xmlFreeDoc` frees it.
+        pointer.pointee.dict = xmlDictCreate()
         let root = LibXML.withXMLString(rootName) { xmlNewDocNode(pointer, nil, $0, nil)! }
         xmlDocSetRootElement(pointer, root)
         if let doctype {
@@ -90,41 +94,46 @@ public final class XMLDocument {
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     /// Elements whose content is (or may be) running text: white space between their
     /// children is significant, so indentation must never be added inside them.
-    static let phrasingContainers: Set<String> = [
+    static let phrasingContainers = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption", "a", "span",
         "em", "strong", "del", "code", "sup", "sub", "time", "title", "pre", "label", "button", "summary",
     ]
-    static let voidElements: Set<String> = [
+    static let voidElements = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     ]
 
     /// Gives every empty non-void XHTML element an empty text child, which libxml2 writes as
     /// `<p></p>`, and every element of running text a leading empty text child, so that
     /// libxml2 does not indent inside it. Walks without recursion.
+    ///
+    /// Names are compared by address in the document's dictionary, and the namespace by
+    /// libxml2's string comparison: making Swift strings of them for every node cost more
+    /// than the rest of the walk.
     private func closeEmptyNonVoidElements() {
-        guard let root = xmlDocGetRootElement(pointer) else { return }
-        var stack: [xmlNodePtr] = [root]
-        while let node = stack.popLast() {
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            if node.pointee.children == nil {
-                let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
-                let name = LibXML.string(node.pointee.name) ?? ""
-                if namespace == XMLDocument.xhtmlNamespace && !XMLDocument.voidElements.contains(name) {
-                    xmlAddChild(node, xmlNewDocText(pointer, nil))
+        guard let root = xmlDocGetRootElement(pointer), let dict = pointer.pointee.dict else { return }
+        // A few dozen addresses: a search through them is quicker than hashing.
+        func names(_ names: [String]) -> [UnsafePointer<xmlChar>] {
+            names.compactMap { name in LibXML.withXMLString(name) { xmlDictLookup(dict, $0, -1) } }
+        }
+        let void = names(XMLDocument.voidElements)
+        let phrasing = names(XMLDocument.phrasingContainers)
+        LibXML.withXMLString(XMLDocument.xhtmlNamespace) { xhtml in
+            var stack: [xmlNodePtr] = [root]
+            while let node = stack.popLast() {
+                guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { continue }
+                let inXHTML = node.pointee.ns.map { xmlStrEqual($0.pointee.href, xhtml) != 0 } ?? false
+                guard let first = node.pointee.children else {
+                    if inXHTML && !void.contains(name) { xmlAddChild(node, xmlNewDocText(pointer, nil)) }
+                    continue
                 }
-                continue
-            }
-            let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
-            if namespace == XMLDocument.xhtmlNamespace, let first = node.pointee.children,
-                first.pointee.type != XML_TEXT_NODE,
-                XMLDocument.phrasingContainers.contains(LibXML.string(node.pointee.name) ?? "")
-            {
-                xmlAddPrevSibling(first, xmlNewDocText(pointer, nil))
-            }
-            var child = node.pointee.children
-            while let current = child {
-                stack.append(current)
-                child = current.pointee.next
+                if inXHTML, first.pointee.type != XML_TEXT_NODE, phrasing.contains(name) {
+                    xmlAddPrevSibling(first, xmlNewDocText(pointer, nil))
+                }
+                var child = node.pointee.children
+                while let current = child {
+                    stack.append(current)
+                    child = current.pointee.next
+                }
             }
         }
     }
