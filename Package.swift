@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
 
         // Pure value types: the report and its diagnostics. No C, no I/O.
         .target(name: "ReportModel"),
@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "TextWriter", dependencies: ["ReportModel", "CUnistring"]),
         .target(
             name: "EPUBWriter",
-            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CLibZip"]),
+            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CMinizip"]),
         // The pipeline as a library: formats, options, atomic output.
         .target(
             name: "Imprint",
