@@ -5,8 +5,8 @@ extension ChunkedParser {
     struct Merge {
         let text: [UInt8]
         let lineStarts: [Int]
-        /// Each label referred to so far, by its number in the whole text.
-        private(set) var labels: [Int: String] = [:]
+        /// The labels referred to so far, in the order of their numbers (from 1).
+        private(set) var numbered: [String] = []
         private var numbers: [String: Int] = [:]
         private var definitions: [String: MarkdownNode] = [:]
         private var definedIn: [String: Int] = [:]
@@ -64,8 +64,8 @@ extension ChunkedParser {
             }
             let used = Set(references.map(\.label))
             for label in local where used.contains(label) && numbers[label] == nil {
-                numbers[label] = numbers.count + 1
-                labels[numbers.count] = label
+                numbered.append(label)
+                numbers[label] = numbered.count
             }
             for (node, label) in references { node.literal = String(numbers[label]!) }
             return content
@@ -75,8 +75,8 @@ extension ChunkedParser {
         /// found only a stub (the whole text would have kept it as text).
         func definitionsReferredTo() -> [MarkdownNode]? {
             var ordered: [MarkdownNode] = []
-            for number in 1..<(numbers.count + 1) {
-                guard let definition = labels[number].flatMap({ definitions[$0] }) else { return nil }
+            for label in numbered {
+                guard let definition = definitions[label] else { return nil }
                 ordered.append(definition)
             }
             return ordered

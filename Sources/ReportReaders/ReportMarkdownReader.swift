@@ -122,7 +122,10 @@ public enum ReportMarkdownReader {
                 guard start(headingTitle: title) else { return (nil, BodyBuilder.Body()) }
                 content = []
             }
-            builder!.footnoteLabels = merge.labels
+            // The labels numbered in this piece (and those waiting), before its references.
+            for number in (builder!.footnoteLabels.count + 1)..<(merge.numbered.count + 1) {
+                builder!.footnoteLabels[number] = merge.numbered[number - 1]
+            }
             for var blocks in waiting { builder!.add(&blocks) }
             waiting = []
             builder!.add(&content)
