@@ -32,7 +32,7 @@ enum DisplayWidth {
         return Array(text.utf8).withUnsafeBufferPointer(asciiWidth(of:))
     }
 
-    private static func asciiWidth(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func asciiWidth(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var total = 0
         for byte in bytes {
             if byte >= 0x80 { return nil }

@@ -19,58 +19,68 @@ struct LineWrapper {
         return lines
     }
 
-    /// Lines are built as UTF-8 bytes and made strings once, when full: appending words to
-    /// a string one by one cost more than all the rest of the text edition.
+    /// Lines are built as UTF-8 bytes and made strings once, when full, and words are
+    /// taken as byte ranges of the text: appending words to a string one by one, or making
+    /// a substring of each, cost more than all the rest of the text edition.
     private func fill(_ text: Substring, first: String, rest: String) -> [String] {
-        let first = fitted(first)
-        let rest = fitted(rest)
-        let restWidth = DisplayWidth.of(rest)
-        var lines: [String] = []
-        var line = Array(first.utf8)
-        var lineWidth = DisplayWidth.of(first)
-        var lineIsEmpty = true
-        func newLine() {
+        Self.withUTF8(of: text) { text, bytes in
+            let first = fitted(first)
+            let rest = fitted(rest)
+            let restWidth = DisplayWidth.of(rest)
+            var lines: [String] = []
+            var line = Array(first.utf8)
+            var lineWidth = DisplayWidth.of(first)
+            var lineIsEmpty = true
+            func newLine() {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: rest.utf8)
+                lineWidth = restWidth
+                lineIsEmpty = true
+            }
+            for range in Self.wordRanges(of: text, bytes) {
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                let wordWidth = DisplayWidth.asciiWidth(of: word) ?? DisplayWidth.of(Self.substring(text, range))
+                if !lineIsEmpty, lineWidth + 1 + wordWidth <= width {
+                    line.append(UInt8(ascii: " "))
+                    line.append(contentsOf: word)
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                if !lineIsEmpty { newLine() }
+                if lineWidth + wordWidth <= width {
+                    line.append(contentsOf: word)
+                    lineWidth += wordWidth
+                    lineIsEmpty = false
+                    continue
+                }
+                // Wider than a whole line: break it between grapheme clusters.
+                for character in Self.substring(text, range) {
+                    let characterWidth = DisplayWidth.of(character)
+                    if !lineIsEmpty, lineWidth + characterWidth > width { newLine() }
+                    line.append(contentsOf: character.utf8)
+                    lineWidth += characterWidth
+                    lineIsEmpty = false
+                }
+            }
             lines.append(String(decoding: line, as: UTF8.self))
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: rest.utf8)
-            lineWidth = restWidth
-            lineIsEmpty = true
+            return lines
         }
-        for word in Self.words(of: text) {
-            let wordWidth = DisplayWidth.of(word)
-            if !lineIsEmpty, lineWidth + 1 + wordWidth <= width {
-                line.append(UInt8(ascii: " "))
-                Self.append(word, to: &line)
-                lineWidth += 1 + wordWidth
-                continue
-            }
-            if !lineIsEmpty { newLine() }
-            if lineWidth + wordWidth <= width {
-                Self.append(word, to: &line)
-                lineWidth += wordWidth
-                lineIsEmpty = false
-                continue
-            }
-            // Wider than a whole line: break it between grapheme clusters.
-            for character in word {
-                let characterWidth = DisplayWidth.of(character)
-                if !lineIsEmpty, lineWidth + characterWidth > width { newLine() }
-                line.append(contentsOf: character.utf8)
-                lineWidth += characterWidth
-                lineIsEmpty = false
-            }
-        }
-        lines.append(String(decoding: line, as: UTF8.self))
-        return lines
     }
 
     /// The pieces of `text` between line feeds, found in its bytes (a CR LF pair is one
     /// grapheme cluster, not a break, as a split on characters would have it).
     static func lines(of text: String) -> [Substring] {
-        let whole = Substring(text)
-        return splitOnBytes(whole, at: 0x0A, 0x0A) { bytes, offset in
-            offset == 0 || bytes[offset - 1] != 0x0D
-        }.map { whole[$0] }
+        withUTF8(of: Substring(text)) { text, bytes in
+            var pieces: [Substring] = []
+            var start = 0
+            for offset in bytes.indices where bytes[offset] == 0x0A && (offset == 0 || bytes[offset - 1] != 0x0D) {
+                pieces.append(substring(text, start..<offset))
+                start = offset + 1
+            }
+            pieces.append(substring(text, start..<bytes.count))
+            return pieces
+        }
     }
 
     /// The words of a line: the text between spaces and tabs. Split on UTF-8 bytes, which
@@ -79,55 +89,45 @@ struct LineWrapper {
     /// space is kept inside its word, as a split on clusters would. (A tab, a control
     /// character, never takes marks.)
     static func words(of text: Substring) -> [Substring] {
-        splitOnBytes(text, at: 0x20, 0x09) { bytes, offset in
-            // A tab, a control character, is always a cluster of its own.
-            guard bytes[offset] == 0x20, offset + 1 < bytes.count, bytes[offset + 1] >= 0x80 else { return true }
-            let next = text.utf8.index(text.startIndex, offsetBy: offset + 1)
-            return !extendsCluster(text.unicodeScalars[next])
-        }.compactMap { $0.isEmpty ? nil : text[$0] }
+        withUTF8(of: text) { text, bytes in wordRanges(of: text, bytes).map { substring(text, $0) } }
     }
 
-    /// The ranges of `text` between the bytes `first` or `second` that `isSeparator` picks
-    /// (ASCII bytes, so every range starts and ends on a character), read from the string's
-    /// own storage.
-    private static func splitOnBytes(
-        _ text: Substring, at first: UInt8, _ second: UInt8, isSeparator: (UnsafeBufferPointer<UInt8>, Int) -> Bool
-    ) -> [Range<String.Index>] {
+    /// The words of `text` (see `words(of:)`) as ranges of `bytes`, its UTF-8.
+    private static func wordRanges(of text: Substring, _ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            guard byte == 0x20 || byte == 0x09 else { continue }
+            if byte == 0x20, offset + 1 < bytes.count, bytes[offset + 1] >= 0x80,
+                extendsCluster(text.unicodeScalars[text.utf8.index(text.startIndex, offsetBy: offset + 1)])
+            {
+                continue
+            }
+            if start < offset { ranges.append(start..<offset) }
+            start = offset + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+
+    /// Calls `body` with the text and its UTF-8 bytes, read in place (a string bridged from
+    /// another encoding, which has no such storage, is copied first).
+    private static func withUTF8<T>(of text: Substring, _ body: (Substring, UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(text, $0) }) { return result }
+        let copy = Substring(String(text))
+        return copy.utf8.withContiguousStorageIfAvailable { body(copy, $0) }!
+    }
+
+    /// The part of `text` at byte offsets `range` (which fall between characters' scalars).
+    private static func substring(_ text: Substring, _ range: Range<Int>) -> Substring {
         let utf8 = text.utf8
-        let split = utf8.withContiguousStorageIfAvailable { bytes in
-            var ranges: [Range<String.Index>] = []
-            var start = text.startIndex
-            for offset in bytes.indices where (bytes[offset] == first || bytes[offset] == second) && isSeparator(bytes, offset) {
-                let separator = utf8.index(text.startIndex, offsetBy: offset)
-                ranges.append(start..<separator)
-                start = utf8.index(after: separator)
-            }
-            ranges.append(start..<text.endIndex)
-            return ranges
-        }
-        // Only a string bridged from another encoding has no contiguous UTF-8: read a copy.
-        guard let split else {
-            let copy = Substring(String(text))
-            return splitOnBytes(copy, at: first, second, isSeparator: isSeparator).map { range in
-                let lower = utf8.index(text.startIndex, offsetBy: copy.utf8.distance(from: copy.startIndex, to: range.lowerBound))
-                let upper = utf8.index(text.startIndex, offsetBy: copy.utf8.distance(from: copy.startIndex, to: range.upperBound))
-                return lower..<upper
-            }
-        }
-        return split
+        return text[utf8.index(text.startIndex, offsetBy: range.lowerBound)..<utf8.index(text.startIndex, offsetBy: range.upperBound)]
     }
 
     /// A scalar that joins the cluster before it (Unicode's Extend, ZWJ and SpacingMark).
     private static func extendsCluster(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isGraphemeExtend || scalar.value == 0x200D || scalar.properties.generalCategory == .spacingMark
-    }
-
-    /// Copies the word's bytes at once (a copy through the UTF-8 view's iterator goes a
-    /// byte at a time).
-    private static func append(_ word: Substring, to line: inout [UInt8]) {
-        if word.utf8.withContiguousStorageIfAvailable({ line.append(contentsOf: $0) }) == nil {
-            line.append(contentsOf: word.utf8)
-        }
     }
 
     /// A prefix leaves at least two columns for text (one wide character).

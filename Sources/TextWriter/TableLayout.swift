@@ -15,7 +15,7 @@ struct TableLayout {
         }
         let header = table.header.cells.map { context.inlineText($0) }
         let rows = table.rows.map { $0.cells.map { context.inlineText($0) } }
-        let columns = ([header] + rows).map(\.count).reduce(max(1, table.alignments.count), max)
+        let columns = ([header] + rows).map { $0.count }.reduce(max(1, table.alignments.count), max)
         let room = context.width - DisplayWidth.of(prefix) - (3 * columns + 1)
         let cells = [header] + rows
         guard TableLayout.fits(cells: cells, columns: columns, room: room) else {
@@ -27,7 +27,7 @@ struct TableLayout {
         context.output.append(rule)
         if !header.isEmpty {
             writeRow(header, widths: widths, prefix: prefix, into: &context)
-            context.output.append(rule.replacingDashes(with: "="))
+            context.output.append(rule.replacingDashesWithEquals())
         }
         for row in rows { writeRow(row, widths: widths, prefix: prefix, into: &context) }
         if !rows.isEmpty || header.isEmpty { context.output.append(rule) }
@@ -46,7 +46,7 @@ struct TableLayout {
         let wrapped = widths.indices.map { column in
             column < row.count ? LineWrapper(width: widths[column]).wrap(row[column]) : [""]
         }
-        let height = wrapped.map(\.count).max() ?? 1
+        let height = wrapped.map { $0.count }.max() ?? 1
         for line in 0..<height {
             let cells = widths.indices.map { column in
                 (line < wrapped[column].count ? wrapped[column][line] : "").padded(to: widths[column], alignment: alignment(column))
@@ -134,7 +134,8 @@ struct TableLayout {
 }
 
 extension String {
-    fileprivate func replacingDashes(with character: Character) -> String {
-        String(map { $0 == "-" ? character : $0 })
+    /// The rule under a table's header: `+===+`. (Done on the bytes: both are ASCII.)
+    fileprivate func replacingDashesWithEquals() -> String {
+        String(decoding: utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "=") : $0 }, as: UTF8.self)
     }
 }

@@ -51,11 +51,13 @@ public struct TextWriter {
         // nothing can combine with it there.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(context.output.lines.reduce(0) { $0 + $1.utf8.count + 1 })
-        for line in context.output.lines {
-            let utf8 = line.utf8
-            var end = utf8.endIndex
-            while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-            bytes += utf8[utf8.startIndex..<end]
+        for var line in context.output.lines {
+            // From the string's own storage: a copy through its UTF-8 view goes a byte at a time.
+            line.withUTF8 { utf8 in
+                var end = utf8.count
+                while end > 0, utf8[end - 1] == 0x20 { end -= 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<end]))
+            }
             bytes.append(0x0A)
         }
         return options.ascii ? Array(Typography.ascii(String(decoding: bytes, as: UTF8.self)).utf8) : bytes
