@@ -11,9 +11,30 @@ import Foundation
 /// The documents are deflated here, with zlib, and handed to minizip as they are ("raw"):
 /// a book's documents are mostly a few kilobytes, and deflating each with a window and a
 /// hash table no bigger than it (rather than zlib's 32 KB window and 64 KB table, cleared
-/// for every entry) saves a sixth of the work, for the same bytes but a few.
+/// for every entry) saves a sixth of the work, for the same bytes but a few; and the
+/// documents can be deflated on several threads (see `EPUBWriter`).
 enum EPUBContainer {
-    static func zip(_ files: [(path: String, bytes: [UInt8])], modified: Int) throws(EPUBError) -> [UInt8] {
+    /// One file of the container, deflated (or not) and summed, ready to be written. Made
+    /// apart from the writing, so that a book's documents can be made on several threads.
+    struct Entry: Sendable {
+        var path: String
+        /// What is stored: the bytes, deflated unless `compressed` is false.
+        var data: [UInt8]
+        var compressed: Bool
+        var size: Int
+        var crc: UInt
+
+        init(_ path: String, _ bytes: [UInt8], compressed: Bool = true) throws(EPUBError) {
+            self.path = path
+            self.compressed = compressed
+            data = compressed ? try EPUBContainer.deflated(bytes) : bytes
+            size = bytes.count
+            crc = bytes.withUnsafeBufferPointer { UInt(crc32(0, $0.baseAddress, uInt($0.count))) }
+        }
+    }
+
+    /// The container: `mimetype` first, stored, then `entries` in the order given.
+    static func zip(_ entries: [Entry], modified: Int) throws(EPUBError) -> [UInt8] {
         let output = ZipOutput()
         var functions = output.functions
         guard let archive = zipOpen2_64("epub", APPEND_STATUS_CREATE, nil, &functions) else {
@@ -23,8 +44,8 @@ enum EPUBContainer {
         let (time, date) = dosTime(max(modified, 315_532_800))  // ZIP dates start in 1980
         info.dosDate = uLong(date) << 16 | uLong(time)
         do throws(EPUBError) {
-            try add("mimetype", Array("application/epub+zip".utf8), to: archive, info: info, compressed: false)
-            for file in files { try add(file.path, file.bytes, to: archive, info: info, compressed: true) }
+            try add(Entry("mimetype", Array("application/epub+zip".utf8), compressed: false), to: archive, info: info)
+            for entry in entries { try add(entry, to: archive, info: info) }
         } catch {
             zipClose(archive, nil)
             throw error
@@ -33,21 +54,17 @@ enum EPUBContainer {
         return output.bytes
     }
 
-    /// Adds one entry: `bytes` stored as they are, or deflated.
-    private static func add(
-        _ path: String, _ bytes: [UInt8], to archive: zipFile, info: zip_fileinfo, compressed: Bool
-    ) throws(EPUBError) {
+    /// Writes one entry as it is ("raw": minizip neither deflates nor sums it again).
+    private static func add(_ entry: Entry, to archive: zipFile, info: zip_fileinfo) throws(EPUBError) {
         var info = info
-        let data = compressed ? try deflated(bytes) : bytes
         // General purpose flag bit 11: the name is UTF-8.
         let opened = zipOpenNewFileInZip4_64(
-            archive, path, &info, nil, 0, nil, 0, nil, compressed ? Z_DEFLATED : 0, compressed ? 1 : 0, 1,
-            -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nil, 0, 0, 1 << 11, 0)
-        let crc = bytes.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
+            archive, entry.path, &info, nil, 0, nil, 0, nil, entry.compressed ? Z_DEFLATED : 0, entry.compressed ? 1 : 0,
+            1, -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nil, 0, 0, 1 << 11, 0)
         guard opened == ZIP_OK,
-            data.withUnsafeBufferPointer({ zipWriteInFileInZip(archive, $0.baseAddress, UInt32($0.count)) }) == ZIP_OK,
-            zipCloseFileInZipRaw64(archive, ZPOS64_T(bytes.count), crc) == ZIP_OK
-        else { throw EPUBError("cannot add \(path) to the EPUB container") }
+            entry.data.withUnsafeBufferPointer({ zipWriteInFileInZip(archive, $0.baseAddress, UInt32($0.count)) }) == ZIP_OK,
+            zipCloseFileInZipRaw64(archive, ZPOS64_T(entry.size), uLong(entry.crc)) == ZIP_OK
+        else { throw EPUBError("cannot add \(entry.path) to the EPUB container") }
     }
 
     /// Raw deflate (as ZIP stores it) at zlib's fastest level, with a window and hash table

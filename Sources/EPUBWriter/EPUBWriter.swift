@@ -51,34 +51,27 @@ public struct EPUBWriter {
         let book = try EPUBBook(
             report: report, resources: resources, imagePaths: imagePaths ?? Self.imagePaths(of: report),
             splitDepth: options.splitDepth)
-        var files: [(path: String, bytes: [UInt8])] = []
-        var warnings: [String] = []
-        func add(_ path: String, _ document: XMLDocument, html: Bool) {
-            files.append((path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
+        let content = try ContentEntries(report: report, book: book)
+        var entries: [EPUBContainer.Entry] = []
+        var warnings = content.warnings
+        func add(_ path: String, _ document: XMLDocument, html: Bool) throws(EPUBError) {
+            entries.append(try EPUBContainer.Entry(path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
             warnings += document.warnings
         }
-        add("META-INF/container.xml", ContainerDocument.make(), html: false)
-        var svgDocuments: Set<String> = []
-        var contentFiles: [(path: String, bytes: [UInt8])] = []
-        for document in book.documents {
-            let (xml, hasSVG) = document.make(report: report, book: book)
-            if hasSVG { svgDocuments.insert(document.file) }
-            contentFiles.append((EPUBBook.root + document.file, xml.serializedAsPolyglotHTML()))
-            warnings += xml.warnings
-        }
-        let package = PackageDocument(report: report, book: book, options: options, svgDocuments: svgDocuments)
-        add(EPUBBook.root + "package.opf", package.make(), html: false)
-        add(EPUBBook.root + "nav.xhtml", NavigationDocument(report: report, book: book).make(), html: true)
-        add(EPUBBook.root + "toc.ncx", NCXDocument(report: report, book: book, uuidURN: options.uuidURN).make(), html: false)
-        files.append((EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
-        files += contentFiles
+        try add("META-INF/container.xml", ContainerDocument.make(), html: false)
+        let package = PackageDocument(report: report, book: book, options: options, svgDocuments: content.svgDocuments)
+        try add(EPUBBook.root + "package.opf", package.make(), html: false)
+        try add(EPUBBook.root + "nav.xhtml", NavigationDocument(report: report, book: book).make(), html: true)
+        try add(EPUBBook.root + "toc.ncx", NCXDocument(report: report, book: book, uuidURN: options.uuidURN).make(), html: false)
+        entries.append(try EPUBContainer.Entry(EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
+        entries += content.entries
         if let cover = book.generatedCover {
             let svg = CoverImage(metadata: report.metadata).make()
-            files.append((EPUBBook.root + cover, svg.serialized()))
+            entries.append(try EPUBContainer.Entry(EPUBBook.root + cover, svg.serialized()))
             warnings += svg.warnings
         }
-        for media in book.media { files.append((EPUBBook.root + media.file, media.bytes)) }
-        return (try EPUBContainer.zip(files, modified: options.modified), warnings)
+        for media in book.media { entries.append(try EPUBContainer.Entry(EPUBBook.root + media.file, media.bytes)) }
+        return (try EPUBContainer.zip(entries, modified: options.modified), warnings)
     }
 }
 
