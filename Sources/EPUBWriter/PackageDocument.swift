@@ -112,8 +112,11 @@ struct PackageDocument {
 
     /// `text/section-2.xhtml` → `section-2`.
     private func itemID(_ file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        return String(name.prefix { $0 != "." })
+        // Split on the bytes: every document of a large book has one.
+        let utf8 = file.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+        return String(file[start..<end])
     }
 }
 

@@ -15,9 +15,7 @@ public struct XMLElement {
     ) -> XMLElement {
         var ns = node.pointee.ns
         var localName = name
-        // Looked for among the bytes: a search by Character costs a String per character,
-        // and this runs for every element of a large report.
-        if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) {
+        if let colon = XMLElement.colon(in: name) {
             let prefix = String(name[..<colon])
             ns = LibXML.withXMLString(prefix) { xmlSearchNs(document.pointer, node, $0) }
             precondition(ns != nil, "no namespace declared for prefix \(prefix)")
@@ -59,7 +57,7 @@ public struct XMLElement {
     public func setAttribute(_ name: String, _ value: String) {
         let clean = sanitized(value, where: "attribute \(name)")
         LibXML.withXMLString(clean) { cleanValue in
-            if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            if let colon = XMLElement.colon(in: name) {
                 let prefix = String(name[..<colon])
                 let ns = LibXML.withXMLString(prefix) { xmlSearchNs(document.pointer, node, $0) }
                 precondition(ns != nil, "no namespace declared for prefix \(prefix)")
@@ -68,6 +66,15 @@ public struct XMLElement {
                 LibXML.withXMLString(name) { _ = xmlSetProp(node, $0, cleanValue) }
             }
         }
+    }
+
+    /// Where the `:` of a prefixed name is, looked for among the bytes in place: this runs
+    /// for every element and attribute of a large report, and a search by characters, or
+    /// even through the UTF-8 view's iterator, cost more than making the element.
+    static func colon(in name: String) -> String.Index? {
+        let offset = name.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: ":")) }
+            ?? name.utf8.firstIndex(of: UInt8(ascii: ":")).map { name.utf8.distance(from: name.startIndex, to: $0) }
+        return offset.map { name.utf8.index(name.startIndex, offsetBy: $0) }
     }
 
     /// Declares `prefix` for `namespace` on this element.
