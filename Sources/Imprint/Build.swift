@@ -61,7 +61,16 @@ public enum Pipeline {
     /// Reads and checks a report; with `strict`, warnings become errors.
     public static func check(_ input: String, strict: Bool) -> (Report?, [Diagnostic]) {
         do {
-            let result = try ReportLoader.load(input)
+            return check(input, bytes: try InputFile.read(input), strict: strict)
+        } catch {
+            return (nil, strict ? error.diagnostics.map(\.asError) : error.diagnostics)
+        }
+    }
+
+    /// Reads and checks a report from its bytes, already read from `input`.
+    static func check(_ input: String, bytes: [UInt8], strict: Bool) -> (Report?, [Diagnostic]) {
+        do {
+            let result = try ReportLoader.load(input, bytes: bytes)
             let diagnostics = strict ? result.warnings.map(\.asError) : result.warnings
             return (diagnostics.contains { $0.severity == .error } ? nil : result.report, diagnostics)
         } catch {
@@ -76,10 +85,22 @@ public enum Pipeline {
         if !options.force, BuildStamp.isCurrent(options, settings: settings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true)
         }
-        // Each file is digested before it is read: were it changed during the build, the
-        // stamp holds the old digest and the next build runs again.
-        let reportDigest = BuildStamp.digests(of: [options.input])
-        var (report, diagnostics) = check(options.input, strict: options.strict)
+        // The report is digested from the very bytes that are read (beside the reading, on
+        // another core): were the file changed during the build, the stamp holds the digest
+        // of what was built. Other files are digested before they are read, to the same end.
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(options.input)
+        } catch {
+            return BuildOutcome(diagnostics: options.strict ? error.diagnostics.map(\.asError) : error.diagnostics, written: [])
+        }
+        let digest = Locked<String?>(nil)
+        let digesting = DispatchWorkItem { digest.withLock { $0 = BuildStamp.digest(bytes) } }
+        DispatchQueue.global().async(execute: digesting)
+        var (report, diagnostics) = check(options.input, bytes: bytes, strict: options.strict)
+        digesting.wait()
+        // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
+        let reportDigest = options.input.contains("\n") ? nil : digest.withLock { $0 }.map { [options.input: $0] }
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let base = baseName(of: options.input)
         var files: [(path: String, bytes: [UInt8])] = []

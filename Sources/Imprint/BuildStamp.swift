@@ -110,7 +110,7 @@ struct BuildStamp {
 
     /// SHA-256 in lower-case hex (spelt out by hand: `String(format:)` cost more than the
     /// hashing of a small report).
-    private static func digest(_ bytes: [UInt8]) -> String {
+    static func digest(_ bytes: [UInt8]) -> String {
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)

@@ -6,9 +6,14 @@ public enum ReportLoader {
     /// `.json` files are read as the report model (`imprint model`); everything else as
     /// Report Markdown.
     public static func load(_ path: String) throws(DiagnosticError) -> ReadResult {
+        try load(path, bytes: InputFile.read(path))
+    }
+
+    /// Reads a report from its bytes, already read from `path`.
+    static func load(_ path: String, bytes: [UInt8]) throws(DiagnosticError) -> ReadResult {
         if path.lowercased().hasSuffix(".json") {
-            return try ReportJSONReader.read(InputFile.read(path), file: path)
+            return try ReportJSONReader.read(bytes, file: path)
         }
-        return try ReportMarkdownReader.read(fileAt: path)
+        return try ReportMarkdownReader.read(bytes, file: path, reportPath: path)
     }
 }
