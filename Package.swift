@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders"]),
+        .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders", "ReportTestSupport"]),
         .testTarget(
             name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport", "ReportTestSupport"],
             exclude: ["Fixtures"]),

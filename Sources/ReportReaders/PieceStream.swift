@@ -1,11 +1,12 @@
-import Dispatch
 import Foundation
 
 /// The pieces of a text (see `ChunkedParser`), parsed on other threads and handed over in
 /// order, at most a few ahead of the one taken last so that parsed trees do not pile up.
 ///
 /// Two threads parse: cmark-gfm's own parse runs one at a time (see `MarkdownParser`), but
-/// one piece's tree is copied into Swift while the next is parsed.
+/// one piece's tree is copied into Swift while the next is parsed. They are threads of
+/// their own, not Dispatch's: the reader waits for them, and in a folder build every
+/// thread of Dispatch's pool may be a reader waiting.
 final class PieceStream: @unchecked Sendable {
     private let condition = NSCondition()
     private var parsed: [Int: Result<MarkdownNode, MarkdownParser.TooDeep>] = [:]
@@ -17,7 +18,7 @@ final class PieceStream: @unchecked Sendable {
     init(text: [UInt8], pieces: [ChunkedParser.Piece], ahead: Int = 4, threads: Int = 2) {
         count = pieces.count
         for _ in 0..<threads {
-            DispatchQueue.global().async { [self] in
+            Thread { [self] in
                 while let index = claim(ahead: ahead) {
                     let piece = pieces[index]
                     let result = Result { () throws(MarkdownParser.TooDeep) in
@@ -28,7 +29,7 @@ final class PieceStream: @unchecked Sendable {
                         condition.broadcast()
                     }
                 }
-            }
+            }.start()
         }
     }
 

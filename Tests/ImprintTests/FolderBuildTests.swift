@@ -31,6 +31,20 @@ import Testing
         #expect(workspace.contents("out/asia/r0.txt")?.contains("Same name, other folder") == true)
     }
 
+    /// Reports large enough to be read in pieces, on every core at once: each reader waits
+    /// for its own parsing threads, which must not need the threads the readers hold.
+    @Test func buildsLargeReportsSideBySide() throws {
+        let section = "## Part\n\nA paragraph with a note.[^n] " + String(repeating: "More words. ", count: 400) + "\n\n"
+        let body = String(repeating: section, count: 160) + "[^n]: The note.\n"
+        var files: [String: [UInt8]] = [:]
+        for index in 0..<4 { files["large/r\(index).md"] = Self.report("Large \(index)", body: body) }
+        #expect(files["large/r0.md"]!.count > 2 * (256 << 10))  // more than two pieces
+        let workspace = Workspace(files: files)
+        let result = try workspace.run("build", "large", "--to", "text", "-o", "out")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("4 reports: 4 built"), "\(result.stdout)")
+    }
+
     @Test func aFolderWithoutReportsIsAnError() throws {
         let workspace = Workspace(files: ["empty/readme.txt": Array("x".utf8)])
         let result = try workspace.run("build", "empty", "--to", "text")

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportTestSupport
 import Testing
 @testable import ReportReaders
 
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func randomReportsReadTheSameInPieces() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 2026)
         var cut = 0
         for _ in 0..<400 {
             let text = Self.randomReport(&generator)
@@ -51,8 +52,8 @@ import Testing
             }
             if try ChunkedParser.parsedInPieces(Array(text.utf8), chunkSize: 16) != nil { cut += 1 }
         }
-        // Many are cut for real (about one in eight; most hold an unclosed fence or HTML
-        // block, and are read whole after all).
+        // Some are cut for real (25 of these 400; most hold an unclosed fence or HTML block
+        // at a cut, and are read whole after all).
         #expect(cut > 20, "\(cut) of 400 cut")
     }
 
