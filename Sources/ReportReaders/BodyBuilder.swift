@@ -107,7 +107,7 @@ final class BodyBuilder {
         }
         assignSectionIDs(&body.sections)
         checkCrossReferences()
-        warnAboutUnreferencedFootnotes()
+        warnAboutFootnotesLeftOut()
         return body
     }
 
@@ -213,19 +213,29 @@ final class BodyBuilder {
         }
     }
 
-    /// cmark-gfm drops footnote definitions that nothing refers to; so that no text is lost
+    /// cmark-gfm drops footnote definitions that nothing refers to, and every definition of
+    /// a label after the first (labels match whatever their case); so that no text is lost
     /// without a word, each one is found in the source and reported.
-    private func warnAboutUnreferencedFootnotes() {
+    private func warnAboutFootnotesLeftOut() {
         let referenced = Set(footnoteLabels.values)
+        let opening = Array("[^".utf8)
+        var firstLines: [String: Int] = [:]
         for line in 1...max(1, source.lineCount) {
             let text = source.line(line)
             let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
-            guard indent <= 3, text.dropFirst(indent).starts(with: Array("[^".utf8)) else { continue }
+            guard indent <= 3, text.dropFirst(indent).starts(with: opening) else { continue }
             let rest = text.dropFirst(indent + 2)
             guard let close = rest.firstIndex(of: UInt8(ascii: "]")), rest.index(after: close) < rest.endIndex,
                 rest[rest.index(after: close)] == UInt8(ascii: ":")
             else { continue }
             let label = String(decoding: rest[..<close], as: UTF8.self)
+            if let first = firstLines[label.lowercased()] {
+                log.warning(
+                    "the footnote [^\(label)] is defined again (first on line \(first)); this definition appears in no edition",
+                    at: source.location(line: line))
+                continue
+            }
+            firstLines[label.lowercased()] = line
             if !referenced.contains(label) {
                 log.warning(
                     "the footnote [^\(label)] is never referenced, so it appears in no edition",

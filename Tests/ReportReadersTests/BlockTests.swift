@@ -165,6 +165,16 @@ import ReportModel
         #expect(result.warnings[0].location?.line == 9)
     }
 
+    /// cmark-gfm keeps the first definition of a label (in any case) and drops the others.
+    @Test func aFootnoteDefinedTwiceIsWarnedAbout() throws {
+        let result = try read(report("Text[^a].\n\n[^a]: First.\n\n[^A]: Second.\n"))
+        #expect(result.report.footnotes.count == 1)
+        #expect(result.warnings.map(\.message) == [
+            "the footnote [^A] is defined again (first on line 7); this definition appears in no edition"
+        ])
+        #expect(result.warnings.first?.location?.line == 9)
+    }
+
     @Test func longRunsOfSplitTextStayOneTextInline() throws {
         let text = String(repeating: "a_b [c] ", count: 2_000)
         let blocks = firstBlocks(try read(report(text)))
