@@ -63,7 +63,7 @@ public enum Pipeline {
         do {
             return check(input, bytes: try InputFile.read(input), strict: strict)
         } catch {
-            return (nil, strict ? error.diagnostics.map(\.asError) : error.diagnostics)
+            return (nil, error.diagnostics.strict(strict))
         }
     }
 
@@ -71,10 +71,10 @@ public enum Pipeline {
     static func check(_ input: String, bytes: [UInt8], strict: Bool) -> (Report?, [Diagnostic]) {
         do {
             let result = try ReportLoader.load(input, bytes: bytes)
-            let diagnostics = strict ? result.warnings.map(\.asError) : result.warnings
+            let diagnostics = result.warnings.strict(strict)
             return (diagnostics.contains { $0.severity == .error } ? nil : result.report, diagnostics)
         } catch {
-            return (nil, strict ? error.diagnostics.map(\.asError) : error.diagnostics)
+            return (nil, error.diagnostics.strict(strict))
         }
     }
 
@@ -85,22 +85,31 @@ public enum Pipeline {
         if !options.force, BuildStamp.isCurrent(options, settings: settings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true)
         }
-        // The report is digested from the very bytes that are read (beside the reading, on
-        // another core): were the file changed during the build, the stamp holds the digest
-        // of what was built. Other files are digested before they are read, to the same end.
+        // The report is read once, then checked and digested side by side: the stamp holds
+        // the digest of the very bytes built, so a file changed during the build is built
+        // again next time. (Other files are digested before they are read, to the same end.)
+        // `concurrentPerform` rather than a job waited for: in a folder build every thread
+        // of Dispatch's pool may be a build, and it runs both parts itself when none is free.
         let bytes: [UInt8]
         do {
             bytes = try InputFile.read(options.input)
         } catch {
-            return BuildOutcome(diagnostics: options.strict ? error.diagnostics.map(\.asError) : error.diagnostics, written: [])
+            return BuildOutcome(diagnostics: error.diagnostics.strict(options.strict), written: [])
         }
-        let digest = Locked<String?>(nil)
-        let digesting = DispatchWorkItem { digest.withLock { $0 = BuildStamp.digest(bytes) } }
-        DispatchQueue.global().async(execute: digesting)
-        var (report, diagnostics) = check(options.input, bytes: bytes, strict: options.strict)
-        digesting.wait()
+        let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let checked = check(options.input, bytes: bytes, strict: options.strict)
+                read.withLock { $0.checked = checked }
+            } else {
+                let digest = BuildStamp.digest(bytes)
+                read.withLock { $0.digest = digest }
+            }
+        }
+        var (report, diagnostics) = read.withLock { $0.checked! }
+        let digest = read.withLock { $0.digest }
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
-        let reportDigest = options.input.contains("\n") ? nil : digest.withLock { $0 }.map { [options.input: $0] }
+        let reportDigest = options.input.contains("\n") ? nil : digest.map { [options.input: $0] }
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let base = baseName(of: options.input)
         var files: [(path: String, bytes: [UInt8])] = []
@@ -176,6 +185,13 @@ public enum Pipeline {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
+    }
+}
+
+extension [Diagnostic] {
+    /// With `strict`, every diagnostic as an error.
+    func strict(_ strict: Bool) -> [Diagnostic] {
+        strict ? map(\.asError) : self
     }
 }
 
