@@ -12,7 +12,7 @@ import Foundation
 /// a book's documents are mostly a few kilobytes, and deflating each with a window and a
 /// hash table no bigger than it (rather than zlib's 32 KB window and 64 KB table, cleared
 /// for every entry) saves a sixth of the work, for the same bytes but a few; and the
-/// documents can be deflated on several threads (see `EPUBWriter`).
+/// documents can be deflated on several threads (see `ContentEntries`).
 enum EPUBContainer {
     /// One file of the container, deflated (or not) and summed, ready to be written. Made
     /// apart from the writing, so that a book's documents can be made on several threads.

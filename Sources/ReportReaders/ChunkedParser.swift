@@ -1,6 +1,6 @@
-/// Cuts a large report into pieces that cmark-gfm parses one after another on another
-/// thread, while the reader converts the pieces parsed so far; together they make the tree
-/// a parse of the whole text gives.
+/// Cuts a large report into pieces that cmark-gfm parses on threads of their own, while the
+/// reader converts the pieces parsed so far; together they make the tree a parse of the whole
+/// text gives.
 ///
 /// Why: on a report of megabytes, parsing is half of reading, and its C tree is many times
 /// the text's size. In pieces, parsing runs beside converting, and only a few pieces' trees
@@ -33,25 +33,6 @@ enum ChunkedParser {
         guard text.count / 2 >= chunkSize, let scan = Scan(text) else { return nil }
         let pieces = scan.pieces(count: text.count / chunkSize)
         return pieces.count > 1 ? (pieces, scan.lineStarts) : nil
-    }
-
-    /// The tree of `text` put together from its pieces; nil when it cannot be cut or its
-    /// pieces did not parse as expected. (The reader converts the pieces as they come
-    /// instead; this is the same merge, whole, for comparing with a parse of the whole.)
-    static func parsedInPieces(_ text: [UInt8], chunkSize: Int) throws(MarkdownParser.TooDeep) -> MarkdownNode? {
-        guard let (pieces, lineStarts) = pieces(of: text, chunkSize: chunkSize) else { return nil }
-        let stream = PieceStream(text: text, pieces: pieces)
-        defer { stream.cancel() }
-        var merge = Merge(text: text, lineStarts: lineStarts)
-        let document = MarkdownNode(kind: .document)
-        for piece in pieces {
-            guard let result = stream.next() else { return nil }
-            guard let content = merge.add(try result.get(), of: piece) else { return nil }
-            document.children += content
-        }
-        guard let definitions = merge.definitionsReferredTo() else { return nil }
-        document.children += definitions
-        return document
     }
 
     /// One piece of the text and what is added after it.

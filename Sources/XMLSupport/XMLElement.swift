@@ -72,9 +72,11 @@ public struct XMLElement {
     /// for every element and attribute of a large report, and a search by characters, or
     /// even through the UTF-8 view's iterator, cost more than making the element.
     static func colon(in name: String) -> String.Index? {
-        let offset = name.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: ":")) }
-            ?? name.utf8.firstIndex(of: UInt8(ascii: ":")).map { name.utf8.distance(from: name.startIndex, to: $0) }
-        return offset.map { name.utf8.index(name.startIndex, offsetBy: $0) }
+        let utf8 = name.utf8
+        guard let offset = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: UInt8(ascii: ":")) }) else {
+            return utf8.firstIndex(of: UInt8(ascii: ":"))
+        }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// Declares `prefix` for `namespace` on this element.

@@ -50,7 +50,7 @@ import Testing
             for chunkSize in [1, 16, 64] {
                 #expect(Self.outcome(text, chunkSize: chunkSize) == whole, "\(text.debugDescription) in pieces of \(chunkSize)")
             }
-            if try ChunkedParser.parsedInPieces(Array(text.utf8), chunkSize: 16) != nil { cut += 1 }
+            if try Self.parsedInPieces(Array(text.utf8), chunkSize: 16) != nil { cut += 1 }
         }
         // Some are cut for real (25 of these 400; most hold an unclosed fence or HTML block
         // at a cut, and are read whole after all).
@@ -82,7 +82,7 @@ import Testing
         }
         text += "[^last]: The last note.\n"
         let bytes = Array(text.utf8)
-        let pieces = try #require(try ChunkedParser.parsedInPieces(bytes, chunkSize: 300))
+        let pieces = try #require(try Self.parsedInPieces(bytes, chunkSize: 300))
         let whole = try MarkdownParser.parse(bytes)
         let (got, expected) = (Self.shape(pieces), Self.shape(whole))
         #expect(got.count == expected.count)
@@ -99,14 +99,32 @@ import Testing
 
     @Test func aFenceOpenAtACutIsReadWhole() throws {
         let text = "Lead.\n\n```\n\n## Not a heading\n\n```\n\n## Heading\n\nText.\n"
-        #expect(try ChunkedParser.parsedInPieces(Array(text.utf8), chunkSize: 8) == nil)
+        #expect(try Self.parsedInPieces(Array(text.utf8), chunkSize: 8) == nil)
         #expect(Self.outcome(text, chunkSize: 8) == Self.outcome(text, chunkSize: .max))
     }
 
     @Test func linkReferenceDefinitionsAreReadWhole() throws {
         let text = "[x]: https://example.org\n\n## A\n\nSee [x].\n\n## B\n\nAnd [x].\n"
-        #expect(try ChunkedParser.parsedInPieces(Array(text.utf8), chunkSize: 8) == nil)
+        #expect(try Self.parsedInPieces(Array(text.utf8), chunkSize: 8) == nil)
         #expect(Self.outcome(text, chunkSize: 8) == Self.outcome(text, chunkSize: .max))
+    }
+
+    /// The tree of `text` put together from its pieces as the reader does it, but whole, to
+    /// compare with a parse of the whole; nil when it is not cut or a piece did not parse
+    /// as expected.
+    static func parsedInPieces(_ text: [UInt8], chunkSize: Int) throws(MarkdownParser.TooDeep) -> MarkdownNode? {
+        guard let (pieces, lineStarts) = ChunkedParser.pieces(of: text, chunkSize: chunkSize) else { return nil }
+        let stream = PieceStream(text: text, pieces: pieces)
+        defer { stream.cancel() }
+        var merge = ChunkedParser.Merge(text: text, lineStarts: lineStarts)
+        let document = MarkdownNode(kind: .document)
+        for piece in pieces {
+            guard let result = stream.next(), let content = merge.add(try result.get(), of: piece) else { return nil }
+            document.children += content
+        }
+        guard let definitions = merge.definitionsReferredTo() else { return nil }
+        document.children += definitions
+        return document
     }
 
     /// Every node's kind, text and place, depth first; but the document's place, and where
