@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Imprint
-import TextWriter
 import ReportModel
 
 /// `imprint`: parsing only. Each command turns its arguments into a call to the Imprint
@@ -22,65 +21,44 @@ struct BuildCommand: ParsableCommand {
     var report: String
 
     @Option(name: .long, help: "The editions to write, as a comma list (available: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
-    var to: String = OutputFormat.allCases.map(\.rawValue).joined(separator: ",")
+    var to: String = BuildArguments.defaults.to
 
     @Option(name: [.customShort("o"), .long], help: "The folder to write into.")
-    var output: String = "out"
+    var output: String = BuildArguments.defaults.output
 
     @Flag(help: "Treat warnings as errors.")
-    var strict = false
+    var strict = BuildArguments.defaults.strict
 
     @Option(help: "The print edition's paper: a4 or letter.")
-    var paper: String = "a4"
+    var paper: String = BuildArguments.defaults.paper
 
     @Option(name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).")
-    var stylesheets: [String] = []
+    var stylesheets: [String] = BuildArguments.defaults.stylesheets
 
     @Option(name: .customLong("pdf-engine"), help: "The paged-media engine for the PDF (a command or path).")
-    var pdfEngine: String = PDFEngine.defaultCommand
+    var pdfEngine: String = BuildArguments.defaults.pdfEngine
 
     @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (1: top-level sections).")
-    var epubSplitDepth: Int = 1
+    var epubSplitDepth: Int = BuildArguments.defaults.epubSplitDepth
 
     @Option(help: "The text editions' width in columns (20 to 200).")
-    var width: Int = 72
+    var width: Int = BuildArguments.defaults.width
 
     @Flag(help: "Spell typographic punctuation in ASCII in the text editions.")
-    var ascii = false
+    var ascii = BuildArguments.defaults.ascii
 
     @Flag(help: "Build even when the last build's editions are current.")
-    var force = false
+    var force = BuildArguments.defaults.force
+
+    /// The values parsed, as the quick reader gives them too.
+    var arguments: BuildArguments {
+        BuildArguments(
+            report: report, to: to, output: output, strict: strict, paper: paper, stylesheets: stylesheets,
+            pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii, force: force)
+    }
 
     func run() throws {
-        guard TextWriter.Options.widths.contains(width) else {
-            throw ValidationError("--width must be from 20 to 200")
-        }
-        guard (1...6).contains(epubSplitDepth) else {
-            throw ValidationError("--epub-split-depth must be from 1 to 6")
-        }
-        guard let paper = Paper(rawValue: paper.lowercased()) else {
-            throw ValidationError("unknown paper '\(paper)'; use a4 or letter")
-        }
-        let formats: [OutputFormat]
-        do {
-            formats = try OutputFormat.parseList(to)
-        } catch {
-            throw ValidationError(error.description)
-        }
-        let options = BuildOptions(
-            input: report, formats: formats, outputDirectory: output, strict: strict, paper: paper,
-            userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
-            ascii: ascii, force: force)
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: report, isDirectory: &isFolder), isFolder.boolValue {
-            try FolderProgress.build(folder: report, options: options)
-            return
-        }
-        let outcome = Pipeline.build(options, progress: Console.progress)
-        Console.print(outcome.diagnostics)
-        if outcome.upToDate { print("\(report): up to date (--force rebuilds)") }
-        for path in outcome.written { print("wrote \(path)") }
-        if !outcome.succeeded { throw ExitCode(1) }
+        try arguments.run()
     }
 }
 

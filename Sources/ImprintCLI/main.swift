@@ -3,8 +3,13 @@ import Foundation
 
 // ArgumentParser exits 64 on a usage error; Imprint promises 2 (and 1 for build errors).
 do {
-    var command = try ImprintCommand.parseAsRoot()
-    try command.run()
+    // An everyday build skips ArgumentParser's start-up (see `BuildArguments(quick:)`).
+    if let arguments = BuildArguments(quick: Array(CommandLine.arguments.dropFirst())) {
+        try arguments.run()
+    } else {
+        var command = try ImprintCommand.parseAsRoot()
+        try command.run()
+    }
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {

@@ -1,0 +1,77 @@
+/// The command line of an everyday build, read without ArgumentParser.
+///
+/// ArgumentParser learns a command's options by reflecting over its properties, and on
+/// Linux each first look at a type's conformances scans every conformance record of the
+/// binary: about 3 ms of a 20 ms build of a small report (callgrind: a quarter of its
+/// instructions), paid again on every save an editor rebuilds. So `imprint build` with
+/// the plainest spelling — the report, then `--option value` pairs and flags — is read
+/// here. Anything else (help, `--option=value`, `-o` glued to its value, an unknown or
+/// repeated option, a value that looks like an option, a second report) gives nil and
+/// ArgumentParser reads the line as always, so every message and all help stay its own.
+/// `QuickBuildArgumentsTests` holds the two readers to the same answers.
+extension BuildArguments {
+    /// What an option sets: a value it takes, or a flag it turns on.
+    private enum Setter: Sendable {
+        case value(@Sendable (inout BuildArguments, String) -> Bool)
+        case flag(WritableKeyPath<BuildArguments, Bool> & Sendable)
+    }
+
+    /// Every option of `BuildCommand`, by each of its spellings.
+    private static let setters: [String: Setter] = [
+        "--to": .value { $0.to = $1; return true },
+        "-o": .value { $0.output = $1; return true },
+        "--output": .value { $0.output = $1; return true },
+        "--paper": .value { $0.paper = $1; return true },
+        "--css": .value { $0.stylesheets.append($1); return true },
+        "--pdf-engine": .value { $0.pdfEngine = $1; return true },
+        "--epub-split-depth": .value { arguments, text in
+            guard let depth = Int(text) else { return false }
+            arguments.epubSplitDepth = depth
+            return true
+        },
+        "--width": .value { arguments, text in
+            guard let width = Int(text) else { return false }
+            arguments.width = width
+            return true
+        },
+        "--strict": .flag(\.strict),
+        "--ascii": .flag(\.ascii),
+        "--force": .flag(\.force),
+    ]
+
+    /// The spellings `setters` knows, for the tests.
+    static var quickOptionNames: Set<String> { Set(setters.keys) }
+
+    /// `build REPORT [OPTION…]` (the words after the program's name), or nil when
+    /// ArgumentParser should read them.
+    init?(quick words: [String]) {
+        guard words.first == "build" else { return nil }
+        var report: String?
+        var arguments = BuildArguments(report: "")
+        var seen: Set<String> = []
+        var index = 1
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard word.hasPrefix("-") else {
+                guard report == nil else { return nil }
+                report = word
+                continue
+            }
+            guard let setter = Self.setters[word] else { return nil }
+            // One spelling of an option each: `--css` may repeat, the rest may not.
+            let name = word == "-o" ? "--output" : word
+            guard seen.insert(name).inserted || name == "--css" else { return nil }
+            switch setter {
+            case .flag(let flag):
+                arguments[keyPath: flag] = true
+            case .value(let set):
+                guard index < words.count, !words[index].hasPrefix("-"), set(&arguments, words[index]) else { return nil }
+                index += 1
+            }
+        }
+        guard let report else { return nil }
+        arguments.report = report
+        self = arguments
+    }
+}
