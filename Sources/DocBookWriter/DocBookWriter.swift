@@ -13,14 +13,32 @@ public struct DocBookWriter {
 
     public init() {}
 
-    /// The article as UTF-8 bytes, and any warnings from the XML layer.
+    /// The article as UTF-8 bytes, and any warnings from the XML layer. Sections are
+    /// serialised as they are built, each freed before the next (see
+    /// `XMLDocument.serialized(_:streamingInto:addNext:)`): the same bytes as
+    /// `makeDocument(_:)` serialised, without ever holding the whole tree.
     public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
-        let document = makeDocument(report)
-        return (document.serialized(), document.warnings)
+        var (document, context) = makeFrame(report)
+        var sections = report.sections.makeIterator()
+        let bytes = document.serialized(.xml, streamingInto: document.root) {
+            guard let section = sections.next() else { return false }
+            context.write(section, into: document.root)
+            return true
+        }
+        return (bytes, document.warnings)
     }
 
     /// The article as a libxml2 tree (for tests and for callers that post-process it).
     public func makeDocument(_ report: Report) -> XMLDocument {
+        var (document, context) = makeFrame(report)
+        for section in report.sections {
+            context.write(section, into: document.root)
+        }
+        return document
+    }
+
+    /// The article without its sections, and the context to write them with.
+    private func makeFrame(_ report: Report) -> (XMLDocument, DocBookContext) {
         let document = XMLDocument(rootName: "article", namespace: DocBookWriter.namespace)
         let article = document.root
         article.declareNamespace(DocBookWriter.xlinkNamespace, prefix: "xlink")
@@ -35,9 +53,6 @@ public struct DocBookWriter {
             wrote = true
         }
         if !wrote && report.sections.isEmpty { article.element("para") }
-        for section in report.sections {
-            context.write(section, into: article)
-        }
-        return document
+        return (document, context)
     }
 }

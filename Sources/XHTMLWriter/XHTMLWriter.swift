@@ -44,12 +44,29 @@ public struct XHTMLWriter {
     }
 
     /// The document as polyglot XHTML bytes, and any warnings from the XML layer.
+    /// Sections are serialised as they are built, each freed before the next (see
+    /// `XMLDocument.serialized(_:streamingInto:addNext:)`): the same bytes as
+    /// `makeDocument(_:)` serialised, without ever holding the whole tree.
     public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
-        let document = makeDocument(report)
-        return (document.serializedAsPolyglotHTML(), document.warnings)
+        var (document, main, context) = makeFrame(report)
+        var sections = report.sections.makeIterator()
+        let bytes = document.serialized(.polyglotHTML, streamingInto: main) {
+            guard let section = sections.next() else { return false }
+            context.write(section, into: main)
+            return true
+        }
+        return (bytes, document.warnings)
     }
 
     public func makeDocument(_ report: Report) -> XMLDocument {
+        var (document, main, context) = makeFrame(report)
+        for section in report.sections { context.write(section, into: main) }
+        return document
+    }
+
+    /// The document without its sections; `main`, where they go; and the context to write
+    /// them with.
+    private func makeFrame(_ report: Report) -> (document: XMLDocument, main: XMLElement, context: XHTMLContext) {
         let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
         let html = document.root
         html.setAttribute("lang", report.metadata.lang)
@@ -64,8 +81,7 @@ public struct XHTMLWriter {
             let lead = main.element("div", ["class": "lead"])
             for block in report.lead { context.write(block, into: lead) }
         }
-        for section in report.sections { context.write(section, into: main) }
         ColophonWriter(metadata: report.metadata).write(into: body)
-        return document
+        return (document, main, context)
     }
 }

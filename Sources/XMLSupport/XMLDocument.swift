@@ -104,13 +104,14 @@ public final class XMLDocument {
 
     /// Gives every empty non-void XHTML element an empty text child, which libxml2 writes as
     /// `<p></p>`, and every element of running text a leading empty text child, so that
-    /// libxml2 does not indent inside it. Walks without recursion.
+    /// libxml2 does not indent inside it: in the subtree of `root`, the whole document by
+    /// default. Walks without recursion.
     ///
     /// Names are compared by address in the document's dictionary, and the namespace by
     /// libxml2's string comparison: making Swift strings of them for every node cost more
     /// than the rest of the walk.
-    private func closeEmptyNonVoidElements() {
-        guard let root = xmlDocGetRootElement(pointer), let dict = pointer.pointee.dict else { return }
+    func closeEmptyNonVoidElements(from root: xmlNodePtr? = nil) {
+        guard let root = root ?? xmlDocGetRootElement(pointer), let dict = pointer.pointee.dict else { return }
         // A few dozen addresses: a search through them is quicker than hashing.
         func names(_ names: [String]) -> [UnsafePointer<xmlChar>] {
             names.compactMap { name in LibXML.withXMLString(name) { xmlDictLookup(dict, $0, -1) } }

@@ -23,6 +23,17 @@ import XMLSupport
         }
     }
 
+    /// Sections serialised one at a time (`write`) give the bytes of the whole tree.
+    @Test func streamedArticleIsTheWholeTreeSerialised() {
+        for seed in UInt64(1)...300 {
+            var generator = ReportGenerator(seed: seed)
+            let report = generator.report()
+            let whole = String(decoding: DocBookWriter().makeDocument(report).serialized(), as: UTF8.self)
+            let streamed = String(decoding: DocBookWriter().write(report).bytes, as: UTF8.self)
+            #expect(streamed == whole, "seed \(seed): from \(streamed.commonPrefix(with: whole).count) characters on")
+        }
+    }
+
     @Test func generatedReportsAreDeterministic() {
         for seed in UInt64(1)...20 {
             var first = ReportGenerator(seed: seed)

@@ -107,6 +107,35 @@ import XMLSupport
         #expect(messages.isEmpty, "\(messages.prefix(3000))")
     }
 
+    /// Sections serialised one at a time (`write`) give the bytes of the whole tree, for
+    /// the samples (inline SVG, style sheets) and generated reports.
+    @Test func streamedDocumentIsTheWholeTreeSerialised() throws {
+        var reports = try ["putin-visit-north-korea.md", "arctic-shipping-outlook.md"].map {
+            try ReportMarkdownReader.read(fileAt: samplePath($0)).report
+        }
+        for seed in UInt64(1)...300 {
+            var generator = ReportGenerator(seed: seed)
+            reports.append(generator.report())
+        }
+        let options = XHTMLWriter.Options(stylesheets: [.embedded("p { margin: 0 }"), .linked("print.css")])
+        for (index, report) in reports.enumerated() {
+            let writer = XHTMLWriter(options: options)
+            let whole = String(decoding: writer.makeDocument(report).serializedAsPolyglotHTML(), as: UTF8.self)
+            let streamed = String(decoding: writer.write(report).bytes, as: UTF8.self)
+            #expect(streamed == whole, "report \(index): from \(streamed.commonPrefix(with: whole).count) characters on")
+        }
+    }
+
+    /// A style sheet that happens to hold the words marking where the sections go: the
+    /// document is then built whole and still written right.
+    @Test func styleSheetCannotConfuseTheStreamedOutput() throws {
+        let report = try ReportMarkdownReader.read(fileAt: samplePath("arctic-shipping-outlook.md")).report
+        let writer = XHTMLWriter(options: .init(stylesheets: [.embedded("/* <!--imprint:streamed-children--> */")]))
+        let bytes = writer.write(report).bytes
+        #expect(bytes == writer.makeDocument(report).serializedAsPolyglotHTML())
+        #expect(String(decoding: bytes, as: UTF8.self).contains("</section>"))
+    }
+
     @Test func outputIsDeterministic() throws {
         #expect(try xhtml("arctic-shipping-outlook.md") == xhtml("arctic-shipping-outlook.md"))
     }

@@ -41,6 +41,40 @@ import Testing
         #expect(throws: Never.self) { try XMLDocument.parse(Array(xml.utf8)) }
     }
 
+    /// Children streamed out one at a time: the bytes of the whole tree, in both
+    /// serialisations, and warnings that name each child as the whole tree would.
+    @Test(arguments: [XMLDocument.Serialization.xml, .polyglotHTML])
+    func streamedChildrenGiveTheWholeTreesBytes(serialization: XMLDocument.Serialization) {
+        /// A document with something before and after `main`, whose last children stream.
+        func frame() -> (XMLDocument, XMLElement) {
+            let document = XMLDocument(rootName: "html", namespace: "http://www.w3.org/1999/xhtml")
+            let main = document.root.element("body").element("main")
+            main.element("p", text: "before")
+            document.root.element("footer", ["title": "Москва"], text: "after")
+            return (document, main)
+        }
+        func addSection(_ index: Int, to main: XMLElement) {
+            let section = main.element("section", ["title": "평양 \(index)"])
+            section.element("p", text: index == 2 ? "a\u{1}b" : "text \(index)")
+            section.element("div")
+        }
+        let (whole, wholeMain) = frame()
+        for index in 0..<4 { addSection(index, to: wholeMain) }
+        let (streamed, main) = frame()
+        var next = 0
+        let bytes = streamed.serialized(serialization, streamingInto: main) {
+            guard next < 4 else { return false }
+            addSection(next, to: main)
+            next += 1
+            return true
+        }
+        let expected = serialization == .xml ? whole.serialized() : whole.serializedAsPolyglotHTML()
+        #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        #expect(streamed.warnings == whole.warnings)
+        // The third section is main's fourth element (libxml2 writes `*` in a default namespace).
+        #expect(whole.warnings.first?.contains("of /*/*[1]/*/*[4]/*:") == true, "\(whole.warnings)")
+    }
+
     @Test func indentingNeverAddsSpaceInsideMixedContent() {
         let document = XMLDocument(rootName: "root")
         let paragraph = document.root.element("p")
