@@ -13,8 +13,9 @@ public enum AtomicFile {
         public var description: String
     }
 
-    /// A file written in full but not yet in place.
-    private struct Pending {
+    /// A file written in full but not yet in place: `commit` puts it there, `discard`
+    /// removes it.
+    struct Pending: Sendable {
         var descriptor: Int32
         /// The name it has, when the system could not make it anonymous.
         var temporaryName: String?
@@ -24,32 +25,60 @@ public enum AtomicFile {
     /// Writes every file, or none.
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(IOError) {
         var pending: [Pending] = []
-        defer {
-            for file in pending {
-                close(file.descriptor)
-                if let name = file.temporaryName { unlink(name) }
+        for file in files {
+            do {
+                pending.append(try prepare(file.bytes, at: file.path))
+            } catch {
+                discard(pending)
+                throw error
             }
         }
-        for file in files { pending.append(try writeAnonymous(file.bytes, besides: file.path)) }
-        for index in pending.indices {
-            let name = try name(pending[index])
-            pending[index].temporaryName = name
-            guard rename(name, pending[index].path) == 0 else {
-                throw IOError(description: "cannot write \(pending[index].path): \(String(cString: strerror(errno)))")
+        try commit(pending)
+    }
+
+    /// Puts every prepared file in place, in order, and closes them all, whatever happens.
+    static func commit(_ files: [Pending]) throws(IOError) {
+        var files = files
+        defer { discard(files) }
+        for index in files.indices {
+            let name = try name(files[index])
+            files[index].temporaryName = name
+            guard rename(name, files[index].path) == 0 else {
+                throw IOError(description: "cannot write \(files[index].path): \(String(cString: strerror(errno)))")
             }
-            pending[index].temporaryName = nil
+            files[index].temporaryName = nil
         }
     }
 
-    /// Creates `path` and its parents, like `mkdir -p`.
-    public static func createDirectory(_ path: String) throws(IOError) {
+    /// Closes prepared files without putting them in place: anonymous ones vanish with
+    /// the descriptor, named ones are removed.
+    static func discard(_ files: [Pending]) {
+        for file in files {
+            close(file.descriptor)
+            if let name = file.temporaryName { unlink(name) }
+        }
+    }
+
+    /// Creates `path` and its parents, like `mkdir -p`; returns the folders it created,
+    /// outermost first.
+    @discardableResult
+    public static func createDirectory(_ path: String) throws(IOError) -> [String] {
         var current = path.hasPrefix("/") ? "" : "."
+        var created: [String] = []
         for component in path.split(separator: "/") {
             current += "/" + component
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+            if mkdir(current, 0o755) == 0 {
+                created.append(current)
+            } else if errno != EEXIST {
                 throw IOError(description: "cannot create the folder \(current): \(String(cString: strerror(errno)))")
             }
         }
+        return created
+    }
+
+    /// Removes folders `createDirectory` created, innermost first, as long as they are empty.
+    static func removeEmptyDirectories(_ created: [String]) {
+        for folder in created.reversed() where rmdir(folder) != 0 { return }
     }
 
     #if os(Linux)
@@ -62,9 +91,9 @@ public enum AtomicFile {
         path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
     }
 
-    /// Writes the bytes to a file without a name in the destination's folder (or, where the
-    /// system cannot, to a named temporary file there).
-    private static func writeAnonymous(_ bytes: [UInt8], besides path: String) throws(IOError) -> Pending {
+    /// Writes `bytes` in full to a file without a name in the folder of `path`, which must
+    /// exist (or, where the system cannot make one, to a named temporary file there).
+    static func prepare(_ bytes: [UInt8], at path: String) throws(IOError) -> Pending {
         let directory = folder(of: path)
         var pending: Pending
         #if os(Linux)

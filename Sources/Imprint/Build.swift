@@ -56,7 +56,8 @@ public struct BuildOutcome: Sendable {
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }
 
-/// The pipeline: read, check, render every edition in memory, then write them all at once.
+/// The pipeline: read, check, render every edition (each to a file without a name as soon as
+/// it is made), then put them all in place at once.
 public enum Pipeline {
     /// Reads and checks a report; with `strict`, warnings become errors.
     public static func check(_ input: String, strict: Bool) -> (Report?, [Diagnostic]) {
@@ -111,61 +112,86 @@ public enum Pipeline {
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
         let reportDigest = options.input.contains("\n") ? nil : digest.map { [options.input: $0] }
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
-        let base = baseName(of: options.input)
-        var files: [(path: String, bytes: [UInt8])] = []
         let renderer = Renderer(report: report, options: options, progress: progress)
         let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
+        let created: [String]
+        do {
+            created = try AtomicFile.createDirectory(options.outputDirectory)
+        } catch {
+            return BuildOutcome(diagnostics: diagnostics + [Diagnostic(.error, error.description, at: nil)], written: [])
+        }
+        var files: [AtomicFile.Pending] = []
         for (format, result) in zip(options.formats, renderAll(renderer)) {
             switch result {
-            case .success(let (output, companions)):
+            case .success(let (warnings, prepared)):
                 let severity: Diagnostic.Severity = options.strict ? .error : .warning
-                diagnostics += output.warnings.map {
+                diagnostics += warnings.map {
                     Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.input, line: 1, column: 1))
                 }
-                files.append((options.outputDirectory + "/" + format.fileName(base: base), output.bytes))
-                files += companions.map { (options.outputDirectory + "/" + $0.name, $0.bytes) }
+                files += prepared
             case .failure(let failure):
                 diagnostics.append(failure.diagnostic)
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            AtomicFile.discard(files)
+            AtomicFile.removeEmptyDirectories(created)
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
         let stampPath = BuildStamp.path(for: options)
         do {
-            try AtomicFile.createDirectory(options.outputDirectory)
             // The old stamp goes first: were the build killed after the new outputs are in
             // place, an old stamp could otherwise vouch for them.
             unlink(stampPath)
-            try AtomicFile.writeAll(files)
+            try AtomicFile.commit(files)
         } catch {
             diagnostics.append(Diagnostic(.error, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
+        let written = files.map(\.path)
         if let reportDigest, let otherDigests {
             let stamp = BuildStamp(
-                settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first }, outputs: files.map(\.path))
+                settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first }, outputs: written)
             // A stamp that cannot be written only costs the next build its shortcut.
             try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
             try? AtomicFile.writeAll([(stampPath, stamp.bytes)])
         }
-        return BuildOutcome(diagnostics: diagnostics, written: files.map(\.path))
+        return BuildOutcome(diagnostics: diagnostics, written: written)
     }
 
-    /// One edition and the files written with it, or why it could not be rendered.
-    private typealias Rendered = Result<(RenderedOutput, [(name: String, bytes: [UInt8])]), RenderFailure>
+    /// One edition's warnings and its files (the edition, and any written with it), each
+    /// written in full without a name (`AtomicFile.prepare`); or why it could not be made.
+    private typealias Rendered = Result<(warnings: [String], files: [AtomicFile.Pending]), RenderFailure>
 
     /// Every edition rendered, side by side on the machine's cores: the report is read
-    /// once and shared; each edition's writer owns its own trees.
+    /// once and each writer only reads it. Each edition goes to its file as soon as it is
+    /// made and its bytes are let go: a large report's editions are never all in memory
+    /// at once. None is put in place until all are made (see `build`).
     private static func renderAll(_ renderer: Renderer) -> [Rendered] {
-        let formats = renderer.options.formats
+        let options = renderer.options
+        let formats = options.formats
+        let base = baseName(of: options.input)
         // The costliest first, so that no long edition starts last and runs alone.
         let order = formats.indices.sorted { formats[$0].relativeCost > formats[$1].relativeCost }
         let results = Locked<[Int: Rendered]>([:])
         DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
             let index = order[turn]
             let format = formats[index]
-            let result = renderer.render(format).flatMap { output in renderer.companions(of: format).map { (output, $0) } }
+            let result = renderer.render(format).flatMap { output in
+                renderer.companions(of: format).flatMap { companions -> Rendered in
+                    let outputs = [(format.fileName(base: base), output.bytes)] + companions.map { ($0.name, $0.bytes) }
+                    var prepared: [AtomicFile.Pending] = []
+                    for (name, bytes) in outputs {
+                        do throws(AtomicFile.IOError) {
+                            prepared.append(try AtomicFile.prepare(bytes, at: options.outputDirectory + "/" + name))
+                        } catch {
+                            AtomicFile.discard(prepared)
+                            return .failure(RenderFailure(error.description))
+                        }
+                    }
+                    return .success((output.warnings, prepared))
+                }
+            }
             results.withLock { $0[index] = result }
         }
         return results.withLock { results in formats.indices.map { results[$0]! } }

@@ -86,6 +86,19 @@ import XMLSupport
         #expect(workspace.files().isEmpty)
     }
 
+    /// Editions are written to files without names as they are made; when one fails,
+    /// none is put in place and the folders the build made are gone again.
+    @Test func failedEditionLeavesNoFolderBehind() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let result = try workspace.run("build", "report.md", "--to", "docbook,text,xhtml", "--css", "missing.css", "-o", "new/out")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("missing.css"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder + "/new"))
+        #expect(try workspace.run("build", "report.md", "--to", "text", "-o", "new/out").status == 0)
+        #expect(try workspace.run("build", "report.md", "--to", "text,xhtml", "--css", "missing.css", "-o", "new/out").status == 1)
+        #expect(workspace.files(under: "new/out") == ["report.txt"])
+    }
+
     @Test func checkWritesNothing() throws {
         let workspace = Workspace(report: CommandTests.valid)
         let result = try workspace.run("check", "report.md")
