@@ -1,12 +1,15 @@
 /// Block content: what the lead, a section, a list item, a quote or a footnote is made of.
-public indirect enum Block: Sendable, Equatable {
+///
+/// Cases whose payload is larger than a reference are `indirect`, so a block is 8 bytes
+/// and a paragraph needs no box of its own (see `Inline`).
+public enum Block: Sendable, Equatable {
     case paragraph([Inline])
-    case list(ListBlock)
+    indirect case list(ListBlock)
     case quote([Block])
-    case code(CodeBlock)
+    indirect case code(CodeBlock)
     case thematicBreak
-    case table(Table)
-    case figure(Figure)
+    indirect case table(Table)
+    indirect case figure(Figure)
     /// The items of a top-level list in a `.key-judgments` section.
     case keyJudgments([KeyJudgment])
     /// The items of a top-level list in a `.risks` section: the risk register.
