@@ -61,8 +61,12 @@ public struct EPUBWriter {
         try add("META-INF/container.xml", ContainerDocument.make(), html: false)
         let package = PackageDocument(report: report, book: book, options: options, svgDocuments: content.svgDocuments)
         try add(EPUBBook.root + "package.opf", package.make(), html: false)
-        try add(EPUBBook.root + "nav.xhtml", NavigationDocument(report: report, book: book).make(), html: true)
-        try add(EPUBBook.root + "toc.ncx", NCXDocument(report: report, book: book, uuidURN: options.uuidURN).make(), html: false)
+        // The tables of contents have an entry per section: serialised as they are built.
+        let navigation = NavigationDocument(report: report, book: book).write()
+        entries.append(try EPUBContainer.Entry(EPUBBook.root + "nav.xhtml", navigation.bytes))
+        let ncx = NCXDocument(report: report, book: book, uuidURN: options.uuidURN).write()
+        entries.append(try EPUBContainer.Entry(EPUBBook.root + "toc.ncx", ncx.bytes))
+        warnings += navigation.warnings + ncx.warnings
         entries.append(try EPUBContainer.Entry(EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
         entries += content.entries
         if let cover = book.generatedCover {

@@ -7,7 +7,42 @@ struct NCXDocument {
     let book: EPUBBook
     let uuidURN: String
 
+    /// The NCX, serialised point by point as the map is built (one top-level point per
+    /// top-level section), and any warnings. The same bytes as `make()` serialised.
+    func write() -> (bytes: [UInt8], warnings: [String]) {
+        var (document, map, points) = frame()
+        var next = 0
+        let bytes = document.serialized(.xml, streamingInto: map) {
+            guard next <= report.sections.count else { return false }
+            addEntry(next, into: map, points: &points)
+            next += 1
+            return true
+        }
+        return (bytes, document.warnings)
+    }
+
+    /// The whole tree (for tests).
     func make() -> XMLDocument {
+        var (document, map, points) = frame()
+        for index in 0...report.sections.count { addEntry(index, into: map, points: &points) }
+        return document
+    }
+
+    /// Adds navigation points numbered in play order.
+    private struct Points {
+        var order = 0
+
+        mutating func add(_ label: String, _ href: String, into parent: XMLElement) -> XMLElement {
+            order += 1
+            let element = parent.element("navPoint", ["id": "nav-\(order)", "playOrder": String(order)])
+            element.element("navLabel").element("text", text: label)
+            element.element("content", ["src": href])
+            return element
+        }
+    }
+
+    /// The NCX without its sections' points, the map they go in, and the points so far.
+    private func frame() -> (XMLDocument, XMLElement, Points) {
         let document = XMLDocument(rootName: "ncx", namespace: "http://www.daisy.org/z3986/2005/ncx/")
         let ncx = document.root
         ncx.setAttribute("version", "2005-1")
@@ -19,28 +54,27 @@ struct NCXDocument {
         head.element("meta", ["name": "dtb:maxPageNumber", "content": "0"])
         ncx.element("docTitle").element("text", text: report.metadata.title)
         let map = ncx.element("navMap")
-        var order = 0
-        func point(_ label: String, _ href: String, into parent: XMLElement) -> XMLElement {
-            order += 1
-            let element = parent.element("navPoint", ["id": "nav-\(order)", "playOrder": String(order)])
-            element.element("navLabel").element("text", text: label)
-            element.element("content", ["src": href])
-            return element
-        }
-        let navigation = NavigationDocument(report: report, book: book)
-        _ = point("Title page", "text/title.xhtml", into: map)
+        var points = Points()
+        _ = points.add("Title page", "text/title.xhtml", into: map)
         if book.documents.contains(where: { $0.file == "text/lead.xhtml" }) {
-            _ = point(report.metadata.title, "text/lead.xhtml", into: map)
+            _ = points.add(report.metadata.title, "text/lead.xhtml", into: map)
         }
-        func add(_ sections: [Section], into parent: XMLElement) {
-            for section in sections {
-                let element = point(NavigationDocument.label(section), navigation.href(section.id), into: parent)
-                add(section.subsections, into: element)
-            }
+        return (document, map, points)
+    }
+
+    /// Point `index` of the map: a top-level section with its subsections, or, after the
+    /// last, the colophon.
+    private func addEntry(_ index: Int, into map: XMLElement, points: inout Points) {
+        let navigation = NavigationDocument(report: report, book: book)
+        func add(_ section: Section, into parent: XMLElement) {
+            let element = points.add(NavigationDocument.label(section), navigation.href(section.id), into: parent)
+            for subsection in section.subsections { add(subsection, into: element) }
         }
-        add(report.sections, into: map)
-        _ = point("Colophon", "text/colophon.xhtml", into: map)
-        return document
+        if index < report.sections.count {
+            add(report.sections[index], into: map)
+        } else {
+            _ = points.add("Colophon", "text/colophon.xhtml", into: map)
+        }
     }
 
     private func depth(_ sections: [Section]) -> Int {

@@ -8,7 +8,30 @@ struct NavigationDocument {
     let report: Report
     let book: EPUBBook
 
+    /// The document as polyglot XHTML, serialised entry by entry as the table of contents
+    /// is built (one entry per top-level section; a large report has thousands), and any
+    /// warnings. The same bytes as `make()` serialised.
+    func write() -> (bytes: [UInt8], warnings: [String]) {
+        let (document, list) = frame()
+        var next = 0
+        let bytes = document.serialized(.polyglotHTML, streamingInto: list) {
+            guard next <= report.sections.count else { return false }
+            writeEntry(next, into: list)
+            next += 1
+            return true
+        }
+        return (bytes, document.warnings)
+    }
+
+    /// The whole tree (for tests).
     func make() -> XMLDocument {
+        let (document, list) = frame()
+        for index in 0...report.sections.count { writeEntry(index, into: list) }
+        return document
+    }
+
+    /// The document without the table of contents' entries, and the list they go in.
+    private func frame() -> (XMLDocument, XMLElement) {
         let (document, body) = ContentDocument.shell(
             title: "Contents", lang: report.metadata.lang, stylesheets: [EPUBBook.stylesheet])
         let toc = body.element("nav", ["id": "toc", "role": "doc-toc"])
@@ -18,10 +41,18 @@ struct NavigationDocument {
         if let lead = book.documents.first(where: { if case .lead = $0.part { true } else { false } }) {
             list.element("li").element("a", ["href": lead.file], text: report.metadata.title)
         }
-        writeEntries(report.sections, into: list)
-        list.element("li").element("a", ["href": "text/colophon.xhtml"], text: "Colophon")
         writeLandmarks(into: body)
-        return document
+        return (document, list)
+    }
+
+    /// Entry `index` of the list: a top-level section with its subsections, or, after the
+    /// last, the colophon.
+    private func writeEntry(_ index: Int, into list: XMLElement) {
+        if index < report.sections.count {
+            writeEntries([report.sections[index]], into: list)
+        } else {
+            list.element("li").element("a", ["href": "text/colophon.xhtml"], text: "Colophon")
+        }
     }
 
     private func writeEntries(_ sections: [Section], into list: XMLElement) {

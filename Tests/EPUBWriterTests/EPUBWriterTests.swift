@@ -55,6 +55,32 @@ import ReportTestSupport
         }
     }
 
+    /// The navigation document and the NCX, serialised entry by entry as they are built,
+    /// are the bytes of their whole trees, for the samples and for generated reports (with
+    /// subsections, a lead or none, untitled sections), split at depths 1 and 2.
+    @Test func streamedTablesOfContentsAreTheWholeTreesSerialised() throws {
+        var reports = try ["putin-visit-north-korea.md", "arctic-shipping-outlook.md"].map {
+            try ReportMarkdownReader.read(fileAt: samplePath($0)).report
+        }
+        for seed in UInt64(1)...60 {
+            var generator = ReportGenerator(seed: seed)
+            reports.append(generator.report())
+        }
+        let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8)
+        for (index, report) in reports.enumerated() {
+            let paths = EPUBWriter.imagePaths(of: report)
+            let resources = Dictionary(uniqueKeysWithValues: paths.map { ($0, svg) })
+            for depth in [1, 2] {
+                let book = try EPUBBook(report: report, resources: resources, imagePaths: paths, splitDepth: depth)
+                func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+                let navigation = NavigationDocument(report: report, book: book)
+                #expect(text(navigation.write().bytes) == text(navigation.make().serializedAsPolyglotHTML()), "report \(index), depth \(depth)")
+                let ncx = NCXDocument(report: report, book: book, uuidURN: "urn:uuid:x")
+                #expect(text(ncx.write().bytes) == text(ncx.make().serialized()), "report \(index), depth \(depth)")
+            }
+        }
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         #expect(try book("arctic-shipping-outlook.md").1 == book("arctic-shipping-outlook.md").1)
     }
