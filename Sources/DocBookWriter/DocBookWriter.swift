@@ -13,19 +13,26 @@ public struct DocBookWriter {
 
     public init() {}
 
-    /// The article as UTF-8 bytes, and any warnings from the XML layer. Sections are
-    /// serialised as they are built, each freed before the next (see
-    /// `XMLDocument.serialized(_:streamingInto:addNext:)`): the same bytes as
-    /// `makeDocument(_:)` serialised, without ever holding the whole tree.
+    /// The article as UTF-8 bytes, and any warnings from the XML layer.
     public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
+        var bytes: [UInt8] = []
+        let warnings = write(report) { bytes.append(contentsOf: $0) }
+        return (bytes, warnings)
+    }
+
+    /// The article handed to `sink` piece by piece, and any warnings from the XML layer.
+    /// Sections are serialised as they are built, each freed before the next (see
+    /// `XMLDocument.serialize(_:streamingInto:to:addNext:)`): the same bytes as
+    /// `makeDocument(_:)` serialised, without ever holding the whole tree or its bytes.
+    public func write(_ report: Report, to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         var (document, context) = makeFrame(report)
         var sections = report.sections.makeIterator()
-        let bytes = document.serialized(.xml, streamingInto: document.root) {
+        document.serialize(.xml, streamingInto: document.root, to: sink) {
             guard let section = sections.next() else { return false }
             context.write(section, into: document.root)
             return true
         }
-        return (bytes, document.warnings)
+        return document.warnings
     }
 
     /// The article as a libxml2 tree (for tests and for callers that post-process it).

@@ -94,46 +94,57 @@ public enum AtomicFile {
     /// Writes `bytes` in full to a file without a name in the folder of `path`, which must
     /// exist (or, where the system cannot make one, to a named temporary file there).
     static func prepare(_ bytes: [UInt8], at path: String) throws(IOError) -> Pending {
+        let file = try create(besides: path)
+        do throws(IOError) {
+            try bytes.withUnsafeBytes { bytes in Result { () throws(IOError) in try append(bytes, to: file) } }.get()
+            try finish(file)
+        } catch {
+            discard([file])
+            throw error
+        }
+        return file
+    }
+
+    /// A new file without a name in the folder of `path` (or, where the system cannot make
+    /// one, a named temporary file there), to `append` to and `finish`.
+    static func create(besides path: String) throws(IOError) -> Pending {
         let directory = folder(of: path)
-        var pending: Pending
         #if os(Linux)
             let anonymous = open(directory, oTmpFile | O_WRONLY, 0o644)
         #else
             let anonymous: Int32 = -1
         #endif
-        if anonymous >= 0 {
-            pending = Pending(descriptor: anonymous, temporaryName: nil, path: path)
-        } else {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
-            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard descriptor >= 0 else {
-                throw IOError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))")
-            }
-            pending = Pending(
-                descriptor: descriptor,
-                temporaryName: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), path: path)
+        if anonymous >= 0 { return Pending(descriptor: anonymous, temporaryName: nil, path: path) }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw IOError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))")
         }
+        return Pending(
+            descriptor: descriptor,
+            temporaryName: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), path: path)
+    }
+
+    /// Writes all of `bytes` at the end of a file `create` made.
+    static func append(_ bytes: UnsafeRawBufferPointer, to file: Pending) throws(IOError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(pending.descriptor, $0.baseAddress, $0.count) }
+            let result = write(file.descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(pending.descriptor)
-                if let name = pending.temporaryName { unlink(name) }
-                throw IOError(description: "cannot write \(path): \(reason)")
+                throw IOError(description: "cannot write \(file.path): \(String(cString: strerror(errno)))")
             }
             written += result
         }
-        fchmod(pending.descriptor, 0o644)
-        guard fsync(pending.descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(pending.descriptor)
-            if let name = pending.temporaryName { unlink(name) }
-            throw IOError(description: "cannot write \(path): \(reason)")
+    }
+
+    /// Makes a file `create` made complete on disk, ready for `commit`.
+    static func finish(_ file: Pending) throws(IOError) {
+        fchmod(file.descriptor, 0o644)
+        guard fsync(file.descriptor) == 0 else {
+            throw IOError(description: "cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
-        return pending
     }
 
     /// A name for a finished file: its temporary name, or, for an anonymous one, a new

@@ -160,13 +160,13 @@ public enum Pipeline {
     }
 
     /// One edition's warnings and its files (the edition, and any written with it), each
-    /// written in full without a name (`AtomicFile.prepare`); or why it could not be made.
+    /// complete in a file without a name; or why it could not be made.
     private typealias Rendered = Result<(warnings: [String], files: [AtomicFile.Pending]), RenderFailure>
 
     /// Every edition rendered, side by side on the machine's cores: the report is read
-    /// once and each writer only reads it. Each edition goes to its file as soon as it is
-    /// made and its bytes are let go: a large report's editions are never all in memory
-    /// at once. None is put in place until all are made (see `build`).
+    /// once and each writer only reads it. Each edition goes into its file as it is made
+    /// (DocBook and XHTML a section at a time): a large report's editions are never all in
+    /// memory at once. None is put in place until all are made (see `build`).
     private static func renderAll(_ renderer: Renderer) -> [Rendered] {
         let options = renderer.options
         let formats = options.formats
@@ -177,24 +177,39 @@ public enum Pipeline {
         DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
             let index = order[turn]
             let format = formats[index]
-            let result = renderer.render(format).flatMap { output in
-                renderer.companions(of: format).flatMap { companions -> Rendered in
-                    let outputs = [(format.fileName(base: base), output.bytes)] + companions.map { ($0.name, $0.bytes) }
-                    var prepared: [AtomicFile.Pending] = []
-                    for (name, bytes) in outputs {
-                        do throws(AtomicFile.IOError) {
-                            prepared.append(try AtomicFile.prepare(bytes, at: options.outputDirectory + "/" + name))
-                        } catch {
-                            AtomicFile.discard(prepared)
-                            return .failure(RenderFailure(error.description))
-                        }
-                    }
-                    return .success((output.warnings, prepared))
-                }
-            }
-            results.withLock { $0[index] = result }
+            results.withLock { $0[index] = render(format, with: renderer, base: base) }
         }
         return results.withLock { results in formats.indices.map { results[$0]! } }
+    }
+
+    /// One edition into its file, and the files that go with it.
+    private static func render(_ format: OutputFormat, with renderer: Renderer, base: String) -> Rendered {
+        let folder = renderer.options.outputDirectory + "/"
+        let file: OutputFile
+        do {
+            file = try OutputFile(besides: folder + format.fileName(base: base))
+        } catch {
+            return .failure(RenderFailure(error.description))
+        }
+        let warnings: [String]
+        let companions: [(name: String, bytes: [UInt8])]
+        switch renderer.render(format, into: file).flatMap({ found in renderer.companions(of: format).map { (found, $0) } }) {
+        case .success(let made): (warnings, companions) = made
+        case .failure(let failure):
+            file.discard()
+            return .failure(failure)
+        }
+        var prepared: [AtomicFile.Pending] = []
+        do throws(AtomicFile.IOError) {
+            prepared.append(try file.finish())
+            for companion in companions {
+                prepared.append(try AtomicFile.prepare(companion.bytes, at: folder + companion.name))
+            }
+        } catch {
+            AtomicFile.discard(prepared)
+            return .failure(RenderFailure(error.description))
+        }
+        return .success((warnings, prepared))
     }
 
     /// The files a build of this report reads besides the report: its images, the style sheets.

@@ -6,7 +6,7 @@ import ReportReaders
 import TextWriter
 import XHTMLWriter
 
-/// One edition rendered in memory, ready to be written.
+/// One edition rendered in memory.
 struct RenderedOutput {
     var bytes: [UInt8]
     var warnings: [String]
@@ -37,40 +37,50 @@ struct Renderer: Sendable {
         imagePaths = EPUBWriter.imagePaths(of: report)
     }
 
-    func render(_ format: OutputFormat) -> Result<RenderedOutput, RenderFailure> {
+    /// Renders an edition into its file, and gives its warnings. DocBook and XHTML go into
+    /// the file section by section as they are made; the others whole.
+    func render(_ format: OutputFormat, into file: OutputFile) -> Result<[String], RenderFailure> {
+        func whole(_ rendered: Result<RenderedOutput, RenderFailure>) -> Result<[String], RenderFailure> {
+            rendered.map { output in
+                output.bytes.withUnsafeBytes(file.write)
+                return output.warnings
+            }
+        }
         switch format {
         case .docbook:
-            let (bytes, warnings) = DocBookWriter().write(report)
-            return .success(RenderedOutput(bytes: bytes, warnings: warnings))
+            return .success(DocBookWriter().write(report, to: file.write))
         case .xhtml:
             // Written into the output folder beside its style sheet (`NAME.css`, which
             // `companions` gives), so images are addressed from there.
             let prefix = Paths.relative(from: options.outputDirectory, to: Paths.folder(of: options.input))
             let css = OutputFormat.xhtml.fileName(base: Pipeline.baseName(of: options.input))
                 .replacingOccurrences(of: ".xhtml", with: ".css")
-            return printXHTML(stylesheet: .linked(css), resourcePrefix: prefix)
+            return .success(xhtmlWriter(stylesheet: .linked(css), resourcePrefix: prefix).write(report, to: file.write))
         case .epub:
-            return epub()
+            return whole(epub())
         case .text, .brief:
             let writer = TextWriter(
                 options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii))
-            return .success(RenderedOutput(bytes: writer.write(report), warnings: []))
+            return whole(.success(RenderedOutput(bytes: writer.write(report), warnings: [])))
         case .pdf:
-            // Fed to the engine on standard input, with the report's folder as base URL and
-            // the style sheet embedded.
-            let stylesheet: String
-            switch printStyleSheet() {
-            case .success(let css): stylesheet = css
-            case .failure(let failure): return .failure(failure)
-            }
-            return printXHTML(stylesheet: .embedded(stylesheet), resourcePrefix: "").flatMap { xhtml in
-                progress("rendering \(Pipeline.baseName(of: options.input)).pdf with \(options.pdfEngine)")
-                return PDFEngine(command: options.pdfEngine).render(
-                    xhtml: xhtml.bytes, baseDirectory: Paths.folder(of: options.input),
-                    sourceDateEpoch: SourceDate.epoch(for: report.metadata)
-                ).map { RenderedOutput(bytes: $0, warnings: xhtml.warnings) }
-            }
+            return whole(pdf())
         }
+    }
+
+    /// The PDF: the XHTML with the style sheet embedded, fed to the engine on standard
+    /// input with the report's folder as base URL.
+    private func pdf() -> Result<RenderedOutput, RenderFailure> {
+        let stylesheet: String
+        switch printStyleSheet() {
+        case .success(let css): stylesheet = css
+        case .failure(let failure): return .failure(failure)
+        }
+        let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(stylesheet), resourcePrefix: "").write(report)
+        progress("rendering \(Pipeline.baseName(of: options.input)).pdf with \(options.pdfEngine)")
+        return PDFEngine(command: options.pdfEngine).render(
+            xhtml: xhtml, baseDirectory: Paths.folder(of: options.input),
+            sourceDateEpoch: SourceDate.epoch(for: report.metadata)
+        ).map { RenderedOutput(bytes: $0, warnings: warnings) }
     }
 
     /// The e-book: our e-book style sheet and the user's, and every image the report uses,
@@ -129,11 +139,8 @@ struct Renderer: Sendable {
     }
 
     /// The print edition's XHTML.
-    private func printXHTML(stylesheet: XHTMLWriter.StyleSheet, resourcePrefix: String) -> Result<RenderedOutput, RenderFailure> {
-        let writer = XHTMLWriter(
-            options: .init(stylesheets: [stylesheet], resourcePrefix: resourcePrefix, generator: "Imprint \(Imprint.version)"))
-        let (bytes, warnings) = writer.write(report)
-        return .success(RenderedOutput(bytes: bytes, warnings: warnings))
+    private func xhtmlWriter(stylesheet: XHTMLWriter.StyleSheet, resourcePrefix: String) -> XHTMLWriter {
+        XHTMLWriter(options: .init(stylesheets: [stylesheet], resourcePrefix: resourcePrefix, generator: "Imprint \(Imprint.version)"))
     }
 }
 

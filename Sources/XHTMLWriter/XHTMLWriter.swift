@@ -44,18 +44,25 @@ public struct XHTMLWriter {
     }
 
     /// The document as polyglot XHTML bytes, and any warnings from the XML layer.
-    /// Sections are serialised as they are built, each freed before the next (see
-    /// `XMLDocument.serialized(_:streamingInto:addNext:)`): the same bytes as
-    /// `makeDocument(_:)` serialised, without ever holding the whole tree.
     public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
+        var bytes: [UInt8] = []
+        let warnings = write(report) { bytes.append(contentsOf: $0) }
+        return (bytes, warnings)
+    }
+
+    /// The document handed to `sink` piece by piece, and any warnings from the XML layer.
+    /// Sections are serialised as they are built, each freed before the next (see
+    /// `XMLDocument.serialize(_:streamingInto:to:addNext:)`): the same bytes as
+    /// `makeDocument(_:)` serialised, without ever holding the whole tree or its bytes.
+    public func write(_ report: Report, to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         var (document, main, context) = makeFrame(report)
         var sections = report.sections.makeIterator()
-        let bytes = document.serialized(.polyglotHTML, streamingInto: main) {
+        document.serialize(.polyglotHTML, streamingInto: main, to: sink) {
             guard let section = sections.next() else { return false }
             context.write(section, into: main)
             return true
         }
-        return (bytes, document.warnings)
+        return document.warnings
     }
 
     public func makeDocument(_ report: Report) -> XMLDocument {

@@ -28,6 +28,18 @@ extension XMLDocument {
     public func serialized(
         _ serialization: Serialization, streamingInto container: XMLElement, addNext: () -> Bool
     ) -> [UInt8] {
+        var bytes: [UInt8] = []
+        serialize(serialization, streamingInto: container, to: { bytes.append(contentsOf: $0) }, addNext: addNext)
+        return bytes
+    }
+
+    /// As `serialized(_:streamingInto:addNext:)`, handing the bytes to `sink` as they are
+    /// made (the whole document then never exists in memory, not even as bytes).
+    public func serialize(
+        _ serialization: Serialization, streamingInto container: XMLElement, to sink: (UnsafeRawBufferPointer) -> Void,
+        addNext: () -> Bool
+    ) {
+        func emit(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes(sink) }
         let whole = { serialization == .xml ? self.serialized() : self.serializedAsPolyglotHTML() }
         let marker = LibXML.withXMLString(Self.streamMarker) { xmlNewDocComment(pointer, $0)! }
         xmlAddChild(container.node, marker)
@@ -41,11 +53,11 @@ extension XMLDocument {
             // The marker's words are in the document too (a style sheet may say anything):
             // then the whole tree is built and written at once.
             while addNext() {}
-            return whole()
+            return emit(whole()[...])
         }
-        var output = Array(frame[..<place.lowerBound])
-        let lineStart = output.lastIndex(of: UInt8(ascii: "\n")) ?? output.endIndex
-        let separator = output[lineStart...].dropFirst().allSatisfy { $0 == UInt8(ascii: " ") } ? Array(output[lineStart...]) : []
+        let prefix = frame[..<place.lowerBound]
+        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")) ?? prefix.endIndex
+        let separator = prefix[lineStart...].dropFirst().allSatisfy { $0 == UInt8(ascii: " ") } ? Array(prefix[lineStart...]) : []
         var level: Int32 = 1
         var ancestor = container.node.pointee.parent
         while let node = ancestor, node.pointee.type == XML_ELEMENT_NODE {
@@ -59,8 +71,8 @@ extension XMLDocument {
         while addNext() {
             while let child = firstAdded() {
                 if serialization == .polyglotHTML { closeEmptyNonVoidElements(from: child) }
-                if written > 0 { output += separator }
-                output += dump(child, level: level)
+                emit(written == 0 ? prefix[...] : separator[...])
+                dump(child, level: level, to: sink)
                 written += 1
                 let stand = xmlNewDocNode(pointer, child.pointee.ns, child.pointee.name, nil)!
                 xmlReplaceNode(child, stand)
@@ -68,10 +80,9 @@ extension XMLDocument {
                 last = stand
             }
         }
-        guard written > 0 else { return whole() }
+        guard written > 0 else { return emit(whole()[...]) }
         // Unlike the whole tree, this one keeps the stand-ins: never to be serialised again.
-        output += frame[place.upperBound...]
-        return output
+        emit(frame[place.upperBound...])
     }
 
     /// Where `needle` is in `haystack`, searched for among the bytes in place: the frame
@@ -95,8 +106,8 @@ extension XMLDocument {
     /// libxml2 writes attribute values in UTF-8 only when the document says that is its
     /// encoding (otherwise as `&#x…;`), and a document's serialisation says so for its
     /// duration: so does this.
-    private func dump(_ node: xmlNodePtr, level: Int32) -> [UInt8] {
-        guard let buffer = xmlAllocOutputBuffer(nil) else { return [] }
+    private func dump(_ node: xmlNodePtr, level: Int32, to sink: (UnsafeRawBufferPointer) -> Void) {
+        guard let buffer = xmlAllocOutputBuffer(nil) else { return }
         let encoding = pointer.pointee.encoding
         pointer.pointee.encoding = LibXML.withXMLString("UTF-8") { UnsafePointer(xmlStrdup($0)) }
         defer {
@@ -105,7 +116,7 @@ extension XMLDocument {
             xmlOutputBufferClose(buffer)
         }
         xmlNodeDumpOutput(buffer, pointer, node, level, 1, "UTF-8")
-        guard let content = xmlOutputBufferGetContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))))
+        guard let content = xmlOutputBufferGetContent(buffer) else { return }
+        sink(UnsafeRawBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))))
     }
 }
