@@ -11,10 +11,10 @@ struct DocBookContext {
     /// (possible in a hand-written JSON model) never becomes a dangling `linkend`.
     let targets: Set<String>
 
-    init(report: Report) {
+    init(report: Report, index: ReportIndex) {
         self.report = report
-        footnotes = report.footnotesByLabel
-        targets = report.identifiers
+        footnotes = index.footnotes
+        targets = index.identifiers
     }
 
     // MARK: - Sections

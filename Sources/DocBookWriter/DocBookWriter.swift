@@ -11,7 +11,13 @@ public struct DocBookWriter {
     public static let namespace = "http://docbook.org/ns/docbook"
     public static let xlinkNamespace = "http://www.w3.org/1999/xlink"
 
-    public init() {}
+    /// What the writer needs to know of the whole report, when the caller has it (see
+    /// `ReportIndex`); made from the report written otherwise.
+    public var index: ReportIndex?
+
+    public init(index: ReportIndex? = nil) {
+        self.index = index
+    }
 
     /// The article as UTF-8 bytes, and any warnings from the XML layer.
     public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
@@ -51,7 +57,7 @@ public struct DocBookWriter {
         article.declareNamespace(DocBookWriter.xlinkNamespace, prefix: "xlink")
         article.setAttribute("version", "5.0")
         article.setAttribute("xml:lang", report.metadata.lang)
-        var context = DocBookContext(report: report)
+        var context = DocBookContext(report: report, index: index ?? ReportIndex(report))
         InfoWriter(metadata: report.metadata, summary: report.summary).write(into: article)
         var wrote = false
         for block in report.lead {

@@ -46,9 +46,9 @@ struct EPUBBook {
     /// The cover image's manifest path, generated or given.
     var coverImage: String
 
-    /// `imagePaths` is `EPUBWriter.imagePaths(of: report)`.
-    init(report: Report, resources: [String: [UInt8]], imagePaths: [String], splitDepth: Int) throws(EPUBError) {
-        index = ReportIndex(report)
+    /// `imagePaths` is `EPUBWriter.imagePaths(of: report)`, `index` `ReportIndex(report)`.
+    init(report: Report, resources: [String: [UInt8]], imagePaths: [String], splitDepth: Int, index: ReportIndex) throws(EPUBError) {
+        self.index = index
         // Media first: every image the report refers to, named by its order.
         for (index, path) in imagePaths.enumerated() {
             guard let bytes = resources[path] else { throw EPUBError("the image '\(path)' was not given to the EPUB writer") }
@@ -102,7 +102,7 @@ struct EPUBBook {
     /// Where every id is: the document that holds the element (for a footnote, the first
     /// document that refers to it, whose end carries the note).
     private mutating func mapIdentifiers(_ report: Report) {
-        let notesByLabel = report.footnotesByLabel
+        let notesByLabel = index.footnotes
         for document in documents {
             let part: Report
             switch document.part {

@@ -43,14 +43,14 @@ public struct EPUBWriter {
 
     /// The EPUB's bytes. `resources` holds the bytes of every image the report refers to
     /// (figures, inline images, the cover), keyed by the path written in the report.
-    /// `imagePaths`, when the caller has them from `imagePaths(of:)` already, saves a walk
-    /// over the whole report.
-    public func write(_ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil) throws(EPUBError)
-        -> (bytes: [UInt8], warnings: [String])
-    {
+    /// `imagePaths` and `index`, when the caller has them (from `imagePaths(of:)` and
+    /// `ReportIndex(report)`) already, each save walks over the whole report.
+    public func write(
+        _ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil, index: ReportIndex? = nil
+    ) throws(EPUBError) -> (bytes: [UInt8], warnings: [String]) {
         let book = try EPUBBook(
             report: report, resources: resources, imagePaths: imagePaths ?? Self.imagePaths(of: report),
-            splitDepth: options.splitDepth)
+            splitDepth: options.splitDepth, index: index ?? ReportIndex(report))
         let content = try ContentEntries(report: report, book: book)
         var entries: [EPUBContainer.Entry] = []
         var warnings = content.warnings

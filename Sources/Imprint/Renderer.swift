@@ -29,12 +29,15 @@ struct Renderer: Sendable {
     /// Every image the report uses, found once: the e-book carries them, the build stamp
     /// records them.
     let imagePaths: [String]
+    /// What every writer needs to know of the whole report, worked out once for all.
+    let index: ReportIndex
 
     init(report: Report, options: BuildOptions, progress: @escaping @Sendable (String) -> Void) {
         self.report = report
         self.options = options
         self.progress = progress
         imagePaths = EPUBWriter.imagePaths(of: report)
+        index = ReportIndex(report)
     }
 
     /// Renders an edition into its file, and gives its warnings. DocBook and XHTML go into
@@ -48,7 +51,7 @@ struct Renderer: Sendable {
         }
         switch format {
         case .docbook:
-            return .success(DocBookWriter().write(report, to: file.write))
+            return .success(DocBookWriter(index: index).write(report, to: file.write))
         case .xhtml:
             // Written into the output folder beside its style sheet (`NAME.css`, which
             // `companions` gives), so images are addressed from there.
@@ -60,7 +63,8 @@ struct Renderer: Sendable {
             return whole(epub())
         case .text, .brief:
             let writer = TextWriter(
-                options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii))
+                options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii),
+                index: index)
             return whole(.success(RenderedOutput(bytes: writer.write(report), warnings: [])))
         case .pdf:
             return whole(pdf())
@@ -107,7 +111,7 @@ struct Renderer: Sendable {
                     uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier),
                     modified: SourceDate.epoch(for: report.metadata), generator: "Imprint \(Imprint.version)"))
             do {
-                let (bytes, warnings) = try writer.write(report, resources: resources, imagePaths: imagePaths)
+                let (bytes, warnings) = try writer.write(report, resources: resources, imagePaths: imagePaths, index: index)
                 return .success(RenderedOutput(bytes: bytes, warnings: warnings))
             } catch {
                 throw RenderFailure("epub: \(error.description)", file: options.input)
@@ -140,7 +144,9 @@ struct Renderer: Sendable {
 
     /// The print edition's XHTML.
     private func xhtmlWriter(stylesheet: XHTMLWriter.StyleSheet, resourcePrefix: String) -> XHTMLWriter {
-        XHTMLWriter(options: .init(stylesheets: [stylesheet], resourcePrefix: resourcePrefix, generator: "Imprint \(Imprint.version)"))
+        XHTMLWriter(
+            options: .init(stylesheets: [stylesheet], resourcePrefix: resourcePrefix, generator: "Imprint \(Imprint.version)"),
+            index: index)
     }
 }
 

@@ -17,11 +17,11 @@ struct TextContext {
     /// Indentation never leaves less than this for text, however deep the nesting.
     var minimumTextWidth: Int { max(10, width / 2) }
 
-    init(report: Report, width: Int) {
+    init(report: Report, width: Int, index: ReportIndex) {
         self.report = report
         self.width = width
-        referenceLabels = report.referenceLabels
-        footnotesByLabel = report.footnotesByLabel
+        referenceLabels = index.referenceLabels
+        footnotesByLabel = index.footnotes
     }
 
     var wrapper: LineWrapper { LineWrapper(width: width) }

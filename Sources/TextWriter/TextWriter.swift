@@ -28,14 +28,18 @@ public struct TextWriter {
     }
 
     public let options: Options
+    /// What the writer needs to know of the whole report, when the caller has it (see
+    /// `ReportIndex`); made from the report written otherwise.
+    public var index: ReportIndex?
 
-    public init(options: Options = Options()) {
+    public init(options: Options = Options(), index: ReportIndex? = nil) {
         self.options = options
+        self.index = index
     }
 
     /// The text as UTF-8: lines end with LF, none has trailing spaces or is wider than the width.
     public func write(_ report: Report) -> [UInt8] {
-        var context = TextContext(report: report, width: options.width)
+        var context = TextContext(report: report, width: options.width, index: index ?? ReportIndex(report))
         context.writeMarking()
         context.writeTitleBlock()
         switch options.profile {

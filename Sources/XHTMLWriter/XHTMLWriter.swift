@@ -30,6 +30,9 @@ public struct XHTMLWriter {
     }
 
     public var options: Options
+    /// What the writer needs to know of the whole report, when the caller has it (see
+    /// `ReportIndex`); made from the report written otherwise.
+    public var index: ReportIndex?
 
     /// Why a style sheet cannot be embedded in polyglot XHTML, or `nil` when it can: it must
     /// not end the CDATA section (`]]>`) or, for HTML parsers, the `style` element.
@@ -39,8 +42,9 @@ public struct XHTMLWriter {
         return nil
     }
 
-    public init(options: Options = Options()) {
+    public init(options: Options = Options(), index: ReportIndex? = nil) {
         self.options = options
+        self.index = index
     }
 
     /// The document as polyglot XHTML bytes, and any warnings from the XML layer.
@@ -80,7 +84,7 @@ public struct XHTMLWriter {
         html.setAttribute("xml:lang", report.metadata.lang)
         HeadWriter(report: report, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        var context = XHTMLContext(report: report, resourcePrefix: options.resourcePrefix)
+        var context = XHTMLContext(report: report, index: index, resourcePrefix: options.resourcePrefix)
         TitlePageWriter(report: report).write(into: body)
         TableOfContentsWriter(sections: report.sections).write(into: body)
         let main = body.element("main")

@@ -71,7 +71,7 @@ import ReportTestSupport
             let paths = EPUBWriter.imagePaths(of: report)
             let resources = Dictionary(uniqueKeysWithValues: paths.map { ($0, svg) })
             for depth in [1, 2] {
-                let book = try EPUBBook(report: report, resources: resources, imagePaths: paths, splitDepth: depth)
+                let book = try EPUBBook(report: report, resources: resources, imagePaths: paths, splitDepth: depth, index: ReportIndex(report))
                 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
                 let navigation = NavigationDocument(report: report, book: book)
                 #expect(text(navigation.write().bytes) == text(navigation.make().serializedAsPolyglotHTML()), "report \(index), depth \(depth)")

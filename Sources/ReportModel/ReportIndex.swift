@@ -1,0 +1,20 @@
+/// What writing any part of a report needs to know about the whole of it: the words of
+/// cross-references, every id, the notes by label.
+///
+/// Made once per build and handed to every writer: each used to work it out for itself,
+/// and on a large report the walks over the whole model, again and again, were a tenth of
+/// the build. A writer given none makes its own. It must be made from the report written.
+public struct ReportIndex: Sendable {
+    /// See `Report.referenceLabels`.
+    public let referenceLabels: [String: String]
+    /// See `Report.identifiers`.
+    public let identifiers: Set<String>
+    /// See `Report.footnotesByLabel`.
+    public let footnotes: [String: Footnote]
+
+    public init(_ report: Report) {
+        referenceLabels = report.referenceLabels
+        identifiers = report.identifiers
+        footnotes = report.footnotesByLabel
+    }
+}
