@@ -177,7 +177,8 @@ public enum Pipeline {
         DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
             let index = order[turn]
             let format = formats[index]
-            results.withLock { $0[index] = render(format, with: renderer, base: base) }
+            let result = render(format, with: renderer, base: base)
+            results.withLock { $0[index] = result }
         }
         return results.withLock { results in formats.indices.map { results[$0]! } }
     }
