@@ -25,6 +25,7 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         // Pure value types: the report and its diagnostics. No C, no I/O.
         .target(name: "ReportModel"),
@@ -43,7 +44,7 @@ let package = Package(
         .target(name: "TextWriter", dependencies: ["ReportModel", "CUnistring"]),
         .target(
             name: "EPUBWriter",
-            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CMinizip"]),
+            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CMinizip", "CLibDeflate"]),
         // The pipeline as a library: formats, options, atomic output.
         .target(
             name: "Imprint",

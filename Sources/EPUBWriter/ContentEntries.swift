@@ -24,9 +24,11 @@ struct ContentEntries {
             let range = (batch * Self.batch)..<min(documents.count, (batch + 1) * Self.batch)
             results.set(batch, Result { () throws(EPUBError) in
                 var made: [Made] = []
+                let deflater = Deflater()
                 for document in documents[range] {
                     let (xml, hasSVG) = document.make(report: report, book: book)
-                    let entry = try EPUBContainer.Entry(EPUBBook.root + document.file, xml.serializedAsPolyglotHTML())
+                    let entry = try EPUBContainer.Entry(
+                        EPUBBook.root + document.file, xml.serializedAsPolyglotHTML(), deflater: deflater)
                     made.append(Made(entry: entry, warnings: xml.warnings, hasSVG: hasSVG))
                 }
                 return made

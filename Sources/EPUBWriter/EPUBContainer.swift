@@ -1,3 +1,4 @@
+import CLibDeflate
 import CMinizip
 import Foundation
 
@@ -8,11 +9,8 @@ import Foundation
 /// central directory aside: the cost grows with the bytes, not with the square of the
 /// entries (an e-book of 10,000 sections has 10,000).
 ///
-/// The documents are deflated here, with zlib, and handed to minizip as they are ("raw"):
-/// a book's documents are mostly a few kilobytes, and deflating each with a window and a
-/// hash table no bigger than it (rather than zlib's 32 KB window and 64 KB table, cleared
-/// for every entry) saves a sixth of the work, for the same bytes but a few; and the
-/// documents can be deflated on several threads (see `ContentEntries`).
+/// The documents are deflated here (see `Deflater`) and handed to minizip as they are
+/// ("raw"), so that they can be deflated on several threads (see `ContentEntries`).
 enum EPUBContainer {
     /// One file of the container, deflated (or not) and summed, ready to be written. Made
     /// apart from the writing, so that a book's documents can be made on several threads.
@@ -24,12 +22,14 @@ enum EPUBContainer {
         var size: Int
         var crc: UInt
 
-        init(_ path: String, _ bytes: [UInt8], compressed: Bool = true) throws(EPUBError) {
+        /// `deflater`, when the caller makes many entries on one thread, saves making one
+        /// for each.
+        init(_ path: String, _ bytes: [UInt8], compressed: Bool = true, deflater: Deflater? = nil) throws(EPUBError) {
             self.path = path
             self.compressed = compressed
-            data = compressed ? try EPUBContainer.deflated(bytes) : bytes
+            data = compressed ? try (deflater ?? Deflater()).deflated(bytes) : bytes
             size = bytes.count
-            crc = bytes.withUnsafeBufferPointer { UInt(crc32(0, $0.baseAddress, uInt($0.count))) }
+            crc = bytes.withUnsafeBytes { UInt(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
         }
     }
 
@@ -65,33 +65,6 @@ enum EPUBContainer {
             entry.data.withUnsafeBufferPointer({ zipWriteInFileInZip(archive, $0.baseAddress, UInt32($0.count)) }) == ZIP_OK,
             zipCloseFileInZipRaw64(archive, ZPOS64_T(entry.size), uLong(entry.crc)) == ZIP_OK
         else { throw EPUBError("cannot add \(entry.path) to the EPUB container") }
-    }
-
-    /// Raw deflate (as ZIP stores it) at zlib's fastest level, with a window and hash table
-    /// sized to the input: the smallest window that holds it (512 bytes to 32 KB), and
-    /// 2^(window - 7) hash chains, as zlib pairs its defaults.
-    static func deflated(_ bytes: [UInt8]) throws(EPUBError) -> [UInt8] {
-        var windowBits: Int32 = 9
-        while windowBits < MAX_WBITS, 1 << windowBits < bytes.count { windowBits += 1 }
-        let memoryLevel = min(max(windowBits - 7, 1), DEF_MEM_LEVEL)
-        var stream = z_stream()
-        guard deflateInit2_(&stream, 1, Z_DEFLATED, -windowBits, memoryLevel, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw EPUBError("cannot start zlib's deflate") }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
-        let status = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { throw EPUBError("zlib's deflate failed (\(status))") }
-        output.removeLast(output.count - Int(stream.total_out))
-        return output
     }
 
     /// MS-DOS time and date of a moment, in UTC (ZIP has no time zone; UTC keeps the

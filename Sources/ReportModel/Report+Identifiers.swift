@@ -6,7 +6,7 @@ extension Report {
     public func forEachBlock(_ body: (Block) throws -> Void) rethrows {
         var pending: [Block] = lead
         for footnote in footnotes { pending += footnote.blocks }
-        for section in allSections { pending += section.blocks }
+        forEachSection { pending += $0.blocks }
         while let block = pending.popLast() {
             try body(block)
             switch block {
@@ -36,7 +36,7 @@ extension Report {
                 }
             }
         }
-        for section in allSections { try walk(section.title) }
+        try forEachSection { try walk($0.title) }
         try forEachBlock { block in
             switch block {
             case .paragraph(let inlines): try walk(inlines)
@@ -68,7 +68,8 @@ extension Report {
     /// The id of every element that carries one (sections, figures, tables, list items,
     /// key judgments, risks, sources, footnotes), repeated if the report repeats it.
     public var identifierList: [String] {
-        var ids = footnotes.map(\.id) + allSections.map(\.id)
+        var ids = footnotes.map(\.id)
+        forEachSection { ids.append($0.id) }
         forEachBlock { block in
             switch block {
             case .paragraph, .code, .thematicBreak, .quote: break

@@ -4,7 +4,7 @@ extension Report {
     /// risk's title, "Source 3", "Note 1". Every writer uses the same words.
     public var referenceLabels: [String: String] {
         var labels: [String: String] = [:]
-        for section in allSections {
+        forEachSection { section in
             let title = section.title.plainText
             switch (section.number, section.kind) {
             case (nil, _): labels[section.id] = title

@@ -25,17 +25,33 @@ extension Report {
     /// Every section in document order, depth first.
     public var allSections: [Section] {
         var result: [Section] = []
-        var stack = Array(sections.reversed())
-        while let section = stack.popLast() {
-            result.append(section)
-            stack.append(contentsOf: section.subsections.reversed())
-        }
+        forEachSection { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with every section in document order, depth first, without gathering
+    /// them: the walks over a large report that asked for `allSections` spent more on
+    /// copying its thousands of sections into arrays than on anything they did with them.
+    /// A walk with a stack of lists, so no nesting is too deep.
+    public func forEachSection(_ body: (Section) throws -> Void) rethrows {
+        var stack: [(list: [Section], next: Int)] = [(sections, 0)]
+        while let top = stack.indices.last {
+            let (list, index) = stack[top]
+            guard index < list.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[top].next += 1
+            try body(list[index])
+            if !list[index].subsections.isEmpty { stack.append((list[index].subsections, 0)) }
+        }
     }
 
     /// The executive summary, when a section carries the `.summary` class.
     public var summary: Section? {
-        allSections.first { $0.kind == .summary }
+        var summary: Section?
+        forEachSection { if summary == nil, $0.kind == .summary { summary = $0 } }
+        return summary
     }
 
     /// Every footnote by its label (the first, should a label repeat).

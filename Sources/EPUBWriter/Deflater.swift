@@ -1,0 +1,37 @@
+import CLibDeflate
+
+/// Raw DEFLATE (as ZIP stores it) of whole documents, with libdeflate.
+///
+/// The e-book's documents are deflated whole, which is what libdeflate is made for. At its
+/// fastest level it does 40 % less work than zlib did at its own fastest (which took a
+/// tenth of the instructions of a build of every edition, callgrind), and its output is
+/// a little smaller (the 1 MB benchmark report's e-book: 1.30 MB against 1.36 MB).
+///
+/// A deflater is for one thread at a time; it keeps libdeflate's compressor (its tables)
+/// from one document to the next.
+final class Deflater {
+    private let compressor: OpaquePointer
+
+    init() {
+        // Level 1, the fastest: a book's documents are a few kilobytes each, and the
+        // default level (6) made them only 3 % smaller for nearly twice the work.
+        // Allocation fails only when memory does.
+        compressor = libdeflate_alloc_compressor(1)!
+    }
+
+    deinit {
+        libdeflate_free_compressor(compressor)
+    }
+
+    func deflated(_ bytes: [UInt8]) throws(EPUBError) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: libdeflate_deflate_compress_bound(compressor, bytes.count))
+        let size = bytes.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { out in
+                libdeflate_deflate_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
+            }
+        }
+        guard size > 0 else { throw EPUBError("libdeflate could not deflate a document") }
+        output.removeLast(output.count - size)
+        return output
+    }
+}
