@@ -104,6 +104,15 @@ public enum ReportMarkdownReader {
     ) throws(MarkdownParser.TooDeep) -> (Metadata?, BodyBuilder.Body)? {
         let stream = PieceStream(text: text, pieces: pieces)
         defer { stream.cancel() }
+        let disposal = Disposal()
+        defer { disposal.close() }
+        /// Converts blocks in a copy, so that they stay in `blocks` until the disposal
+        /// thread lets go of them, off this thread.
+        func add(_ blocks: consuming [MarkdownNode]) {
+            var converting = copy blocks
+            builder!.add(&converting)
+            disposal.letGo(blocks)
+        }
         var merge = ChunkedParser.Merge(text: text, lineStarts: lineStarts)
         var waiting: [[MarkdownNode]] = []
         var builder: BodyBuilder?
@@ -126,9 +135,9 @@ public enum ReportMarkdownReader {
             for number in (builder!.footnoteLabels.count + 1)..<(merge.numbered.count + 1) {
                 builder!.footnoteLabels[number] = merge.numbered[number - 1]
             }
-            for var blocks in waiting { builder!.add(&blocks) }
+            for blocks in waiting { add(blocks) }
             waiting = []
-            builder!.add(&content)
+            add(content)
         }
         guard let definitions = merge.definitionsReferredTo(), let builder, let metadata else { return nil }
         return (metadata, builder.finish(definitions: definitions))

@@ -42,3 +42,19 @@ import Testing
         #expect(AttributeBlock.trailing(in: "Café {.a} {#x}")?.block == AttributeBlock(parsing: "{#x}"))
     }
 }
+
+extension AttributeBlockTests {
+    /// The scanner's character classes, answered from ASCII values, are those of the
+    /// Unicode properties they stand for, for every ASCII character and a range of others
+    /// (letters, digits and spaces of other scripts, marks joined to ASCII, CR LF).
+    @Test func characterClassesAgreeWithUnicodeProperties() {
+        var characters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        characters += ["é", "평", "Ж", "٣", "½", "\u{00A0}", "\u{2003}", "\u{3000}", "\r\n", "{\u{301}", "a\u{301}", "😀", "_", "-"]
+        for character in characters {
+            #expect(AttributeScanner.isSpace(character) == character.isWhitespace, "\(character.unicodeScalars.map(\.value))")
+            #expect(AttributeScanner.endsWord(character) == (character.isWhitespace || "{}\"=#".contains(character)))
+            #expect(AttributeScanner.startsKey(character) == (character.isLetter || character == "_"))
+            #expect(AttributeScanner.continuesKey(character) == (character.isLetter || character.isNumber || "_-:".contains(character)))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+import ReportTestSupport
+@testable import ReportReaders
+
+@Suite struct SourceTextTests {
+    /// The first invalid byte, decoding every scalar: what the fast scan must agree with.
+    static func firstInvalidByDecoding(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// Random runs of ASCII, valid multi-byte characters, and stray, truncated or overlong
+    /// sequences, at every alignment against the eight-byte steps.
+    @Test func findsTheFirstInvalidByteAsDecodingDoes() {
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text ".utf8), Array("é".utf8), Array("평양".utf8), Array("😀".utf8), [0x80], [0xC3],
+            [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFF], Array("x".utf8),
+        ]
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &random) { bytes += pieces.randomElement(using: &random)! }
+            #expect(SourceText.firstInvalidUTF8Offset(in: bytes) == Self.firstInvalidByDecoding(bytes), "\(bytes)")
+        }
+    }
+}
+
+extension SourceTextTests {
+    /// Random texts of ASCII, controls, multi-byte characters and U+FFFE/U+FFFF at every
+    /// alignment: the word-at-a-time look agrees with one scalar at a time.
+    @Test func findsForbiddenCharactersAsAScalarWalkDoes() {
+        let pieces: [[UInt8]] = [
+            Array("words and more words ".utf8), Array("\t\n\r".utf8), [0x01], [0x1F], [0x00], [0x7F], Array("é".utf8),
+            Array("\u{FFFE}".utf8), Array("\u{FFFF}".utf8), Array("\u{FFFD}".utf8), Array("평".utf8), [0xEF, 0xBF],
+        ]
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &random) { bytes += pieces.randomElement(using: &random)! }
+            let expected = String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { scalar in
+                (scalar.value < 0x20 && ![0x09, 0x0A, 0x0D].contains(scalar.value)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+            }
+            #expect(SourceText.hasForbiddenCharacters(bytes) == expected, "\(bytes)")
+        }
+    }
+}
