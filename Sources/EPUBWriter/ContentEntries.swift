@@ -13,15 +13,20 @@ struct ContentEntries {
     /// The files whose documents hold inline SVG (the package must say so).
     private(set) var svgDocuments: Set<String> = []
 
-    /// Documents per batch: enough to outweigh handing a batch to a thread.
-    static let batch = 64
+    /// Documents per batch: an eighth of the book, from 2 (enough to outweigh handing a
+    /// batch to a thread) to 64, so that even a short report's documents are shared
+    /// between the cores (its e-book is the longest edition too).
+    static func batchSize(documents: Int) -> Int {
+        max(2, min(64, documents / 8))
+    }
 
     init(report: Report, book: EPUBBook) throws(EPUBError) {
         let documents = book.documents
-        let batches = (documents.count + Self.batch - 1) / Self.batch
+        let size = Self.batchSize(documents: documents.count)
+        let batches = (documents.count + size - 1) / size
         let results = Batches(count: batches)
         DispatchQueue.concurrentPerform(iterations: batches) { batch in
-            let range = (batch * Self.batch)..<min(documents.count, (batch + 1) * Self.batch)
+            let range = (batch * size)..<min(documents.count, (batch + 1) * size)
             results.set(batch, Result { () throws(EPUBError) in
                 var made: [Made] = []
                 let deflater = Deflater()

@@ -82,8 +82,9 @@ public enum Pipeline {
     /// Builds the editions asked for, unless the last build's are current (see
     /// `BuildStamp`). Nothing is written unless every edition rendered without error.
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
-        let settings = BuildStamp.settings(of: options)
-        if !options.force, BuildStamp.isCurrent(options, settings: settings) {
+        // With `--force` the settings are only for the new stamp: worked out beside the check.
+        let knownSettings = options.force ? nil : BuildStamp.settings(of: options)
+        if let knownSettings, BuildStamp.isCurrent(options, settings: knownSettings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true)
         }
         // The report is read once, then checked and digested side by side: the stamp holds
@@ -97,18 +98,19 @@ public enum Pipeline {
         } catch {
             return BuildOutcome(diagnostics: error.diagnostics.strict(options.strict), written: [])
         }
-        let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?)>((nil, nil))
+        let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?, settings: String?)>((nil, nil, knownSettings))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 let checked = check(options.input, bytes: bytes, strict: options.strict)
                 read.withLock { $0.checked = checked }
             } else {
                 let digest = BuildStamp.digest(bytes)
-                read.withLock { $0.digest = digest }
+                let settings = knownSettings ?? BuildStamp.settings(of: options)
+                read.withLock { ($0.digest, $0.settings) = (digest, settings) }
             }
         }
         var (report, diagnostics) = read.withLock { $0.checked! }
-        let digest = read.withLock { $0.digest }
+        let (digest, settings) = read.withLock { ($0.digest, $0.settings!) }
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
         let reportDigest = options.input.contains("\n") ? nil : digest.map { [options.input: $0] }
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
