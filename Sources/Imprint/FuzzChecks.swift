@@ -1,7 +1,7 @@
 import DocBookWriter
 import EPUBWriter
 import ReportModel
-import ReportReaders
+@_spi(Fuzzing) import ReportReaders
 import TextWriter
 import XHTMLWriter
 import XMLSupport
@@ -9,11 +9,15 @@ import XMLSupport
 /// What the fuzz target checks for each input, kept in the library so that regression
 /// tests can run the same checks on every finding.
 public enum FuzzChecks {
-    /// Reads `bytes` as Report Markdown; when that succeeds, writes every edition but the
-    /// PDF and traps if any output breaks a promise (XML not well-formed, a text line wider
-    /// than its width, an EPUB not made).
+    /// Reads `bytes` as Report Markdown, whole and in pieces of 64 bytes, and traps unless
+    /// both reads agree (the model and every diagnostic); when the read succeeds, writes
+    /// every edition but the PDF and traps if any output breaks a promise (XML not
+    /// well-formed, a text line wider than its width, an EPUB not made).
     public static func run(_ bytes: [UInt8]) {
-        guard let report = try? ReportMarkdownReader.read(bytes, file: "fuzz.md", reportPath: nil).report else { return }
+        let whole = Outcome(bytes, chunkSize: .max)
+        // Fuzzed inputs are small: pieces this small get them cut at all.
+        precondition(Outcome(bytes, chunkSize: 64) == whole, "the report reads differently in pieces")
+        guard case .read(let report, _) = whole else { return }
         expectWellFormed(DocBookWriter().write(report).bytes, "DocBook")
         expectWellFormed(XHTMLWriter().write(report).bytes, "XHTML")
         let width = 20 + bytes.count % 101
@@ -24,6 +28,21 @@ public enum FuzzChecks {
         let epub = try? EPUBWriter(options: .init(stylesheet: "", uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier), modified: 0))
             .write(report, resources: [:])
         precondition(epub != nil || !EPUBWriter.imagePaths(of: report).isEmpty, "no EPUB for a report without images")
+    }
+
+    /// A read, comparable: the report and its warnings, or the errors.
+    private enum Outcome: Equatable {
+        case read(Report, [Diagnostic])
+        case failed([Diagnostic])
+
+        init(_ bytes: [UInt8], chunkSize: Int) {
+            do {
+                let result = try ReportMarkdownReader.read(bytes, file: "fuzz.md", reportPath: nil, chunkSize: chunkSize)
+                self = .read(result.report, result.warnings)
+            } catch {
+                self = .failed(error.diagnostics)
+            }
+        }
     }
 
     private static func expectWellFormed(_ bytes: [UInt8], _ what: String) {

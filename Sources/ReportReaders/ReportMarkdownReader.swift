@@ -25,8 +25,8 @@ public enum ReportMarkdownReader {
     }
 
     /// Reads report text, parsing a large one in pieces of about `chunkSize` bytes (tests
-    /// make the pieces small to compare them with a parse of the whole).
-    static func read(_ bytes: [UInt8], file: String, reportPath: String?, chunkSize: Int) throws(DiagnosticError) -> ReadResult {
+    /// and the fuzzer make the pieces small to compare them with a parse of the whole).
+    @_spi(Fuzzing) public static func read(_ bytes: [UInt8], file: String, reportPath: String?, chunkSize: Int) throws(DiagnosticError) -> ReadResult {
         let log = DiagnosticLog()
         guard bytes.count <= maximumSize else {
             log.error(

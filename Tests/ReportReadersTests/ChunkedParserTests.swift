@@ -2,7 +2,7 @@ import Foundation
 import ReportModel
 import ReportTestSupport
 import Testing
-@testable import ReportReaders
+@_spi(Fuzzing) @testable import ReportReaders
 
 /// A report read in pieces is the report read whole: the same model, the same diagnostics.
 @Suite struct ChunkedParserTests {
