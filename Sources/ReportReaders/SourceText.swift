@@ -1,4 +1,5 @@
 import ReportModel
+import XMLSupport
 
 /// An input file as validated UTF-8, with the line index every diagnostic needs.
 ///
@@ -104,38 +105,8 @@ struct SourceText {
         return (line, column)
     }
 
-    /// Whether XML 1.0 forbids any character of the text: C0 controls but tab, line feed
-    /// and carriage return, and U+FFFE and U+FFFF (EF BF BE, EF BF BF). Eight bytes at a
-    /// time where none is a control character or beyond ASCII (a byte-by-byte look was most
-    /// of the cost of reading a report of many megabytes before its parsing starts).
-    static func hasForbiddenCharacters(_ input: [UInt8]) -> Bool {
-        input.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                if index + 8 <= buffer.count {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    // No byte below 0x20 and none with the high bit set.
-                    let controls = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-                    if controls == 0 && word & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                let byte = buffer[index]
-                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
-                    || (byte == 0xEF && index + 2 < buffer.count && buffer[index + 1] == 0xBF
-                        && (buffer[index + 2] == 0xBE || buffer[index + 2] == 0xBF))
-                {
-                    return true
-                }
-                index += 1
-            }
-            return false
-        }
-    }
-
     private static func droppingForbiddenCharacters(_ input: [UInt8], file: String, log: DiagnosticLog) -> [UInt8] {
-        guard hasForbiddenCharacters(input) else { return input }
+        guard input.withUnsafeBufferPointer(XMLCharacters.hasForbidden(in:)) else { return input }
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var line = 1

@@ -32,23 +32,3 @@ import ReportTestSupport
         }
     }
 }
-
-extension SourceTextTests {
-    /// Random texts of ASCII, controls, multi-byte characters and U+FFFE/U+FFFF at every
-    /// alignment: the word-at-a-time look agrees with one scalar at a time.
-    @Test func findsForbiddenCharactersAsAScalarWalkDoes() {
-        let pieces: [[UInt8]] = [
-            Array("words and more words ".utf8), Array("\t\n\r".utf8), [0x01], [0x1F], [0x00], [0x7F], Array("é".utf8),
-            Array("\u{FFFE}".utf8), Array("\u{FFFF}".utf8), Array("\u{FFFD}".utf8), Array("평".utf8), [0xEF, 0xBF],
-        ]
-        var random = SeededGenerator(seed: 12)
-        for _ in 0..<3000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<Int.random(in: 0...12, using: &random) { bytes += pieces.randomElement(using: &random)! }
-            let expected = String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { scalar in
-                (scalar.value < 0x20 && ![0x09, 0x0A, 0x0D].contains(scalar.value)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-            }
-            #expect(SourceText.hasForbiddenCharacters(bytes) == expected, "\(bytes)")
-        }
-    }
-}

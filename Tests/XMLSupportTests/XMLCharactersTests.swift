@@ -12,7 +12,8 @@ import Testing
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<20_000 {
             var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int(state % 7) {
+            // Up to 23 scalars, so that runs of eight bytes and more take the word-at-a-time path.
+            for _ in 0..<Int(state % 24) {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 scalars.append(Self.pool[Int(state >> 33) % Self.pool.count])
             }
