@@ -106,8 +106,7 @@ struct AttributeScanner {
 
     /// White space, a brace, a double quote, `=` or `#`.
     static func endsWord(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return character.isWhitespace }
-        return ascii == 0x20 || (0x09...0x0D).contains(ascii) || "{}\"=#".utf8.contains(ascii)
+        isSpace(character) || character.asciiValue.map { "{}\"=#".utf8.contains($0) } == true
     }
 
     /// A letter or `_`.

@@ -48,8 +48,6 @@ extension ChunkedParser {
                     labelStart = nil
                 case UInt8(ascii: "\r"):
                     guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") else { return nil }
-                case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                    labelStart = nil
                 default:
                     lineIsBlank = false
                 }
