@@ -6,9 +6,10 @@ import XMLSupport
 /// The book's content documents, made, serialised and deflated side by side on the
 /// machine's cores, in batches: on a large report they are most of the e-book's work,
 /// and the e-book is the longest edition, so other threads that have finished their own
-/// editions take batches of it.
+/// editions take batches of it. Each batch goes into the container, in book order, as
+/// soon as the batches before it are in: only the batches made ahead of their turn are
+/// held in memory, not the whole book.
 struct ContentEntries {
-    private(set) var entries: [EPUBContainer.Entry] = []
     private(set) var warnings: [String] = []
     /// The files whose documents hold inline SVG (the package must say so).
     private(set) var svgDocuments: Set<String> = []
@@ -20,14 +21,16 @@ struct ContentEntries {
         max(2, min(64, documents / 8))
     }
 
-    init(report: Report, book: EPUBBook) throws(EPUBError) {
+    /// Makes every content document of `book` and adds it to `container`.
+    init(report: Report, book: EPUBBook, into container: EPUBContainer) throws(EPUBError) {
         let documents = book.documents
         let size = Self.batchSize(documents: documents.count)
         let batches = (documents.count + size - 1) / size
-        let results = Batches(count: batches)
+        let inOrder = InOrder(count: batches, container: container)
         DispatchQueue.concurrentPerform(iterations: batches) { batch in
+            guard !inOrder.failed else { return }
             let range = (batch * size)..<min(documents.count, (batch + 1) * size)
-            results.set(batch, Result { () throws(EPUBError) in
+            inOrder.finish(batch, Result { () throws(EPUBError) in
                 var made: [Made] = []
                 let deflater = Deflater()
                 for document in documents[range] {
@@ -39,13 +42,9 @@ struct ContentEntries {
                 return made
             })
         }
-        for result in results.take() {
-            for made in try result.get() {
-                entries.append(made.entry)
-                warnings += made.warnings
-                if made.hasSVG { svgDocuments.insert(String(made.entry.path.dropFirst(EPUBBook.root.count))) }
-            }
-        }
+        if let error = inOrder.error { throw error }
+        warnings = inOrder.warnings
+        svgDocuments = inOrder.svgDocuments
     }
 
     /// One content document, ready for the container.
@@ -55,19 +54,75 @@ struct ContentEntries {
         var hasSVG: Bool
     }
 
-    /// The batches' results, kept in order as they finish on different threads.
-    private final class Batches: @unchecked Sendable {
+    /// Adds finished batches to the container in order, whichever thread finished them.
+    ///
+    /// One thread at a time adds (the container is not for several): the one that finds
+    /// no other adding, and it goes on while batches are ready in turn, outside the lock,
+    /// so the other threads go on making theirs meanwhile.
+    private final class InOrder: @unchecked Sendable {
         private let lock = NSLock()
-        private var results: [Result<[Made], EPUBError>?]
+        private let container: EPUBContainer
+        /// Finished batches waiting for those before them.
+        private var finished: [Int: [Made]] = [:]
+        private var next = 0
+        private var adding = false
+        private var firstError: EPUBError?
+        /// Gathered by the adding thread; read once every batch is finished.
+        private(set) var warnings: [String] = []
+        private(set) var svgDocuments: Set<String> = []
 
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ result: Result<[Made], EPUBError>) {
-            lock.withLock { results[index] = result }
+        init(count: Int, container: EPUBContainer) {
+            self.container = container
+            finished.reserveCapacity(min(count, 64))
         }
 
-        func take() -> [Result<[Made], EPUBError>] {
-            lock.withLock { results.map { $0! } }
+        var failed: Bool { lock.withLock { firstError != nil } }
+        var error: EPUBError? { lock.withLock { firstError } }
+
+        func finish(_ batch: Int, _ result: Result<[Made], EPUBError>) {
+            let adds = lock.withLock {
+                switch result {
+                case .success(let made): finished[batch] = made
+                case .failure(let error): fail(error)
+                }
+                guard !adding else { return false }
+                adding = true
+                return true
+            }
+            guard adds else { return }
+            while let ready = takeReady() {
+                for made in ready { add(made) }
+            }
+        }
+
+        /// The batches that are next in turn; nil, and no longer adding, when there are none.
+        private func takeReady() -> [Made]? {
+            lock.withLock {
+                var ready: [Made] = []
+                while firstError == nil, let made = finished.removeValue(forKey: next) {
+                    ready += made
+                    next += 1
+                }
+                if ready.isEmpty { adding = false }
+                return ready.isEmpty ? nil : ready
+            }
+        }
+
+        private func add(_ made: Made) {
+            guard !failed else { return }
+            do throws(EPUBError) {
+                try container.add(made.entry)
+            } catch {
+                lock.withLock { fail(error) }
+                return
+            }
+            warnings += made.warnings
+            if made.hasSVG { svgDocuments.insert(String(made.entry.path.dropFirst(EPUBBook.root.count))) }
+        }
+
+        /// Keeps the first error (under the lock).
+        private func fail(_ error: EPUBError) {
+            if firstError == nil { firstError = error }
         }
     }
 }

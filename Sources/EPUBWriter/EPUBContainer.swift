@@ -3,15 +3,18 @@ import CMinizip
 import Foundation
 
 /// The OCF container: a ZIP whose first entry is `mimetype`, stored; every entry with the
-/// same fixed timestamp, in the order given, so the bytes are reproducible.
+/// same fixed timestamp, in the order added, so the bytes are reproducible.
 ///
 /// Written with zlib's minizip, which lays the archive out as it goes and keeps only the
 /// central directory aside: the cost grows with the bytes, not with the square of the
-/// entries (an e-book of 10,000 sections has 10,000).
+/// entries (an e-book of 10,000 sections has 10,000). Each entry goes on to the caller's
+/// sink once the next one starts, so the archive is never whole in memory: the 10 MB
+/// benchmark report's e-book is 13 MB, and holding it (in an array grown by doubling) was
+/// a quarter of the whole build's peak memory.
 ///
-/// The documents are deflated here (see `Deflater`) and handed to minizip as they are
-/// ("raw"), so that they can be deflated on several threads (see `ContentEntries`).
-enum EPUBContainer {
+/// The documents are deflated by the caller (see `Deflater`) and handed to minizip as they
+/// are ("raw"), so that they can be deflated on several threads (see `ContentEntries`).
+final class EPUBContainer {
     /// One file of the container, deflated (or not) and summed, ready to be written. Made
     /// apart from the writing, so that a book's documents can be made on several threads.
     struct Entry: Sendable {
@@ -33,30 +36,33 @@ enum EPUBContainer {
         }
     }
 
-    /// The container: `mimetype` first, stored, then `entries` in the order given.
-    static func zip(_ entries: [Entry], modified: Int) throws(EPUBError) -> [UInt8] {
-        let output = ZipOutput()
+    private let output: ZipOutput
+    private let archive: zipFile
+    private var info = zip_fileinfo()
+    private var closed = false
+
+    /// Starts the container with its `mimetype` entry; its bytes go to `sink` in order.
+    init(modified: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(EPUBError) {
+        output = ZipOutput(sink: sink)
         var functions = output.functions
         guard let archive = zipOpen2_64("epub", APPEND_STATUS_CREATE, nil, &functions) else {
             throw EPUBError("cannot write the EPUB container")
         }
-        var info = zip_fileinfo()
-        let (time, date) = dosTime(max(modified, 315_532_800))  // ZIP dates start in 1980
+        self.archive = archive
+        let (time, date) = Self.dosTime(max(modified, 315_532_800))  // ZIP dates start in 1980
         info.dosDate = uLong(date) << 16 | uLong(time)
-        do throws(EPUBError) {
-            try add(Entry("mimetype", Array("application/epub+zip".utf8), compressed: false), to: archive, info: info)
-            for entry in entries { try add(entry, to: archive, info: info) }
-        } catch {
-            zipClose(archive, nil)
-            throw error
-        }
-        guard zipClose(archive, nil) == ZIP_OK else { throw EPUBError("cannot write the EPUB container") }
-        return output.bytes
+        try add(Entry("mimetype", Array("application/epub+zip".utf8), compressed: false))
+    }
+
+    deinit {
+        if !closed { zipClose(archive, nil) }
     }
 
     /// Writes one entry as it is ("raw": minizip neither deflates nor sums it again).
-    private static func add(_ entry: Entry, to archive: zipFile, info: zip_fileinfo) throws(EPUBError) {
-        var info = info
+    func add(_ entry: Entry) throws(EPUBError) {
+        // minizip goes back only into the entry it is writing (to fill in its local
+        // header): what came before is final.
+        output.flush()
         // General purpose flag bit 11: the name is UTF-8.
         let opened = zipOpenNewFileInZip4_64(
             archive, entry.path, &info, nil, 0, nil, 0, nil, entry.compressed ? Z_DEFLATED : 0, entry.compressed ? 1 : 0,
@@ -65,6 +71,13 @@ enum EPUBContainer {
             entry.data.withUnsafeBufferPointer({ zipWriteInFileInZip(archive, $0.baseAddress, UInt32($0.count)) }) == ZIP_OK,
             zipCloseFileInZipRaw64(archive, ZPOS64_T(entry.size), uLong(entry.crc)) == ZIP_OK
         else { throw EPUBError("cannot add \(entry.path) to the EPUB container") }
+    }
+
+    /// Writes the central directory: the container is complete.
+    func close() throws(EPUBError) {
+        closed = true
+        guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw EPUBError("cannot write the EPUB container") }
+        output.flush()
     }
 
     /// MS-DOS time and date of a moment, in UTC (ZIP has no time zone; UTC keeps the
@@ -79,11 +92,21 @@ enum EPUBContainer {
     }
 }
 
-/// The bytes minizip writes, kept in memory: it writes in order, then goes back to fill
-/// in each entry's local header.
+/// The bytes minizip writes, kept in memory from the start of the entry being written (it
+/// writes in order, then goes back to fill in that entry's local header) until `flush`
+/// hands them on.
 private final class ZipOutput {
-    var bytes: [UInt8] = []
-    var position = 0
+    private let sink: (UnsafeRawBufferPointer) -> Void
+    /// The bytes from offset `flushed` on.
+    private var bytes: [UInt8] = []
+    private var flushed = 0
+    private var position = 0
+    /// minizip went back before the bytes kept: it never does, but it must not go unseen.
+    private(set) var failed = false
+
+    init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = sink
+    }
 
     /// minizip's file functions, all writing into this object (passed as their `opaque`).
     var functions: zlib_filefunc64_def {
@@ -94,8 +117,7 @@ private final class ZipOutput {
         functions.zwrite_file = { _, stream, buffer, size in
             guard let stream, let buffer else { return 0 }
             let output = Unmanaged<ZipOutput>.fromOpaque(stream).takeUnretainedValue()
-            output.write(UnsafeRawBufferPointer(start: buffer, count: Int(size)))
-            return size
+            return output.write(UnsafeRawBufferPointer(start: buffer, count: Int(size))) ? size : 0
         }
         functions.ztell64_file = { _, stream in
             stream.map { ZPOS64_T(Unmanaged<ZipOutput>.fromOpaque($0).takeUnretainedValue().position) } ?? 0
@@ -107,27 +129,50 @@ private final class ZipOutput {
             switch origin {
             case ZLIB_FILEFUNC_SEEK_SET: base = 0
             case ZLIB_FILEFUNC_SEEK_CUR: base = output.position
-            case ZLIB_FILEFUNC_SEEK_END: base = output.bytes.count
+            case ZLIB_FILEFUNC_SEEK_END: base = output.flushed + output.bytes.count
             default: return -1
             }
-            guard base + Int(offset) <= output.bytes.count else { return -1 }
-            output.position = base + Int(offset)
-            return 0
+            return output.seek(to: base + Int(offset)) ? 0 : -1
         }
         functions.zclose_file = { _, _ in 0 }
-        functions.zerror_file = { _, _ in 0 }
+        functions.zerror_file = { stream, _ in
+            stream.map { Unmanaged<ZipOutput>.fromOpaque($0).takeUnretainedValue().failed ? 1 : 0 } ?? 0
+        }
         return functions
     }
 
+    /// Hands on the bytes kept; the position must be at their end.
+    func flush() {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(sink)
+        flushed += bytes.count
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private func seek(to offset: Int) -> Bool {
+        guard offset >= flushed, offset <= flushed + bytes.count else {
+            failed = true
+            return false
+        }
+        position = offset
+        return true
+    }
+
     /// Writes at the current position, over what is there and on past the end.
-    func write(_ data: UnsafeRawBufferPointer) {
-        let overlap = min(data.count, bytes.count - position)
+    private func write(_ data: UnsafeRawBufferPointer) -> Bool {
+        guard position >= flushed else {
+            failed = true
+            return false
+        }
+        let start = position - flushed
+        let overlap = min(data.count, bytes.count - start)
         if overlap > 0 {
             bytes.withUnsafeMutableBytes { target in
-                target.baseAddress!.advanced(by: position).copyMemory(from: data.baseAddress!, byteCount: overlap)
+                target.baseAddress!.advanced(by: start).copyMemory(from: data.baseAddress!, byteCount: overlap)
             }
         }
         if overlap < data.count { bytes.append(contentsOf: data[overlap...]) }
         position += data.count
+        return true
     }
 }

@@ -41,41 +41,63 @@ public struct EPUBWriter {
         return paths
     }
 
-    /// The EPUB's bytes. `resources` holds the bytes of every image the report refers to
-    /// (figures, inline images, the cover), keyed by the path written in the report.
-    /// `imagePaths` and `index`, when the caller has them (from `imagePaths(of:)` and
+    /// Writes the EPUB into `sink`, front to back, as its files are made; gives the
+    /// warnings. `resources` holds the bytes of every image the report refers to (figures,
+    /// inline images, the cover), keyed by the path written in the report. `imagePaths`
+    /// and `index`, when the caller has them (from `imagePaths(of:)` and
     /// `ReportIndex(report)`) already, each save walks over the whole report.
+    ///
+    /// On an error part of the book may have gone into `sink`: the caller drops it.
     public func write(
-        _ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil, index: ReportIndex? = nil
-    ) throws(EPUBError) -> (bytes: [UInt8], warnings: [String]) {
+        _ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil, index: ReportIndex? = nil,
+        to sink: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws(EPUBError) -> [String] {
         let book = try EPUBBook(
             report: report, resources: resources, imagePaths: imagePaths ?? Self.imagePaths(of: report),
             splitDepth: options.splitDepth, index: index ?? ReportIndex(report))
-        let content = try ContentEntries(report: report, book: book)
-        var entries: [EPUBContainer.Entry] = []
-        var warnings = content.warnings
-        func add(_ path: String, _ document: XMLDocument, html: Bool) throws(EPUBError) {
-            entries.append(try EPUBContainer.Entry(path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
+        let container = try EPUBContainer(modified: options.modified, to: sink)
+        var warnings: [String] = []
+        func add(_ path: String, _ document: XMLDocument, html: Bool = false) throws(EPUBError) {
+            try container.add(EPUBContainer.Entry(path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
             warnings += document.warnings
         }
-        try add("META-INF/container.xml", ContainerDocument.make(), html: false)
-        let package = PackageDocument(report: report, book: book, options: options, svgDocuments: content.svgDocuments)
-        try add(EPUBBook.root + "package.opf", package.make(), html: false)
+        try add("META-INF/container.xml", ContainerDocument.make())
+        try container.add(EPUBContainer.Entry(EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
+        let content = try ContentEntries(report: report, book: book, into: container)
+        warnings += content.warnings
         // The tables of contents have an entry per section: serialised as they are built.
         let navigation = NavigationDocument(report: report, book: book).write()
-        entries.append(try EPUBContainer.Entry(EPUBBook.root + "nav.xhtml", navigation.bytes))
+        try container.add(EPUBContainer.Entry(EPUBBook.root + "nav.xhtml", navigation.bytes))
         let ncx = NCXDocument(report: report, book: book, uuidURN: options.uuidURN).write()
-        entries.append(try EPUBContainer.Entry(EPUBBook.root + "toc.ncx", ncx.bytes))
+        try container.add(EPUBContainer.Entry(EPUBBook.root + "toc.ncx", ncx.bytes))
         warnings += navigation.warnings + ncx.warnings
-        entries.append(try EPUBContainer.Entry(EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
-        entries += content.entries
-        if let cover = book.generatedCover {
-            let svg = CoverImage(metadata: report.metadata).make()
-            entries.append(try EPUBContainer.Entry(EPUBBook.root + cover, svg.serialized()))
-            warnings += svg.warnings
-        }
-        for media in book.media { entries.append(try EPUBContainer.Entry(EPUBBook.root + media.file, media.bytes)) }
-        return (try EPUBContainer.zip(entries, modified: options.modified), warnings)
+        if let cover = book.generatedCover { try add(EPUBBook.root + cover, CoverImage(metadata: report.metadata).make()) }
+        for media in book.media { try container.add(EPUBContainer.Entry(EPUBBook.root + media.file, media.bytes)) }
+        // Last (OCF fixes only `mimetype`'s place): the manifest says which content
+        // documents hold SVG, known once they are made.
+        let package = PackageDocument(report: report, book: book, options: options, svgDocuments: content.svgDocuments).write()
+        try container.add(EPUBContainer.Entry(EPUBBook.root + "package.opf", package.bytes))
+        warnings += package.warnings
+        try container.close()
+        return warnings
+    }
+
+    /// The EPUB's bytes, whole (see `write(_:resources:imagePaths:index:to:)`).
+    public func write(
+        _ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil, index: ReportIndex? = nil
+    ) throws(EPUBError) -> (bytes: [UInt8], warnings: [String]) {
+        let bytes = Collected()
+        let warnings = try write(report, resources: resources, imagePaths: imagePaths, index: index, to: bytes.append)
+        return (bytes.bytes, warnings)
+    }
+}
+
+/// The bytes written into a sink, gathered.
+private final class Collected {
+    private(set) var bytes: [UInt8] = []
+
+    func append(_ data: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: data)
     }
 }
 

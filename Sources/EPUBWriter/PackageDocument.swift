@@ -12,21 +12,62 @@ struct PackageDocument {
     /// Content documents holding inline SVG.
     let svgDocuments: Set<String>
 
+    /// The document, serialised item by item as its manifest and spine are built (each
+    /// has an entry per content document; a large report has thousands, and they were the
+    /// largest tree of its e-book), and any warnings. The same bytes as `make()` serialised.
+    func write() -> (bytes: [UInt8], warnings: [String]) {
+        let (document, manifest, spine) = frame()
+        var items = book.documents.makeIterator()
+        var references = book.documents.makeIterator()
+        var bytes: [UInt8] = []
+        let streams = [
+            XMLDocument.Stream(into: manifest) {
+                guard let content = items.next() else { return false }
+                writeItem(content, into: manifest)
+                return true
+            },
+            XMLDocument.Stream(into: spine) {
+                guard let content = references.next() else { return false }
+                writeReference(content, into: spine)
+                return true
+            },
+        ]
+        document.serialize(.xml, streaming: streams, to: { bytes.append(contentsOf: $0) })
+        return (bytes, document.warnings)
+    }
+
+    /// The whole tree (for tests).
     func make() -> XMLDocument {
+        let (document, manifest, spine) = frame()
+        for content in book.documents {
+            writeItem(content, into: manifest)
+            writeReference(content, into: spine)
+        }
+        return document
+    }
+
+    /// The document without the content documents' manifest items and spine references,
+    /// and the two elements they go in.
+    private func frame() -> (XMLDocument, manifest: XMLElement, spine: XMLElement) {
         let document = XMLDocument(rootName: "package", namespace: PackageDocument.namespace)
         let package = document.root
         package.setAttribute("version", "3.0")
         package.setAttribute("unique-identifier", "pub-id")
         package.setAttribute("xml:lang", report.metadata.lang)
         writeMetadata(into: package)
-        writeManifest(into: package)
-        // The contents page follows the title page in the reading order.
-        let spine = package.element("spine", ["toc": "ncx"])
-        for content in book.documents {
-            spine.element("itemref", ["idref": itemID(content.file)])
-            if case .titlePage = content.part { spine.element("itemref", ["idref": "nav"]) }
-        }
-        return document
+        let manifest = writeManifest(into: package)
+        return (document, manifest, package.element("spine", ["toc": "ncx"]))
+    }
+
+    private func writeItem(_ content: EPUBBook.Document, into manifest: XMLElement) {
+        let item = manifest.element("item", ["id": itemID(content.file), "href": content.file, "media-type": "application/xhtml+xml"])
+        if svgDocuments.contains(content.file) { item.setAttribute("properties", "svg") }
+    }
+
+    /// The content document in the reading order; the contents page follows the title page.
+    private func writeReference(_ content: EPUBBook.Document, into spine: XMLElement) {
+        spine.element("itemref", ["idref": itemID(content.file)])
+        if case .titlePage = content.part { spine.element("itemref", ["idref": "nav"]) }
     }
 
     private func writeMetadata(into package: XMLElement) {
@@ -91,16 +132,12 @@ struct PackageDocument {
         return text.isEmpty ? nil : text
     }
 
-    private func writeManifest(into package: XMLElement) {
+    /// The manifest with every item but the content documents' (which go last).
+    private func writeManifest(into package: XMLElement) -> XMLElement {
         let manifest = package.element("manifest")
         manifest.element("item", ["id": "nav", "href": "nav.xhtml", "media-type": "application/xhtml+xml", "properties": "nav"])
         manifest.element("item", ["id": "ncx", "href": "toc.ncx", "media-type": "application/x-dtbncx+xml"])
         manifest.element("item", ["id": "css", "href": EPUBBook.stylesheet, "media-type": "text/css"])
-        for content in book.documents {
-            let item = manifest.element(
-                "item", ["id": itemID(content.file), "href": content.file, "media-type": "application/xhtml+xml"])
-            if svgDocuments.contains(content.file) { item.setAttribute("properties", "svg") }
-        }
         if let cover = book.generatedCover {
             manifest.element("item", ["id": "cover-image", "href": cover, "media-type": "image/svg+xml", "properties": "cover-image"])
         }
@@ -108,6 +145,7 @@ struct PackageDocument {
             let item = manifest.element("item", ["id": media.isCover ? "cover-image" : media.id, "href": media.file, "media-type": media.mediaType])
             if media.isCover { item.setAttribute("properties", "cover-image") }
         }
+        return manifest
     }
 
     /// `text/section-2.xhtml` → `section-2`.

@@ -40,8 +40,8 @@ struct Renderer: Sendable {
         index = ReportIndex(report)
     }
 
-    /// Renders an edition into its file, and gives its warnings. DocBook and XHTML go into
-    /// the file section by section as they are made; the others whole.
+    /// Renders an edition into its file, and gives its warnings. All but the PDF go into
+    /// the file piece by piece as they are made, never whole in memory.
     func render(_ format: OutputFormat, into file: OutputFile) -> Result<[String], RenderFailure> {
         func whole(_ rendered: Result<RenderedOutput, RenderFailure>) -> Result<[String], RenderFailure> {
             rendered.map { output in
@@ -60,12 +60,13 @@ struct Renderer: Sendable {
                 .replacingOccurrences(of: ".xhtml", with: ".css")
             return .success(xhtmlWriter(stylesheet: .linked(css), resourcePrefix: prefix).write(report, to: file.write))
         case .epub:
-            return whole(epub())
+            return epub(into: file)
         case .text, .brief:
             let writer = TextWriter(
                 options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii),
                 index: index)
-            return whole(.success(RenderedOutput(bytes: writer.write(report), warnings: [])))
+            writer.write(report, to: file.write)
+            return .success([])
         case .pdf:
             return whole(pdf())
         }
@@ -87,9 +88,9 @@ struct Renderer: Sendable {
         ).map { RenderedOutput(bytes: $0, warnings: warnings) }
     }
 
-    /// The e-book: our e-book style sheet and the user's, and every image the report uses,
-    /// read from the report's folder (and nowhere else).
-    private func epub() -> Result<RenderedOutput, RenderFailure> {
+    /// The e-book, into its file as it is made: our e-book style sheet and the user's, and
+    /// every image the report uses, read from the report's folder (and nowhere else).
+    private func epub(into file: OutputFile) -> Result<[String], RenderFailure> {
         do throws(RenderFailure) {
             var css = [try StyleSheets.shipped("epub.css")]
             for path in options.userStylesheets { css.append("/* --css \(path) */\n" + (try StyleSheets.user(path))) }
@@ -111,8 +112,8 @@ struct Renderer: Sendable {
                     uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier),
                     modified: SourceDate.epoch(for: report.metadata), generator: "Imprint \(Imprint.version)"))
             do {
-                let (bytes, warnings) = try writer.write(report, resources: resources, imagePaths: imagePaths, index: index)
-                return .success(RenderedOutput(bytes: bytes, warnings: warnings))
+                return .success(
+                    try writer.write(report, resources: resources, imagePaths: imagePaths, index: index, to: file.write))
             } catch {
                 throw RenderFailure("epub: \(error.description)", file: options.input)
             }

@@ -12,9 +12,9 @@ extension ChunkedParser {
         private var definedIn: [String: Int] = [:]
         private var pieceCount = 0
 
-        init(text: [UInt8], lineStarts: [Int]) {
-            self.text = text
-            self.lineStarts = lineStarts
+        init(body: BodyText) {
+            text = body.bytes
+            lineStarts = body.lineStarts
         }
 
         /// The blocks of the next piece, its references numbered as in the whole text; nil

@@ -3,6 +3,9 @@ extension ChunkedParser {
     struct Scan {
         let lineStarts: [Int]
         let length: Int
+        /// Where the body starts: byte offset and line.
+        let start: Int
+        let firstLine: Int
         /// Starts of ATX headings at the margin after a blank line: (byte offset, line).
         private var cuts: [(offset: Int, line: Int)] = []
         /// Every footnote definition's label (and some text that only looks like one).
@@ -15,12 +18,14 @@ extension ChunkedParser {
         /// Nil when the text must be parsed whole: it may hold a link reference definition,
         /// a bare CR (a line break to cmark, not to our line count), a label that is not
         /// printable ASCII, or a label defined twice (in any case).
-        init?(_ bytes: [UInt8]) {
-            var starts = [0]
+        init?(_ body: BodyText) {
+            let bytes = body.bytes
+            var lineStart = body.start
+            var line = body.firstLine
             var lineIsBlank = true
             var previousLineIsBlank = true
             var labelStart: Int?  // after the last `[^` with only label characters since
-            var index = 0
+            var index = body.start
             while index < bytes.count {
                 let byte = bytes[index]
                 // Most bytes only make their line not blank: the rest of the loop was a
@@ -35,14 +40,13 @@ extension ChunkedParser {
                     index += 1
                     continue
                 }
-                if index == starts[starts.count - 1], byte == UInt8(ascii: "#"), previousLineIsBlank,
-                    Scan.isATXHeading(bytes, at: index)
-                {
-                    cuts.append((index, starts.count))
+                if index == lineStart, byte == UInt8(ascii: "#"), previousLineIsBlank, Scan.isATXHeading(bytes, at: index) {
+                    cuts.append((index, line))
                 }
                 switch byte {
                 case UInt8(ascii: "\n"):
-                    starts.append(index + 1)
+                    lineStart = index + 1
+                    line += 1
                     previousLineIsBlank = lineIsBlank
                     lineIsBlank = true
                     labelStart = nil
@@ -73,8 +77,10 @@ extension ChunkedParser {
                 if byte == UInt8(ascii: "]") || byte == 0 { labelStart = nil }
                 index += 1
             }
-            lineStarts = starts
+            lineStarts = body.lineStarts
             length = bytes.count
+            start = body.start
+            firstLine = body.firstLine
         }
 
         /// The bytes that matter to the scan only by not being white space: all but line
@@ -123,10 +129,10 @@ extension ChunkedParser {
         /// The text cut into about `count` pieces at the cuts nearest after equal shares,
         /// each with the labels it uses or defines.
         func pieces(count: Int) -> [Piece] {
-            var bounds: [(offset: Int, line: Int)] = [(0, 1)]
+            var bounds: [(offset: Int, line: Int)] = [(start, firstLine)]
             var cut = 0
             for share in 1..<max(1, count) {
-                let target = share * length / count
+                let target = start + share * (length - start) / count
                 while cut < cuts.count, cuts[cut].offset < target || cuts[cut].offset <= bounds[bounds.count - 1].offset {
                     cut += 1
                 }

@@ -20,11 +20,17 @@ final class Disposal: @unchecked Sendable {
         }.start()
     }
 
+    /// Trees handed over and not yet freed, at most: past that the reader waits, so that
+    /// trees do not pile up when this thread falls behind (its core is shared with the
+    /// parsing threads).
+    private static let backlog = 2
+
     /// Hands over `nodes`; the caller must keep no other reference to them.
     func letGo(_ nodes: [MarkdownNode]) {
         condition.withLock {
+            while waiting.count >= Self.backlog { condition.wait() }
             waiting.append(nodes)
-            condition.signal()
+            condition.broadcast()
         }
     }
 
@@ -32,7 +38,7 @@ final class Disposal: @unchecked Sendable {
     func close() {
         condition.withLock {
             closed = true
-            condition.signal()
+            condition.broadcast()
         }
     }
 
@@ -40,7 +46,10 @@ final class Disposal: @unchecked Sendable {
         condition.withLock {
             while waiting.isEmpty && !closed { condition.wait() }
             guard !waiting.isEmpty else { return nil }
-            defer { waiting = [] }
+            defer {
+                waiting = []
+                condition.broadcast()
+            }
             return waiting
         }
     }

@@ -4,7 +4,20 @@ import XMLSupport
 /// The ids of one report: explicit ones are checked (valid XML names, unique), derived
 /// ones are made unique against all the others.
 final class Identifiers {
-    private var taken: [String: SourceLocation] = [:]
+    /// Each id and where it was first given: the line and column only, for the file is
+    /// the report's (a large report has hundreds of thousands of ids, and a whole
+    /// `SourceLocation` per id made this table twice the size).
+    private var taken: [String: Place] = [:]
+
+    private struct Place {
+        var line: Int32
+        var column: Int32
+
+        init(_ location: SourceLocation) {
+            line = Int32(clamping: location.line)
+            column = Int32(clamping: location.column)
+        }
+    }
 
     /// Registers an id written as `{#id}`; logs an error when it is not a valid name or is
     /// already used.
@@ -16,10 +29,11 @@ final class Identifiers {
             return
         }
         if let first = taken[id] {
-            log.error("the id '\(id)' is used twice; it was first given at \(first)", at: location)
+            let firstLocation = SourceLocation(file: location.file, line: Int(first.line), column: Int(first.column))
+            log.error("the id '\(id)' is used twice; it was first given at \(firstLocation)", at: location)
             return
         }
-        taken[id] = location
+        taken[id] = Place(location)
     }
 
     func contains(_ id: String) -> Bool { taken[id] != nil }
@@ -38,7 +52,7 @@ final class Identifiers {
             candidate = "\(base)-\(suffix)"
             suffix += 1
         }
-        taken[candidate] = location
+        taken[candidate] = Place(location)
         return candidate
     }
 

@@ -90,6 +90,11 @@ enum MarkdownParser {
     /// than `maximumDepth`. `lineOffset` is added to every line number (for a piece of a
     /// larger text, see `ChunkedParser`).
     static func parse(_ bytes: [UInt8], lineOffset: Int = 0) throws(TooDeep) -> MarkdownNode {
+        try parse(bytes[...], lineOffset: lineOffset)
+    }
+
+    /// Parses `bytes`, which start on line `lineOffset + 1` of the file.
+    static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int) throws(TooDeep) -> MarkdownNode {
         _ = extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         let document: OpaquePointer = parseLock.withLock {

@@ -15,7 +15,7 @@ final class PieceStream: @unchecked Sendable {
     private var cancelled = false
     private let count: Int
 
-    init(text: [UInt8], pieces: [ChunkedParser.Piece], ahead: Int = 4, threads: Int = 2) {
+    init(text: [UInt8], pieces: [ChunkedParser.Piece], ahead: Int = 2, threads: Int = 2) {
         count = pieces.count
         for _ in 0..<threads {
             Thread { [self] in

@@ -37,7 +37,7 @@ public enum ReportMarkdownReader {
         let source = try SourceText(file: file, data: bytes, log: log)
         let frontMatter = try FrontMatter.find(in: source, log: log)
         let context = BodyContext(source: source, frontMatter: frontMatter, files: FileReferences(reportPath: reportPath))
-        let (found, body) = try readBody(body(of: source, after: frontMatter), chunkSize: chunkSize, context, log: log)
+        let (found, body) = try readBody(BodyText(of: source, after: frontMatter), chunkSize: chunkSize, context, log: log)
         guard var metadata = found else { throw log.failure() }
         if let heading = body.headingTitle, heading != metadata.title.trimmingWhitespace() {
             log.error(
@@ -70,19 +70,19 @@ public enum ReportMarkdownReader {
     /// The metadata (nil when it has errors) and the body: read from the text's pieces as
     /// they are parsed when it is large (see `ChunkedParser`), else from the whole.
     private static func readBody(
-        _ text: [UInt8], chunkSize: Int, _ context: BodyContext, log: DiagnosticLog
+        _ text: BodyText, chunkSize: Int, _ context: BodyContext, log: DiagnosticLog
     ) throws(DiagnosticError) -> (Metadata?, BodyBuilder.Body) {
         do {
-            if let (pieces, lineStarts) = ChunkedParser.pieces(of: text, chunkSize: chunkSize) {
+            if let pieces = ChunkedParser.pieces(of: text, chunkSize: chunkSize) {
                 // What the pieces' reading finds is kept apart, for it is thrown away when
                 // a piece did not parse as expected and the text is read whole after all.
                 let pieceLog = DiagnosticLog()
-                if let read = try readBody(text, pieces: pieces, lineStarts: lineStarts, context, log: pieceLog) {
+                if let read = try readBody(text, pieces: pieces, context, log: pieceLog) {
                     log.append(pieceLog)
                     return read
                 }
             }
-            let document = try MarkdownParser.parse(text)
+            let document = try MarkdownParser.parse(text.text, lineOffset: text.firstLine - 1)
             guard let metadata = context.metadata(headingTitle: BodyBuilder.headingTitle(of: document.children), log: log)
             else { return (nil, BodyBuilder.Body()) }
             return (metadata, context.builder(for: metadata, log: log).build(document))
@@ -100,9 +100,9 @@ public enum ReportMarkdownReader {
     /// The metadata may take its title from the `#` heading, and the builder needs the
     /// metadata: pieces wait until the heading is found (mostly in the first piece).
     private static func readBody(
-        _ text: [UInt8], pieces: [ChunkedParser.Piece], lineStarts: [Int], _ context: BodyContext, log: DiagnosticLog
+        _ text: BodyText, pieces: [ChunkedParser.Piece], _ context: BodyContext, log: DiagnosticLog
     ) throws(MarkdownParser.TooDeep) -> (Metadata?, BodyBuilder.Body)? {
-        let stream = PieceStream(text: text, pieces: pieces)
+        let stream = PieceStream(text: text.bytes, pieces: pieces)
         defer { stream.cancel() }
         let disposal = Disposal()
         defer { disposal.close() }
@@ -113,7 +113,7 @@ public enum ReportMarkdownReader {
             builder!.add(&converting)
             disposal.letGo(blocks)
         }
-        var merge = ChunkedParser.Merge(text: text, lineStarts: lineStarts)
+        var merge = ChunkedParser.Merge(body: text)
         var waiting: [[MarkdownNode]] = []
         var builder: BodyBuilder?
         var metadata: Metadata?
@@ -141,13 +141,5 @@ public enum ReportMarkdownReader {
         }
         guard let definitions = merge.definitionsReferredTo(), let builder, let metadata else { return nil }
         return (metadata, builder.finish(definitions: definitions))
-    }
-
-    /// The text cmark parses: the front matter's lines left blank, so that cmark's line
-    /// numbers are the file's.
-    private static func body(of source: SourceText, after frontMatter: FrontMatter?) -> [UInt8] {
-        guard let frontMatter else { return source.bytes }
-        let start = frontMatter.bodyLine <= source.lineCount ? source.lineStarts[frontMatter.bodyLine - 1] : source.bytes.count
-        return [UInt8](repeating: UInt8(ascii: "\n"), count: frontMatter.bodyLine - 1) + source.bytes[start...]
     }
 }

@@ -99,13 +99,6 @@ extension TextContext {
     }
 }
 
-extension TextOutput {
-    /// Takes back a blank line just written (tight lists keep their items together).
-    mutating func removeTrailingBlank() {
-        if lines.last == "" { removeLast() }
-    }
-}
-
 extension Substring {
     fileprivate func replacingTabs() -> String {
         String(flatMap { $0 == "\t" ? Array("    ") : [$0] })

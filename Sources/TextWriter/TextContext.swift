@@ -4,7 +4,7 @@ import ReportModel
 struct TextContext {
     let report: Report
     let width: Int
-    var output = TextOutput()
+    var output: TextOutput
     let referenceLabels: [String: String]
     /// Footnotes in the order first referenced, and each one's number in this text.
     var notes: [Footnote] = []
@@ -17,9 +17,10 @@ struct TextContext {
     /// Indentation never leaves less than this for text, however deep the nesting.
     var minimumTextWidth: Int { max(10, width / 2) }
 
-    init(report: Report, width: Int, index: ReportIndex) {
+    init(report: Report, width: Int, index: ReportIndex, output: TextOutput) {
         self.report = report
         self.width = width
+        self.output = output
         referenceLabels = index.referenceLabels
         footnotesByLabel = index.footnotes
     }

@@ -37,9 +37,17 @@ public struct TextWriter {
         self.index = index
     }
 
-    /// The text as UTF-8: lines end with LF, none has trailing spaces or is wider than the width.
-    public func write(_ report: Report) -> [UInt8] {
-        var context = TextContext(report: report, width: options.width, index: index ?? ReportIndex(report))
+    /// Writes the text into `sink` as UTF-8, a piece at a time as it is made: lines end
+    /// with LF, none has trailing spaces or is wider than the width.
+    public func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        write(report, window: TextOutput.defaultWindow, to: sink)
+    }
+
+    /// `window`: how many lines are kept back (see `TextOutput`); tests vary it.
+    func write(_ report: Report, window: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var context = TextContext(
+            report: report, width: options.width, index: index ?? ReportIndex(report),
+            output: TextOutput(ascii: options.ascii, window: window, sink: sink))
         context.writeMarking()
         context.writeTitleBlock()
         switch options.profile {
@@ -51,20 +59,14 @@ public struct TextWriter {
         }
         context.writeEndMatter(full: options.profile == .full)
         context.writeMarking(last: true)
-        // Joined as bytes: a trailing space is a byte 0x20 at the end of a line, and
-        // nothing can combine with it there.
+        context.output.finish()
+    }
+
+    /// The text as UTF-8, whole (see `write(_:to:)`).
+    public func write(_ report: Report) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(context.output.lines.reduce(0) { $0 + $1.utf8.count + 1 })
-        for var line in context.output.lines {
-            // From the string's own storage: a copy through its UTF-8 view goes a byte at a time.
-            line.withUTF8 { utf8 in
-                var end = utf8.count
-                while end > 0, utf8[end - 1] == 0x20 { end -= 1 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<end]))
-            }
-            bytes.append(0x0A)
-        }
-        return options.ascii ? Array(Typography.ascii(String(decoding: bytes, as: UTF8.self)).utf8) : bytes
+        withoutActuallyEscaping({ bytes.append(contentsOf: $0) }) { sink in write(report, to: sink) }
+        return bytes
     }
 
     public func text(_ report: Report) -> String {

@@ -4,29 +4,33 @@ import XMLSupport
 /// The table of contents: the sections of the first two levels, each a link the print style
 /// sheet follows with a dotted leader and the page number (`target-counter`).
 struct TableOfContentsWriter {
-    let sections: [Section]
     static let depth = 2
 
-    func write(into body: XMLElement) {
-        guard !sections.isEmpty else { return }
+    /// The contents' heading and its empty list, for the top-level sections' entries
+    /// (`writeEntry`); nil for a report without sections, which has no contents.
+    ///
+    /// A large report has tens of thousands of entries, each a handful of libxml2 nodes:
+    /// the writer streams them into the list rather than build them all first (they were
+    /// the largest part of the XHTML edition's memory).
+    static func writeList(for sections: [Section], into body: XMLElement) -> XMLElement? {
+        guard !sections.isEmpty else { return nil }
         let nav = body.element("nav", ["class": "toc", "aria-labelledby": "toc-title"])
         nav.element("h2", ["id": "toc-title", "class": "toc-title"], text: "Contents")
-        writeList(sections, depth: 1, into: nav)
+        return nav.element("ol")
     }
 
-    private func writeList(_ sections: [Section], depth: Int, into parent: XMLElement) {
-        let list = parent.element("ol")
-        for section in sections {
-            let item = list.element("li", ["class": "toc-level-\(depth)"])
-            let link = item.element("a", ["href": "#" + section.id])
-            link.beginMixedContent()
-            // Unnumbered sections get an empty number, so that every title lines up.
-            link.element("span", ["class": "number"], text: section.number ?? "")
-            link.addText(" ")
-            link.addText(section.title.plainText)
-            if depth < TableOfContentsWriter.depth, !section.subsections.isEmpty {
-                writeList(section.subsections, depth: depth + 1, into: item)
-            }
+    /// The entry of a section and, down to `depth`, its subsections'.
+    static func writeEntry(_ section: Section, depth: Int = 1, into list: XMLElement) {
+        let item = list.element("li", ["class": "toc-level-\(depth)"])
+        let link = item.element("a", ["href": "#" + section.id])
+        link.beginMixedContent()
+        // Unnumbered sections get an empty number, so that every title lines up.
+        link.element("span", ["class": "number"], text: section.number ?? "")
+        link.addText(" ")
+        link.addText(section.title.plainText)
+        if depth < TableOfContentsWriter.depth, !section.subsections.isEmpty {
+            let sublist = item.element("ol")
+            for subsection in section.subsections { writeEntry(subsection, depth: depth + 1, into: sublist) }
         }
     }
 }

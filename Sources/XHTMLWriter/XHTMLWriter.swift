@@ -55,29 +55,44 @@ public struct XHTMLWriter {
     }
 
     /// The document handed to `sink` piece by piece, and any warnings from the XML layer.
-    /// Sections are serialised as they are built, each freed before the next (see
-    /// `XMLDocument.serialize(_:streamingInto:to:addNext:)`): the same bytes as
-    /// `makeDocument(_:)` serialised, without ever holding the whole tree or its bytes.
+    /// The entries of the contents and the sections are serialised as they are built,
+    /// each freed before the next (see `XMLDocument.serialize(_:streaming:to:)`): the
+    /// same bytes as `makeDocument(_:)` serialised, without ever holding the whole tree
+    /// or its bytes.
     public func write(_ report: Report, to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
-        var (document, main, context) = makeFrame(report)
+        var (document, contents, main, context) = makeFrame(report)
+        var streams: [XMLDocument.Stream] = []
+        if let contents {
+            var entries = report.sections.makeIterator()
+            streams.append(XMLDocument.Stream(into: contents) {
+                guard let section = entries.next() else { return false }
+                TableOfContentsWriter.writeEntry(section, into: contents)
+                return true
+            })
+        }
         var sections = report.sections.makeIterator()
-        document.serialize(.polyglotHTML, streamingInto: main, to: sink) {
+        streams.append(XMLDocument.Stream(into: main) {
             guard let section = sections.next() else { return false }
             context.write(section, into: main)
             return true
-        }
+        })
+        document.serialize(.polyglotHTML, streaming: streams, to: sink)
         return document.warnings
     }
 
     public func makeDocument(_ report: Report) -> XMLDocument {
-        var (document, main, context) = makeFrame(report)
-        for section in report.sections { context.write(section, into: main) }
+        var (document, contents, main, context) = makeFrame(report)
+        for section in report.sections {
+            if let contents { TableOfContentsWriter.writeEntry(section, into: contents) }
+            context.write(section, into: main)
+        }
         return document
     }
 
-    /// The document without its sections; `main`, where they go; and the context to write
-    /// them with.
-    private func makeFrame(_ report: Report) -> (document: XMLDocument, main: XMLElement, context: XHTMLContext) {
+    /// The document without its sections or their entries in the contents; the list of
+    /// contents (none without sections) and `main`, where they go; and the context to
+    /// write the sections with.
+    private func makeFrame(_ report: Report) -> (document: XMLDocument, contents: XMLElement?, main: XMLElement, context: XHTMLContext) {
         let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
         let html = document.root
         html.setAttribute("lang", report.metadata.lang)
@@ -86,13 +101,13 @@ public struct XHTMLWriter {
         let body = html.element("body", ["class": "report"])
         var context = XHTMLContext(report: report, index: index, resourcePrefix: options.resourcePrefix)
         TitlePageWriter(report: report).write(into: body)
-        TableOfContentsWriter(sections: report.sections).write(into: body)
+        let contents = TableOfContentsWriter.writeList(for: report.sections, into: body)
         let main = body.element("main")
         if !report.lead.isEmpty {
             let lead = main.element("div", ["class": "lead"])
             for block in report.lead { context.write(block, into: lead) }
         }
         ColophonWriter(metadata: report.metadata).write(into: body)
-        return (document, main, context)
+        return (document, contents, main, context)
     }
 }

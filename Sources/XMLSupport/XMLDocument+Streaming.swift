@@ -12,6 +12,18 @@ extension XMLDocument {
     /// A comment put where the streamed children go, to find that place in the frame's bytes.
     private static let streamMarker = "imprint:streamed-children"
 
+    /// An element whose last children are added while the document is serialised: `addNext`
+    /// adds a few at a time, and returns false when there are no more.
+    public struct Stream {
+        public let container: XMLElement
+        public let addNext: () -> Bool
+
+        public init(into container: XMLElement, addNext: @escaping () -> Bool) {
+            self.container = container
+            self.addNext = addNext
+        }
+    }
+
     /// The indented document, serialised while its bulk is still being built, so that the
     /// tree never holds more than one part of it: for a large report the whole tree was
     /// ten times the size of its text, twice over (XHTML and DocBook side by side).
@@ -20,16 +32,13 @@ extension XMLDocument {
     /// called. `addNext` then adds children to `container` a few at a time and returns
     /// false when there are no more; after each call libxml2 serialises the new children
     /// and they are freed. The bytes are those `serialized()` or `serializedAsPolyglotHTML()`
-    /// would give for the whole tree (the tests compare them): the frame around the
-    /// children is libxml2's serialisation of the document with a comment in their place,
-    /// and between two children goes the line break and indentation libxml2 wrote before
-    /// that comment. A freed child leaves an empty element of its name behind, so that
-    /// node paths in warnings (`section[3]`) count as in the whole tree.
+    /// would give for the whole tree (the tests compare them): see
+    /// `serialize(_:streaming:to:)`.
     public func serialized(
-        _ serialization: Serialization, streamingInto container: XMLElement, addNext: () -> Bool
+        _ serialization: Serialization, streamingInto container: XMLElement, addNext: @escaping () -> Bool
     ) -> [UInt8] {
         var bytes: [UInt8] = []
-        serialize(serialization, streamingInto: container, to: { bytes.append(contentsOf: $0) }, addNext: addNext)
+        serialize(serialization, streaming: [Stream(into: container, addNext: addNext)], to: { bytes.append(contentsOf: $0) })
         return bytes
     }
 
@@ -37,52 +46,86 @@ extension XMLDocument {
     /// made (the whole document then never exists in memory, not even as bytes).
     public func serialize(
         _ serialization: Serialization, streamingInto container: XMLElement, to sink: (UnsafeRawBufferPointer) -> Void,
-        addNext: () -> Bool
+        addNext: @escaping () -> Bool
     ) {
+        serialize(serialization, streaming: [Stream(into: container, addNext: addNext)], to: sink)
+    }
+
+    /// The document handed to `sink` as it is made, the children of each stream's
+    /// container serialised as they are added and then freed; `streams` in document order.
+    ///
+    /// The frame around the children is libxml2's serialisation of the document with a
+    /// comment in each container after its last child; the bytes before a comment go
+    /// before the first streamed child, and between two children goes the line break and
+    /// indentation libxml2 wrote before that comment. Each stream is first asked for
+    /// children before the frame is made, so that the frame writes a container that stays
+    /// empty as the whole tree would (and a container with no more children is its frame
+    /// with the comment's line left out). A freed child leaves an empty element of its name
+    /// behind, so that node paths in warnings (`section[3]`) count as in the whole tree.
+    public func serialize(_ serialization: Serialization, streaming streams: [Stream], to sink: (UnsafeRawBufferPointer) -> Void) {
         func emit(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes(sink) }
         let whole = { serialization == .xml ? self.serialized() : self.serializedAsPolyglotHTML() }
-        let marker = LibXML.withXMLString(Self.streamMarker) { xmlNewDocComment(pointer, $0)! }
-        xmlAddChild(container.node, marker)
+        var live: [(stream: Stream, marker: [UInt8])] = []
+        for stream in streams {
+            var more = true
+            repeat { more = stream.addNext() } while more && stream.container.node.pointee.children == nil
+            guard more else { continue }
+            let text = Self.streamMarker + "-\(live.count)"
+            live.append((stream, Array("<!--\(text)-->".utf8)))
+            xmlAddChild(stream.container.node, LibXML.withXMLString(text) { xmlNewDocComment(pointer, $0)! })
+        }
         let frame = whole()
-        xmlUnlinkNode(marker)
-        xmlFreeNode(marker)
-        let markerBytes = Array("<!--\(Self.streamMarker)-->".utf8)
-        guard let place = Self.range(of: markerBytes, in: frame[...]),
-            Self.range(of: markerBytes, in: frame[place.upperBound...]) == nil
-        else {
-            // The marker's words are in the document too (a style sheet may say anything):
-            // then the whole tree is built and written at once.
-            while addNext() {}
-            return emit(whole()[...])
+        for (stream, _) in live {
+            let marker = stream.container.node.pointee.last!
+            xmlUnlinkNode(marker)
+            xmlFreeNode(marker)
         }
-        let prefix = frame[..<place.lowerBound]
-        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")) ?? prefix.endIndex
-        let separator = prefix[lineStart...].dropFirst().allSatisfy { $0 == UInt8(ascii: " ") } ? Array(prefix[lineStart...]) : []
-        var level: Int32 = 1
-        var ancestor = container.node.pointee.parent
-        while let node = ancestor, node.pointee.type == XML_ELEMENT_NODE {
-            level += 1
-            ancestor = node.pointee.parent
-        }
-        // The children `addNext` added are those after the last one there before it.
-        var last = container.node.pointee.last
-        func firstAdded() -> xmlNodePtr? { last.map { $0.pointee.next } ?? container.node.pointee.children }
-        var written = 0
-        while addNext() {
-            while let child = firstAdded() {
-                if serialization == .polyglotHTML { closeEmptyNonVoidElements(from: child) }
-                emit(written == 0 ? prefix[...] : separator[...])
-                dump(child, level: level, to: sink)
-                written += 1
-                let stand = xmlNewDocNode(pointer, child.pointee.ns, child.pointee.name, nil)!
-                xmlReplaceNode(child, stand)
-                xmlFreeNode(child)
-                last = stand
+        var places: [Range<Int>] = []
+        for (_, marker) in live {
+            guard let place = Self.range(of: marker, in: frame[(places.last?.upperBound ?? 0)...]),
+                Self.range(of: marker, in: frame[place.upperBound...]) == nil,
+                Self.range(of: marker, in: frame[..<place.lowerBound]) == nil
+            else {
+                // The marker's words are in the document too (a style sheet may say
+                // anything): then the whole tree is built and written at once.
+                for (stream, _) in live { while stream.addNext() {} }
+                return emit(whole()[...])
             }
+            places.append(place)
         }
-        guard written > 0 else { return emit(whole()[...]) }
+        var cursor = frame.startIndex
+        for ((stream, _), place) in zip(live, places) {
+            let prefix = frame[cursor..<place.lowerBound]
+            let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")) ?? prefix.endIndex
+            let separator = prefix[lineStart...].dropFirst().allSatisfy { $0 == UInt8(ascii: " ") } ? Array(prefix[lineStart...]) : []
+            let container = stream.container.node
+            var level: Int32 = 1
+            var ancestor = container.pointee.parent
+            while let node = ancestor, node.pointee.type == XML_ELEMENT_NODE {
+                level += 1
+                ancestor = node.pointee.parent
+            }
+            // The children `addNext` added are those after the last one there before it.
+            var last = container.pointee.last
+            func firstAdded() -> xmlNodePtr? { last.map { $0.pointee.next } ?? container.pointee.children }
+            var written = 0
+            while stream.addNext() {
+                while let child = firstAdded() {
+                    if serialization == .polyglotHTML { closeEmptyNonVoidElements(from: child) }
+                    emit(written == 0 ? prefix : separator[...])
+                    dump(child, level: level, to: sink)
+                    written += 1
+                    let stand = xmlNewDocNode(pointer, child.pointee.ns, child.pointee.name, nil)!
+                    xmlReplaceNode(child, stand)
+                    xmlFreeNode(child)
+                    last = stand
+                }
+            }
+            if written == 0 { emit(prefix.dropLast(separator.count)) }
+            cursor = place.upperBound
+        }
         // Unlike the whole tree, this one keeps the stand-ins: never to be serialised again.
-        emit(frame[place.upperBound...])
+        emit(frame[cursor...])
     }
 
     /// Where `needle` is in `haystack`, searched for among the bytes in place: the frame

@@ -55,10 +55,11 @@ import ReportTestSupport
         }
     }
 
-    /// The navigation document and the NCX, serialised entry by entry as they are built,
-    /// are the bytes of their whole trees, for the samples and for generated reports (with
-    /// subsections, a lead or none, untitled sections), split at depths 1 and 2.
-    @Test func streamedTablesOfContentsAreTheWholeTreesSerialised() throws {
+    /// The navigation document, the NCX and the package document, serialised entry by
+    /// entry as they are built, are the bytes of their whole trees, for the samples and for
+    /// generated reports (with subsections, a lead or none, untitled sections), split at
+    /// depths 1 and 2.
+    @Test func streamedListsAreTheWholeTreesSerialised() throws {
         var reports = try ["putin-visit-north-korea.md", "arctic-shipping-outlook.md"].map {
             try ReportMarkdownReader.read(fileAt: samplePath($0)).report
         }
@@ -77,6 +78,10 @@ import ReportTestSupport
                 #expect(text(navigation.write().bytes) == text(navigation.make().serializedAsPolyglotHTML()), "report \(index), depth \(depth)")
                 let ncx = NCXDocument(report: report, book: book, uuidURN: "urn:uuid:x")
                 #expect(text(ncx.write().bytes) == text(ncx.make().serialized()), "report \(index), depth \(depth)")
+                let options = EPUBWriter.Options(stylesheet: "", uuidURN: "urn:uuid:x", modified: 0)
+                let svgDocuments: Set<String> = book.documents.count > 3 ? [book.documents[3].file] : []
+                let package = PackageDocument(report: report, book: book, options: options, svgDocuments: svgDocuments)
+                #expect(text(package.write().bytes) == text(package.make().serialized()), "report \(index), depth \(depth)")
             }
         }
     }
@@ -94,7 +99,28 @@ import ReportTestSupport
         #expect(String(decoding: bytes[30..<38], as: UTF8.self) == "mimetype")
         #expect(String(decoding: bytes[38..<58], as: UTF8.self) == "application/epub+zip")
         let paths = try entries(of: bytes).map(\.path)
-        #expect(Array(paths.prefix(6)) == ["mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/styles/epub.css"])
+        #expect(Array(paths.prefix(4)) == ["mimetype", "META-INF/container.xml", "EPUB/styles/epub.css", "EPUB/text/cover.xhtml"])
+        #expect(paths.last == "EPUB/package.opf")
+    }
+
+    /// The book goes out as it is made, a file at a time: a report of 400 sections reaches
+    /// the sink in hundreds of pieces, the largest (the central directory and the package
+    /// document, which list every file) a small part of the book, and together they are
+    /// the book written whole (and it stays valid).
+    @Test func theBookIsHandedOnAsItIsMade() throws {
+        var markdown = "---\ntitle: Many Sections\ndate: 2025-01-01\n---\n\n"
+        for index in 1...400 { markdown += "## Section \(index)\n\nParagraph \(index) of the report, with *emphasis*.\n\n" }
+        let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "many.md", reportPath: nil).report
+        let writer = EPUBWriter(options: .init(
+            stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "many"), modified: 0))
+        let pieces = Pieces()
+        let warnings = try writer.write(report, resources: [:], to: pieces.add)
+        let whole = try writer.write(report, resources: [:])
+        #expect(warnings == whole.warnings)
+        #expect(pieces.bytes == whole.bytes)
+        #expect(pieces.sizes.count > 400, "one piece or more per document")
+        #expect(pieces.sizes.max()! < whole.bytes.count / 4, "largest piece: \(pieces.sizes.max()!) of \(whole.bytes.count)")
+        #expect(try epubCheck(pieces.bytes).contains(cleanEPUBCheck))
     }
 
     @Test func packageDocumentCarriesTheMetadata() throws {
@@ -174,5 +200,16 @@ import ReportTestSupport
         let writer = EPUBWriter(options: .init(stylesheet: "", uuidURN: "urn:uuid:00000000-0000-5000-8000-000000000000", modified: 0))
         #expect(throws: EPUBError.self) { try writer.write(report, resources: ["scan.tiff": [1]]) }
         #expect(throws: EPUBError.self) { try writer.write(report, resources: [:]) }
+    }
+}
+
+/// What a sink was given, and in what pieces.
+private final class Pieces {
+    private(set) var bytes: [UInt8] = []
+    private(set) var sizes: [Int] = []
+
+    func add(_ data: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: data)
+        sizes.append(data.count)
     }
 }

@@ -113,10 +113,11 @@ import Testing
     /// compare with a parse of the whole; nil when it is not cut or a piece did not parse
     /// as expected.
     static func parsedInPieces(_ text: [UInt8], chunkSize: Int) throws(MarkdownParser.TooDeep) -> MarkdownNode? {
-        guard let (pieces, lineStarts) = ChunkedParser.pieces(of: text, chunkSize: chunkSize) else { return nil }
+        let body = BodyText(text)
+        guard let pieces = ChunkedParser.pieces(of: body, chunkSize: chunkSize) else { return nil }
         let stream = PieceStream(text: text, pieces: pieces)
         defer { stream.cancel() }
-        var merge = ChunkedParser.Merge(text: text, lineStarts: lineStarts)
+        var merge = ChunkedParser.Merge(body: body)
         let document = MarkdownNode(kind: .document)
         for piece in pieces {
             guard let result = stream.next(), let content = merge.add(try result.get(), of: piece) else { return nil }

@@ -40,6 +40,29 @@ import ReportTestSupport
         }
     }
 
+    /// The text goes out in pieces as it is written, all lines but the last few final:
+    /// the same bytes as keeping every line to the end, for generated reports made long
+    /// (lines are handed on many times over), full and brief, in ASCII too, whether one
+    /// line is kept back or the usual number.
+    @Test func handingLinesOnEarlyChangesNothing() {
+        for seed in UInt64(1)...12 {
+            var generator = ReportGenerator(seed: seed)
+            var report = generator.report()
+            while report.sections.count < 60 { report.sections += generator.report().sections }
+            report.sections.append(StressSection.make(seed: seed))
+            for options in [TextWriter.Options(width: 40), .init(width: 72, profile: .brief), .init(width: 30, ascii: true)] {
+                let writer = TextWriter(options: options)
+                let whole = Gathered(), kept = Gathered(), early = Gathered()
+                writer.write(report, window: .max, to: whole.add)
+                writer.write(report, to: kept.add)
+                writer.write(report, window: 1, to: early.add)
+                #expect(kept.bytes == whole.bytes, "seed \(seed)")
+                #expect(early.bytes == whole.bytes, "seed \(seed)")
+                if options.profile == .full { #expect(early.pieces > 1, "seed \(seed): \(whole.bytes.count) bytes in one piece") }
+            }
+        }
+    }
+
     /// The words a reader must find: metadata, and every run of text in titles, blocks and
     /// notes (runs, not joined inlines, since links and notes put their numbers between).
     static func words(of report: Report) -> [String] {
@@ -99,5 +122,16 @@ enum StressSection {
                 .quote([.quote([.paragraph([.text(cjk + " " + longWord)])])]),
                 .table(wide),
             ] + nested)
+    }
+}
+
+/// What a sink was given, and in how many pieces.
+private final class Gathered {
+    private(set) var bytes: [UInt8] = []
+    private(set) var pieces = 0
+
+    func add(_ data: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: data)
+        pieces += 1
     }
 }

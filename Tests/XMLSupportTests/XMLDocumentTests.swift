@@ -75,6 +75,58 @@ import Testing
         #expect(whole.warnings.first?.contains("of /*/*[1]/*/*[4]/*:") == true, "\(whole.warnings)")
     }
 
+    /// Two containers streamed in one document (a contents list that starts empty, and
+    /// `main` after it with a child already there), each given no children, one, or
+    /// several: the bytes and warnings of the whole tree every time.
+    @Test(arguments: [XMLDocument.Serialization.xml, .polyglotHTML])
+    func severalStreamsGiveTheWholeTreesBytes(serialization: XMLDocument.Serialization) {
+        func frame() -> (XMLDocument, XMLElement, XMLElement) {
+            let document = XMLDocument(rootName: "html", namespace: "http://www.w3.org/1999/xhtml")
+            let body = document.root.element("body")
+            let list = body.element("nav").element("ol")
+            let main = body.element("main")
+            main.element("p", text: "before")
+            body.element("footer", text: "after")
+            return (document, list, main)
+        }
+        func addEntry(_ index: Int, to list: XMLElement) {
+            list.element("li", text: index == 1 ? "x\u{1}y" : "entry \(index)")
+        }
+        func addSection(_ index: Int, to main: XMLElement) {
+            main.element("section", ["title": "평양 \(index)"]).element("p", text: "text \(index)")
+        }
+        for entries in [0, 1, 3] {
+            for sections in [0, 1, 3] {
+                let (whole, wholeList, wholeMain) = frame()
+                for index in 0..<entries { addEntry(index, to: wholeList) }
+                for index in 0..<sections { addSection(index, to: wholeMain) }
+                let (streamed, list, main) = frame()
+                var nextEntry = 0, nextSection = 0
+                var bytes: [UInt8] = []
+                let streams = [
+                    XMLDocument.Stream(into: list) {
+                        guard nextEntry < entries else { return false }
+                        addEntry(nextEntry, to: list)
+                        nextEntry += 1
+                        return true
+                    },
+                    XMLDocument.Stream(into: main) {
+                        guard nextSection < sections else { return false }
+                        addSection(nextSection, to: main)
+                        nextSection += 1
+                        return true
+                    },
+                ]
+                streamed.serialize(serialization, streaming: streams, to: { bytes.append(contentsOf: $0) })
+                let expected = serialization == .xml ? whole.serialized() : whole.serializedAsPolyglotHTML()
+                #expect(
+                    String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+                    "\(entries) entries, \(sections) sections")
+                #expect(streamed.warnings == whole.warnings)
+            }
+        }
+    }
+
     @Test func indentingNeverAddsSpaceInsideMixedContent() {
         let document = XMLDocument(rootName: "root")
         let paragraph = document.root.element("p")
