@@ -65,19 +65,22 @@ public struct EPUBWriter {
         try container.add(EPUBContainer.Entry(EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
         let content = try ContentEntries(report: report, book: book, into: container)
         warnings += content.warnings
-        // The tables of contents have an entry per section: serialised as they are built.
-        let navigation = NavigationDocument(report: report, book: book).write()
-        try container.add(EPUBContainer.Entry(EPUBBook.root + "nav.xhtml", navigation.bytes))
-        let ncx = NCXDocument(report: report, book: book, uuidURN: options.uuidURN).write()
-        try container.add(EPUBContainer.Entry(EPUBBook.root + "toc.ncx", ncx.bytes))
-        warnings += navigation.warnings + ncx.warnings
+        // The tables of contents and the package have an entry per section: they go into
+        // the container as they are built.
+        try container.add(EPUBBook.root + "nav.xhtml") { sink in
+            warnings += NavigationDocument(report: report, book: book).write(to: sink)
+        }
+        try container.add(EPUBBook.root + "toc.ncx") { sink in
+            warnings += NCXDocument(report: report, book: book, uuidURN: options.uuidURN).write(to: sink)
+        }
         if let cover = book.generatedCover { try add(EPUBBook.root + cover, CoverImage(metadata: report.metadata).make()) }
         for media in book.media { try container.add(EPUBContainer.Entry(EPUBBook.root + media.file, media.bytes)) }
         // Last (OCF fixes only `mimetype`'s place): the manifest says which content
         // documents hold SVG, known once they are made.
-        let package = PackageDocument(report: report, book: book, options: options, svgDocuments: content.svgDocuments).write()
-        try container.add(EPUBContainer.Entry(EPUBBook.root + "package.opf", package.bytes))
-        warnings += package.warnings
+        try container.add(EPUBBook.root + "package.opf") { sink in
+            warnings += PackageDocument(report: report, book: book, options: options, svgDocuments: content.svgDocuments)
+                .write(to: sink)
+        }
         try container.close()
         return warnings
     }

@@ -7,18 +7,26 @@ struct NCXDocument {
     let book: EPUBBook
     let uuidURN: String
 
-    /// The NCX, serialised point by point as the map is built (one top-level point per
-    /// top-level section), and any warnings. The same bytes as `make()` serialised.
-    func write() -> (bytes: [UInt8], warnings: [String]) {
+    /// The NCX, handed to `sink` point by point as the map is built (one top-level point
+    /// per top-level section); gives the warnings. The same bytes as `make()` serialised.
+    func write(to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         var (document, map, points) = frame()
         var next = 0
-        let bytes = document.serialized(.xml, streamingInto: map) {
+        let entries = XMLDocument.Stream(into: map) {
             guard next <= report.sections.count else { return false }
             addEntry(next, into: map, points: &points)
             next += 1
             return true
         }
-        return (bytes, document.warnings)
+        document.serialize(.xml, streaming: [entries], to: sink)
+        return document.warnings
+    }
+
+    /// The bytes of `write(to:)`, whole (for tests).
+    func write() -> (bytes: [UInt8], warnings: [String]) {
+        var bytes: [UInt8] = []
+        let warnings = write { bytes.append(contentsOf: $0) }
+        return (bytes, warnings)
     }
 
     /// The whole tree (for tests).

@@ -8,19 +8,27 @@ struct NavigationDocument {
     let report: Report
     let book: EPUBBook
 
-    /// The document as polyglot XHTML, serialised entry by entry as the table of contents
-    /// is built (one entry per top-level section; a large report has thousands), and any
-    /// warnings. The same bytes as `make()` serialised.
-    func write() -> (bytes: [UInt8], warnings: [String]) {
+    /// The document as polyglot XHTML, handed to `sink` entry by entry as the table of
+    /// contents is built (one entry per top-level section; a large report has
+    /// thousands); gives the warnings. The same bytes as `make()` serialised.
+    func write(to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         let (document, list) = frame()
         var next = 0
-        let bytes = document.serialized(.polyglotHTML, streamingInto: list) {
+        let entries = XMLDocument.Stream(into: list) {
             guard next <= report.sections.count else { return false }
             writeEntry(next, into: list)
             next += 1
             return true
         }
-        return (bytes, document.warnings)
+        document.serialize(.polyglotHTML, streaming: [entries], to: sink)
+        return document.warnings
+    }
+
+    /// The bytes of `write(to:)`, whole (for tests).
+    func write() -> (bytes: [UInt8], warnings: [String]) {
+        var bytes: [UInt8] = []
+        let warnings = write { bytes.append(contentsOf: $0) }
+        return (bytes, warnings)
     }
 
     /// The whole tree (for tests).

@@ -12,14 +12,13 @@ struct PackageDocument {
     /// Content documents holding inline SVG.
     let svgDocuments: Set<String>
 
-    /// The document, serialised item by item as its manifest and spine are built (each
-    /// has an entry per content document; a large report has thousands, and they were the
-    /// largest tree of its e-book), and any warnings. The same bytes as `make()` serialised.
-    func write() -> (bytes: [UInt8], warnings: [String]) {
+    /// The document, handed to `sink` item by item as its manifest and spine are built
+    /// (each has an entry per content document; a large report has thousands); gives the
+    /// warnings. The same bytes as `make()` serialised.
+    func write(to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         let (document, manifest, spine) = frame()
         var items = book.documents.makeIterator()
         var references = book.documents.makeIterator()
-        var bytes: [UInt8] = []
         let streams = [
             XMLDocument.Stream(into: manifest) {
                 guard let content = items.next() else { return false }
@@ -32,8 +31,15 @@ struct PackageDocument {
                 return true
             },
         ]
-        document.serialize(.xml, streaming: streams, to: { bytes.append(contentsOf: $0) })
-        return (bytes, document.warnings)
+        document.serialize(.xml, streaming: streams, to: sink)
+        return document.warnings
+    }
+
+    /// The bytes of `write(to:)`, whole (for tests).
+    func write() -> (bytes: [UInt8], warnings: [String]) {
+        var bytes: [UInt8] = []
+        let warnings = write { bytes.append(contentsOf: $0) }
+        return (bytes, warnings)
     }
 
     /// The whole tree (for tests).

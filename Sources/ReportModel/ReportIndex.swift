@@ -5,7 +5,8 @@
 /// and on a large report the walks over the whole model, again and again, were a tenth of
 /// the build. A writer given none makes its own. It must be made from the report written.
 public struct ReportIndex: Sendable {
-    /// See `Report.referenceLabels`.
+    /// See `Report.referenceLabels`: for the ids that cross-references without words of
+    /// their own point to, the only ones the writers look up.
     public let referenceLabels: [String: String]
     /// See `Report.identifiers`.
     public let identifiers: Set<String>
@@ -13,7 +14,11 @@ public struct ReportIndex: Sendable {
     public let footnotes: [String: Footnote]
 
     public init(_ report: Report) {
-        referenceLabels = report.referenceLabels
+        var wordless: Set<String> = []
+        report.forEachInline { inline in
+            if case .crossReference(let reference) = inline, reference.content.isEmpty { wordless.insert(reference.target) }
+        }
+        referenceLabels = report.referenceLabels(only: wordless)
         identifiers = report.identifiers
         footnotes = report.footnotesByLabel
     }

@@ -8,7 +8,7 @@ struct BodyText {
     /// The whole source text.
     let bytes: [UInt8]
     /// Byte offset at which each line of `bytes` starts (see `SourceText.lineStarts`).
-    let lineStarts: [Int]
+    let lineStarts: LineStarts
     /// Where the body starts: a byte offset at the start of a line, and that line, 1-based.
     let start: Int
     let firstLine: Int
@@ -24,7 +24,7 @@ struct BodyText {
     /// A text that is all body (tests).
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        lineStarts = SourceText.lineStarts(of: bytes)
+        lineStarts = LineStarts(of: bytes)
         start = 0
         firstLine = 1
     }

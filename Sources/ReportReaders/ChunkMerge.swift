@@ -4,7 +4,7 @@ extension ChunkedParser {
     /// first met, and the definitions referred to, in that order, at the end.
     struct Merge {
         let text: [UInt8]
-        let lineStarts: [Int]
+        let lineStarts: LineStarts
         /// The labels referred to so far, in the order of their numbers (from 1).
         private(set) var numbered: [String] = []
         private var numbers: [String: Int] = [:]

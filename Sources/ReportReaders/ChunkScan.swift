@@ -1,7 +1,7 @@
 extension ChunkedParser {
     /// What one pass over the text finds: where it may be cut, and its footnote labels.
     struct Scan {
-        let lineStarts: [Int]
+        let lineStarts: LineStarts
         let length: Int
         /// Where the body starts: byte offset and line.
         let start: Int

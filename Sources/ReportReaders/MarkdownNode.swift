@@ -8,60 +8,132 @@ import Foundation
 /// deal, and a struct this wide cost a dozen reference counts per copy (a fifth of the
 /// reader's time on large reports). Nodes are not changed once parsed; a converter that
 /// needs a changed node changes a `copy()`.
+///
+/// Kept small, for a large report's pieces are many nodes each (a node per word, near
+/// enough) while they wait to be converted: what only some kinds of node have (a link's
+/// address, a list's numbering, a table's alignments) is in a box of its own that most
+/// nodes go without, and positions are 32-bit. A node took 192 bytes, and now 80.
 final class MarkdownNode {
-    enum Kind: Equatable {
+    enum Kind: UInt8, Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
         case footnoteDefinition, table, tableRow, tableCell
         case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, strikethrough, link, image
         case footnoteReference
-        case unknown(String)
+        /// A node of an extension Imprint does not know.
+        case unknown
+    }
+
+    /// What only some kinds of node have.
+    private final class Extra {
+        var url = ""
+        var title = ""
+        var level = 0
+        var ordered = false
+        var listStart = 1
+        var tight = true
+        var fenceInfo = ""
+        var taskChecked: Bool?
+        var isHeaderRow = false
+        var alignments: [UInt8] = []
+
+        func copy() -> Extra {
+            let extra = Extra()
+            (extra.url, extra.title, extra.level) = (url, title, level)
+            (extra.ordered, extra.listStart, extra.tight) = (ordered, listStart, tight)
+            (extra.fenceInfo, extra.taskChecked, extra.isHeaderRow, extra.alignments) = (fenceInfo, taskChecked, isHeaderRow, alignments)
+            return extra
+        }
     }
 
     var kind: Kind
+    private var lines: (start: Int32, end: Int32) = (0, 0)
+    private var columns: (start: Int32, end: Int32) = (0, 0)
     var children: [MarkdownNode] = []
     /// Text of leaf nodes (text, code, code block, raw HTML); for a footnote reference, its index.
     var literal: String = ""
-    var url: String = ""
-    var title: String = ""
-    /// Heading level, 1 to 6.
-    var level: Int = 0
-    var ordered = false
-    var listStart = 1
-    var tight = true
-    var fenceInfo = ""
-    /// `nil` for an item that is not a task item.
-    var taskChecked: Bool?
-    var isHeaderRow = false
-    var alignments: [UInt8] = []
-    /// 1-based source position from cmark (columns in bytes); 0 when cmark has none.
-    var startLine = 0
-    var startColumn = 0
-    var endLine = 0
-    var endColumn = 0
+    private var extra: Extra?
 
     init(kind: Kind) {
         self.kind = kind
     }
 
+    /// The box of the rare fields, made on the first change of one.
+    private var changingExtra: Extra {
+        if let extra { return extra }
+        let made = Extra()
+        extra = made
+        return made
+    }
+
+    var url: String {
+        get { extra?.url ?? "" }
+        set { changingExtra.url = newValue }
+    }
+    var title: String {
+        get { extra?.title ?? "" }
+        set { changingExtra.title = newValue }
+    }
+    /// Heading level, 1 to 6.
+    var level: Int {
+        get { extra?.level ?? 0 }
+        set { changingExtra.level = newValue }
+    }
+    var ordered: Bool {
+        get { extra?.ordered ?? false }
+        set { changingExtra.ordered = newValue }
+    }
+    var listStart: Int {
+        get { extra?.listStart ?? 1 }
+        set { changingExtra.listStart = newValue }
+    }
+    var tight: Bool {
+        get { extra?.tight ?? true }
+        set { changingExtra.tight = newValue }
+    }
+    var fenceInfo: String {
+        get { extra?.fenceInfo ?? "" }
+        set { changingExtra.fenceInfo = newValue }
+    }
+    /// `nil` for an item that is not a task item.
+    var taskChecked: Bool? {
+        get { extra?.taskChecked }
+        set { changingExtra.taskChecked = newValue }
+    }
+    var isHeaderRow: Bool {
+        get { extra?.isHeaderRow ?? false }
+        set { changingExtra.isHeaderRow = newValue }
+    }
+    var alignments: [UInt8] {
+        get { extra?.alignments ?? [] }
+        set { changingExtra.alignments = newValue }
+    }
+
+    /// 1-based source position from cmark (columns in bytes); 0 when cmark has none.
+    var startLine: Int {
+        get { Int(lines.start) }
+        set { lines.start = Int32(clamping: newValue) }
+    }
+    var startColumn: Int {
+        get { Int(columns.start) }
+        set { columns.start = Int32(clamping: newValue) }
+    }
+    var endLine: Int {
+        get { Int(lines.end) }
+        set { lines.end = Int32(clamping: newValue) }
+    }
+    var endColumn: Int {
+        get { Int(columns.end) }
+        set { columns.end = Int32(clamping: newValue) }
+    }
+
     /// A node like this one (sharing its children), to be changed.
     func copy() -> MarkdownNode {
         let node = MarkdownNode(kind: kind)
+        node.lines = lines
+        node.columns = columns
         node.children = children
         node.literal = literal
-        node.url = url
-        node.title = title
-        node.level = level
-        node.ordered = ordered
-        node.listStart = listStart
-        node.tight = tight
-        node.fenceInfo = fenceInfo
-        node.taskChecked = taskChecked
-        node.isHeaderRow = isHeaderRow
-        node.alignments = alignments
-        node.startLine = startLine
-        node.startColumn = startColumn
-        node.endLine = endLine
-        node.endColumn = endColumn
+        node.extra = extra?.copy()
         return node
     }
 }
@@ -219,7 +291,7 @@ enum MarkdownParser {
         case "table_cell": return .tableCell
         case "strikethrough": return .strikethrough
         case "tasklist": return .item
-        case let other: return .unknown(other)
+        default: return .unknown
         }
     }
 

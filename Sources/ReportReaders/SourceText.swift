@@ -11,7 +11,7 @@ struct SourceText {
     /// The text after cleaning, as UTF-8 bytes; lines are counted in it.
     let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
-    let lineStarts: [Int]
+    let lineStarts: LineStarts
 
     /// At most this many dropped-character warnings are listed one by one.
     static let maximumCharacterWarnings = 20
@@ -28,27 +28,7 @@ struct SourceText {
             throw log.failure()
         }
         bytes = SourceText.droppingForbiddenCharacters(input, file: file, log: log)
-        lineStarts = SourceText.lineStarts(of: bytes)
-    }
-
-    /// The offset at which each line of `bytes` starts: 0, and after each line feed.
-    ///
-    /// Counted first, then filled in an array of just that size: a report has a line
-    /// start for every 25 bytes or so, and an array grown by doubling held a third more.
-    static func lineStarts(of bytes: [UInt8]) -> [Int] {
-        bytes.withUnsafeBufferPointer { buffer in
-            var count = 1
-            for byte in buffer where byte == UInt8(ascii: "\n") { count += 1 }
-            return [Int](unsafeUninitializedCapacity: count) { starts, initialized in
-                starts[0] = 0
-                var line = 1
-                for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
-                    starts[line] = index + 1
-                    line += 1
-                }
-                initialized = count
-            }
-        }
+        lineStarts = LineStarts(of: bytes)
     }
 
     var lineCount: Int { lineStarts.count }
