@@ -27,45 +27,70 @@ public struct DocBookWriter {
     }
 
     /// The article handed to `sink` piece by piece, and any warnings from the XML layer.
-    /// Sections are serialised as they are built, each freed before the next (see
-    /// `XMLDocument.serialize(_:streamingInto:to:addNext:)`): the same bytes as
+    /// The lead's blocks and the sections are serialised as they are built, each freed
+    /// before the next (see `XMLDocument.serialize(_:streaming:to:)`): the same bytes as
     /// `makeDocument(_:)` serialised, without ever holding the whole tree or its bytes.
     public func write(_ report: Report, to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
-        var (document, context) = makeFrame(report)
-        var sections = report.sections.makeIterator()
-        document.serialize(.xml, streamingInto: document.root, to: sink) {
-            guard let section = sections.next() else { return false }
-            context.write(section, into: document.root)
-            return true
-        }
+        let (document, context) = makeFrame(report)
+        var body = Body(report: report, context: context)
+        document.serialize(.xml, streaming: [XMLDocument.Stream(into: document.root) { body.addNext(into: document.root) }], to: sink)
         return document.warnings
     }
 
     /// The article as a libxml2 tree (for tests and for callers that post-process it).
     public func makeDocument(_ report: Report) -> XMLDocument {
-        var (document, context) = makeFrame(report)
-        for section in report.sections {
-            context.write(section, into: document.root)
-        }
+        let (document, context) = makeFrame(report)
+        var body = Body(report: report, context: context)
+        while body.addNext(into: document.root) {}
         return document
     }
 
-    /// The article without its sections, and the context to write them with.
+    /// The article without its body, and the context to write the body with.
     private func makeFrame(_ report: Report) -> (XMLDocument, DocBookContext) {
         let document = XMLDocument(rootName: "article", namespace: DocBookWriter.namespace)
         let article = document.root
         article.declareNamespace(DocBookWriter.xlinkNamespace, prefix: "xlink")
         article.setAttribute("version", "5.0")
         article.setAttribute("xml:lang", report.metadata.lang)
-        var context = DocBookContext(report: report, index: index ?? ReportIndex(report))
+        let context = DocBookContext(report: report, index: index ?? ReportIndex(report))
         InfoWriter(metadata: report.metadata, summary: report.summary).write(into: article)
-        var wrote = false
-        for block in report.lead {
-            guard let element = context.write(block, into: article) else { continue }
-            element.setAttribute("role", "lead")
-            wrote = true
-        }
-        if !wrote && report.sections.isEmpty { article.element("para") }
         return (document, context)
+    }
+
+    /// The article's body, a part at a time: the lead's blocks, then the sections (a
+    /// report with neither gets an empty paragraph, for DocBook wants one).
+    private struct Body {
+        let report: Report
+        var context: DocBookContext
+        private var lead: IndexingIterator<[Block]>
+        private var sections: IndexingIterator<[Section]>
+        private var wroteLead = false
+        private var finished = false
+
+        init(report: Report, context: DocBookContext) {
+            self.report = report
+            self.context = context
+            lead = report.lead.makeIterator()
+            sections = report.sections.makeIterator()
+        }
+
+        /// Adds the next part to `article`; false when there is none left.
+        mutating func addNext(into article: XMLElement) -> Bool {
+            while let block = lead.next() {
+                guard let element = context.write(block, into: article) else { continue }
+                element.setAttribute("role", "lead")
+                wroteLead = true
+                return true
+            }
+            if let section = sections.next() {
+                context.write(section, into: article)
+                return true
+            }
+            guard !finished else { return false }
+            finished = true
+            guard !wroteLead && report.sections.isEmpty else { return false }
+            article.element("para")
+            return true
+        }
     }
 }

@@ -68,8 +68,10 @@ struct EPUBBook {
         let metadata = report.metadata
         documents.append(Document(file: "text/cover.xhtml", title: "Cover", part: .cover(coverImage: "../" + coverImage), landmark: "cover"))
         documents.append(Document(file: "text/title.xhtml", title: metadata.title, part: .titlePage, landmark: "titlepage"))
-        if !report.lead.isEmpty {
-            documents.append(Document(file: "text/lead.xhtml", title: metadata.title, part: .lead, landmark: "bodymatter"))
+        for (index, start) in stride(from: 0, to: report.lead.count, by: Self.leadBlocksPerDocument).enumerated() {
+            let blocks = start..<min(report.lead.count, start + Self.leadBlocksPerDocument)
+            let file = index == 0 ? "text/lead.xhtml" : "text/lead-\(index + 1).xhtml"
+            documents.append(Document(file: file, title: metadata.title, part: .lead(blocks), landmark: index == 0 ? "bodymatter" : nil))
         }
         for (index, chunk) in EPUBBook.chunks(report.sections, depth: max(1, splitDepth), level: 1).enumerated() {
             let heading = chunk[0].title.plainText
@@ -81,6 +83,11 @@ struct EPUBBook {
         documents.append(Document(file: "text/colophon.xhtml", title: "Colophon", part: .colophon, landmark: "backmatter"))
         mapIdentifiers(report)
     }
+
+    /// The lead's blocks per document, at most. A lead is mostly a few paragraphs; one of
+    /// thousands (with their notes, which go at the end of the document that refers to
+    /// them) made one document whose tree alone was a hundred times the text's size.
+    static let leadBlocksPerDocument = 200
 
     /// Splits sections into documents: down to `depth`, a section's own blocks make one
     /// document and each subsection starts another.
@@ -106,7 +113,7 @@ struct EPUBBook {
         for document in documents {
             let part: Report
             switch document.part {
-            case .lead: part = Report(metadata: report.metadata, lead: report.lead)
+            case .lead(let blocks): part = Report(metadata: report.metadata, lead: Array(report.lead[blocks]))
             case .sections(let sections): part = Report(metadata: report.metadata, sections: sections)
             default: continue
             }

@@ -12,7 +12,8 @@ public struct ContentDocument {
         /// The cover image, by its URL from the document.
         case cover(coverImage: String)
         case titlePage
-        case lead
+        /// These blocks of the lead (a long lead is split over several documents).
+        case lead(Range<Int>)
         case sections([Section])
         case colophon
     }
@@ -76,10 +77,10 @@ public struct ContentDocument {
             section.element("img", ["src": URLText.escapingPath(image), "alt": "Cover: \(report.metadata.title)"])
         case .titlePage:
             TitlePageWriter(report: report).write(into: body, runningMarkings: false)
-        case .lead:
+        case .lead(let blocks):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             let lead = body.element("div", ["class": "lead"])
-            for block in report.lead { context.write(block, into: lead) }
+            for block in report.lead[blocks] { context.write(block, into: lead) }
         case .sections(let sections):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             for section in sections { context.write(section, into: body) }

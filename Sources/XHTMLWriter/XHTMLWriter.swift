@@ -55,14 +55,14 @@ public struct XHTMLWriter {
     }
 
     /// The document handed to `sink` piece by piece, and any warnings from the XML layer.
-    /// The entries of the contents and the sections are serialised as they are built,
-    /// each freed before the next (see `XMLDocument.serialize(_:streaming:to:)`): the
-    /// same bytes as `makeDocument(_:)` serialised, without ever holding the whole tree
-    /// or its bytes.
+    /// The entries of the contents, the lead's blocks and the sections are serialised as
+    /// they are built, each freed before the next (see `XMLDocument.serialize(_:streaming:to:)`):
+    /// the same bytes as `makeDocument(_:)` serialised, without ever holding the whole
+    /// tree or its bytes.
     public func write(_ report: Report, to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
-        var (document, contents, main, context) = makeFrame(report)
+        var (document, frame, context) = makeFrame(report)
         var streams: [XMLDocument.Stream] = []
-        if let contents {
+        if let contents = frame.contents {
             var entries = report.sections.makeIterator()
             streams.append(XMLDocument.Stream(into: contents) {
                 guard let section = entries.next() else { return false }
@@ -70,10 +70,18 @@ public struct XHTMLWriter {
                 return true
             })
         }
+        if let lead = frame.lead {
+            var blocks = report.lead.makeIterator()
+            streams.append(XMLDocument.Stream(into: lead) {
+                guard let block = blocks.next() else { return false }
+                context.write(block, into: lead)
+                return true
+            })
+        }
         var sections = report.sections.makeIterator()
-        streams.append(XMLDocument.Stream(into: main) {
+        streams.append(XMLDocument.Stream(into: frame.main) {
             guard let section = sections.next() else { return false }
-            context.write(section, into: main)
+            context.write(section, into: frame.main)
             return true
         })
         document.serialize(.polyglotHTML, streaming: streams, to: sink)
@@ -81,33 +89,40 @@ public struct XHTMLWriter {
     }
 
     public func makeDocument(_ report: Report) -> XMLDocument {
-        var (document, contents, main, context) = makeFrame(report)
+        var (document, frame, context) = makeFrame(report)
+        if let lead = frame.lead {
+            for block in report.lead { context.write(block, into: lead) }
+        }
         for section in report.sections {
-            if let contents { TableOfContentsWriter.writeEntry(section, into: contents) }
-            context.write(section, into: main)
+            if let contents = frame.contents { TableOfContentsWriter.writeEntry(section, into: contents) }
+            context.write(section, into: frame.main)
         }
         return document
     }
 
-    /// The document without its sections or their entries in the contents; the list of
-    /// contents (none without sections) and `main`, where they go; and the context to
-    /// write the sections with.
-    private func makeFrame(_ report: Report) -> (document: XMLDocument, contents: XMLElement?, main: XMLElement, context: XHTMLContext) {
+    /// Where the parts built a piece at a time go: the list of contents and the lead
+    /// (none when the report has no sections, or no lead), and `main` for the sections.
+    private struct Frame {
+        var contents: XMLElement?
+        var lead: XMLElement?
+        var main: XMLElement
+    }
+
+    /// The document without the entries of the contents, the lead's blocks or the
+    /// sections; where they go; and the context to write them with.
+    private func makeFrame(_ report: Report) -> (document: XMLDocument, frame: Frame, context: XHTMLContext) {
         let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
         let html = document.root
         html.setAttribute("lang", report.metadata.lang)
         html.setAttribute("xml:lang", report.metadata.lang)
         HeadWriter(report: report, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        var context = XHTMLContext(report: report, index: index, resourcePrefix: options.resourcePrefix)
+        let context = XHTMLContext(report: report, index: index, resourcePrefix: options.resourcePrefix)
         TitlePageWriter(report: report).write(into: body)
         let contents = TableOfContentsWriter.writeList(for: report.sections, into: body)
         let main = body.element("main")
-        if !report.lead.isEmpty {
-            let lead = main.element("div", ["class": "lead"])
-            for block in report.lead { context.write(block, into: lead) }
-        }
+        let lead = report.lead.isEmpty ? nil : main.element("div", ["class": "lead"])
         ColophonWriter(metadata: report.metadata).write(into: body)
-        return (document, contents, main, context)
+        return (document, Frame(contents: contents, lead: lead, main: main), context)
     }
 }

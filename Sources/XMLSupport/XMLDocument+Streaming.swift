@@ -57,18 +57,20 @@ extension XMLDocument {
     /// The frame around the children is libxml2's serialisation of the document with a
     /// comment in each container after its last child; the bytes before a comment go
     /// before the first streamed child, and between two children goes the line break and
-    /// indentation libxml2 wrote before that comment. Each stream is first asked for
-    /// children before the frame is made, so that the frame writes a container that stays
-    /// empty as the whole tree would (and a container with no more children is its frame
-    /// with the comment's line left out). A freed child leaves an empty element of its name
-    /// behind, so that node paths in warnings (`section[3]`) count as in the whole tree.
+    /// indentation libxml2 wrote before that comment. A stream whose container is empty is
+    /// first asked for children before the frame is made, so that the frame writes a
+    /// container that stays empty as the whole tree would (and a container with no more
+    /// children is its frame with the comment's line left out): what it adds then must
+    /// not depend on what the streams before it add later. A freed child leaves an empty
+    /// element of its name behind, so that node paths in warnings (`section[3]`) count as
+    /// in the whole tree.
     public func serialize(_ serialization: Serialization, streaming streams: [Stream], to sink: (UnsafeRawBufferPointer) -> Void) {
         func emit(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes(sink) }
         let whole = { serialization == .xml ? self.serialized() : self.serializedAsPolyglotHTML() }
         var live: [(stream: Stream, marker: [UInt8])] = []
         for stream in streams {
             var more = true
-            repeat { more = stream.addNext() } while more && stream.container.node.pointee.children == nil
+            while more && stream.container.node.pointee.children == nil { more = stream.addNext() }
             guard more else { continue }
             let text = Self.streamMarker + "-\(live.count)"
             live.append((stream, Array("<!--\(text)-->".utf8)))

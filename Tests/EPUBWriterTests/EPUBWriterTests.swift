@@ -86,6 +86,27 @@ import ReportTestSupport
         }
     }
 
+    /// A lead of thousands of paragraphs (the hostile case of 20,000 notes) is split over
+    /// documents of at most `leadBlocksPerDocument` blocks, each note at the end of the one
+    /// that first refers to it, and the book stays valid.
+    @Test func aLongLeadIsSplitOverDocuments() throws {
+        var markdown = "---\ntitle: Long Lead\ndate: 2025-01-01\n---\n\n"
+        for index in 1...450 { markdown += "Claim \(index).[^n\(index)]\n\n" }
+        for index in 1...450 { markdown += "[^n\(index)]: Note \(index).\n" }
+        let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "lead.md", reportPath: nil).report
+        let writer = EPUBWriter(options: .init(
+            stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "lead"), modified: 0))
+        let bytes = try writer.write(report, resources: [:]).bytes
+        let files = try entries(of: bytes).filter { $0.path.hasPrefix("EPUB/text/lead") }
+        #expect(files.map(\.path) == ["EPUB/text/lead.xhtml", "EPUB/text/lead-2.xhtml", "EPUB/text/lead-3.xhtml"])
+        for (index, file) in files.enumerated() {
+            let first = index * EPUBBook.leadBlocksPerDocument + 1
+            #expect(file.text.contains("Claim \(first).") && file.text.contains(#"id="fn-n\#(first)""#), "\(file.path)")
+            #expect(!file.text.contains("Claim \(first - 1).<"), "\(file.path)")
+        }
+        #expect(try epubCheck(bytes).contains(cleanEPUBCheck))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         #expect(try book("arctic-shipping-outlook.md").1 == book("arctic-shipping-outlook.md").1)
     }

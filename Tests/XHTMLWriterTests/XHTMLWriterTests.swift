@@ -126,11 +126,15 @@ import XMLSupport
         }
     }
 
-    /// A style sheet that happens to hold the words marking where the sections go: the
-    /// document is then built whole and still written right.
-    @Test func styleSheetCannotConfuseTheStreamedOutput() throws {
+    /// A style sheet that happens to hold the words marking where the streamed parts go
+    /// (the contents, the lead, the sections): the document is then built whole and still
+    /// written right.
+    @Test(arguments: 0..<3)
+    func styleSheetCannotConfuseTheStreamedOutput(stream: Int) throws {
         let report = try ReportMarkdownReader.read(fileAt: samplePath("arctic-shipping-outlook.md")).report
-        let writer = XHTMLWriter(options: .init(stylesheets: [.embedded("/* <!--imprint:streamed-children--> */")]))
+        #expect(!report.lead.isEmpty && !report.sections.isEmpty, "three streams")
+        let marker = "<!--imprint:streamed-children-\(stream)-->"
+        let writer = XHTMLWriter(options: .init(stylesheets: [.embedded("/* \(marker) */")]))
         let bytes = writer.write(report).bytes
         #expect(bytes == writer.makeDocument(report).serializedAsPolyglotHTML())
         #expect(String(decoding: bytes, as: UTF8.self).contains("</section>"))
