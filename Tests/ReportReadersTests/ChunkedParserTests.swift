@@ -19,8 +19,12 @@ import Testing
         "*emphasis* and **strong**", "[link](#sub)", "[^a]:", "    continued note text",
     ]
 
+    /// Front matter with a title, without one (the `# Title` heading may give it, or
+    /// nothing does), with an empty one, and with an error.
+    static let frontMatters = [["title: Title"], ["title: Title"], [], ["title: ''"], ["title: Title", "date: someday"]]
+
     static func randomReport(_ generator: inout some RandomNumberGenerator) -> String {
-        var lines = ["---", "title: Title", "---", ""]
+        var lines = ["---"] + frontMatters.randomElement(using: &generator)! + ["---", ""]
         for _ in 0..<Int.random(in: 0...60, using: &generator) { lines.append(pieces.randomElement(using: &generator)!) }
         return lines.joined(separator: "\n") + (Bool.random(using: &generator) ? "\n" : "")
     }
