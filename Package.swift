@@ -63,7 +63,7 @@ let package = Package(
 
         // Arbitrary reports for the writers' tests.
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders", "ReportTestSupport"]),
         .testTarget(

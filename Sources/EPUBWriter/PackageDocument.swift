@@ -109,7 +109,7 @@ struct PackageDocument {
         for keyword in metadata.keywords where !keyword.allSatisfy(\.isWhitespace) {
             element.element("dc:subject", text: keyword)
         }
-        if let description = description { element.element("dc:description", text: description) }
+        if let description = report.summaryLine { element.element("dc:description", text: description) }
         if let series = metadata.series { writeSeries(series, into: element) }
         if metadata.cover != nil || book.generatedCover != nil {
             element.element("meta", ["name": "cover", "content": "cover-image"])
@@ -131,11 +131,6 @@ struct PackageDocument {
         if let issn = series.issn {
             element.element("meta", ["refines": "#series", "property": "dcterms:identifier"], text: "urn:issn:\(issn)")
         }
-    }
-
-    private var description: String? {
-        let text = (report.summary?.blocks ?? report.lead).plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return text.isEmpty ? nil : text
     }
 
     /// The manifest with every item but the content documents' (which go last).

@@ -165,14 +165,16 @@ enum MarkdownParser {
         try parse(bytes[...], lineOffset: lineOffset)
     }
 
-    /// Parses `bytes`, which start on line `lineOffset + 1` of the file.
-    static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int) throws(TooDeep) -> MarkdownNode {
+    /// Parses `bytes`, which start on line `lineOffset + 1` of the file. `autolinks`: whether
+    /// to attach the autolink extension; by default, when the text may hold an autolink.
+    static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int, autolinks: Bool? = nil) throws(TooDeep) -> MarkdownNode {
         _ = extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        let extensions = ["table", "strikethrough", "tasklist"] + (autolinks ?? mayHoldAutolinks(bytes) ? ["autolink"] : [])
         let document: OpaquePointer = parseLock.withLock {
             guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
             defer { cmark_parser_free(parser) }
-            for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            for name in extensions {
                 if let syntaxExtension = cmark_find_syntax_extension(name) {
                     cmark_parser_attach_syntax_extension(parser, syntaxExtension)
                 }
@@ -185,6 +187,34 @@ enum MarkdownParser {
         }
         defer { cmark_node_free(document) }
         return try copy(document, lineOffset: lineOffset)
+    }
+
+    /// Whether the autolink extension could find anything in `bytes`: it makes links only of
+    /// `www.`, of an address with `://` and of an e-mail address (`@`). Without any of them
+    /// it is not attached, for it changes nothing then but cost: it makes `w`, `:` and `@`
+    /// special, and cmark-gfm cuts the text at each special character into nodes that it
+    /// joins again only at the end, so a paragraph of millions of words starting with `w`
+    /// took 45 times its size while it was parsed (`Scripts/hostile`'s 8 MB line: 420 MB).
+    /// Checked over the bytes, `www` in any case.
+    static func mayHoldAutolinks(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            guard text.count >= 3 else { return text.contains(UInt8(ascii: "@")) }
+            for index in 0..<text.count {
+                switch text[index] {
+                case UInt8(ascii: "@"): return true
+                case UInt8(ascii: ":"):
+                    if index + 2 < text.count, text[index + 1] == UInt8(ascii: "/"), text[index + 2] == UInt8(ascii: "/") { return true }
+                case UInt8(ascii: "w"), UInt8(ascii: "W"):
+                    if index + 3 < text.count, text[index + 1] | 0x20 == UInt8(ascii: "w"), text[index + 2] | 0x20 == UInt8(ascii: "w"),
+                        text[index + 3] == UInt8(ascii: ".")
+                    {
+                        return true
+                    }
+                default: break
+                }
+            }
+            return false
+        }
     }
 
     /// Copies the C tree without recursion: a stack holds the nodes whose children are

@@ -12,7 +12,7 @@ struct HeadWriter {
         head.element("meta", ["charset": "utf-8"])
         head.element("title", text: metadata.title)
         for author in metadata.authors { head.element("meta", ["name": "author", "content": author.name]) }
-        if let description = description { head.element("meta", ["name": "description", "content": description]) }
+        if let description = report.summaryLine { head.element("meta", ["name": "description", "content": description]) }
         if !metadata.keywords.isEmpty {
             head.element("meta", ["name": "keywords", "content": metadata.keywords.joined(separator: ", ")])
         }
@@ -39,12 +39,5 @@ struct HeadWriter {
         style.addText("/*")
         style.addCDATA("*/\n" + css + "\n/*")
         style.addText("*/")
-    }
-
-    /// The summary's text, or else the lead's, on one line.
-    private var description: String? {
-        let text = (report.summary?.blocks ?? report.lead).plainText
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return text.isEmpty ? nil : text
     }
 }
