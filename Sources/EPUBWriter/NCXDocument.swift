@@ -11,22 +11,9 @@ struct NCXDocument {
     /// per top-level section); gives the warnings. The same bytes as `make()` serialised.
     func write(to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         var (document, map, points) = frame()
-        var next = 0
-        let entries = XMLDocument.Stream(into: map) {
-            guard next <= report.sections.count else { return false }
-            addEntry(next, into: map, points: &points)
-            next += 1
-            return true
-        }
+        let entries = XMLDocument.Stream(into: map, adding: 0...report.sections.count) { addEntry($0, into: map, points: &points) }
         document.serialize(.xml, streaming: [entries], to: sink)
         return document.warnings
-    }
-
-    /// The bytes of `write(to:)`, whole (for tests).
-    func write() -> (bytes: [UInt8], warnings: [String]) {
-        var bytes: [UInt8] = []
-        let warnings = write { bytes.append(contentsOf: $0) }
-        return (bytes, warnings)
     }
 
     /// The whole tree (for tests).

@@ -13,22 +13,9 @@ struct NavigationDocument {
     /// thousands); gives the warnings. The same bytes as `make()` serialised.
     func write(to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         let (document, list) = frame()
-        var next = 0
-        let entries = XMLDocument.Stream(into: list) {
-            guard next <= report.sections.count else { return false }
-            writeEntry(next, into: list)
-            next += 1
-            return true
-        }
+        let entries = XMLDocument.Stream(into: list, adding: 0...report.sections.count) { writeEntry($0, into: list) }
         document.serialize(.polyglotHTML, streaming: [entries], to: sink)
         return document.warnings
-    }
-
-    /// The bytes of `write(to:)`, whole (for tests).
-    func write() -> (bytes: [UInt8], warnings: [String]) {
-        var bytes: [UInt8] = []
-        let warnings = write { bytes.append(contentsOf: $0) }
-        return (bytes, warnings)
     }
 
     /// The whole tree (for tests).

@@ -17,29 +17,12 @@ struct PackageDocument {
     /// warnings. The same bytes as `make()` serialised.
     func write(to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
         let (document, manifest, spine) = frame()
-        var items = book.documents.makeIterator()
-        var references = book.documents.makeIterator()
         let streams = [
-            XMLDocument.Stream(into: manifest) {
-                guard let content = items.next() else { return false }
-                writeItem(content, into: manifest)
-                return true
-            },
-            XMLDocument.Stream(into: spine) {
-                guard let content = references.next() else { return false }
-                writeReference(content, into: spine)
-                return true
-            },
+            XMLDocument.Stream(into: manifest, adding: book.documents) { writeItem($0, into: manifest) },
+            XMLDocument.Stream(into: spine, adding: book.documents) { writeReference($0, into: spine) },
         ]
         document.serialize(.xml, streaming: streams, to: sink)
         return document.warnings
-    }
-
-    /// The bytes of `write(to:)`, whole (for tests).
-    func write() -> (bytes: [UInt8], warnings: [String]) {
-        var bytes: [UInt8] = []
-        let warnings = write { bytes.append(contentsOf: $0) }
-        return (bytes, warnings)
     }
 
     /// The whole tree (for tests).

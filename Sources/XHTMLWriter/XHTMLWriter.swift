@@ -63,27 +63,13 @@ public struct XHTMLWriter {
         var (document, frame, context) = makeFrame(report)
         var streams: [XMLDocument.Stream] = []
         if let contents = frame.contents {
-            var entries = report.sections.makeIterator()
-            streams.append(XMLDocument.Stream(into: contents) {
-                guard let section = entries.next() else { return false }
-                TableOfContentsWriter.writeEntry(section, into: contents)
-                return true
-            })
+            streams.append(
+                XMLDocument.Stream(into: contents, adding: report.sections) { TableOfContentsWriter.writeEntry($0, into: contents) })
         }
         if let lead = frame.lead {
-            var blocks = report.lead.makeIterator()
-            streams.append(XMLDocument.Stream(into: lead) {
-                guard let block = blocks.next() else { return false }
-                context.write(block, into: lead)
-                return true
-            })
+            streams.append(XMLDocument.Stream(into: lead, adding: report.lead) { context.write($0, into: lead) })
         }
-        var sections = report.sections.makeIterator()
-        streams.append(XMLDocument.Stream(into: frame.main) {
-            guard let section = sections.next() else { return false }
-            context.write(section, into: frame.main)
-            return true
-        })
+        streams.append(XMLDocument.Stream(into: frame.main, adding: report.sections) { context.write($0, into: frame.main) })
         document.serialize(.polyglotHTML, streaming: streams, to: sink)
         return document.warnings
     }

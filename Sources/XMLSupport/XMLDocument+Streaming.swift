@@ -22,35 +22,26 @@ extension XMLDocument {
             self.container = container
             self.addNext = addNext
         }
+
+        /// The children `add` makes of each of `elements` in turn (a section, an entry).
+        public init<Elements: Sequence>(
+            into container: XMLElement, adding elements: Elements, with add: @escaping (Elements.Element) -> Void
+        ) {
+            var remaining = elements.makeIterator()
+            self.init(into: container) {
+                guard let element = remaining.next() else { return false }
+                add(element)
+                return true
+            }
+        }
     }
 
     /// The indented document, serialised while its bulk is still being built, so that the
     /// tree never holds more than one part of it: for a large report the whole tree was
-    /// ten times the size of its text, twice over (XHTML and DocBook side by side).
+    /// ten times the size of its text, twice over (XHTML and DocBook side by side). The
+    /// bytes are those `serialized()` or `serializedAsPolyglotHTML()` would give for the
+    /// whole tree (the tests compare them).
     ///
-    /// Everything but `container`'s last children must be in the tree when this is
-    /// called. `addNext` then adds children to `container` a few at a time and returns
-    /// false when there are no more; after each call libxml2 serialises the new children
-    /// and they are freed. The bytes are those `serialized()` or `serializedAsPolyglotHTML()`
-    /// would give for the whole tree (the tests compare them): see
-    /// `serialize(_:streaming:to:)`.
-    public func serialized(
-        _ serialization: Serialization, streamingInto container: XMLElement, addNext: @escaping () -> Bool
-    ) -> [UInt8] {
-        var bytes: [UInt8] = []
-        serialize(serialization, streaming: [Stream(into: container, addNext: addNext)], to: { bytes.append(contentsOf: $0) })
-        return bytes
-    }
-
-    /// As `serialized(_:streamingInto:addNext:)`, handing the bytes to `sink` as they are
-    /// made (the whole document then never exists in memory, not even as bytes).
-    public func serialize(
-        _ serialization: Serialization, streamingInto container: XMLElement, to sink: (UnsafeRawBufferPointer) -> Void,
-        addNext: @escaping () -> Bool
-    ) {
-        serialize(serialization, streaming: [Stream(into: container, addNext: addNext)], to: sink)
-    }
-
     /// The document handed to `sink` as it is made, the children of each stream's
     /// container serialised as they are added and then freed; `streams` in document order.
     ///

@@ -61,13 +61,9 @@ import Testing
         let (whole, wholeMain) = frame()
         for index in 0..<4 { addSection(index, to: wholeMain) }
         let (streamed, main) = frame()
-        var next = 0
-        let bytes = streamed.serialized(serialization, streamingInto: main) {
-            guard next < 4 else { return false }
-            addSection(next, to: main)
-            next += 1
-            return true
-        }
+        var bytes: [UInt8] = []
+        let sections = XMLDocument.Stream(into: main, adding: 0..<4) { addSection($0, to: main) }
+        streamed.serialize(serialization, streaming: [sections], to: { bytes.append(contentsOf: $0) })
         let expected = serialization == .xml ? whole.serialized() : whole.serializedAsPolyglotHTML()
         #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         #expect(streamed.warnings == whole.warnings)
@@ -101,21 +97,10 @@ import Testing
                 for index in 0..<entries { addEntry(index, to: wholeList) }
                 for index in 0..<sections { addSection(index, to: wholeMain) }
                 let (streamed, list, main) = frame()
-                var nextEntry = 0, nextSection = 0
                 var bytes: [UInt8] = []
                 let streams = [
-                    XMLDocument.Stream(into: list) {
-                        guard nextEntry < entries else { return false }
-                        addEntry(nextEntry, to: list)
-                        nextEntry += 1
-                        return true
-                    },
-                    XMLDocument.Stream(into: main) {
-                        guard nextSection < sections else { return false }
-                        addSection(nextSection, to: main)
-                        nextSection += 1
-                        return true
-                    },
+                    XMLDocument.Stream(into: list, adding: 0..<entries) { addEntry($0, to: list) },
+                    XMLDocument.Stream(into: main, adding: 0..<sections) { addSection($0, to: main) },
                 ]
                 streamed.serialize(serialization, streaming: streams, to: { bytes.append(contentsOf: $0) })
                 let expected = serialization == .xml ? whole.serialized() : whole.serializedAsPolyglotHTML()
