@@ -118,9 +118,10 @@ public enum Pipeline {
         do throws(DiagnosticError) {
             read = try readAndCheck(options, knownSettings: knownSettings)
         } catch {
-            return BuildOutcome(diagnostics: error.diagnostics.strict(options.strict), written: [])
+            return BuildOutcome(diagnostics: error.diagnostics.strict(options.strict).withoutNotes, written: [])
         }
-        var (report, diagnostics) = read.checked
+        let report = read.checked.0
+        var diagnostics = read.checked.1.withoutNotes
         let (digest, settings) = (read.digest, read.settings)
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
         let reportDigest = options.input.contains("\n") ? nil : digest.map { [options.input: $0] }
@@ -246,8 +247,11 @@ public enum Pipeline {
 extension [Diagnostic] {
     /// With `strict`, every diagnostic as an error.
     func strict(_ strict: Bool) -> [Diagnostic] {
-        strict ? map(\.asError) : self
+        strict ? map { $0.severity == .warning ? $0.asError : $0 } : self
     }
+
+    /// Without the notes, which only `imprint check` lists.
+    var withoutNotes: [Diagnostic] { filter { $0.severity != .note } }
 }
 
 extension Diagnostic {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ReportReaders
 import ReportModel
 
 /// The record of a finished build that lets the next one be skipped: a digest of
@@ -51,8 +52,8 @@ struct BuildStamp {
         guard !paths.contains(where: { $0.contains("\n") }) else { return nil }
         var digests: [String: String] = [:]
         for path in Set(paths) {
-            guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
-            digests[path] = digest(Array(bytes))
+            guard let bytes = try? InputFile.read(path) else { return nil }
+            digests[path] = digest(bytes)
         }
         return digests
     }
@@ -67,7 +68,7 @@ struct BuildStamp {
             stamp.outputs.allSatisfy(FileManager.default.fileExists(atPath:))
         else { return false }
         return stamp.inputs.allSatisfy { path, expected in
-            FileManager.default.contents(atPath: path).map { digest(Array($0)) } == expected
+            (try? InputFile.read(path)).map(digest) == expected
         }
     }
 

@@ -12,7 +12,7 @@ public enum ReportLoader {
     /// Reads a report from its bytes, already read from `path`.
     static func load(_ path: String, bytes: [UInt8]) throws(DiagnosticError) -> ReadResult {
         if path.lowercased().hasSuffix(".json") {
-            return try ReportJSONReader.read(bytes, file: path)
+            return try ReportJSONReader.read(bytes, file: path, reportPath: path)
         }
         return try ReportMarkdownReader.read(bytes, file: path, reportPath: path)
     }

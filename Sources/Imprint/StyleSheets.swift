@@ -1,4 +1,5 @@
 import Foundation
+import ReportReaders
 import XHTMLWriter
 
 /// Finds the style sheets that ship with Imprint, wherever the binary runs from.
@@ -24,8 +25,14 @@ enum StyleSheets {
 
     /// A style sheet the user named with `--css`.
     static func user(_ path: String) throws(RenderFailure) -> String {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw RenderFailure("cannot read the style sheet given with --css", file: path)
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path, limit: 4 << 20)
+        } catch {
+            throw RenderFailure("--css: \(error.errors.first?.message ?? "cannot read the style sheet")", file: path)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RenderFailure("--css: the style sheet is not UTF-8 text", file: path)
         }
         if let problem = XHTMLWriter.embeddingProblem(in: text) {
             throw RenderFailure("cannot embed this style sheet: \(problem)", file: path)

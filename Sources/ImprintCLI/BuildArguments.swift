@@ -23,6 +23,10 @@ struct BuildArguments: Equatable {
 
     /// Checks the values, then builds the report, or every report of the folder.
     func run() throws {
+        guard !output.isEmpty else {
+            throw ValidationError("-o/--output names no folder; give one (the default is out)")
+        }
+        guard !report.isEmpty else { throw ValidationError("the report's path is empty") }
         guard TextWriter.Options.widths.contains(width) else {
             throw ValidationError("--width must be from 20 to 200")
         }
@@ -52,5 +56,23 @@ struct BuildArguments: Equatable {
         if outcome.upToDate { print("\(report): up to date (--force rebuilds)") }
         for path in outcome.written { print("wrote \(path)") }
         if !outcome.succeeded { throw ExitCode(1) }
+    }
+}
+
+extension BuildArguments {
+    /// The word of a `build` line that can only be meant as a report whose name starts with
+    /// a dash (`-x.md`, or any dashed word naming an existing file), which ArgumentParser
+    /// would read as an unknown option; nil when there is none. Words after `--` are
+    /// reports whatever they look like.
+    static func dashedReport(in words: [String]) -> String? {
+        guard words.first == "build" else { return nil }
+        for word in words.dropFirst().prefix(while: { $0 != "--" }) where word.hasPrefix("-") && word.count > 1 {
+            if word.contains("=") { continue }
+            let lowered = word.lowercased()
+            if lowered.hasSuffix(".md") || lowered.hasSuffix(".json") || FileManager.default.fileExists(atPath: word) {
+                return word
+            }
+        }
+        return nil
     }
 }

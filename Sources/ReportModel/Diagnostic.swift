@@ -16,6 +16,9 @@ public struct SourceLocation: Sendable, Codable, Equatable, Hashable, CustomStri
 /// A message about an input, in the form compilers use so that editors can jump to it.
 public struct Diagnostic: Sendable, Codable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Codable {
+        /// Something worth a look that changes nothing (an HTML comment left out):
+        /// `imprint check` lists notes, builds do not, and `--strict` leaves them notes.
+        case note
         case warning, error
     }
 

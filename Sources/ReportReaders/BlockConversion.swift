@@ -33,8 +33,10 @@ extension BodyBuilder {
             let language = node.fenceInfo.split(whereSeparator: \.isWhitespace).first.map(String.init)
             result.append(.code(CodeBlock(language: language, text: node.literal)))
         case .htmlBlock:
+            let html = removingComments(from: node, at: node)
+            guard html.contains(where: { !$0.isWhitespace }) else { break }
             log.warning("raw HTML is not passed through; it is shown as literal text", at: location(node))
-            result.append(.code(CodeBlock(language: "html", text: node.literal)))
+            result.append(.code(CodeBlock(language: "html", text: html)))
         case .thematicBreak:
             result.append(.thematicBreak)
         case .table:
@@ -144,9 +146,16 @@ extension BodyBuilder {
             case "alt": figure.alt = attribute.value
             case "credit": figure.credit = attribute.value
             case "license": figure.license = attribute.value
-            case "license-url": figure.licenseURL = attribute.value
-            case "source-url": figure.sourceURL = attribute.value
-            case "width": figure.width = attribute.value
+            case "license-url": figure.licenseURL = log.activeAddress(attribute.value, what: "license-url", at: at)
+            case "source-url": figure.sourceURL = log.activeAddress(attribute.value, what: "source-url", at: at)
+            case "width":
+                if CSSLength.isValid(attribute.value) {
+                    figure.width = attribute.value
+                } else {
+                    log.error(
+                        "the figure's width '\(attribute.value.visible)' must be a CSS length or percentage, such as 80% or 12cm",
+                        at: at)
+                }
             default:
                 log.warning(
                     "the figure attribute '\(attribute.key)' is kept but has no meaning; known: alt, credit, license, license-url, source-url, width",

@@ -264,7 +264,8 @@ final class BodyBuilder {
         var stack = Array(nodes.reversed())
         while let node = stack.popLast() {
             switch node.kind {
-            case .text, .code, .htmlInline: text += node.literal
+            case .text, .code: text += node.literal
+            case .htmlInline: text += HTMLComments.split(node.literal).rest
             case .softBreak, .lineBreak: text += " "
             default: stack.append(contentsOf: node.children.reversed())
             }

@@ -14,6 +14,10 @@ final class DiagnosticLog {
         diagnostics.append(Diagnostic(.warning, message, at: location))
     }
 
+    func note(_ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.note, message, at: location))
+    }
+
     /// Adds the diagnostics of another log, after this one's.
     func append(_ other: DiagnosticLog) {
         diagnostics += other.diagnostics
@@ -22,5 +26,20 @@ final class DiagnosticLog {
     /// The error to throw once reading cannot go on.
     func failure() -> DiagnosticError {
         DiagnosticError(diagnostics)
+    }
+}
+
+extension DiagnosticLog {
+    /// `address` in the form an edition may link to, when `Address` allows it; otherwise
+    /// `nil`, with a warning that `what` is left out of every edition and why.
+    func activeAddress(_ address: String, what: String, at location: SourceLocation?) -> String? {
+        switch Address.classify(address) {
+        case .active(let url): return url
+        case .fragment:
+            warning("\(what) '\(address.visible)' is left out: it must be a full http, https or mailto address", at: location)
+        case .inactive(let reason):
+            warning("\(what) '\(address.visible)' is left out: \(reason)", at: location)
+        }
+        return nil
     }
 }

@@ -26,7 +26,7 @@ public struct FileReferences {
     public func resolve(_ reference: String) -> Result<String, Problem> {
         let path = reference.percentDecoded ?? reference
         if path.isEmpty { return .failure(.empty) }
-        if let scheme = FileReferences.scheme(of: path) { return .failure(.url(scheme)) }
+        if let scheme = Address.scheme(of: path) { return .failure(.url(scheme)) }
         if path.hasPrefix("/") || path.hasPrefix("~") { return .failure(.absolute) }
         guard let folder else { return .failure(.noFolder) }
         guard let real = FileReferences.realPath(folder + "/" + path) else { return .failure(.missing) }
@@ -62,16 +62,6 @@ public struct FileReferences {
             case .notAFile: "is not a regular file"
             }
         }
-    }
-
-    /// The URL scheme of `text` (`https`, `data`, `javascript`), if it starts with one.
-    static func scheme(of text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return scheme.lowercased()
     }
 
     private static func realPath(_ path: String) -> String? {

@@ -1,10 +1,6 @@
 import ReportModel
 
 extension BodyBuilder {
-    /// URL schemes a link may keep; anything else (`javascript:`, `file:`, `data:`, …) is
-    /// never made active in any output.
-    static let linkSchemes: Set<String> = ["http", "https", "mailto", "ftp", "tel"]
-
     /// Converts inline nodes, merging adjacent text; `owner` gives the position for
     /// diagnostics when an inline node has none of its own.
     func inlines(_ nodes: [MarkdownNode], at owner: MarkdownNode) -> [Inline] {
@@ -28,9 +24,10 @@ extension BodyBuilder {
             case .lineBreak: append(.lineBreak)
             case .code: append(.code(node.literal))
             case .htmlInline:
-                log.warning(
-                    "raw HTML '\(node.literal)' is not passed through; it is shown as literal text", at: location(at))
-                appendText(node.literal)
+                let html = removingComments(from: node, at: at)
+                guard !html.isEmpty else { continue }
+                log.warning("raw HTML '\(html)' is not passed through; it is shown as literal text", at: location(at))
+                appendText(html)
             case .emphasis: append(.emphasis(inlines(node.children, at: at)))
             case .strong: append(.strong(inlines(node.children, at: at)))
             case .strikethrough: append(.strikethrough(inlines(node.children, at: at)))
@@ -56,19 +53,28 @@ extension BodyBuilder {
         return result
     }
 
+    /// A link, a cross-reference, or — when `Address` does not allow the address — its text
+    /// followed by the address as plain text, with a warning.
     private func link(_ node: MarkdownNode, at owner: MarkdownNode) -> [Inline] {
         let content = inlines(node.children, at: owner)
-        if node.url.hasPrefix("#") {
-            let target = String(node.url.dropFirst())
+        switch Address.classify(node.url) {
+        case .fragment(let target):
             crossReferences.append((target, location(owner)))
             return [.crossReference(CrossReference(target: target, content: content))]
+        case .active(let url):
+            return [.link(Link(url: url, title: node.title.isEmpty ? nil : node.title, content: content))]
+        case .inactive(let reason):
+            log.warning("the link address '\(node.url.visible)' is kept as plain text: \(reason)", at: location(owner))
+            // An autolink's text is its address: shown once.
+            return content.plainText == node.url ? content : content + [.text(" <\(node.url.visible)>")]
         }
-        if let scheme = FileReferences.scheme(of: node.url), !BodyBuilder.linkSchemes.contains(scheme) {
-            log.warning(
-                "a link to a \(scheme): address is never made active; its text and address are kept as plain text",
-                at: location(owner))
-            return content + [.text(" <\(node.url)>")]
-        }
-        return [.link(Link(url: node.url, title: node.title.isEmpty ? nil : node.title, content: content))]
+    }
+}
+
+extension String {
+    /// The text with every control character (C0, DEL, C1) shown as a space, for addresses
+    /// that are shown rather than followed.
+    var visible: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
     }
 }

@@ -7,34 +7,38 @@ import ReportModel
 
 /// Reads an input file whole, with the system's own words for why it could not.
 public enum InputFile {
-    /// Reads the file, refusing one larger than `limit` bytes before reading it.
+    /// Reads the file, which must be a regular file (not a device, FIFO or socket) of at
+    /// most `limit` bytes. The bound holds for what is read, whatever the file's size said
+    /// when it was opened; opening never waits (a FIFO without a writer is refused, not
+    /// waited on).
     public static func read(_ path: String, limit: Int = ReportMarkdownReader.maximumSize) throws(DiagnosticError) -> [UInt8] {
         let at = SourceLocation(file: path, line: 1, column: 1)
+        func failure(_ message: String) -> DiagnosticError { DiagnosticError([Diagnostic(.error, message, at: at)]) }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw failure("cannot read the file: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
         var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw DiagnosticError([Diagnostic(.error, "cannot read the file: it is a folder; name a report file", at: at)])
+        guard fstat(descriptor, &status) == 0 else { throw failure("cannot read the file: \(String(cString: strerror(errno)))") }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("cannot read the file: it is a folder; name a report file")
+        default: throw failure("cannot read the file: it is not a regular file (a device, FIFO or socket)")
         }
-        if status.st_size > limit {
-            throw DiagnosticError([
-                Diagnostic(.error, "the file is \(Int(status.st_size) >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB", at: at)
-            ])
-        }
-        guard let file = fopen(path, "rb") else {
-            throw DiagnosticError([Diagnostic(.error, "cannot read the file: \(String(cString: strerror(errno)))", at: at)])
-        }
-        defer { fclose(file) }
+        let tooLarge = failure("the file is larger than \(limit >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB")
+        if status.st_size > limit { throw tooLarge }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
-        if status.st_size > 0 { bytes.reserveCapacity(Int(status.st_size)) }
+        bytes.reserveCapacity(Int(status.st_size) + 1)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            bytes.append(contentsOf: buffer[0..<count])
-            if count < buffer.count {
-                if ferror(file) != 0 {
-                    throw DiagnosticError([Diagnostic(.error, "cannot read the file: \(String(cString: strerror(errno)))", at: at)])
-                }
-                return bytes
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot read the file: \(String(cString: strerror(errno)))")
             }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > limit { throw tooLarge }
         }
     }
 }

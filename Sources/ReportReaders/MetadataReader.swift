@@ -207,7 +207,11 @@ struct MetadataReader {
         var name: String?
         var url: String?
         fields(of: mapping, in: key, known: ["name", "url"]) { field, value in
-            if field == "name" { name = string(value, "\(key).name") } else { url = string(value, "\(key).url") }
+            if field == "name" {
+                name = string(value, "\(key).name")
+            } else if let text = string(value, "\(key).url") {
+                url = log.activeAddress(text, what: "'\(key).url'", at: location(of: value))
+            }
         }
         guard let name else {
             log.error("'\(key)' needs a 'name'", at: location(of: node))
@@ -229,7 +233,13 @@ struct MetadataReader {
                 switch field {
                 case "name": author.name = string(value, "authors.name") ?? ""
                 case "affiliation": author.affiliation = string(value, "authors.affiliation")
-                default: author.email = string(value, "authors.email")
+                default:
+                    guard let email = string(value, "authors.email") else { return }
+                    if Address.isEmail(email) {
+                        author.email = email
+                    } else {
+                        log.error("'\(email.visible)' is not an e-mail address (name@example.org)", at: location(of: value))
+                    }
                 }
             }
             if author.name.isEmpty {

@@ -5,8 +5,19 @@ import ReportModel
 /// reader would have checked: ids valid and unique, every cross-reference and footnote
 /// reference resolved.
 public enum ReportJSONReader {
-    public static func read(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> ReadResult {
+    /// The deepest the JSON may nest: a level of the Markdown reader's limit (a list in a
+    /// list, an emphasis in an emphasis) takes up to four levels of JSON.
+    static let maximumDepth = 4 * MarkdownParser.maximumDepth
+
+    /// Reads the model; `reportPath` is where it was read from, the folder its image paths
+    /// are resolved in (with `nil`, any image is an error).
+    public static func read(_ bytes: [UInt8], file: String, reportPath: String? = nil) throws(DiagnosticError) -> ReadResult {
         let at = SourceLocation(file: file, line: 1, column: 1)
+        if let depth = nestingProblem(in: bytes, file: file) {
+            throw DiagnosticError([
+                Diagnostic(.error, "the JSON is nested more than \(maximumDepth) levels deep; Imprint stops here", at: depth)
+            ])
+        }
         let report: Report
         do {
             report = try JSONDecoder().decode(Report.self, from: Data(bytes))
@@ -34,8 +45,82 @@ public enum ReportJSONReader {
             log.warning("the footnote [^\(footnote.label)] is never referenced, so it appears in no edition", at: at)
         }
         if report.metadata.title.isEmpty { log.error("the report has no title", at: at) }
+        checkAddressesAndFiles(of: report, files: FileReferences(reportPath: reportPath), log: log, at: at)
         guard !log.hasErrors else { throw log.failure() }
         return ReadResult(report: report, warnings: log.diagnostics)
+    }
+
+    /// The trust rules the Markdown reader applies as it reads, checked on the model: every
+    /// address active and written as `Address` writes it, every image a file inside the
+    /// report's folder, every width a CSS length, every e-mail address plain.
+    private static func checkAddressesAndFiles(of report: Report, files: FileReferences, log: DiagnosticLog, at: SourceLocation) {
+        func address(_ url: String?, _ what: String) {
+            guard let url else { return }
+            switch Address.classify(url) {
+            case .active(let canonical) where canonical == url: break
+            case .active(let canonical): log.error("\(what) '\(url.visible)' must be written '\(canonical)'", at: at)
+            case .fragment: log.error("\(what) '\(url.visible)' must be a full http, https or mailto address", at: at)
+            case .inactive(let reason): log.error("\(what) '\(url.visible)' cannot be a link: \(reason)", at: at)
+            }
+        }
+        func image(_ path: String, _ what: String) {
+            if case .failure(let problem) = files.resolve(path) {
+                log.error("\(what) '\(path.visible)' \(problem.explanation)", at: at)
+            }
+        }
+        let metadata = report.metadata
+        address(metadata.publisher?.url, "metadata.publisher.url")
+        address(metadata.license?.url, "metadata.license.url")
+        for author in metadata.authors {
+            if let email = author.email, !Address.isEmail(email) {
+                log.error("metadata.authors: '\(email.visible)' is not an e-mail address", at: at)
+            }
+        }
+        if let cover = metadata.cover { image(cover, "metadata.cover") }
+        report.forEachBlock { block in
+            guard case .figure(let figure) = block else { return }
+            image(figure.source, "the figure \(figure.number)'s image")
+            address(figure.licenseURL, "the figure \(figure.number)'s licenseURL")
+            address(figure.sourceURL, "the figure \(figure.number)'s sourceURL")
+            if let width = figure.width, !CSSLength.isValid(width) {
+                log.error("the figure \(figure.number)'s width '\(width.visible)' must be a CSS length or percentage", at: at)
+            }
+        }
+        report.forEachInline { inline in
+            switch inline {
+            case .link(let link): address(link.url, "the link")
+            case .image(let inlineImage): image(inlineImage.source, "the image")
+            default: break
+            }
+        }
+    }
+
+    /// Where the JSON first nests deeper than `maximumDepth` (brackets outside strings),
+    /// if it does: JSON that deep is refused before it is decoded.
+    static func nestingProblem(in bytes: [UInt8], file: String) -> SourceLocation? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (offset, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumDepth {
+                    let before = bytes[..<offset]
+                    let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+                    let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1)
+                    return SourceLocation(file: file, line: line, column: column)
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Decoding errors with the path to the value that failed.
