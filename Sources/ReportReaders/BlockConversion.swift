@@ -135,7 +135,7 @@ extension BodyBuilder {
         guard children.count == 1, let image = children.first, image.kind == .image else { return nil }
         figureCount += 1
         let at = location(node)
-        files.check(image.url, what: "image", at: at, log: log)
+        files.checkImage(image.url, what: "image", at: at, log: log)
         let caption = inlines(image.children, at: image)
         var figure = Figure(
             id: attributes?.id, number: figureCount, source: image.url, caption: caption,

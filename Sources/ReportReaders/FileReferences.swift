@@ -36,13 +36,17 @@ public struct FileReferences {
         return .success(real)
     }
 
-    /// Checks `reference`, logging an error naming `what` and where when it is not allowed.
+    /// Checks the image `reference`: allowed, and its content what its name says
+    /// (`ImageContent`); logs an error naming `what` and where when it is not.
     @discardableResult
-    func check(_ reference: String, what: String, at location: SourceLocation, log: DiagnosticLog) -> Bool {
+    func checkImage(_ reference: String, what: String, at location: SourceLocation?, log: DiagnosticLog) -> Bool {
         switch resolve(reference) {
-        case .success: return true
+        case .success(let path):
+            guard let problem = ImageContent.problem(at: path) else { return true }
+            log.error("\(what) '\(reference.visible)' \(problem)", at: location)
+            return false
         case .failure(let problem):
-            log.error("\(what) '\(reference)' \(problem.explanation)", at: location)
+            log.error("\(what) '\(reference.visible)' \(problem.explanation)", at: location)
             return false
         }
     }

@@ -36,7 +36,7 @@ extension BodyBuilder {
                     if case .text(let text) = inline { appendText(text) } else { append(inline) }
                 }
             case .image:
-                files.check(node.url, what: "image", at: location(at), log: log)
+                files.checkImage(node.url, what: "image", at: location(at), log: log)
                 append(
                     .image(
                         InlineImage(

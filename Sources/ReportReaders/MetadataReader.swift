@@ -303,7 +303,7 @@ struct MetadataReader {
 
     private func cover(_ node: Node) -> String? {
         guard let path = string(node, "cover") else { return nil }
-        return files.check(path, what: "cover image", at: location(of: node), log: log) ? path : nil
+        return files.checkImage(path, what: "cover image", at: location(of: node), log: log) ? path : nil
     }
 
     private func yardstick(_ node: Node) -> Yardstick? {

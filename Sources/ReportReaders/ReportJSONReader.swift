@@ -63,11 +63,7 @@ public enum ReportJSONReader {
             case .inactive(let reason): log.error("\(what) '\(url.visible)' cannot be a link: \(reason)", at: at)
             }
         }
-        func image(_ path: String, _ what: String) {
-            if case .failure(let problem) = files.resolve(path) {
-                log.error("\(what) '\(path.visible)' \(problem.explanation)", at: at)
-            }
-        }
+        func image(_ path: String, _ what: String) { files.checkImage(path, what: what, at: at, log: log) }
         let metadata = report.metadata
         address(metadata.publisher?.url, "metadata.publisher.url")
         address(metadata.license?.url, "metadata.license.url")

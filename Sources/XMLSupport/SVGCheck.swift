@@ -1,0 +1,103 @@
+import CLibXML2
+
+/// What makes an SVG image unsafe to publish: anything that runs (scripts, event
+/// attributes), embeds another document (`foreignObject`, XInclude), or reaches outside the
+/// image (an `href` that is not a fragment, a style sheet `url(…)` or `@import` that is not a
+/// fragment, an `xml-stylesheet` instruction), and any document type declaration (which
+/// could declare entities). The image is parsed as untrusted XML (`XMLDocument.parse`: no
+/// network, no DTD loading, no entity substitution).
+public enum SVGCheck {
+    /// Every problem of the image, each with its line; empty for a safe image.
+    public static func problems(in bytes: [UInt8]) -> [XMLIssue] {
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(bytes, url: "image.svg")
+        } catch {
+            return error.issues.map { XMLIssue(message: "is not well-formed XML: \($0.message)", line: $0.line, column: $0.column) }
+        }
+        var problems: [XMLIssue] = []
+        if document.pointer.pointee.intSubset != nil || document.pointer.pointee.extSubset != nil {
+            problems.append(XMLIssue(message: "has a document type declaration (<!DOCTYPE …>); remove it", line: 0, column: 0))
+        }
+        guard let root = xmlDocGetRootElement(document.pointer) else { return problems }
+        if LibXML.string(root.pointee.name) != "svg" {
+            problems.append(XMLIssue(message: "is not an SVG image (its root element is not <svg>)", line: line(of: root), column: 0))
+        }
+        var stack: [xmlNodePtr] = [root]
+        while let node = stack.popLast() {
+            problems += self.problems(of: node)
+            var child = node.pointee.children
+            while let current = child {
+                stack.append(current)
+                child = current.pointee.next
+            }
+        }
+        return problems.sorted { $0.line < $1.line }
+    }
+
+    private static func problems(of node: xmlNodePtr) -> [XMLIssue] {
+        let name = LibXML.string(node.pointee.name) ?? ""
+        let at = line(of: node)
+        func issue(_ message: String) -> XMLIssue { XMLIssue(message: message, line: at, column: 0) }
+        switch node.pointee.type {
+        case XML_ENTITY_REF_NODE, XML_ENTITY_DECL:
+            return [issue("uses the entity &\(name);")]
+        case XML_PI_NODE:
+            return [issue("has a processing instruction <?\(name) …?>")]
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            guard let parent = node.pointee.parent, LibXML.string(parent.pointee.name) == "style" else { return [] }
+            return styleProblems(content(of: node)).map(issue)
+        case XML_ELEMENT_NODE: break
+        default: return []
+        }
+        var problems: [XMLIssue] = []
+        let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
+        if ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener"].contains(name)
+            || namespace == "http://www.w3.org/2001/XInclude"
+        {
+            problems.append(issue("has a <\(name)> element"))
+        }
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            let attributeName = LibXML.string(current.pointee.name) ?? ""
+            let value = current.pointee.children.map { content(of: $0) } ?? ""
+            if attributeName.lowercased().hasPrefix("on") {
+                problems.append(issue("has an event attribute \(attributeName)"))
+            } else if attributeName == "href" || attributeName == "src" {
+                let trimmed = value.drop { $0.isWhitespace }
+                if !trimmed.hasPrefix("#") {
+                    problems.append(issue("refers to '\(value.prefix(120))' outside the image; only references within it (#id) are allowed"))
+                }
+            } else if attributeName == "style" {
+                problems += styleProblems(value).map(issue)
+            }
+        }
+        return problems
+    }
+
+    /// What a style sheet or `style` attribute would fetch: `@import`, and `url(…)` that
+    /// is not a fragment.
+    private static func styleProblems(_ css: String) -> [String] {
+        var problems: [String] = []
+        let lowered = css.lowercased()
+        if lowered.contains("@import") { problems.append("imports a style sheet (@import)") }
+        var rest = Substring(lowered)
+        while let open = rest.firstRange(of: "url(") {
+            let argument = rest[open.upperBound...].drop { $0.isWhitespace || $0 == "\"" || $0 == "'" }
+            if !argument.hasPrefix("#") {
+                problems.append("refers to '\(argument.prefix { $0 != ")" }.prefix(120))' outside the image in its style")
+            }
+            rest = rest[open.upperBound...]
+        }
+        return problems
+    }
+
+    private static func content(of node: xmlNodePtr) -> String {
+        guard let text = xmlNodeGetContent(node) else { return "" }
+        defer { imprint_xml_free(text) }
+        return LibXML.string(text) ?? ""
+    }
+
+    private static func line(of node: xmlNodePtr) -> Int { Int(xmlGetLineNo(node)) }
+}
