@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var userStylesheets: [String]
     /// The paged-media engine for the PDF: a command name or path; `weasyprint` by default.
     public var pdfEngine: String
+    /// The most seconds one PDF may take.
+    public var pdfTimeout: Int
     /// How deep the e-book is split into documents: 1, one per top-level section.
     public var epubSplitDepth: Int
     /// The text editions' width in columns.
@@ -28,8 +30,10 @@ public struct BuildOptions: Sendable {
     public init(
         input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
-        epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false
+        epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false,
+        pdfTimeout: Int = PDFEngine.defaultTimeout
     ) {
+        self.pdfTimeout = pdfTimeout
         self.force = force
         self.epubSplitDepth = epubSplitDepth
         self.textWidth = textWidth

@@ -1,23 +1,47 @@
 import Foundation
 
-/// The paged-media engine that turns the print XHTML into a PDF: WeasyPrint by default,
-/// found on `PATH`, or any command with WeasyPrint's command line given with `--pdf-engine`.
+/// The paged-media engine that turns the print XHTML into a PDF: by default WeasyPrint as a
+/// worker Imprint controls (`PDFWorker`: it reads only files inside the report's folder, and
+/// has a time limit); or, with `--pdf-engine COMMAND`, any command with WeasyPrint's command
+/// line, which runs outside that sandbox.
 public struct PDFEngine {
     public static let defaultCommand = "weasyprint"
     /// The WeasyPrint version Imprint is tested with (and `Scripts/bootstrap` installs).
     public static let testedWeasyPrint = "70.0"
+    /// How long one PDF may take by default, in seconds.
+    public static let defaultTimeout = 120
 
     let command: String
+    let timeout: Int
+    /// The report, where failures are reported.
+    let file: String
 
-    /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, asking
-    /// for a tagged PDF (PDF/UA-1) where the engine supports it.
+    /// Whether the PDF is rendered by the worker rather than a command of the user's.
+    var usesWorker: Bool { command == PDFEngine.defaultCommand }
+
+    /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, as a
+    /// tagged PDF (PDF/UA-1) where the engine supports it.
     ///
     /// `SOURCE_DATE_EPOCH` is passed on (the engine's font subsetter stamps fonts with it),
     /// so that the same input gives the same bytes.
     func render(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], RenderFailure> {
+        guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
+        do throws(PDFWorker.Failure) {
+            return .success(
+                try PDFWorkerPool.withWorker { worker throws(PDFWorker.Failure) in
+                    try worker.render(
+                        xhtml: xhtml, folder: baseDirectory, sourceDateEpoch: sourceDateEpoch, variant: "pdf/ua-1",
+                        timeout: Double(timeout))
+                })
+        } catch {
+            return .failure(RenderFailure("pdf: " + error.description, file: file))
+        }
+    }
+
+    /// The PDF from an engine's command line: XHTML on standard input, PDF on standard output.
+    private func renderWithCommand(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], RenderFailure> {
         guard let executable = PDFEngine.locate(command) else {
-            return .failure(RenderFailure(
-                "the PDF engine '\(command)' was not found. Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), or name an engine with --pdf-engine PATH"))
+            return .failure(RenderFailure("the PDF engine '\(command)' was not found; name a command on PATH or its path"))
         }
         var arguments = ["--quiet", "--base-url", baseDirectory + "/", "-", "-"]
         if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", "pdf/ua-1"], at: 0) }
@@ -40,10 +64,12 @@ public struct PDFEngine {
         PDFEngine.ask(executable, "--help").contains("pdf/ua-1")
     }
 
-    /// What the engine says of its version (`--version`); the build stamp records it, so
-    /// upgrading the engine rebuilds the PDFs. Empty when it cannot be run.
+    /// The engine's version (the worker's answer, or what a command says to `--version`);
+    /// the build stamp records it, so upgrading the engine rebuilds the PDFs. Empty when it
+    /// cannot be run.
     static func version(of command: String) -> String {
-        locate(command).map { ask($0, "--version") } ?? ""
+        if command == defaultCommand { return PDFWorkerPool.engine }
+        return locate(command).map { ask($0, "--version") } ?? ""
     }
 
     /// What each engine answered to each question, so that a folder of reports asks once,

@@ -82,7 +82,7 @@ struct Renderer: Sendable {
         }
         let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(stylesheet), resourcePrefix: "").write(report)
         progress("rendering \(Pipeline.baseName(of: options.input)).pdf with \(options.pdfEngine)")
-        return PDFEngine(command: options.pdfEngine).render(
+        return PDFEngine(command: options.pdfEngine, timeout: options.pdfTimeout, file: options.input).render(
             xhtml: xhtml, baseDirectory: Paths.folder(of: options.input),
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
         ).map { RenderedOutput(bytes: $0, warnings: warnings) }

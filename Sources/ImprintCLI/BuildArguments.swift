@@ -13,6 +13,7 @@ struct BuildArguments: Equatable {
     var paper = "a4"
     var stylesheets: [String] = []
     var pdfEngine = PDFEngine.defaultCommand
+    var pdfTimeout = PDFEngine.defaultTimeout
     var epubSplitDepth = 1
     var width = 72
     var ascii = false
@@ -30,6 +31,7 @@ struct BuildArguments: Equatable {
         guard TextWriter.Options.widths.contains(width) else {
             throw ValidationError("--width must be from 20 to 200")
         }
+        guard pdfTimeout > 0 else { throw ValidationError("--pdf-timeout must be a number of seconds above 0") }
         guard (1...6).contains(epubSplitDepth) else {
             throw ValidationError("--epub-split-depth must be from 1 to 6")
         }
@@ -45,7 +47,7 @@ struct BuildArguments: Equatable {
         let options = BuildOptions(
             input: report, formats: formats, outputDirectory: output, strict: strict, paper: paper,
             userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
-            ascii: ascii, force: force)
+            ascii: ascii, force: force, pdfTimeout: pdfTimeout)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: report, isDirectory: &isFolder), isFolder.boolValue {
             try FolderProgress.build(folder: report, options: options)

@@ -35,8 +35,13 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).")
     var stylesheets: [String] = BuildArguments.defaults.stylesheets
 
-    @Option(name: .customLong("pdf-engine"), help: "The paged-media engine for the PDF (a command or path).")
+    @Option(
+        name: .customLong("pdf-engine"),
+        help: "A paged-media engine command with WeasyPrint's command line, run outside Imprint's sandbox (default: WeasyPrint as Imprint's own worker).")
     var pdfEngine: String = BuildArguments.defaults.pdfEngine
+
+    @Option(name: .customLong("pdf-timeout"), help: "The most seconds one PDF may take before the build fails (default 120).")
+    var pdfTimeout: Int = BuildArguments.defaults.pdfTimeout
 
     @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (1: top-level sections).")
     var epubSplitDepth: Int = BuildArguments.defaults.epubSplitDepth
@@ -54,7 +59,8 @@ struct BuildCommand: ParsableCommand {
     var arguments: BuildArguments {
         BuildArguments(
             report: report, to: to, output: output, strict: strict, paper: paper, stylesheets: stylesheets,
-            pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii, force: force)
+            pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
+            force: force)
     }
 
     func run() throws {

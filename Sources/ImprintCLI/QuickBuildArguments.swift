@@ -29,6 +29,11 @@ extension BuildArguments {
             arguments.epubSplitDepth = depth
             return true
         },
+        "--pdf-timeout": .value { arguments, text in
+            guard let seconds = Int(text) else { return false }
+            arguments.pdfTimeout = seconds
+            return true
+        },
         "--width": .value { arguments, text in
             guard let width = Int(text) else { return false }
             arguments.width = width

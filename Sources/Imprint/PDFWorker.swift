@@ -1,0 +1,253 @@
+import Foundation
+
+/// WeasyPrint as a worker Imprint controls: one Python process (`Styles/pdf-worker.py`) that
+/// imports WeasyPrint once and renders the jobs sent to it, reading only files inside each
+/// job's folder (its URL fetcher refuses everything else and names it).
+///
+/// The process is started in a process group of its own with a default signal mask, and
+/// holds the read end of a lifeline pipe whose write end only Imprint has: however Imprint
+/// ends — `exit`, a crash, `kill -9` — the pipe closes and the worker kills its group. A
+/// job that takes longer than its time limit gets the group killed, and fails.
+final class PDFWorker: @unchecked Sendable {
+    let pid: pid_t
+    /// The engine's name and version, as the worker gave them when it started.
+    private(set) var engine = ""
+    private let input: Int32
+    private let output: Int32
+    private let lifeline: Int32
+    private let errors: ErrorDrain
+    /// False once the worker failed or was killed: it is never given another job.
+    private(set) var isUsable = true
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Starts a worker with `python` (a command on `PATH` or a path) running `program`, and
+    /// waits up to `startTimeout` seconds for it to say which engine it is.
+    init(python: String, program: String, startTimeout: Double = 60) throws(Failure) {
+        guard let executable = PDFEngine.locate(python) else {
+            throw Failure(description: "\(python) was not found on PATH")
+        }
+        var toChild: [Int32] = [-1, -1]
+        var fromChild: [Int32] = [-1, -1]
+        var errorPipe: [Int32] = [-1, -1]
+        var lifelinePipe: [Int32] = [-1, -1]
+        // Close-on-exec in Imprint, so no other child inherits these ends (a worker that
+        // inherited another's lifeline would keep it open); `dup2` clears it in the child.
+        // (Under a lock with the spawn, so that no other worker starts between the two.)
+        PDFWorker.spawning.lock()
+        defer { PDFWorker.spawning.unlock() }
+        guard PDFWorker.makePipe(&toChild), PDFWorker.makePipe(&fromChild), PDFWorker.makePipe(&errorPipe),
+            PDFWorker.makePipe(&lifelinePipe)
+        else { throw Failure(description: "cannot make pipes: \(String(cString: strerror(errno)))") }
+        let childEnds = [toChild[0], fromChild[1], errorPipe[1], lifelinePipe[0]]
+        defer { for end in childEnds { close(end) } }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for (target, end) in childEnds.enumerated() { posix_spawn_file_actions_adddup2(&actions, end, Int32(target)) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let arguments = [executable, "-I", "-c", program]
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, executable, &actions, &attributes, &cArguments, environ)
+        guard status == 0 else {
+            for end in [toChild[1], fromChild[0], errorPipe[0], lifelinePipe[1]] { close(end) }
+            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
+        }
+        PDFWorker.ignoreBrokenPipes
+        pid = child
+        input = toChild[1]
+        output = fromChild[0]
+        lifeline = lifelinePipe[1]
+        errors = ErrorDrain(errorPipe[0])
+        PDFWorker.live.withLock { $0.insert(child) }
+        let hello: [String: Any]
+        do throws(Failure) {
+            hello = try readHeader(deadline: .now() + startTimeout)
+        } catch {
+            terminate()
+            throw Failure(description: "the PDF worker did not start: \(error.description)\(errors.tail)")
+        }
+        if let problem = hello["error"] as? String {
+            terminate()
+            throw Failure(description: problem)
+        }
+        engine = hello["engine"] as? String ?? "WeasyPrint"
+    }
+
+    deinit { terminate() }
+
+    /// Renders `xhtml` to PDF bytes, letting the engine read files inside `folder` only.
+    func render(xhtml: [UInt8], folder: String, sourceDateEpoch: Int, variant: String?, timeout: Double)
+        throws(Failure) -> [UInt8]
+    {
+        var job: [String: Any] = ["length": xhtml.count, "folder": folder, "epoch": sourceDateEpoch]
+        if let variant { job["variant"] = variant }
+        let deadline = DispatchTime.now() + timeout
+        do throws(Failure) {
+            guard let header = try? JSONSerialization.data(withJSONObject: job, options: [.sortedKeys]) else {
+                throw Failure(description: "cannot describe the PDF job")
+            }
+            try write(Array(header) + [10] + xhtml)
+            let answer = try readHeader(deadline: deadline)
+            if let problem = answer["error"] as? String {
+                let refused = (answer["refused"] as? [String]) ?? []
+                throw Failure(
+                    description: refused.isEmpty
+                        ? "the PDF engine failed: \(problem)"
+                        : "the PDF engine was refused what the document asked for: " + refused.joined(separator: "; "))
+            }
+            guard let length = answer["length"] as? Int else { throw Failure(description: "the PDF worker gave no PDF") }
+            return try read(length, deadline: deadline)
+        } catch let failure where failure.description == PDFWorker.timedOut {
+            terminate()
+            throw Failure(
+                description: "the PDF engine took more than \(Int(timeout)) s and was stopped (--pdf-timeout sets the limit)")
+        } catch {
+            if !isUsable || answerIsBroken(error) { terminate() }
+            throw error
+        }
+    }
+
+    /// Kills the worker's process group and reaps it; its pipes are closed.
+    func terminate() {
+        guard isUsable || PDFWorker.live.withLock({ $0.contains(pid) }) else { return }
+        isUsable = false
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        PDFWorker.live.withLock { _ = $0.remove(pid) }
+        for descriptor in [input, output, lifeline] { close(descriptor) }
+    }
+
+    // MARK: - Every worker of this process
+
+    private static let spawning = NSLock()
+
+    /// A pipe whose two ends are closed when Imprint runs another program.
+    private static func makePipe(_ ends: inout [Int32]) -> Bool {
+        guard pipe(&ends) == 0 else { return false }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
+    /// The process ids of the workers alive, each the leader of its own group.
+    private static let live = Locked<Set<pid_t>>([])
+
+    /// Kills every worker's process group (at exit, and from signal handlers' callers).
+    static func terminateAll() {
+        for pid in live.withLock({ $0 }) { kill(-pid, SIGKILL) }
+    }
+
+    /// A worker that dies mid-job must not kill Imprint with SIGPIPE: the write fails instead.
+    /// Workers are also killed when Imprint exits normally, before the lifeline would tell them.
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+        atexit { PDFWorker.terminateAll() }
+    }()
+
+    // MARK: - The protocol
+
+    private static let timedOut = "timed out"
+
+    private func answerIsBroken(_ failure: Failure) -> Bool {
+        !failure.description.hasPrefix("the PDF engine failed") && !failure.description.hasPrefix("the PDF engine was refused")
+    }
+
+    private func write(_ bytes: [UInt8]) throws(Failure) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(input, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                isUsable = false
+                throw Failure(description: "the PDF worker stopped reading (\(String(cString: strerror(errno))))\(errors.tail)")
+            }
+            written += count
+        }
+    }
+
+    /// A JSON line from the worker.
+    private func readHeader(deadline: DispatchTime) throws(Failure) -> [String: Any] {
+        var line: [UInt8] = []
+        while true {
+            let byte = try read(1, deadline: deadline)
+            if byte == [10] { break }
+            line += byte
+            if line.count > 1 << 20 { throw Failure(description: "the PDF worker's answer is not a line of JSON") }
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            throw Failure(description: "the PDF worker's answer is not JSON: \(String(decoding: line.prefix(200), as: UTF8.self))")
+        }
+        return object
+    }
+
+    /// Exactly `count` bytes from the worker, or a failure once `deadline` has passed.
+    private func read(_ count: Int, deadline: DispatchTime) throws(Failure) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let now = DispatchTime.now()
+            guard now < deadline else { throw Failure(description: PDFWorker.timedOut) }
+            var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(min(Double(deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1e6 + 1, 60_000))
+            let ready = poll(&poller, 1, milliseconds)
+            if ready < 0, errno != EINTR { throw Failure(description: "cannot wait for the PDF worker") }
+            if ready <= 0 { continue }
+            let got = result.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress! + filled, count - filled) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                isUsable = false
+                throw Failure(description: "cannot read from the PDF worker: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 {
+                isUsable = false
+                throw Failure(description: "the PDF worker ended\(errors.tail)")
+            }
+            filled += got
+        }
+        return result
+    }
+}
+
+/// The worker's standard error, read as it comes (so the pipe never fills), its last few
+/// KiB kept for the message when the worker fails.
+private final class ErrorDrain: @unchecked Sendable {
+    private let text = Locked<[UInt8]>([])
+
+    init(_ descriptor: Int32) {
+        let text = self.text
+        Thread.detachNewThread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { break }
+                text.withLock { $0 = Array(($0 + buffer[0..<count]).suffix(4096)) }
+            }
+            close(descriptor)
+        }
+    }
+
+    /// ": " and the last lines the worker wrote to standard error, or nothing.
+    var tail: String {
+        let lines = String(decoding: text.withLock { $0 }, as: UTF8.self).split(separator: "\n").suffix(3)
+        return lines.isEmpty ? "" : ": " + lines.joined(separator: " / ")
+    }
+}
