@@ -26,6 +26,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // Linux system calls Swift's Glibc module lacks (renameat2), as inline C.
+        .systemLibrary(name: "CLinux"),
 
         // Pure value types: the report and its diagnostics. No C, no I/O.
         .target(name: "ReportModel"),
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "Imprint",
             dependencies: [
-                "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter",
+                "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter", "CLinux",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The command line: parsing only, over the Imprint library.

@@ -3,6 +3,8 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import CLinux
+import ReportReaders
 
 /// File output on which a failed or killed build never leaves half a file, nor a
 /// temporary one: every output is first written in full to an anonymous file in its
@@ -36,18 +38,143 @@ public enum AtomicFile {
         try commit(pending)
     }
 
-    /// Puts every prepared file in place, in order, and closes them all, whatever happens.
-    static func commit(_ files: [Pending]) throws(IOError) {
+    /// Puts every prepared file in place, all or none, and closes them all, whatever happens.
+    ///
+    /// Every destination is checked first (no folder or other non-file in the way, its
+    /// folder writable). Each file then gets a hidden name beside its destination and is
+    /// swapped with the old file in one step (`renameat2` with `RENAME_EXCHANGE`), so the old
+    /// file stays, under the hidden name, until every swap has succeeded; a swap that fails
+    /// puts back those already made. With more than one file, `journal` (a path) records
+    /// what is being swapped while it is, so that `recover(journal:)` can put the old files
+    /// back after a kill in the middle.
+    static func commit(_ files: [Pending], journal: String? = nil) throws(IOError) {
         var files = files
         defer { discard(files) }
-        for index in files.indices {
-            let name = try name(files[index])
-            files[index].temporaryName = name
-            guard rename(name, files[index].path) == 0 else {
-                throw IOError(description: "cannot write \(files[index].path): \(String(cString: strerror(errno)))")
-            }
-            files[index].temporaryName = nil
+        for file in files { try checkDestination(file.path) }
+        let entries = files.map { file in
+            var status = stat()
+            fstat(file.descriptor, &status)
+            return JournalEntry(path: file.path, aside: asideName(for: file.path), newFile: UInt64(status.st_ino), hadOld: exists(file.path))
         }
+        let journal = files.count > 1 ? journal : nil
+        if let journal { try writeJournal(entries, to: journal) }
+        var swapped: [JournalEntry] = []
+        do throws(IOError) {
+            for (index, entry) in entries.enumerated() {
+                try name(&files[index], as: entry.aside)
+                let moved = entry.hadOld ? imprint_exchange(entry.aside, entry.path) : rename(entry.aside, entry.path)
+                guard moved == 0 else {
+                    throw IOError(description: "cannot write \(entry.path): \(String(cString: strerror(errno)))")
+                }
+                files[index].temporaryName = entry.hadOld ? entry.aside : nil
+                swapped.append(entry)
+            }
+        } catch {
+            for entry in swapped.reversed() { undo(entry) }
+            for index in files.indices { files[index].temporaryName.map { _ = unlink($0) }; files[index].temporaryName = nil }
+            if let journal { unlink(journal) }
+            throw error
+        }
+        // Every new file is in place: the old ones, under the hidden names, go.
+        for entry in entries where entry.hadOld { unlink(entry.aside) }
+        for index in files.indices { files[index].temporaryName = nil }
+        if let journal { unlink(journal) }
+    }
+
+    /// Puts the old files back when a commit recorded in `journal` was cut short (the process
+    /// was killed between two swaps), or finishes it when every swap had been made; then
+    /// removes the journal. Nothing to do when there is none.
+    static func recover(journal: String) {
+        guard let bytes = try? InputFile.read(journal, limit: 1 << 20) else { return }
+        let entries = String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap(JournalEntry.init)
+        let isNew = { (entry: JournalEntry) -> Bool in
+            var status = stat()
+            return lstat(entry.path, &status) == 0 && UInt64(status.st_ino) == entry.newFile
+        }
+        // Old files are removed only once every swap is made: one of them gone means done.
+        let finished = entries.allSatisfy(isNew) && entries.contains { $0.hadOld && !exists($0.aside) }
+        for entry in entries.reversed() {
+            if finished || !isNew(entry) {
+                if !finished || entry.hadOld { unlink(entry.aside) }
+            } else {
+                undo(entry)
+            }
+        }
+        unlink(journal)
+    }
+
+    /// One file of a commit: its destination, the hidden name beside it, the inode of the
+    /// new file, and whether an old file was there.
+    private struct JournalEntry {
+        var path: String
+        var aside: String
+        var newFile: UInt64
+        var hadOld: Bool
+
+        init(path: String, aside: String, newFile: UInt64, hadOld: Bool) {
+            (self.path, self.aside, self.newFile, self.hadOld) = (path, aside, newFile, hadOld)
+        }
+
+        init?(_ line: Substring) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4, let inode = UInt64(fields[0]) else { return nil }
+            self.init(path: String(fields[3]), aside: String(fields[2]), newFile: inode, hadOld: fields[1] == "old")
+        }
+
+        var line: String { "\(newFile)\t\(hadOld ? "old" : "new")\t\(aside)\t\(path)\n" }
+    }
+
+    /// Undoes one swap: the old file back in place, or the new one removed when there was
+    /// no old one.
+    private static func undo(_ entry: JournalEntry) {
+        if entry.hadOld {
+            if imprint_exchange(entry.aside, entry.path) == 0 { unlink(entry.aside) }
+        } else {
+            unlink(entry.path)
+        }
+    }
+
+    private static func writeJournal(_ entries: [JournalEntry], to path: String) throws(IOError) {
+        guard !entries.contains(where: { ($0.path + $0.aside).contains("\n") || ($0.path + $0.aside).contains("\t") }) else {
+            throw IOError(description: "cannot write \(entries[0].path): a path holds a tab or line break")
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw IOError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let text = Array(entries.map(\.line).joined().utf8)
+        let pending = Pending(descriptor: descriptor, temporaryName: nil, path: path)
+        try text.withUnsafeBytes { bytes in Result { () throws(IOError) in try append(bytes, to: pending) } }.get()
+    }
+
+    /// Fails, before anything is renamed, when `path` cannot take a new file: a folder or
+    /// anything but a regular file or link is there, or its folder cannot be written.
+    private static func checkDestination(_ path: String) throws(IOError) {
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG, S_IFLNK: break
+            case S_IFDIR: throw IOError(description: "cannot write \(path): a folder of that name is in the way")
+            default: throw IOError(description: "cannot write \(path): something other than a file is in the way")
+            }
+        } else if errno != ENOENT {
+            throw IOError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        guard access(folder(of: path), W_OK) == 0 else {
+            throw IOError(description: "cannot write in \(folder(of: path)): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// The hidden name a new file has beside its destination while it is being put in place.
+    private static func asideName(for path: String) -> String {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        return "\(folder(of: path))/.\(base).imprint-swap"
     }
 
     /// Closes prepared files without putting them in place: anonymous ones vanish with
@@ -147,16 +274,19 @@ public enum AtomicFile {
         }
     }
 
-    /// A name for a finished file: its temporary name, or, for an anonymous one, a new
-    /// hidden name linked to it (the moment before the rename is all it is ever visible).
-    private static func name(_ file: Pending) throws(IOError) -> String {
-        if let name = file.temporaryName { return name }
-        let base = file.path.split(separator: "/").last.map(String.init) ?? file.path
-        let name = "\(folder(of: file.path))/.\(base).\(getpid()).tmp"
+    /// Gives a finished file the name `name`: links an anonymous one to it, or renames a
+    /// named temporary one (the moment before the swap is all it is ever visible).
+    private static func name(_ file: inout Pending, as name: String) throws(IOError) {
         unlink(name)
-        guard linkat(AT_FDCWD, "/proc/self/fd/\(file.descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 else {
+        let linked: Int32
+        if let temporary = file.temporaryName {
+            linked = rename(temporary, name)
+        } else {
+            linked = linkat(AT_FDCWD, "/proc/self/fd/\(file.descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW)
+        }
+        guard linked == 0 else {
             throw IOError(description: "cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
-        return name
+        file.temporaryName = name
     }
 }

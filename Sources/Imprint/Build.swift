@@ -113,6 +113,9 @@ public enum Pipeline {
     /// Builds the editions asked for, unless the last build's are current (see
     /// `BuildStamp`). Nothing is written unless every edition rendered without error.
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
+        // A build killed while it put its editions in place left its journal: the old
+        // editions go back first.
+        AtomicFile.recover(journal: BuildStamp.journalPath(for: options))
         // With `--force` the settings are only for the new stamp: worked out beside the check.
         let knownSettings = options.force ? nil : BuildStamp.settings(of: options)
         if let knownSettings, BuildStamp.isCurrent(options, settings: knownSettings) {
@@ -161,7 +164,8 @@ public enum Pipeline {
             // The old stamp goes first: were the build killed after the new outputs are in
             // place, an old stamp could otherwise vouch for them.
             unlink(stampPath)
-            try AtomicFile.commit(files)
+            try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
+            try AtomicFile.commit(files, journal: BuildStamp.journalPath(for: options))
         } catch {
             diagnostics.append(Diagnostic(.error, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])

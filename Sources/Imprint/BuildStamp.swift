@@ -18,6 +18,11 @@ struct BuildStamp {
 
     /// Where the stamp of a report's build lives: beside its editions, in a hidden folder
     /// named for the tool.
+    /// Where a build records the editions it is putting in place (see `AtomicFile.commit`).
+    static func journalPath(for options: BuildOptions) -> String {
+        path(for: options) + ".commit"
+    }
+
     static func path(for options: BuildOptions) -> String {
         options.outputDirectory + "/.imprint/" + Pipeline.baseName(of: options.input) + ".stamp"
     }

@@ -14,6 +14,9 @@ public enum FuzzChecks {
     /// every edition but the PDF and traps if any output breaks a promise (XML not
     /// well-formed, a text line wider than its width, an EPUB not made).
     public static func run(_ bytes: [UInt8]) {
+        checkAddress(String(decoding: bytes, as: UTF8.self))
+        // The SVG checker meets every input too: it must answer, never crash or hang.
+        _ = SVGCheck.problems(in: bytes)
         let whole = Outcome(bytes, chunkSize: .max)
         // Fuzzed inputs are small: pieces this small get them cut at all.
         precondition(Outcome(bytes, chunkSize: 64) == whole, "the report reads differently in pieces")
@@ -43,6 +46,17 @@ public enum FuzzChecks {
                 self = .failed(error.diagnostics)
             }
         }
+    }
+
+    /// An address the rule makes active has an allowed scheme, holds nothing a URI may not,
+    /// and is its own canonical form.
+    private static func checkAddress(_ text: String) {
+        guard case .active(let url) = Address.classify(text) else { return }
+        precondition(Address.scheme(of: url).map(Address.activeSchemes.contains) == true, "an active address with another scheme")
+        precondition(
+            !url.unicodeScalars.contains { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || "\"<>\\^`{|}".unicodeScalars.contains($0) },
+            "an active address holds what a URI may not")
+        precondition(Address.classify(url) == .active(url), "an active address is not its own canonical form")
     }
 
     private static func expectWellFormed(_ bytes: [UInt8], _ what: String) {

@@ -32,8 +32,8 @@ enum ImageContent {
         if format == "SVG" {
             let problems = SVGCheck.problems(in: bytes)
             guard !problems.isEmpty else { return nil }
-            let listed = problems.prefix(5).map { $0.message + ($0.line > 0 ? " (line \($0.line))" : "") }
-            let more = problems.count > 5 ? "; and \(problems.count - 5) more" : ""
+            let listed = problems.prefix(10).map { $0.message + ($0.line > 0 ? " (line \($0.line))" : "") }
+            let more = problems.count > 10 ? "; and \(problems.count - 10) more" : ""
             return "is not a safe SVG image: it " + listed.joined(separator: "; it ") + more
         }
         return hasSignature(bytes, of: format) ? nil : "is not a \(format) file: its content does not start as one does"

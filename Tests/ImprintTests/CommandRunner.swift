@@ -23,8 +23,13 @@ struct CommandRunner {
 
     /// Runs `imprint` with `arguments`; with `tool`, the first argument names another
     /// command, found on the `PATH`, which is given the rest.
-    static func run(_ arguments: [String], in directory: String, tool: Bool = false) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: String, tool: Bool = false, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if tool {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = arguments
@@ -68,8 +73,8 @@ struct Workspace {
         try CommandRunner.run(arguments, in: folder)
     }
 
-    func run(_ arguments: [String]) throws -> CommandRunner.Result {
-        try CommandRunner.run(arguments, in: folder)
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, in: folder, environment: environment)
     }
 
     /// Every file below `path`, relative to the workspace, hidden ones included; the

@@ -113,7 +113,7 @@ import ReportModel
     func modelRoundTripsThroughJSON(name: String) throws {
         let report = try ReportMarkdownReader.read(fileAt: samplePath(name)).report
         let data = try JSONEncoder().encode(report)
-        let decoded = try ReportJSONReader.read([UInt8](data), file: "model.json").report
+        let decoded = try ReportJSONReader.read([UInt8](data), file: "model.json", reportPath: samplePath("model.json")).report
         #expect(decoded == report)
     }
 

@@ -10,7 +10,7 @@ import ReportModel
 
     @Test func readsWhatTheModelCommandWrites() throws {
         let report = try ReportMarkdownReader.read(fileAt: samplePath("arctic-shipping-outlook.md")).report
-        #expect(try ReportJSONReader.read(json(report), file: "m.json").report == report)
+        #expect(try ReportJSONReader.read(json(report), file: "m.json", reportPath: samplePath("m.json")).report == report)
     }
 
     @Test func refusesDuplicateAndInvalidIds() {

