@@ -92,6 +92,12 @@ struct MetadataReader {
             log.error("the front matter must be a mapping of keys to values", at: location(of: root))
             return nil
         }
+        guard MetadataReader.countsWithinLimit(root) else {
+            log.error(
+                "the front matter expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)",
+                at: location(of: root))
+            return nil
+        }
         return mapping
     }
 
@@ -313,6 +319,23 @@ struct MetadataReader {
             return nil
         }
         return yardstick
+    }
+
+    /// Whether the front matter holds at most `maximumNodes` values, keys and plain values
+    /// counted as aliases are (`untyped` counts what aliases expand to).
+    private static func countsWithinLimit(_ root: Node) -> Bool {
+        var count = 0
+        var pending = [root]
+        while let node = pending.popLast() {
+            count += 1
+            if count > maximumNodes { return false }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let sequence): pending += sequence
+            case .mapping(let mapping): for (key, value) in mapping { pending += [key, value] }
+            }
+        }
+        return true
     }
 
     /// An unknown key's value, kept as text, lists and mappings; aliases count against the

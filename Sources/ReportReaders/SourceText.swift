@@ -111,7 +111,7 @@ struct SourceText {
         for scalar in String(decoding: input, as: UTF8.self).unicodeScalars {
             let value = scalar.value
             let forbidden = (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D)
-                || value == 0xFFFE || value == 0xFFFF
+                || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
             if forbidden {
                 dropped += 1
                 if dropped <= maximumCharacterWarnings {

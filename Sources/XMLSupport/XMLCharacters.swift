@@ -1,11 +1,13 @@
-/// What XML 1.0 allows in character data (§2.2): tab, LF, CR, and every scalar from
-/// U+0020 except the noncharacters U+FFFE and U+FFFF. (Surrogates cannot occur in a
-/// Swift string.)
+/// The characters every edition may carry: what XML 1.0 allows in character data (§2.2:
+/// tab, LF, CR, and every scalar from U+0020 except the noncharacters U+FFFE and U+FFFF)
+/// less the controls it only discourages, DEL (U+007F) and the C1 controls (U+0080 to
+/// U+009F), which EPUB and HTML checkers refuse and no reader can see. (Surrogates cannot
+/// occur in a Swift string.)
 public enum XMLCharacters {
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD: true
-        case 0x20...0xFFFD, 0x10000...0x10FFFF: true
+        case 0x20...0x7E, 0xA0...0xFFFD, 0x10000...0x10FFFF: true
         default: false
         }
     }
@@ -22,9 +24,10 @@ public enum XMLCharacters {
         return (String(kept), dropped)
     }
 
-    /// Whether UTF-8 text holds a character XML forbids, read from its bytes: a control
-    /// character other than tab, line feed and carriage return is a byte below 0x20;
-    /// U+FFFE and U+FFFF are EF BF BE and EF BF BF (valid UTF-8 holds no surrogates).
+    /// Whether UTF-8 text holds a character `isAllowed` refuses, read from its bytes: a C0
+    /// control other than tab, line feed and carriage return is a byte below 0x20, DEL is
+    /// 0x7F, a C1 control is C2 80 to C2 9F, U+FFFE and U+FFFF are EF BF BE and EF BF BF
+    /// (valid UTF-8 holds no surrogates).
     ///
     /// Every text and attribute of every XML edition passes through here, so the scan reads
     /// the string's own storage when it can, rather than through its iterator.
@@ -42,9 +45,11 @@ public enum XMLCharacters {
         while index < bytes.count {
             if index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                // No byte below 0x20 and none with the high bit set.
+                // No byte below 0x20, none that is 0x7F, and none with the high bit set.
                 let controls = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-                if controls == 0 && word & 0x8080_8080_8080_8080 == 0 {
+                let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let deletes = (delete &- 0x0101_0101_0101_0101) & ~delete & 0x8080_8080_8080_8080
+                if controls == 0 && deletes == 0 && word & 0x8080_8080_8080_8080 == 0 {
                     index += 8
                     continue
                 }
@@ -52,6 +57,10 @@ public enum XMLCharacters {
             let byte = bytes[index]
             if byte < 0x20 {
                 if byte != 0x9, byte != 0xA, byte != 0xD { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                return true
             } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
                 return true
             }

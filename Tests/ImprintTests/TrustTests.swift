@@ -200,6 +200,23 @@ import XMLSupport
 
     // MARK: - Inputs
 
+    @Test func deleteAndC1ControlsReachNoEdition() throws {
+        let workspace = Workspace(files: ["report.md": Self.report("a\u{7F}b\u{80}c\u{9F}d [x](https://example.org/\u{85})\n")])
+        let result = try workspace.run("build", "report.md", "--to", "docbook,xhtml,text")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("report.md:5:2: warning: dropped the control character U+007F"), "\(result.stderr)")
+        for file in workspace.files() {
+            let text = try #require(workspace.contents("out/" + file))
+            #expect(!text.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) }, "\(file)")
+        }
+    }
+
+    @Test func plainFrontMatterValuesCountTowardTheLimit() throws {
+        let keywords = "keywords: [" + (0..<10_001).map { "k\($0)" }.joined(separator: ", ") + "]\n"
+        let workspace = Workspace(files: ["report.md": Self.report("Text.\n", frontMatter: keywords)])
+        try expectRefused(workspace, ["build", "report.md"], mentioning: "more than 10000 values", sourceLocus: "report.md:2:")
+    }
+
     @Test func devicesAndFIFOsAreRefusedAtOnce() throws {
         let workspace = Workspace()
         #expect(mkfifo(workspace.folder + "/r.md", 0o644) == 0)
