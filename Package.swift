@@ -47,17 +47,24 @@ let package = Package(
         .target(
             name: "EPUBWriter",
             dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CMinizip", "CLibDeflate"]),
-        // The pipeline as a library: formats, options, atomic output.
+        // The pipeline as a library: formats, options, atomic output. The files of Styles/
+        // are compiled into it (EmbedData), so the binary runs from any folder.
         .target(
             name: "Imprint",
             dependencies: [
                 "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter", "CLinux",
+                "XMLSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ],
+            plugins: ["EmbedData"]),
+        .executableTarget(name: "EmbedDataTool"),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
         // The command line: parsing only, over the Imprint library.
         .executableTarget(
             name: "ImprintCLI",
-            dependencies: ["Imprint", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Imprint", "ReportModel", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             // Release builds allocate with mimalloc: the report model is millions of small
             // values, and glibc's malloc took a third of a large build (see Scripts/bench).
             // Debug builds keep glibc's, which the sanitizers replace.

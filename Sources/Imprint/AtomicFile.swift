@@ -171,11 +171,19 @@ public enum AtomicFile {
         return lstat(path, &status) == 0
     }
 
-    /// The hidden name a new file has beside its destination while it is being put in place.
+    /// The hidden name a new file has beside its destination while it is being put in place:
+    /// one of its own, as reports built side by side may share a file (an image beside
+    /// their XHTML editions).
     private static func asideName(for path: String) -> String {
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        return "\(folder(of: path))/.\(base).imprint-swap"
+        let number = asideCount.withLock { count in
+            count += 1
+            return count
+        }
+        return "\(folder(of: path))/.\(base).\(getpid()).\(number).imprint-swap"
     }
+
+    private static let asideCount = Locked(0)
 
     /// Closes prepared files without putting them in place: anonymous ones vanish with
     /// the descriptor, named ones are removed.
@@ -203,9 +211,10 @@ public enum AtomicFile {
         return created
     }
 
-    /// Removes folders `createDirectory` created, innermost first, as long as they are empty.
+    /// Removes the folders `createDirectory` created that are empty, innermost first (a
+    /// folder that is not empty stays).
     static func removeEmptyDirectories(_ created: [String]) {
-        for folder in created.reversed() where rmdir(folder) != 0 { return }
+        for folder in created.reversed() { rmdir(folder) }
     }
 
     #if os(Linux)

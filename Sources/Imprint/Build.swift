@@ -26,14 +26,30 @@ public struct BuildOptions: Sendable {
     public var ascii: Bool
     /// Build even when the last build's outputs are still current.
     public var force: Bool
+    /// The file name of the one edition asked for (`-o brief.pdf`), in `outputDirectory`;
+    /// nil for the usual names, the report's own with each edition's extension.
+    public var outputName: String?
+
+    /// What the editions' files are named after: `brief` for `brief.pdf` or for a report
+    /// `brief.md`.
+    var outputBase: String {
+        guard let outputName else { return Pipeline.baseName(of: input) }
+        return Pipeline.baseName(of: outputName.hasSuffix(".brief.txt") ? String(outputName.dropLast(4)) : outputName)
+    }
+
+    /// The file an edition is written to, in `outputDirectory`.
+    func fileName(of format: OutputFormat) -> String {
+        outputName ?? format.fileName(base: outputBase)
+    }
 
     public init(
         input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
         epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false,
-        pdfTimeout: Int = PDFEngine.defaultTimeout
+        pdfTimeout: Int = PDFEngine.defaultTimeout, outputName: String? = nil
     ) {
         self.pdfTimeout = pdfTimeout
+        self.outputName = outputName
         self.force = force
         self.epubSplitDepth = epubSplitDepth
         self.textWidth = textWidth
@@ -135,7 +151,7 @@ public enum Pipeline {
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let renderer = Renderer(report: report, options: options, progress: progress)
         let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
-        let created: [String]
+        var created: [String]
         do {
             created = try AtomicFile.createDirectory(options.outputDirectory)
         } catch {
@@ -144,7 +160,8 @@ public enum Pipeline {
         var files: [AtomicFile.Pending] = []
         for (format, result) in zip(options.formats, renderAll(renderer)) {
             switch result {
-            case .success(let (warnings, prepared)):
+            case .success(let (warnings, prepared, folders)):
+                created += folders
                 let severity: Diagnostic.Severity = options.strict ? .error : .warning
                 diagnostics += warnings.map {
                     Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.input, line: 1, column: 1))
@@ -183,7 +200,8 @@ public enum Pipeline {
 
     /// One edition's warnings and its files (the edition, and any written with it), each
     /// complete in a file without a name; or why it could not be made.
-    private typealias Rendered = Result<(warnings: [String], files: [AtomicFile.Pending]), RenderFailure>
+    /// (With the folders made for the files, to be removed again if the build fails.)
+    private typealias Rendered = Result<(warnings: [String], files: [AtomicFile.Pending], folders: [String]), RenderFailure>
 
     /// Every edition rendered, side by side on the machine's cores: the report is read
     /// once and each writer only reads it. Each edition goes into its file as it is made
@@ -192,25 +210,24 @@ public enum Pipeline {
     private static func renderAll(_ renderer: Renderer) -> [Rendered] {
         let options = renderer.options
         let formats = options.formats
-        let base = baseName(of: options.input)
         // The costliest first, so that no long edition starts last and runs alone.
         let order = formats.indices.sorted { formats[$0].relativeCost > formats[$1].relativeCost }
         let results = Locked<[Int: Rendered]>([:])
         DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
             let index = order[turn]
             let format = formats[index]
-            let result = render(format, with: renderer, base: base)
+            let result = render(format, with: renderer)
             results.withLock { $0[index] = result }
         }
         return results.withLock { results in formats.indices.map { results[$0]! } }
     }
 
     /// One edition into its file, and the files that go with it.
-    private static func render(_ format: OutputFormat, with renderer: Renderer, base: String) -> Rendered {
+    private static func render(_ format: OutputFormat, with renderer: Renderer) -> Rendered {
         let folder = renderer.options.outputDirectory + "/"
         let file: OutputFile
         do {
-            file = try OutputFile(besides: folder + format.fileName(base: base))
+            file = try OutputFile(besides: folder + renderer.options.fileName(of: format))
         } catch {
             return .failure(RenderFailure(error.description))
         }
@@ -223,16 +240,19 @@ public enum Pipeline {
             return .failure(failure)
         }
         var prepared: [AtomicFile.Pending] = []
+        var folders: [String] = []
         do throws(AtomicFile.IOError) {
             prepared.append(try file.finish())
             for companion in companions {
+                if companion.name.contains("/") { folders += try AtomicFile.createDirectory(Paths.folder(of: folder + companion.name)) }
                 prepared.append(try AtomicFile.prepare(companion.bytes, at: folder + companion.name))
             }
         } catch {
             AtomicFile.discard(prepared)
+            AtomicFile.removeEmptyDirectories(folders)
             return .failure(RenderFailure(error.description))
         }
-        return .success((warnings, prepared))
+        return .success((warnings, prepared, folders))
     }
 
     /// The files a build of this report reads besides the report: its images, the style sheets.
@@ -240,7 +260,7 @@ public enum Pipeline {
         let options = renderer.options
         let references = FileReferences(reportPath: options.input)
         let images = renderer.imagePaths.compactMap { try? references.resolve($0).get() }
-        let shipped = ["print.css", "epub.css"].compactMap(StyleSheets.locate)
+        let shipped = ["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath)
         return images + shipped + options.userStylesheets
     }
 

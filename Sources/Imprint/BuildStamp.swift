@@ -24,7 +24,7 @@ struct BuildStamp {
     }
 
     static func path(for options: BuildOptions) -> String {
-        options.outputDirectory + "/.imprint/" + Pipeline.baseName(of: options.input) + ".stamp"
+        options.outputDirectory + "/.imprint/" + (options.outputName ?? Pipeline.baseName(of: options.input)) + ".stamp"
     }
 
     /// The digest of what shapes the editions other than the files read.
@@ -33,6 +33,7 @@ struct BuildStamp {
             "imprint \(Imprint.version)",
             "input \(absolute(options.input))",
             "output \(absolute(options.outputDirectory))",
+            "output-name \(options.outputName ?? "")",
             "formats \(options.formats.map(\.rawValue).joined(separator: ","))",
             "strict \(options.strict)",
             "paper \(options.paper.rawValue)",
@@ -46,7 +47,8 @@ struct BuildStamp {
             "SOURCE_DATE_EPOCH \(Environment.value("SOURCE_DATE_EPOCH") ?? "")",
             "IMPRINT_STYLES \(Environment.value("IMPRINT_STYLES") ?? "")",
             // Where the shipped style sheets are found: another folder is another style.
-            "styles \(["print.css", "epub.css"].compactMap(StyleSheets.locate).joined(separator: "\u{0}"))",
+            "styles \(["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath).joined(separator: "\u{0}"))",
+            "compiled-in \(StyleSheets.compiledDigest)",
         ]
         return digest(Array(parts.joined(separator: "\n").utf8))
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReportReaders
 
 /// `imprint build DIR`: every report under a folder, built side by side on all cores.
 ///
@@ -28,28 +29,67 @@ public enum FolderBuild {
         public var finished: Int { built + upToDate + failed.count }
     }
 
-    /// The reports under `folder`: every `.md` file, in path order, leaving out hidden
-    /// files and folders, the output folder, and links that lead outside `folder`.
-    public static func reports(in folder: String, excluding outputDirectory: String) -> [String] {
+    /// What a folder holds: its reports, in path order, and every other file with why it is
+    /// not built.
+    public struct Contents: Sendable {
+        public var reports: [String] = []
+        public var skipped: [(path: String, reason: String)] = []
+    }
+
+    /// The reports under `folder`: Markdown files that open with front matter (`---`), and
+    /// JSON files that hold a report model (`imprint model`). Hidden files and folders, the
+    /// output folder, links that lead outside `folder`, and whatever `.imprintignore` in
+    /// `folder` matches are left out; so is any other file (a `README.md` without front
+    /// matter, an image), each with its reason.
+    public static func contents(of folder: String, excluding outputDirectory: String) -> Contents {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL.resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var found: [String] = []
+        let ignored = IgnoreFile(folder: folder)
+        var contents = Contents()
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return contents }
         while let relative = enumerator.nextObject() as? String {
             let path = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
             let real = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
             let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") || real == output || real.hasPrefix(output + "/") {
-                enumerator.skipDescendants()
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: real, isDirectory: &isFolder)
+            if name.hasPrefix(".") || real == output || real.hasPrefix(output + "/") || ignored.matches(relative) {
+                if isFolder.boolValue { enumerator.skipDescendants() }
+                if !name.hasPrefix("."), real != output, ignored.matches(relative) {
+                    contents.skipped.append((path, "matched by .imprintignore"))
+                }
                 continue
             }
-            guard name.lowercased().hasSuffix(".md"), real.hasPrefix(root + "/") else { continue }
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), !isFolder.boolValue {
-                found.append(path)
+            guard exists, !isFolder.boolValue else { continue }
+            guard real.hasPrefix(root + "/") else {
+                contents.skipped.append((path, "a link that leads outside the folder"))
+                continue
+            }
+            if let reason = notAReport(real, name: name) {
+                contents.skipped.append((path, reason))
+            } else {
+                contents.reports.append(path)
             }
         }
-        return found.sorted()
+        contents.reports.sort()
+        contents.skipped.sort { $0.path < $1.path }
+        return contents
+    }
+
+    /// Why the file is not a report, or nil when it is one.
+    private static func notAReport(_ path: String, name: String) -> String? {
+        let lowered = name.lowercased()
+        let isMarkdown = lowered.hasSuffix(".md")
+        guard isMarkdown || lowered.hasSuffix(".json") else { return "not a .md or .json file" }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "cannot be read" }
+        defer { try? handle.close() }
+        let start = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        if isMarkdown {
+            let firstLine = start.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return firstLine.trimmingCharacters(in: .whitespaces) == "---" ? nil : "Markdown without front matter (no --- first line)"
+        }
+        let opening = start.drop { $0.isWhitespace }
+        return opening.hasPrefix("{") && start.contains("\"metadata\"") ? nil : "JSON that is not a report model"
     }
 
     /// Builds each report with `options` (its `input` and `outputDirectory` set per
@@ -89,5 +129,32 @@ public enum FolderBuild {
         let relative = report.hasPrefix(base) ? String(report.dropFirst(base.count)) : report
         let subfolder = (relative as NSString).deletingLastPathComponent
         return subfolder.isEmpty ? outputDirectory : outputDirectory + "/" + subfolder
+    }
+}
+
+/// `.imprintignore` in a folder of reports: one glob pattern a line (`*`, `?`, `[…]`, as
+/// the shell has them), blank lines and lines starting with `#` ignored. A pattern with a
+/// `/` matches the path from the folder (`drafts/*.md`); one without matches any file or
+/// folder of that name at any depth (`README.md`, `archive`); a trailing `/` is dropped.
+struct IgnoreFile {
+    private var patterns: [String] = []
+
+    init(folder: String) {
+        guard let bytes = try? InputFile.read(folder + "/.imprintignore", limit: 1 << 20) else { return }
+        patterns = String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
+            var pattern = line.trimmingCharacters(in: .whitespaces)
+            if pattern.isEmpty || pattern.hasPrefix("#") { return nil }
+            while pattern.hasSuffix("/") { pattern.removeLast() }
+            if pattern.hasPrefix("/") { pattern.removeFirst() }
+            return pattern.isEmpty ? nil : pattern
+        }
+    }
+
+    /// Whether `relative` (a path from the folder) is ignored.
+    func matches(_ relative: String) -> Bool {
+        let name = (relative as NSString).lastPathComponent
+        return patterns.contains { pattern in
+            pattern.contains("/") ? fnmatch(pattern, relative, FNM_PATHNAME) == 0 : fnmatch(pattern, name, 0) == 0
+        }
     }
 }

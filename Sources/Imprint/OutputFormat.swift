@@ -49,6 +49,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 
     public static var available: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The edition a file name asks for by its extension (`brief.pdf`: the PDF;
+    /// `x.brief.txt`: the brief; `x.txt`: the text), if any.
+    public static func named(by file: String) -> OutputFormat? {
+        let name = file.lowercased()
+        if name.hasSuffix(".brief.txt") { return .brief }
+        return [OutputFormat.docbook, .xhtml, .pdf, .epub, .text].first { name.hasSuffix($0.fileName(base: "")) }
+    }
 }
 
 /// Page sizes of the print edition.

@@ -16,11 +16,14 @@ final class PDFWorker: @unchecked Sendable {
     private let output: Int32
     private let lifeline: Int32
     private let errors: ErrorDrain
-    /// False once the worker failed or was killed: it is never given another job.
+    /// False once the worker is killed (after any failure of an exchange with it): it is
+    /// never given another job.
     private(set) var isUsable = true
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// The worker did not answer before the deadline.
+        var timedOut = false
     }
 
     /// Starts a worker with `python` (a command on `PATH` or a path) running `program`, and
@@ -70,7 +73,7 @@ final class PDFWorker: @unchecked Sendable {
             for end in [toChild[1], fromChild[0], errorPipe[0], lifelinePipe[1]] { close(end) }
             throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
         }
-        PDFWorker.ignoreBrokenPipes
+        PDFWorker.setUpProcess
         pid = child
         input = toChild[1]
         output = fromChild[0]
@@ -100,34 +103,33 @@ final class PDFWorker: @unchecked Sendable {
         var job: [String: Any] = ["length": xhtml.count, "folder": folder, "epoch": sourceDateEpoch]
         if let variant { job["variant"] = variant }
         let deadline = DispatchTime.now() + timeout
+        let answer: [String: Any]
         do throws(Failure) {
             guard let header = try? JSONSerialization.data(withJSONObject: job, options: [.sortedKeys]) else {
                 throw Failure(description: "cannot describe the PDF job")
             }
             try write(Array(header) + [10] + xhtml)
-            let answer = try readHeader(deadline: deadline)
-            if let problem = answer["error"] as? String {
-                let refused = (answer["refused"] as? [String]) ?? []
-                throw Failure(
-                    description: refused.isEmpty
-                        ? "the PDF engine failed: \(problem)"
-                        : "the PDF engine was refused what the document asked for: " + refused.joined(separator: "; "))
-            }
-            guard let length = answer["length"] as? Int else { throw Failure(description: "the PDF worker gave no PDF") }
-            return try read(length, deadline: deadline)
-        } catch let failure where failure.description == PDFWorker.timedOut {
-            terminate()
-            throw Failure(
-                description: "the PDF engine took more than \(Int(timeout)) s and was stopped (--pdf-timeout sets the limit)")
+            answer = try readHeader(deadline: deadline)
+            if let length = answer["length"] as? Int { return try read(length, deadline: deadline) }
         } catch {
-            if !isUsable || answerIsBroken(error) { terminate() }
+            // A worker whose exchange broke off is in a state nobody knows: it goes.
+            terminate()
+            guard !error.timedOut else {
+                throw Failure(
+                    description: "the PDF engine took more than \(Int(timeout)) s and was stopped (--pdf-timeout sets the limit)")
+            }
             throw error
         }
+        let refused = (answer["refused"] as? [String]) ?? []
+        guard refused.isEmpty else {
+            throw Failure(description: "the PDF engine was refused what the document asked for: " + refused.joined(separator: "; "))
+        }
+        throw Failure(description: "the PDF engine failed: \(answer["error"] as? String ?? "it gave no PDF")")
     }
 
     /// Kills the worker's process group and reaps it; its pipes are closed.
     func terminate() {
-        guard isUsable || PDFWorker.live.withLock({ $0.contains(pid) }) else { return }
+        guard isUsable else { return }
         isUsable = false
         kill(-pid, SIGKILL)
         var status: Int32 = 0
@@ -157,18 +159,12 @@ final class PDFWorker: @unchecked Sendable {
 
     /// A worker that dies mid-job must not kill Imprint with SIGPIPE: the write fails instead.
     /// Workers are also killed when Imprint exits normally, before the lifeline would tell them.
-    private static let ignoreBrokenPipes: Void = {
+    private static let setUpProcess: Void = {
         signal(SIGPIPE, SIG_IGN)
         atexit { PDFWorker.terminateAll() }
     }()
 
     // MARK: - The protocol
-
-    private static let timedOut = "timed out"
-
-    private func answerIsBroken(_ failure: Failure) -> Bool {
-        !failure.description.hasPrefix("the PDF engine failed") && !failure.description.hasPrefix("the PDF engine was refused")
-    }
 
     private func write(_ bytes: [UInt8]) throws(Failure) {
         var written = 0
@@ -176,7 +172,6 @@ final class PDFWorker: @unchecked Sendable {
             let count = bytes.withUnsafeBytes { Glibc.write(input, $0.baseAddress! + written, $0.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
-                isUsable = false
                 throw Failure(description: "the PDF worker stopped reading (\(String(cString: strerror(errno))))\(errors.tail)")
             }
             written += count
@@ -204,7 +199,7 @@ final class PDFWorker: @unchecked Sendable {
         var filled = 0
         while filled < count {
             let now = DispatchTime.now()
-            guard now < deadline else { throw Failure(description: PDFWorker.timedOut) }
+            guard now < deadline else { throw Failure(description: "the PDF worker did not answer in time", timedOut: true) }
             var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
             let milliseconds = Int32(min(Double(deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1e6 + 1, 60_000))
             let ready = poll(&poller, 1, milliseconds)
@@ -213,11 +208,9 @@ final class PDFWorker: @unchecked Sendable {
             let got = result.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress! + filled, count - filled) }
             if got < 0 {
                 if errno == EINTR { continue }
-                isUsable = false
                 throw Failure(description: "cannot read from the PDF worker: \(String(cString: strerror(errno)))")
             }
             if got == 0 {
-                isUsable = false
                 throw Failure(description: "the PDF worker ended\(errors.tail)")
             }
             filled += got

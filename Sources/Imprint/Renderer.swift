@@ -53,12 +53,10 @@ struct Renderer: Sendable {
         case .docbook:
             return .success(DocBookWriter(index: index).write(report, to: file.write))
         case .xhtml:
-            // Written into the output folder beside its style sheet (`NAME.css`, which
-            // `companions` gives), so images are addressed from there.
-            let prefix = Paths.relative(from: options.outputDirectory, to: Paths.folder(of: options.input))
-            let css = OutputFormat.xhtml.fileName(base: Pipeline.baseName(of: options.input))
-                .replacingOccurrences(of: ".xhtml", with: ".css")
-            return .success(xhtmlWriter(stylesheet: .linked(css), resourcePrefix: prefix).write(report, to: file.write))
+            // Written into the output folder beside its style sheet and its images, which
+            // `companions` gives.
+            let css = options.outputBase + ".css"
+            return .success(xhtmlWriter(stylesheet: .linked(css), resourcePrefix: "").write(report, to: file.write))
         case .epub:
             return epub(into: file)
         case .text, .brief:
@@ -81,7 +79,7 @@ struct Renderer: Sendable {
         case .failure(let failure): return .failure(failure)
         }
         let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(stylesheet), resourcePrefix: "").write(report)
-        progress("rendering \(Pipeline.baseName(of: options.input)).pdf with \(options.pdfEngine)")
+        progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
         return PDFEngine(command: options.pdfEngine, timeout: options.pdfTimeout, file: options.input).render(
             xhtml: xhtml, baseDirectory: Paths.folder(of: options.input),
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
@@ -94,18 +92,8 @@ struct Renderer: Sendable {
         do throws(RenderFailure) {
             var css = [try StyleSheets.shipped("epub.css")]
             for path in options.userStylesheets { css.append("/* --css \(path) */\n" + (try StyleSheets.user(path))) }
-            let files = FileReferences(reportPath: options.input)
             var resources: [String: [UInt8]] = [:]
-            for path in imagePaths {
-                switch files.resolve(path) {
-                case .success(let real):
-                    do { resources[path] = try InputFile.read(real) } catch {
-                        throw RenderFailure("epub: cannot read the image '\(path)'", file: options.input)
-                    }
-                case .failure(let problem):
-                    throw RenderFailure("epub: the image '\(path)' \(problem.explanation)", file: options.input)
-                }
-            }
+            for image in try images(for: "epub") { resources[image.reference] = image.bytes }
             let writer = EPUBWriter(
                 options: .init(
                     splitDepth: options.epubSplitDepth, stylesheet: css.joined(separator: "\n"),
@@ -122,11 +110,48 @@ struct Renderer: Sendable {
         }
     }
 
-    /// Files written with an edition: the XHTML edition's style sheet.
+    private func realpath(_ path: String) -> String? {
+        guard let resolved = Foundation.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Every image the report uses, read from the report's folder (and nowhere else): as
+    /// the report refers to it, where it is relative to that folder, and its bytes.
+    private func images(for edition: String) throws(RenderFailure) -> [(reference: String, path: String, bytes: [UInt8])] {
+        let files = FileReferences(reportPath: options.input)
+        let folder = files.folder ?? "."
+        var images: [(String, String, [UInt8])] = []
+        for reference in imagePaths {
+            switch files.resolve(reference) {
+            case .success(let real):
+                do {
+                    images.append((reference, String(real.dropFirst(folder == "/" ? 1 : folder.count + 1)), try InputFile.read(real)))
+                } catch {
+                    throw RenderFailure("\(edition): cannot read the image '\(reference)'", file: options.input)
+                }
+            case .failure(let problem):
+                throw RenderFailure("\(edition): the image '\(reference)' \(problem.explanation)", file: options.input)
+            }
+        }
+        return images
+    }
+
+    /// Files written with an edition: the XHTML edition's style sheet and the images it
+    /// shows, at the same places relative to it as beside the report, so that the output
+    /// folder can be moved or published as it is.
     func companions(of format: OutputFormat) -> Result<[(name: String, bytes: [UInt8])], RenderFailure> {
         guard format == .xhtml else { return .success([]) }
-        let name = Pipeline.baseName(of: options.input) + ".css"
-        return printStyleSheet().map { [(name, Array($0.utf8))] }
+        do throws(RenderFailure) {
+            let css = try printStyleSheet().get()
+            // Written beside the report, the XHTML finds the images where they are.
+            let besideReport = FileReferences(reportPath: options.input).folder == realpath(options.outputDirectory)
+            let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.path, bytes: $0.bytes) }
+            var seen: Set<String> = []
+            return .success([(options.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted })
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Our print style sheet, then the paper size, then the user's style sheets: one cascade.

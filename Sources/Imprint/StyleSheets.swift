@@ -2,26 +2,35 @@ import Foundation
 import ReportReaders
 import XHTMLWriter
 
-/// Finds the style sheets that ship with Imprint, wherever the binary runs from.
-///
-/// Looked for, in order: the folder named by `IMPRINT_STYLES`; `share/imprint/Styles` beside
-/// an installed binary's `bin/`; and a `Styles/` folder in the binary's own folder or any
-/// folder above it (a build inside the repository, from any working directory).
+/// Imprint's own files — the style sheets and the PDF worker — compiled into the binary from
+/// `Styles/` (`ShippedData`, made by the EmbedData plugin), so that the binary runs from any
+/// folder. A folder named by `IMPRINT_STYLES` overrides them file by file: a desk's house
+/// style, or a development copy tried without rebuilding.
 enum StyleSheets {
     static func shipped(_ name: String) throws(RenderFailure) -> String {
-        guard let path = locate(name),
-            let text = try? String(contentsOfFile: path, encoding: .utf8)
-        else {
-            throw RenderFailure(
-                "cannot find Imprint's style sheet \(name); looked in \(folders.joined(separator: ", ")). Set IMPRINT_STYLES to the Styles folder")
+        if let path = overridePath(name) {
+            guard let bytes = try? InputFile.read(path, limit: 4 << 20), let text = String(validating: bytes, as: UTF8.self) else {
+                throw RenderFailure("cannot read \(name) in IMPRINT_STYLES as UTF-8 text", file: path)
+            }
+            return text
+        }
+        guard let text = ShippedData.files[name] else {
+            throw RenderFailure("Imprint was built without its file \(name) (Styles/\(name) is compiled in)")
         }
         return text
     }
 
-    /// The path of a shipped style sheet, the first found in `folders`.
-    static func locate(_ name: String) -> String? {
-        folders.map { $0 + "/" + name }.first(where: FileManager.default.fileExists(atPath:))
+    /// The file that overrides `name`: in the folder `IMPRINT_STYLES` names, when it holds one.
+    static func overridePath(_ name: String) -> String? {
+        guard let folder = Environment.value("IMPRINT_STYLES"), !folder.isEmpty else { return nil }
+        let path = folder + "/" + name
+        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
+
+    /// A digest of every compiled-in file, for the build stamp: a binary built from other
+    /// style sheets rebuilds the editions.
+    static let compiledDigest: String = BuildStamp.digest(
+        Array(ShippedData.files.sorted { $0.key < $1.key }.map { $0.key + "\u{0}" + $0.value }.joined(separator: "\u{0}").utf8))
 
     /// A style sheet the user named with `--css`.
     static func user(_ path: String) throws(RenderFailure) -> String {
@@ -39,20 +48,4 @@ enum StyleSheets {
         }
         return text
     }
-
-    /// Worked out once per run: a folder build asks for every report.
-    static let folders: [String] = {
-        var result: [String] = []
-        if let environment = Environment.value("IMPRINT_STYLES"), !environment.isEmpty {
-            result.append(environment)
-        }
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return result }
-        var folder = executable.deletingLastPathComponent()
-        result.append(folder.deletingLastPathComponent().appendingPathComponent("share/imprint/Styles").path)
-        while folder.path != "/" {
-            result.append(folder.appendingPathComponent("Styles").path)
-            folder = folder.deletingLastPathComponent()
-        }
-        return result
-    }()
 }

@@ -18,6 +18,7 @@ struct BuildArguments: Equatable {
     var width = 72
     var ascii = false
     var force = false
+    var verbose = false
 
     /// Every default, for `BuildCommand`'s declarations.
     static let defaults = BuildArguments(report: "")
@@ -38,19 +39,25 @@ struct BuildArguments: Equatable {
         guard let paper = Paper(rawValue: paper.lowercased()) else {
             throw ValidationError("unknown paper '\(paper)'; use a4 or letter")
         }
-        let formats: [OutputFormat]
+        var formats: [OutputFormat]
         do {
             formats = try OutputFormat.parseList(to)
         } catch {
             throw ValidationError(error.description)
         }
-        let options = BuildOptions(
-            input: report, formats: formats, outputDirectory: output, strict: strict, paper: paper,
-            userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
-            ascii: ascii, force: force, pdfTimeout: pdfTimeout)
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: report, isDirectory: &isFolder), isFolder.boolValue {
-            try FolderProgress.build(folder: report, options: options)
+        let buildsFolder = FileManager.default.fileExists(atPath: report, isDirectory: &isFolder) && isFolder.boolValue
+        var outputDirectory = output
+        var outputName: String?
+        if let file = try singleFile(formats: &formats, buildsFolder: buildsFolder) {
+            (outputDirectory, outputName) = file
+        }
+        let options = BuildOptions(
+            input: report, formats: formats, outputDirectory: outputDirectory, strict: strict, paper: paper,
+            userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
+            ascii: ascii, force: force, pdfTimeout: pdfTimeout, outputName: outputName)
+        if buildsFolder {
+            try FolderProgress.build(folder: report, options: options, verbose: verbose)
             return
         }
         let outcome = Pipeline.build(options, progress: Console.progress)
@@ -62,6 +69,33 @@ struct BuildArguments: Equatable {
 }
 
 extension BuildArguments {
+    /// `-o FILE.EXT`, as Pandoc and Typst read it: one edition, written to that file. The
+    /// edition is the one `--to` names, or else the one the extension names (`.pdf`, `.epub`,
+    /// `.xhtml`, `.xml`, `.txt`, `.brief.txt`). Gives the folder and the file name, or nil
+    /// when `-o` names a folder: one that exists, one written with a trailing `/`, or a
+    /// name without an edition's extension.
+    func singleFile(formats: inout [OutputFormat], buildsFolder: Bool) throws -> (folder: String, name: String)? {
+        var isFolder: ObjCBool = false
+        if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
+            return nil
+        }
+        let toGiven = to != BuildArguments.defaults.to
+        guard let named = OutputFormat.named(by: output) else { return nil }
+        guard !buildsFolder else {
+            throw ValidationError("-o \(output) names one file, but a folder of reports is built into a folder: give -o DIR/")
+        }
+        if toGiven {
+            guard formats.count == 1 else {
+                throw ValidationError("-o \(output) names one file, but --to asks for \(formats.count) editions: give -o DIR/ or one edition")
+            }
+        } else {
+            formats = [named]
+        }
+        let slash = output.lastIndex(of: "/")
+        let folder = slash.map { String(output[..<$0]) } ?? "."
+        return (folder.isEmpty ? "/" : folder, slash.map { String(output[output.index(after: $0)...]) } ?? output)
+    }
+
     /// The word of a `build` line that can only be meant as a report whose name starts with
     /// a dash (`-x.md`, or any dashed word naming an existing file), which ArgumentParser
     /// would read as an unknown option; nil when there is none. Words after `--` are

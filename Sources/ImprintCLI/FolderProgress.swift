@@ -8,10 +8,18 @@ import ReportModel
 /// otherwise, for logs and CI, one plain line per report on standard output. A summary
 /// ends both; any failure makes the exit status 1.
 enum FolderProgress {
-    static func build(folder: String, options: BuildOptions) throws {
-        let reports = FolderBuild.reports(in: folder, excluding: options.outputDirectory)
+    static func build(folder: String, options: BuildOptions, verbose: Bool) throws {
+        let contents = FolderBuild.contents(of: folder, excluding: options.outputDirectory)
+        if verbose {
+            for (path, reason) in contents.skipped { print("skipped \(path): \(reason)") }
+        }
+        let reports = contents.reports
         guard !reports.isEmpty else {
-            Console.print([Diagnostic(.error, "no report (.md file) under this folder", at: SourceLocation(file: folder, line: 1, column: 1))])
+            Console.print([
+                Diagnostic(
+                    .error, "no report under this folder (Markdown with front matter, or a JSON model); --verbose lists what was skipped",
+                    at: SourceLocation(file: folder, line: 1, column: 1))
+            ])
             throw ExitCode(1)
         }
         let terminal = isatty(STDERR_FILENO) != 0

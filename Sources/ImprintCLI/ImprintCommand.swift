@@ -15,15 +15,28 @@ struct ImprintCommand: ParsableCommand {
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Build the editions of a report.")
+        commandName: "build", abstract: "Build the editions of a report.",
+        discussion: """
+            Examples:
+              imprint build report.md                   every edition into out/
+              imprint build report.md --to pdf,epub     two editions
+              imprint build report.md -o brief.pdf      one edition, to that file
+              imprint build reports/ -o site/           every report under a folder
+              imprint build --to text -- -draft.md      a report whose name starts with a dash
 
-    @Argument(help: "The report file (Report Markdown, or the model as .json), or a folder: every .md report under it.")
+            Exit status: 0 built (or up to date), 1 the report has errors (nothing written),
+            2 the command line is wrong.
+            """)
+
+    @Argument(help: "The report file (Report Markdown, or the model as .json), or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")
     var report: String
 
-    @Option(name: .long, help: "The editions to write, as a comma list (available: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
-    var to: String = BuildArguments.defaults.to
+    @Option(name: .long, help: "The editions to write, as a comma list (available: \(OutputFormat.available)).")
+    var to: Editions = Editions(text: BuildArguments.defaults.to)
 
-    @Option(name: [.customShort("o"), .long], help: "The folder to write into.")
+    @Option(
+        name: [.customShort("o"), .long],
+        help: "The folder to write into, or the file of one edition (FILE.pdf, .epub, .xhtml, .xml, .txt, .brief.txt).")
     var output: String = BuildArguments.defaults.output
 
     @Flag(help: "Treat warnings as errors.")
@@ -55,12 +68,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build even when the last build's editions are current.")
     var force = BuildArguments.defaults.force
 
+    @Flag(help: "For a folder: list the files that are not built, and why.")
+    var verbose = BuildArguments.defaults.verbose
+
     /// The values parsed, as the quick reader gives them too.
     var arguments: BuildArguments {
         BuildArguments(
-            report: report, to: to, output: output, strict: strict, paper: paper, stylesheets: stylesheets,
+            report: report, to: to.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets,
             pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
-            force: force)
+            force: force, verbose: verbose)
     }
 
     func run() throws {
@@ -68,9 +84,29 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
+/// `--to`'s value: a comma list of editions, each checked as the command line is read (so
+/// a wrong one gets the build's usage and the list of editions), offered by completions.
+struct Editions: ExpressibleByArgument {
+    var text: String
+
+    init(text: String) { self.text = text }
+
+    init?(argument: String) {
+        guard (try? OutputFormat.parseList(argument)) != nil else { return nil }
+        text = argument
+    }
+
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { text }
+}
+
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Read and check a report; print diagnostics, write nothing.")
+        commandName: "check", abstract: "Read and check a report; print diagnostics, write nothing.",
+        discussion: """
+            Lists every HTML comment as a note, for review before release.
+            Exit status: 0 the report is fine, 1 it has errors, 2 the command line is wrong.
+            """)
 
     @Argument(help: "The report file.")
     var report: String
@@ -88,7 +124,11 @@ struct CheckCommand: ParsableCommand {
 
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "model", abstract: "Print the report model as JSON.")
+        commandName: "model", abstract: "Print the report model as JSON.",
+        discussion: """
+            `imprint build model.json` builds from what this prints.
+            Exit status: 0 printed, 1 the report has errors, 2 the command line is wrong.
+            """)
 
     @Argument(help: "The report file.")
     var report: String

@@ -1,3 +1,5 @@
+import Imprint
+
 /// The command line of an everyday build, read without ArgumentParser.
 ///
 /// ArgumentParser learns a command's options by reflecting over its properties, and on
@@ -18,7 +20,12 @@ extension BuildArguments {
 
     /// Every option of `BuildCommand`, by each of its spellings.
     private static let setters: [String: Setter] = [
-        "--to": .value { $0.to = $1; return true },
+        // An unknown edition is left to ArgumentParser, which names the editions there are.
+        "--to": .value { arguments, text in
+            guard (try? OutputFormat.parseList(text)) != nil else { return false }
+            arguments.to = text
+            return true
+        },
         "-o": .value { $0.output = $1; return true },
         "--output": .value { $0.output = $1; return true },
         "--paper": .value { $0.paper = $1; return true },
@@ -42,6 +49,7 @@ extension BuildArguments {
         "--strict": .flag(\.strict),
         "--ascii": .flag(\.ascii),
         "--force": .flag(\.force),
+        "--verbose": .flag(\.verbose),
     ]
 
     /// The spellings `setters` knows, for the tests.

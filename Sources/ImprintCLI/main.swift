@@ -2,16 +2,18 @@ import ArgumentParser
 import Foundation
 
 // ArgumentParser exits 64 on a usage error; Imprint promises 2 (and 1 for build errors).
+let words = Array(CommandLine.arguments.dropFirst())
+// An everyday build skips ArgumentParser's start-up (see `BuildArguments(quick:)`); its
+// usage errors are then the build command's.
+let quick = BuildArguments(quick: words)
 do {
-    let words = Array(CommandLine.arguments.dropFirst())
     if let report = BuildArguments.dashedReport(in: words) {
         FileHandle.standardError.write(
             Data("error: '\(report)' reads as an option; to build a report whose name starts with a dash, write: imprint build [OPTIONS] -- \(report)\n".utf8))
         Foundation.exit(2)
     }
-    // An everyday build skips ArgumentParser's start-up (see `BuildArguments(quick:)`).
-    if let arguments = BuildArguments(quick: words) {
-        try arguments.run()
+    if let quick {
+        try quick.run()
     } else {
         var command = try ImprintCommand.parseAsRoot()
         try command.run()
@@ -23,6 +25,7 @@ do {
     if code == .success {
         ImprintCommand.exit(withError: error)
     }
-    FileHandle.standardError.write(Data((ImprintCommand.fullMessage(for: error) + "\n").utf8))
+    let message = quick != nil ? BuildCommand.fullMessage(for: error) : ImprintCommand.fullMessage(for: error)
+    FileHandle.standardError.write(Data((message + "\n").utf8))
     Foundation.exit(2)
 }
