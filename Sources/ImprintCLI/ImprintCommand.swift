@@ -18,20 +18,20 @@ struct BuildCommand: ParsableCommand {
         commandName: "build", abstract: "Build the editions of a report.",
         discussion: """
             Examples:
-              imprint build report.md                   every edition into out/
-              imprint build report.md --to pdf,epub     two editions
-              imprint build report.md -o brief.pdf      one edition, to that file
-              imprint build reports/ -o site/           every report under a folder
-              imprint build --to text -- -draft.md      a report whose name starts with a dash
+              imprint build report.md                 every edition, into out/
+              imprint build report.md --to pdf,epub   two editions
+              imprint build report.md -o brief.pdf    one edition, to that file
+              imprint build reports/ -o site/         every report of a folder
+              imprint build --to text -- -draft.md    a name that starts with -
 
-            Exit status: 0 built (or up to date), 1 the report has errors (nothing written),
-            2 the command line is wrong.
+            Exit status: 0 built (or up to date); 1 the report has errors
+            (nothing is written); 2 the command line is wrong.
             """)
 
     @Argument(help: "The report file (Report Markdown, or the model as .json), or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")
     var report: String
 
-    @Option(name: .long, help: "The editions to write, as a comma list (available: \(OutputFormat.available)).")
+    @Option(name: .long, help: "The editions to write, as a comma list.", completion: .list(Editions.allValueStrings))
     var to: Editions = Editions(text: BuildArguments.defaults.to)
 
     @Option(
@@ -42,18 +42,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = BuildArguments.defaults.strict
 
-    @Option(help: "The print edition's paper: a4 or letter.")
+    @Option(help: "The print edition's paper: a4 or letter.", completion: .list(Paper.allCases.map(\.rawValue)))
     var paper: String = BuildArguments.defaults.paper
 
-    @Option(name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).")
+    @Option(
+        name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).",
+        completion: .file(extensions: ["css"]))
     var stylesheets: [String] = BuildArguments.defaults.stylesheets
 
     @Option(
         name: .customLong("pdf-engine"),
-        help: "A paged-media engine command with WeasyPrint's command line, run outside Imprint's sandbox (default: WeasyPrint as Imprint's own worker).")
+        help: "A paged-media engine command with WeasyPrint's command line, run outside Imprint's sandbox (by default WeasyPrint runs as Imprint's own worker).")
     var pdfEngine: String = BuildArguments.defaults.pdfEngine
 
-    @Option(name: .customLong("pdf-timeout"), help: "The most seconds one PDF may take before the build fails (default 120).")
+    @Option(name: .customLong("pdf-timeout"), help: "The most seconds one PDF may take before the build fails.")
     var pdfTimeout: Int = BuildArguments.defaults.pdfTimeout
 
     @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (1: top-level sections).")
@@ -105,7 +107,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Read and check a report; print diagnostics, write nothing.",
         discussion: """
             Lists every HTML comment as a note, for review before release.
-            Exit status: 0 the report is fine, 1 it has errors, 2 the command line is wrong.
+            Exit status: 0 the report is fine; 1 it has errors; 2 the command
+            line is wrong.
             """)
 
     @Argument(help: "The report file.")
@@ -127,7 +130,8 @@ struct ModelCommand: ParsableCommand {
         commandName: "model", abstract: "Print the report model as JSON.",
         discussion: """
             `imprint build model.json` builds from what this prints.
-            Exit status: 0 printed, 1 the report has errors, 2 the command line is wrong.
+            Exit status: 0 printed; 1 the report has errors; 2 the command line
+            is wrong.
             """)
 
     @Argument(help: "The report file.")

@@ -37,7 +37,7 @@ import Testing
     @Test func helpShowsExamplesAndExitStatuses() throws {
         let help = try Workspace().run("build", "--help")
         #expect(help.stdout.contains("imprint build report.md -o brief.pdf"), "\(help.stdout)")
-        #expect(help.stdout.contains("Exit status: 0"))
+        #expect(help.stdout.contains("Exit status: 0 built"))
     }
 
     @Test func aFolderBuildsOnlyItsReports() throws {

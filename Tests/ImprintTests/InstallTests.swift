@@ -1,0 +1,123 @@
+import Foundation
+import ReportTestSupport
+import Testing
+
+/// Imprint as users get it: the release binary copied anywhere, `Scripts/install` under a
+/// prefix, and the Debian package extracted into an empty root, each building the seed
+/// sample in every edition with nothing of the repository reachable.
+@Suite(.serialized) struct InstallTests {
+    static let repository = BootstrapTests.repository
+
+    /// The package, made once for the suite (a release build: minutes the first time).
+    static let package: Result<String, Failure> = {
+        let folder = NSTemporaryDirectory() + "imprint-package-" + UUID().uuidString
+        let result = try? runTool([repository + "/Scripts/package", folder])
+        guard let result, result.status == 0, let path = result.output.split(separator: "\n").last.map(String.init),
+            path.hasSuffix(".deb")
+        else { return .failure(Failure(description: "Scripts/package failed: \(result?.output.suffix(2000) ?? "")")) }
+        return .success(path)
+    }()
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    /// The package extracted into a new empty root.
+    private static func extracted() throws -> String {
+        let package = try Self.package.get()
+        let root = NSTemporaryDirectory() + "imprint-root-" + UUID().uuidString
+        let extraction = try runTool(["dpkg-deb", "-x", package, root])
+        try #require(extraction.status == 0, "\(extraction.output)")
+        return root
+    }
+
+    /// The seed sample and its images, copied into a new folder outside the repository.
+    private static func seedCopy() throws -> String {
+        let folder = NSTemporaryDirectory() + "imprint-seed-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: samplesFolder + "/images", toPath: folder + "/images")
+        try FileManager.default.copyItem(atPath: samplesFolder + "/putin-visit-north-korea.md", toPath: folder + "/seed.md")
+        return folder
+    }
+
+    /// Runs `binary` in `folder` with an environment that names nothing of the repository.
+    private static func run(_ binary: String, _ arguments: [String], in folder: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.value.contains(repository) }
+        environment["IMPRINT_STYLES"] = nil
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    private static func expectEveryEdition(with binary: String) throws {
+        let folder = try seedCopy()
+        let (status, output) = try run(binary, ["build", "seed.md", "-o", "editions"], in: folder)
+        #expect(status == 0, "\(output)")
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/editions")) ?? []
+        for file in ["seed.xml", "seed.xhtml", "seed.css", "seed.pdf", "seed.epub", "seed.txt", "seed.brief.txt", "images"] {
+            #expect(written.contains(file), "\(file) missing: \(written) \(output)")
+        }
+    }
+
+    @Test func theReleaseBinaryAloneBuildsEveryEdition() throws {
+        let root = try Self.extracted()
+        let alone = NSTemporaryDirectory() + "imprint-alone-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: alone, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/usr/bin/imprint", toPath: alone + "/imprint")
+        try Self.expectEveryEdition(with: alone + "/imprint")
+    }
+
+    @Test func thePackageInstallsAndRuns() throws {
+        let package = try Self.package.get()
+        let fields = try runTool(["dpkg-deb", "-f", package, "Package", "Depends", "Recommends"]).output
+        for expected in ["Package: imprint", "libxml2", "libcmark-gfm", "libunistring", "libminizip", "libdeflate", "libmimalloc",
+                         "fonts-dejavu-core", "fonts-noto-cjk", "Recommends: python3"] {
+            #expect(fields.contains(expected), "\(expected): \(fields)")
+        }
+        let root = try Self.extracted()
+        for file in ["usr/bin/imprint", "usr/share/man/man1/imprint.1", "usr/share/bash-completion/completions/imprint",
+                     "usr/share/zsh/site-functions/_imprint", "usr/share/fish/vendor_completions.d/imprint.fish"] {
+            #expect(FileManager.default.fileExists(atPath: root + "/" + file), "\(file)")
+        }
+        try Self.expectEveryEdition(with: root + "/usr/bin/imprint")
+    }
+
+    @Test func installPutsEverythingUnderThePrefix() throws {
+        _ = try Self.package.get()  // the release build, made once
+        let destination = NSTemporaryDirectory() + "imprint-install-" + UUID().uuidString
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.repository + "/Scripts/install")
+        process.arguments = ["/opt/imprint"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["DESTDIR": destination]) { _, new in new }
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let prefix = destination + "/opt/imprint"
+        let completion = try String(contentsOfFile: prefix + "/share/bash-completion/completions/imprint", encoding: .utf8)
+        #expect(completion.contains("docbook") && completion.contains("--pdf-timeout"), "completions offer editions and options")
+        let (status, version) = try Self.run(prefix + "/bin/imprint", ["--version"], in: destination)
+        #expect(status == 0 && !version.isEmpty)
+    }
+
+    /// Every option of every command is in the man page.
+    @Test func theManPageCoversEveryOption() throws {
+        let manual = try String(contentsOfFile: Self.repository + "/docs/imprint.1", encoding: .utf8)
+            .replacingOccurrences(of: "\\-", with: "-")
+        for command in ["build", "check", "model"] {
+            let help = try CommandRunner.run([command, "--help"], in: NSTemporaryDirectory()).stdout
+            let options = help.split(whereSeparator: { " ,\n<>[]()".contains($0) }).map(String.init).filter {
+                $0.hasPrefix("-") && $0.count > 1 && $0.dropFirst().allSatisfy { $0.isLetter || $0 == "-" }
+            }
+            for option in Set(options) where option != "--" {
+                #expect(manual.contains(option), "the man page lacks \(option) (of imprint \(command))")
+            }
+        }
+    }
+}
