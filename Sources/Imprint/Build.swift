@@ -30,10 +30,24 @@ public struct BuildOptions: Sendable {
     /// nil for the usual names, the report's own with each edition's extension.
     public var outputName: String?
 
+    /// The folder images are resolved in when the report comes from standard input
+    /// (`input` is `-`); the current folder when nil.
+    public var resourcePath: String?
+
+    /// The report comes from standard input.
+    var readsStandardInput: Bool { input == "-" }
+
+    /// The report as diagnostics name it.
+    var displayName: String { readsStandardInput ? "<stdin>" : input }
+
+    /// A path whose folder is where the report's images are: the report's own, or for
+    /// standard input the resource path.
+    var referencePath: String { readsStandardInput ? (resourcePath ?? ".") + "/-" : input }
+
     /// What the editions' files are named after: `brief` for `brief.pdf` or for a report
-    /// `brief.md`.
+    /// `brief.md` (`stdin` for standard input).
     var outputBase: String {
-        guard let outputName else { return Pipeline.baseName(of: input) }
+        guard let outputName else { return readsStandardInput ? "stdin" : Pipeline.baseName(of: input) }
         return Pipeline.baseName(of: outputName.hasSuffix(".brief.txt") ? String(outputName.dropLast(4)) : outputName)
     }
 
@@ -46,8 +60,9 @@ public struct BuildOptions: Sendable {
         input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
         epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false,
-        pdfTimeout: Int = PDFEngine.defaultTimeout, outputName: String? = nil
+        pdfTimeout: Int = PDFEngine.defaultTimeout, outputName: String? = nil, resourcePath: String? = nil
     ) {
+        self.resourcePath = resourcePath
         self.pdfTimeout = pdfTimeout
         self.outputName = outputName
         self.force = force
@@ -88,10 +103,11 @@ public enum Pipeline {
         }
     }
 
-    /// Reads and checks a report from its bytes, already read from `input`.
-    static func check(_ input: String, bytes: [UInt8], strict: Bool) -> (Report?, [Diagnostic]) {
+    /// Reads and checks a report from its bytes, already read from `input`; its images are
+    /// resolved beside `referencePath` (`input` when nil).
+    static func check(_ input: String, bytes: [UInt8], referencePath: String? = nil, strict: Bool) -> (Report?, [Diagnostic]) {
         do {
-            let result = try ReportLoader.load(input, bytes: bytes)
+            let result = try ReportLoader.load(input, bytes: bytes, referencePath: referencePath ?? input)
             let diagnostics = result.warnings.strict(strict)
             return (diagnostics.contains { $0.severity == .error } ? nil : result.report, diagnostics)
         } catch {
@@ -111,11 +127,11 @@ public enum Pipeline {
     private static func readAndCheck(
         _ options: BuildOptions, knownSettings: String?
     ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String) {
-        let bytes = try InputFile.read(options.input)
+        let bytes = try options.readsStandardInput ? InputFile.readStandardInput(as: options.displayName) : InputFile.read(options.input)
         let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?, settings: String?)>((nil, nil, knownSettings))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                let checked = check(options.input, bytes: bytes, strict: options.strict)
+                let checked = check(options.displayName, bytes: bytes, referencePath: options.referencePath, strict: options.strict)
                 read.withLock { $0.checked = checked }
             } else {
                 let digest = BuildStamp.digest(bytes)
@@ -147,7 +163,8 @@ public enum Pipeline {
         var diagnostics = read.checked.1.withoutNotes
         let (digest, settings) = (read.digest, read.settings)
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
-        let reportDigest = options.input.contains("\n") ? nil : digest.map { [options.input: $0] }
+        // (Nor can a report read from standard input, which no later build can read again.)
+        let reportDigest = options.input.contains("\n") || options.readsStandardInput ? nil : digest.map { [options.input: $0] }
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let renderer = Renderer(report: report, options: options, progress: progress)
         let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
@@ -164,7 +181,7 @@ public enum Pipeline {
                 created += folders
                 let severity: Diagnostic.Severity = options.strict ? .error : .warning
                 diagnostics += warnings.map {
-                    Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.input, line: 1, column: 1))
+                    Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.displayName, line: 1, column: 1))
                 }
                 files += prepared
             case .failure(let failure):
@@ -258,7 +275,7 @@ public enum Pipeline {
     /// The files a build of this report reads besides the report: its images, the style sheets.
     private static func inputs(of renderer: Renderer) -> [String] {
         let options = renderer.options
-        let references = FileReferences(reportPath: options.input)
+        let references = FileReferences(reportPath: options.referencePath)
         let images = renderer.imagePaths.compactMap { try? references.resolve($0).get() }
         let shipped = ["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath)
         return images + shipped + options.userStylesheets

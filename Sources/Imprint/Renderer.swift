@@ -80,8 +80,8 @@ struct Renderer: Sendable {
         }
         let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(stylesheet), resourcePrefix: "").write(report)
         progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
-        return PDFEngine(command: options.pdfEngine, timeout: options.pdfTimeout, file: options.input).render(
-            xhtml: xhtml, baseDirectory: Paths.folder(of: options.input),
+        return PDFEngine(command: options.pdfEngine, timeout: options.pdfTimeout, file: options.displayName).render(
+            xhtml: xhtml, baseDirectory: Paths.folder(of: options.referencePath),
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
         ).map { RenderedOutput(bytes: $0, warnings: warnings) }
     }
@@ -103,7 +103,7 @@ struct Renderer: Sendable {
                 return .success(
                     try writer.write(report, resources: resources, imagePaths: imagePaths, index: index, to: file.write))
             } catch {
-                throw RenderFailure("epub: \(error.description)", file: options.input)
+                throw RenderFailure("epub: \(error.description)", file: options.displayName)
             }
         } catch {
             return .failure(error)
@@ -119,7 +119,7 @@ struct Renderer: Sendable {
     /// Every image the report uses, read from the report's folder (and nowhere else): as
     /// the report refers to it, where it is relative to that folder, and its bytes.
     private func images(for edition: String) throws(RenderFailure) -> [(reference: String, path: String, bytes: [UInt8])] {
-        let files = FileReferences(reportPath: options.input)
+        let files = FileReferences(reportPath: options.referencePath)
         let folder = files.folder ?? "."
         var images: [(String, String, [UInt8])] = []
         for reference in imagePaths {
@@ -128,10 +128,10 @@ struct Renderer: Sendable {
                 do {
                     images.append((reference, String(real.dropFirst(folder == "/" ? 1 : folder.count + 1)), try InputFile.read(real)))
                 } catch {
-                    throw RenderFailure("\(edition): cannot read the image '\(reference)'", file: options.input)
+                    throw RenderFailure("\(edition): cannot read the image '\(reference)'", file: options.displayName)
                 }
             case .failure(let problem):
-                throw RenderFailure("\(edition): the image '\(reference)' \(problem.explanation)", file: options.input)
+                throw RenderFailure("\(edition): the image '\(reference)' \(problem.explanation)", file: options.displayName)
             }
         }
         return images
@@ -145,7 +145,7 @@ struct Renderer: Sendable {
         do throws(RenderFailure) {
             let css = try printStyleSheet().get()
             // Written beside the report, the XHTML finds the images where they are.
-            let besideReport = FileReferences(reportPath: options.input).folder == realpath(options.outputDirectory)
+            let besideReport = FileReferences(reportPath: options.referencePath).folder == realpath(options.outputDirectory)
             let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.path, bytes: $0.bytes) }
             var seen: Set<String> = []
             return .success([(options.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted })

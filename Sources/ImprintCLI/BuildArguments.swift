@@ -19,6 +19,7 @@ struct BuildArguments: Equatable {
     var ascii = false
     var force = false
     var verbose = false
+    var resourcePath: String?
 
     /// Every default, for `BuildCommand`'s declarations.
     static let defaults = BuildArguments(report: "")
@@ -49,15 +50,35 @@ struct BuildArguments: Equatable {
         let buildsFolder = FileManager.default.fileExists(atPath: report, isDirectory: &isFolder) && isFolder.boolValue
         var outputDirectory = output
         var outputName: String?
-        if let file = try singleFile(formats: &formats, buildsFolder: buildsFolder) {
+        let toStandardOutput = output == "-"
+        if toStandardOutput {
+            guard formats.count == 1, !buildsFolder else {
+                throw ValidationError("-o - writes one edition of one report to standard output: name the edition with --to")
+            }
+            outputDirectory = try Self.temporaryFolder()
+        } else if let file = try singleFile(formats: &formats, buildsFolder: buildsFolder) {
             (outputDirectory, outputName) = file
+        }
+        if report == "-", resourcePath == nil, !toStandardOutput, outputName == nil, output == BuildArguments.defaults.output {
+            FileHandle.standardError.write(Data("imprint: reading the report from standard input\n".utf8))
         }
         let options = BuildOptions(
             input: report, formats: formats, outputDirectory: outputDirectory, strict: strict, paper: paper,
             userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
-            ascii: ascii, force: force, pdfTimeout: pdfTimeout, outputName: outputName)
+            ascii: ascii, force: force || toStandardOutput, pdfTimeout: pdfTimeout, outputName: outputName,
+            resourcePath: resourcePath)
         if buildsFolder {
             try FolderProgress.build(folder: report, options: options, verbose: verbose)
+            return
+        }
+        if toStandardOutput {
+            defer { try? FileManager.default.removeItem(atPath: outputDirectory) }
+            let outcome = Pipeline.build(options, progress: Console.progress)
+            Console.print(outcome.diagnostics)
+            guard outcome.succeeded, let path = outcome.written.first, let bytes = FileManager.default.contents(atPath: path) else {
+                throw ExitCode(1)
+            }
+            FileHandle.standardOutput.write(bytes)
             return
         }
         let outcome = Pipeline.build(options, progress: Console.progress)
@@ -69,6 +90,13 @@ struct BuildArguments: Equatable {
 }
 
 extension BuildArguments {
+    /// A new folder of Imprint's own under the system's temporary folder.
+    private static func temporaryFolder() throws -> String {
+        var template = Array((NSTemporaryDirectory() + "imprint-stdout-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw ValidationError("cannot make a temporary folder for -o -") }
+        return String(cString: made)
+    }
+
     /// `-o FILE.EXT`, as Pandoc and Typst read it: one edition, written to that file. The
     /// edition is the one `--to` names, or else the one the extension names (`.pdf`, `.epub`,
     /// `.xhtml`, `.xml`, `.txt`, `.brief.txt`). Gives the folder and the file name, or nil

@@ -21,6 +21,7 @@ struct BuildCommand: ParsableCommand {
               imprint build report.md                 every edition, into out/
               imprint build report.md --to pdf,epub   two editions
               imprint build report.md -o brief.pdf    one edition, to that file
+              cat r.md | imprint build - --to text -o -  standard input to output
               imprint build reports/ -o site/         every report of a folder
               imprint build --to text -- -draft.md    a name that starts with -
 
@@ -28,7 +29,7 @@ struct BuildCommand: ParsableCommand {
             (nothing is written); 2 the command line is wrong.
             """)
 
-    @Argument(help: "The report file (Report Markdown, or the model as .json), or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")
+    @Argument(help: "The report file (Report Markdown, or the model as .json); - for Report Markdown on standard input; or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")
     var report: String
 
     @Option(name: .long, help: "The editions to write, as a comma list.", completion: .list(Editions.allValueStrings))
@@ -36,7 +37,7 @@ struct BuildCommand: ParsableCommand {
 
     @Option(
         name: [.customShort("o"), .long],
-        help: "The folder to write into, or the file of one edition (FILE.pdf, .epub, .xhtml, .xml, .txt, .brief.txt).")
+        help: "The folder to write into, the file of one edition (FILE.pdf, .epub, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
     var output: String = BuildArguments.defaults.output
 
     @Flag(help: "Treat warnings as errors.")
@@ -73,12 +74,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "For a folder: list the files that are not built, and why.")
     var verbose = BuildArguments.defaults.verbose
 
+    @Option(
+        name: .customLong("resource-path"), help: "With - (the report on standard input): the folder its images are in (default: the current folder).",
+        completion: .directory)
+    var resourcePath: String?
+
     /// The values parsed, as the quick reader gives them too.
     var arguments: BuildArguments {
         BuildArguments(
             report: report, to: to.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets,
             pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
-            force: force, verbose: verbose)
+            force: force, verbose: verbose, resourcePath: resourcePath)
     }
 
     func run() throws {

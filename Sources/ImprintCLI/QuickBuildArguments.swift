@@ -48,6 +48,7 @@ extension BuildArguments {
         },
         "--strict": .flag(\.strict),
         "--ascii": .flag(\.ascii),
+        "--resource-path": .value { $0.resourcePath = $1; return true },
         "--force": .flag(\.force),
         "--verbose": .flag(\.verbose),
     ]
@@ -66,7 +67,7 @@ extension BuildArguments {
         while index < words.count {
             let word = words[index]
             index += 1
-            guard word.hasPrefix("-") else {
+            guard word.hasPrefix("-"), word != "-" else {
                 guard report == nil else { return nil }
                 report = word
                 continue
@@ -79,7 +80,8 @@ extension BuildArguments {
             case .flag(let flag):
                 arguments[keyPath: flag] = true
             case .value(let set):
-                guard index < words.count, !words[index].hasPrefix("-"), set(&arguments, words[index]) else { return nil }
+                guard index < words.count, words[index] == "-" || !words[index].hasPrefix("-"), set(&arguments, words[index])
+                else { return nil }
                 index += 1
             }
         }

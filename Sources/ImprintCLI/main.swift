@@ -6,6 +6,9 @@ let words = Array(CommandLine.arguments.dropFirst())
 // An everyday build skips ArgumentParser's start-up (see `BuildArguments(quick:)`); its
 // usage errors are then the build command's.
 let quick = BuildArguments(quick: words)
+// The command that was running, whose usage an error it throws is shown with (an error of
+// parsing is shown by ArgumentParser, which finds the command itself).
+var running: (any ParsableCommand.Type)? = quick != nil ? BuildCommand.self : nil
 do {
     if let report = BuildArguments.dashedReport(in: words) {
         FileHandle.standardError.write(
@@ -16,6 +19,7 @@ do {
         try quick.run()
     } else {
         var command = try ImprintCommand.parseAsRoot()
+        running = type(of: command)
         try command.run()
     }
 } catch let exit as ExitCode {
@@ -25,7 +29,12 @@ do {
     if code == .success {
         ImprintCommand.exit(withError: error)
     }
-    let message = quick != nil ? BuildCommand.fullMessage(for: error) : ImprintCommand.fullMessage(for: error)
+    var message = ImprintCommand.fullMessage(for: error)
+    if let running, running != ImprintCommand.self {
+        let name = running.configuration.commandName ?? ""
+        message = "Error: \(running.message(for: error))\nUsage: imprint \(running.usageString())\n"
+            + "  See 'imprint \(name) --help' for more information."
+    }
     FileHandle.standardError.write(Data((message + "\n").utf8))
     Foundation.exit(2)
 }

@@ -27,18 +27,32 @@ public enum InputFile {
         let tooLarge = failure("the file is larger than \(limit >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB")
         if status.st_size > limit { throw tooLarge }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try readAll(descriptor, limit: limit, expected: Int(status.st_size), at: at)
+    }
+
+    /// Reads standard input to its end (a pipe, a file, a terminal), at most `limit` bytes;
+    /// diagnostics name it `name`.
+    public static func readStandardInput(as name: String, limit: Int = ReportMarkdownReader.maximumSize) throws(DiagnosticError) -> [UInt8] {
+        try readAll(STDIN_FILENO, limit: limit, expected: 0, at: SourceLocation(file: name, line: 1, column: 1))
+    }
+
+    private static func readAll(_ descriptor: Int32, limit: Int, expected: Int, at: SourceLocation) throws(DiagnosticError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size) + 1)
+        bytes.reserveCapacity(expected + 1)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw failure("cannot read the file: \(String(cString: strerror(errno)))")
+                throw DiagnosticError([Diagnostic(.error, "cannot read the file: \(String(cString: strerror(errno)))", at: at)])
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > limit { throw tooLarge }
+            if bytes.count > limit {
+                throw DiagnosticError([
+                    Diagnostic(.error, "the file is larger than \(limit >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB", at: at)
+                ])
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ struct CommandRunner {
     /// Runs `imprint` with `arguments`; with `tool`, the first argument names another
     /// command, found on the `PATH`, which is given the rest.
     static func run(
-        _ arguments: [String], in directory: String, tool: Bool = false, environment: [String: String] = [:]
+        _ arguments: [String], in directory: String, tool: Bool = false, environment: [String: String] = [:],
+        input: [UInt8]? = nil
     ) throws -> Result {
         let process = Process()
         if !environment.isEmpty {
@@ -42,7 +43,15 @@ struct CommandRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let feed = Pipe()
+        if input != nil { process.standardInput = feed }
         try process.run()
+        if let input {
+            DispatchQueue.global().async {
+                feed.fileHandleForWriting.write(Data(input))
+                try? feed.fileHandleForWriting.close()
+            }
+        }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -73,8 +82,8 @@ struct Workspace {
         try CommandRunner.run(arguments, in: folder)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Result {
-        try CommandRunner.run(arguments, in: folder, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, in: folder, environment: environment, input: input)
     }
 
     /// Every file below `path`, relative to the workspace, hidden ones included; the

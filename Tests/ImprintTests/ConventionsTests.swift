@@ -25,6 +25,27 @@ import Testing
         #expect(workspace.contents("editions.pdf/report.txt") != nil)
     }
 
+    @Test func standardInputAndStandardOutput() throws {
+        let workspace = Workspace(files: ["assets/images/map.svg": Self.svg])
+        let text = try workspace.run(["build", "-", "--to", "text", "-o", "-", "--resource-path", "assets"], input: Array(Self.report.utf8))
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("Conventions\n"), "\(text.stdout)")
+        #expect(workspace.files().isEmpty)
+        let pdf = try workspace.run(["build", "-", "--to", "pdf", "-o", "-", "--resource-path", "assets"], input: Array(Self.report.utf8))
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        #expect(pdf.stdout.hasPrefix("%PDF"))
+        // Images are resolved against the resource path (the current folder by default).
+        let missing = try workspace.run(["build", "-", "--to", "text", "-o", "-"], input: Array(Self.report.utf8))
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("<stdin>:5:1: error: image 'images/map.svg' does not exist"), "\(missing.stderr)")
+        let two = try workspace.run(["build", "-", "-o", "-"], input: Array(Self.report.utf8))
+        #expect(two.status == 2)
+        #expect(two.stderr.contains("name the edition with --to"))
+        let file = try workspace.run(["build", "-", "-o", "from-stdin.epub", "--resource-path", "assets"], input: Array(Self.report.utf8))
+        #expect(file.status == 0, "\(file.stderr)")
+        #expect(FileManager.default.fileExists(atPath: workspace.folder + "/from-stdin.epub"))
+    }
+
     @Test func anUnknownEditionGetsTheBuildsUsageAndTheList() throws {
         let workspace = Workspace(files: ["report.md": Array(Self.report.utf8), "images/map.svg": Self.svg])
         let result = try workspace.run("build", "report.md", "--to", "docx")

@@ -19,6 +19,7 @@ import ReportTestSupport
         "build report.md --output o --paper letter --css a.css --css b.css --pdf-engine /bin/true",
         "build report.md --epub-split-depth 3 --width 7",
         "build reports --to epub -o built",
+        "build - --to text -o - --resource-path assets", "build report.md --verbose --pdf-timeout 5",
     ])
     func readsTheEverydaySpellingsAsArgumentParserDoes(line: String) throws {
         let words = line.split(separator: " ").map(String.init)
@@ -31,7 +32,7 @@ import ReportTestSupport
         "build report.md other.md", "build report.md --output=o", "build report.md -oo",
         "build report.md --to epub --to text", "build report.md -o a --output b", "build report.md --to",
         "build report.md --to -x", "build report.md --width wide", "build report.md --strict --strict",
-        "build report.md --unknown", "build report.md -- -odd.md", "build - ",
+        "build report.md --unknown", "build report.md -- -odd.md", "build --to docx report.md",
     ])
     func leavesEverythingElseToArgumentParser(line: String) {
         #expect(BuildArguments(quick: line.split(separator: " ").map(String.init)) == nil)
