@@ -14,7 +14,7 @@ struct EmbedData: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "ShippedData.swift")
         return [
             .buildCommand(
-                displayName: "Compiling Styles/ into \(target.name)",
+                displayName: "Embedding the files of Styles/ in \(target.name)",
                 executable: try context.tool(named: "EmbedDataTool").url,
                 arguments: [output.path] + inputs.map(\.path),
                 inputFiles: inputs,
