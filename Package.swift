@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Scripts/fuzz sets IMPRINT_FUZZ: Imprint's own modules are then built with libFuzzer's
+/// coverage and AddressSanitizer. (Not with `-Xswiftc`, which would reach the EmbedData
+/// plugin's tool too, an executable of its own that libFuzzer's `main` cannot link with.)
+let fuzzing: [SwiftSetting] = Context.environment["IMPRINT_FUZZ"] != nil ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
     name: "Imprint",
     platforms: [.macOS(.v13)],
@@ -93,3 +98,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets where target.type == .regular {
+    target.swiftSettings = (target.swiftSettings ?? []) + fuzzing
+}

@@ -11,7 +11,8 @@ let package = Package(
         .executableTarget(
             name: "ImprintFuzz",
             dependencies: ["CFuzzerDriver", .product(name: "Imprint", package: "Imprint")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])])
     ],
     swiftLanguageModes: [.v6]
 )

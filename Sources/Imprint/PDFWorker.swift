@@ -40,12 +40,12 @@ final class PDFWorker: @unchecked Sendable {
         // inherited another's lifeline would keep it open); `dup2` clears it in the child.
         // (Under a lock with the spawn, so that no other worker starts between the two.)
         PDFWorker.spawning.lock()
-        defer { PDFWorker.spawning.unlock() }
+        var locked = true
+        defer { if locked { PDFWorker.spawning.unlock() } }
         guard PDFWorker.makePipe(&toChild), PDFWorker.makePipe(&fromChild), PDFWorker.makePipe(&errorPipe),
             PDFWorker.makePipe(&lifelinePipe)
         else { throw Failure(description: "cannot make pipes: \(String(cString: strerror(errno)))") }
         let childEnds = [toChild[0], fromChild[1], errorPipe[1], lifelinePipe[0]]
-        defer { for end in childEnds { close(end) } }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -69,17 +69,22 @@ final class PDFWorker: @unchecked Sendable {
         defer { for argument in cArguments { free(argument) } }
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, &attributes, &cArguments, environ)
+        PDFWorker.spawning.unlock()
+        locked = false
+        // The child's ends are the child's alone: were they kept open here, a worker that
+        // died would never be seen to close its output.
+        for end in childEnds { close(end) }
         guard status == 0 else {
             for end in [toChild[1], fromChild[0], errorPipe[0], lifelinePipe[1]] { close(end) }
             throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
         }
-        PDFWorker.setUpProcess
+        _ = PDFWorker.setUpProcess
         pid = child
         input = toChild[1]
         output = fromChild[0]
         lifeline = lifelinePipe[1]
         errors = ErrorDrain(errorPipe[0])
-        PDFWorker.live.withLock { $0.insert(child) }
+        PDFWorker.live.withLock { _ = $0.insert(child) }
         let hello: [String: Any]
         do throws(Failure) {
             hello = try readHeader(deadline: .now() + startTimeout)

@@ -23,7 +23,7 @@ enum HTMLComments {
             rest += remaining[..<open.lowerBound]
             advance(to: open.lowerBound)
             let column = html.utf8.distance(from: lineStart, to: open.lowerBound) + 1
-            let text = remaining[open.upperBound..<close.lowerBound].trimmingCharacters(in: " \t\n")
+            let text = remaining[open.upperBound..<close.lowerBound].trimmed(of: " \t\n")
             comments.append((text, line, column))
             advance(to: close.upperBound)
             remaining = remaining[close.upperBound...]
@@ -51,7 +51,8 @@ extension BodyBuilder {
 }
 
 extension StringProtocol {
-    fileprivate func trimmingCharacters(in set: String) -> String {
+    /// The text without the characters of `set` at either end.
+    fileprivate func trimmed(of set: String) -> String {
         let trimmed = drop { set.contains($0) }
         return String(trimmed.reversed().drop { set.contains($0) }.reversed())
     }

@@ -17,7 +17,7 @@ import XMLSupport
         let folder = NSTemporaryDirectory() + "imprint-secret-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/secret.png"
-        FileManager.default.createFile(atPath: path, contents: Data(onePixelPNG))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(onePixelPNG))
         return path
     }
 
@@ -298,6 +298,24 @@ import XMLSupport
         let result = try workspace.run("build", "report.md", "--to", "pdf,text", "--pdf-timeout", "1")
         #expect(result.status == 1)
         #expect(result.stderr.contains("the PDF engine took more than 1 s and was stopped"), "\(result.stderr)")
+        #expect(workspace.files().isEmpty)
+    }
+
+    @Test func aWorkerThatDiesFailsTheBuildAtOnce() throws {
+        // A worker (through IMPRINT_STYLES, which overrides the compiled-in one) that says
+        // who it is, then dies at its first job.
+        let worker = """
+            import json, sys
+            sys.stdout.write(json.dumps({"engine": "Broken 1"}) + "\\n"); sys.stdout.flush()
+            sys.stdin.buffer.readline(); sys.stderr.write("worker: giving up\\n"); sys.exit(3)
+            """
+        let workspace = Workspace(files: ["report.md": Self.report("Text.\n"), "styles/pdf-worker.py": Array(worker.utf8)])
+        let started = Date()
+        let result = try workspace.run(
+            ["build", "report.md", "--to", "pdf,text"], environment: ["IMPRINT_STYLES": workspace.folder + "/styles"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("report.md:1:1: error: pdf: the PDF worker"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30)
         #expect(workspace.files().isEmpty)
     }
 
