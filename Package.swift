@@ -12,6 +12,9 @@ let package = Package(
     products: [
         .library(name: "Imprint", targets: ["Imprint"]),
         .executable(name: "imprint", targets: ["ImprintCLI"]),
+        // The fuzz target's checks, for Fuzz/ and the tests that replay its findings; not
+        // part of the Imprint library.
+        .library(name: "ImprintFuzzChecks", targets: ["FuzzChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -46,9 +49,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "DocBookWriter", dependencies: ["ReportModel", "XMLSupport"]),
-        .target(name: "XHTMLWriter", dependencies: ["ReportModel", "XMLSupport"]),
-        .target(name: "TextWriter", dependencies: ["ReportModel", "CUnistring"]),
+        // What every edition writes alike (wording, numbering, placement), written once.
+        .target(name: "SharedWriting", dependencies: ["ReportModel"]),
+        .target(name: "DocBookWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
+        .target(name: "XHTMLWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
+        .target(name: "TextWriter", dependencies: ["ReportModel", "SharedWriting", "CUnistring"]),
         .target(
             name: "EPUBWriter",
             dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CMinizip", "CLibDeflate"]),
@@ -75,16 +80,23 @@ let package = Package(
             // Debug builds keep glibc's, which the sanitizers replace.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))]),
 
+        .target(
+            name: "FuzzChecks",
+            dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter", "SharedWriting", "XMLSupport"],
+            path: "Fuzz/Checks"),
+
         // Arbitrary reports for the writers' tests.
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
+        .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders", "ReportTestSupport"]),
         .testTarget(
             name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport", "ReportTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "XHTMLWriterTests", dependencies: ["XHTMLWriter", "ReportReaders", "XMLSupport", "ReportTestSupport"]),
+            name: "XHTMLWriterTests",
+            dependencies: ["XHTMLWriter", "SharedWriting", "ReportReaders", "XMLSupport", "ReportTestSupport"]),
         .testTarget(
             name: "EPUBWriterTests",
             dependencies: [
@@ -94,7 +106,8 @@ let package = Package(
         .testTarget(
             name: "TextWriterTests", dependencies: ["TextWriter", "ReportReaders", "ReportTestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport", "ReportTestSupport"]),
+        .testTarget(
+            name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport", "ReportTestSupport", "FuzzChecks"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         .executableTarget(
             name: "ImprintFuzz",
-            dependencies: ["CFuzzerDriver", .product(name: "Imprint", package: "Imprint")],
+            dependencies: ["CFuzzerDriver", .product(name: "ImprintFuzzChecks", package: "Imprint")],
             swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])])
     ],

@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// Key judgments, risks and sources: list items whose role says what they are.
@@ -15,20 +16,19 @@ extension DocBookContext {
             item.setAttribute("xml:id", id)
             if !title.isEmpty { item.setAttribute("xreflabel", title.plainText) }
         }
-        var rest = blocks[...]
+        let leadIn = LeadIn(title: title, blocks: blocks)
         if !title.isEmpty {
             let para = item.element("para")
             para.beginMixedContent()
-            let leadIn = para.element("emphasis", ["role": "strong"])
-            writeInlines(title, into: leadIn)
-            if case .paragraph(let inlines) = rest.first {
-                leadIn.addText(":")
+            let bold = para.element("emphasis", ["role": "strong"])
+            writeInlines(title, into: bold)
+            if let opening = leadIn.opening {
+                bold.addText(LeadIn.colon)
                 para.addText(" ")
-                writeInlines(inlines, into: para)
-                rest = rest.dropFirst()
+                writeInlines(opening, into: para)
             }
         }
-        for block in rest { write(block, into: item) }
+        for block in leadIn.rest { write(block, into: item) }
         if !assessment.isEmpty {
             let para = item.element("para", ["role": "assessment"])
             para.beginMixedContent()

@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// The state of one DocBook write: which footnotes have been written already, so that
@@ -83,7 +84,7 @@ struct DocBookContext {
             let list = parent.element("orderedlist", ["role": "sources"])
             for source in sources {
                 let grade = source.grade.map { grade in
-                    [("grade", "Grade \(grade): source \(grade.reliabilityMeaning), information \(grade.credibilityMeaning)")]
+                    [("grade", "Grade \(grade): \(grade.meaning)")]
                 } ?? []
                 writeAnalyticItem(
                     role: "source", id: source.id, title: [], blocks: source.blocks, assessment: grade, into: list)
@@ -124,14 +125,9 @@ struct DocBookContext {
         let data = media.element("imageobject").element("imagedata", ["fileref": figure.source])
         if let width = figure.width { data.setAttribute("width", width) }
         media.element("textobject").element("phrase", text: figure.alt)
-        // Credit, license and source, each a paragraph: "Label: text", the text a link when
-        // there is an address.
-        var notes: [(role: String, label: String, text: String, url: String?)] = []
-        if let credit = figure.credit { notes.append(("credit", "Credit", credit, nil)) }
-        if let license = figure.license ?? figure.licenseURL {
-            notes.append(("license", "License", license, figure.licenseURL))
-        }
-        if let url = figure.sourceURL { notes.append(("source", "Source", url, url)) }
+        // Credit, license and source (`Figure.notes`), then the other attributes, each a
+        // paragraph: "Label: text", the text a link when there is an address.
+        var notes = figure.notes.map { (role: $0.kind.rawValue, label: $0.label, text: $0.text, url: $0.url) }
         for attribute in figure.attributes { notes.append(("attribute", attribute.key, attribute.value, nil)) }
         if !notes.isEmpty {
             let caption = media.element("caption")

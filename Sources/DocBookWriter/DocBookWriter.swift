@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// Writes a report as a DocBook 5.0 `<article>`, built as a libxml2 tree.
@@ -7,7 +8,7 @@ import XMLSupport
 /// key judgments, risks and sources keep their meaning through `role` (DocBook has no
 /// elements of its own for them). Every output is valid against the DocBook 5.0 RELAX NG
 /// schema.
-public struct DocBookWriter {
+public struct DocBookWriter: EditionWriter {
     public static let namespace = "http://docbook.org/ns/docbook"
     public static let xlinkNamespace = "http://www.w3.org/1999/xlink"
 
@@ -17,13 +18,6 @@ public struct DocBookWriter {
 
     public init(index: ReportIndex? = nil) {
         self.index = index
-    }
-
-    /// The article as UTF-8 bytes, and any warnings from the XML layer.
-    public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
-        var bytes: [UInt8] = []
-        let warnings = write(report) { bytes.append(contentsOf: $0) }
-        return (bytes, warnings)
     }
 
     /// The article handed to `sink` piece by piece, and any warnings from the XML layer.

@@ -58,23 +58,3 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         return [OutputFormat.docbook, .xhtml, .pdf, .epub, .text].first { name.hasSuffix($0.fileName(base: "")) }
     }
 }
-
-/// Page sizes of the print edition.
-public enum Paper: String, Sendable, CaseIterable {
-    case a4
-    case letter
-
-    /// The CSS page size.
-    var cssSize: String {
-        switch self {
-        case .a4: "A4"
-        case .letter: "letter"
-        }
-    }
-}
-
-/// The command line was used wrongly (exit status 2).
-public struct UsageError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -175,8 +175,3 @@ struct Renderer: Sendable {
             index: index)
     }
 }
-
-/// Imprint's own version, as `imprint --version` prints it.
-public enum Imprint {
-    public static let version = "0.2.0"
-}

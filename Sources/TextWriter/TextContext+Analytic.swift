@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 
 /// Key judgments, the risk register (a table, the descriptions, a text risk matrix) and
 /// sources with their grades.
@@ -25,7 +26,7 @@ extension TextContext {
         for (index, source) in sources.enumerated() {
             var blocks = source.blocks
             if let grade = source.grade {
-                blocks.append(.paragraph([.text("Grade \(grade): source \(grade.reliabilityMeaning); information \(grade.credibilityMeaning).")]))
+                blocks.append(.paragraph([.text("Grade \(grade): \(grade.meaning).")]))
             }
             writeItem(blocks, marker: "\(index + 1). ", indent: indent, tight: true)
         }
@@ -51,13 +52,11 @@ extension TextContext {
     private mutating func writeRiskMatrix(_ risks: [Risk], indent: Int) {
         let placed = risks.enumerated().compactMap { index, risk -> (Int, Int, Int)? in
             guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
-            let middle = (likelihood.band.lower + likelihood.band.upper) / 2
-            return (index + 1, min(5, middle / 20 + 1), impact.rank)
+            return (index + 1, RiskMatrixGrid.row(of: likelihood), impact.rank)
         }
         guard !placed.isEmpty else { return }
-        let bands = ["0–20%", "20–40%", "40–60%", "60–80%", "80–100%"]
         let rows = (1...5).reversed().map { level in
-            TableRow(cells: [[.text(bands[level - 1])]] + (1...5).map { impact in
+            TableRow(cells: [[.text(RiskMatrixGrid.rowLabels[level - 1])]] + (1...5).map { impact in
                 let numbers = placed.filter { $0.1 == level && $0.2 == impact }.map { String($0.0) }
                 return [.text(numbers.joined(separator: ","))]
             })
@@ -80,7 +79,7 @@ extension TextContext {
                 let numbers = placed.filter { $0.1 == level && $0.2 == impact.rank }.map { String($0.0) }
                 guard !numbers.isEmpty else { continue }
                 paragraph(
-                    "Likelihood \(bands[level - 1]), impact \(impact.rawValue): \(numbers.joined(separator: ", "))",
+                    "Likelihood \(RiskMatrixGrid.rowLabels[level - 1]), impact \(impact.rawValue): \(numbers.joined(separator: ", "))",
                     indent: indent + 2, marker: "- ")
             }
         }

@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 
 extension TextContext {
     /// Writes a block at an indentation (in columns), followed by a blank line.
@@ -20,12 +21,10 @@ extension TextContext {
             var text = "Figure \(figure.number)."
             if !figure.caption.isEmpty { text += " " + inlineText(figure.caption) }
             if figure.alt != figure.caption.plainText { text += " [Image: \(figure.alt)]" }
-            if let credit = figure.credit { text += " — Credit: " + credit }
-            if let license = figure.license ?? figure.licenseURL {
-                text += " — License: " + license
-                if let url = figure.licenseURL, figure.license != nil { text += "<\(linkNumberFor(url))>" }
+            for note in figure.notes {
+                text += " — \(note.label): \(note.text)"
+                if let url = note.url { text += "<\(linkNumberFor(url))>" }
             }
-            if let url = figure.sourceURL { text += " — Source: " + url + "<\(linkNumberFor(url))>" }
             for attribute in figure.attributes { text += " — \(attribute.key): \(attribute.value)" }
             paragraph(text, indent: indent)
         case .keyJudgments(let judgments):

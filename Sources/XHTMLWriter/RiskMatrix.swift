@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// The risk matrix: likelihood against impact as a five-by-five heat map, each risk with
@@ -23,20 +24,12 @@ struct RiskMatrix {
         placements = risks.enumerated().compactMap { index, risk in
             guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
             return Placement(
-                number: index + 1, title: risk.title.plainText, likelihoodLevel: RiskMatrix.level(of: likelihood),
+                number: index + 1, title: risk.title.plainText, likelihoodLevel: RiskMatrixGrid.row(of: likelihood),
                 impact: impact, likelihood: likelihood)
         }
         if placements.isEmpty { return nil }
     }
 
-    /// The row of a likelihood: the middle of its band, in fifths.
-    static func level(of likelihood: Likelihood) -> Int {
-        let band = likelihood.band
-        let middle = (band.lower + band.upper) / 2
-        return min(5, middle / 20 + 1)
-    }
-
-    static let rowLabels = ["0–20%", "20–40%", "40–60%", "60–80%", "80–100%"]
 
     // Geometry, in SVG user units.
     private static let cellWidth = 96
@@ -93,7 +86,7 @@ struct RiskMatrix {
             svg.element(
                 "text",
                 ["x": "\(RiskMatrix.left - 8)", "y": "\(y + RiskMatrix.cellHeight / 2 + 4)", "text-anchor": "end", "font-size": "12"],
-                text: RiskMatrix.rowLabels[level - 1])
+                text: RiskMatrixGrid.rowLabels[level - 1])
         }
         for impact in Impact.allCases {
             let (x, _) = RiskMatrix.origin(level: 1, impact: impact.rank)

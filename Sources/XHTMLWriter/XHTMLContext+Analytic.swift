@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// Key judgments, the risk register with its matrix, and sources with their grades; the
@@ -63,7 +64,7 @@ extension XHTMLContext {
             if let grade = source.grade {
                 let paragraph = item.element("p", ["class": "grade"], text: "Grade ")
                 paragraph.element("strong", text: grade.description)
-                paragraph.addText(": source \(grade.reliabilityMeaning); information \(grade.credibilityMeaning).")
+                paragraph.addText(": \(grade.meaning).")
             }
         }
         if !explainedGrades, sources.contains(where: { $0.grade != nil }) {
@@ -75,20 +76,19 @@ extension XHTMLContext {
     /// The title as a bold lead-in opening the first paragraph, as the analyst wrote it,
     /// then the other blocks.
     private mutating func writeLeadIn(_ title: [Inline], blocks: [Block], into parent: XMLElement) {
-        var rest = blocks[...]
+        let leadIn = LeadIn(title: title, blocks: blocks)
         if !title.isEmpty {
             let paragraph = parent.element("p")
             paragraph.beginMixedContent()
-            let leadIn = paragraph.element("strong", ["class": "lead-in"])
-            writeInlines(title, into: leadIn)
-            if case .paragraph(let inlines) = rest.first {
-                leadIn.addText(":")
+            let bold = paragraph.element("strong", ["class": "lead-in"])
+            writeInlines(title, into: bold)
+            if let opening = leadIn.opening {
+                bold.addText(LeadIn.colon)
                 paragraph.addText(" ")
-                writeInlines(inlines, into: paragraph)
-                rest = rest.dropFirst()
+                writeInlines(opening, into: paragraph)
             }
         }
-        for block in rest { write(block, into: parent) }
+        for block in leadIn.rest { write(block, into: parent) }
     }
 
     private mutating func explainYardstickIfUsed(_ likelihoods: [Likelihood?], into parent: XMLElement) {

@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// How footnotes are set.
@@ -174,13 +175,9 @@ struct XHTMLContext {
             caption.addText(" ")
             writeInlines(figure.caption, into: caption)
         }
-        if let credit = figure.credit { caption.element("span", ["class": "credit"], text: "Credit: " + credit) }
-        if let license = figure.license ?? figure.licenseURL {
-            let span = caption.element("span", ["class": "license"], text: "License: ")
-            if let url = figure.licenseURL { span.element("a", ["href": url], text: license) } else { span.addText(license) }
-        }
-        if let url = figure.sourceURL {
-            caption.element("span", ["class": "source"], text: "Source: ").element("a", ["href": url], text: url)
+        for note in figure.notes {
+            let span = caption.element("span", ["class": note.kind.rawValue], text: note.label + ": ")
+            if let url = note.url { span.element("a", ["href": url], text: note.text) } else { span.addText(note.text) }
         }
         for attribute in figure.attributes {
             caption.element("span", ["class": "attribute"], text: "\(attribute.key): \(attribute.value)")

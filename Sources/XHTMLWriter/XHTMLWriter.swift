@@ -1,10 +1,11 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// Writes a report as one polyglot XHTML5 document (well-formed XML that HTML parsers read
 /// the same way), built as a libxml2 tree: the print edition's input, and the base of the
 /// e-book's content documents.
-public struct XHTMLWriter {
+public struct XHTMLWriter: EditionWriter {
     public static let namespace = "http://www.w3.org/1999/xhtml"
 
     /// A style sheet for `<head>`: embedded, or linked by a relative URL.
@@ -45,13 +46,6 @@ public struct XHTMLWriter {
     public init(options: Options = Options(), index: ReportIndex? = nil) {
         self.options = options
         self.index = index
-    }
-
-    /// The document as polyglot XHTML bytes, and any warnings from the XML layer.
-    public func write(_ report: Report) -> (bytes: [UInt8], warnings: [String]) {
-        var bytes: [UInt8] = []
-        let warnings = write(report) { bytes.append(contentsOf: $0) }
-        return (bytes, warnings)
     }
 
     /// The document handed to `sink` piece by piece, and any warnings from the XML layer.

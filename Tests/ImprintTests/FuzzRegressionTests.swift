@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Imprint
+import FuzzChecks
 
 /// Every input the fuzzer found (Fuzz/Findings) and its seed corpus (Fuzz/Corpus) goes
 /// through the fuzz target's checks again: a finding, once fixed, stays fixed.

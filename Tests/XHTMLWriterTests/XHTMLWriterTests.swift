@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReportModel
+import SharedWriting
 import ReportTestSupport
 import ReportReaders
 import XMLSupport
@@ -147,13 +148,13 @@ import XMLSupport
 
 @Suite struct RiskMatrixTests {
     @Test func placesLikelihoodInFifths() {
-        #expect(RiskMatrix.level(of: .icd203(.almostNoChance)) == 1)
-        #expect(RiskMatrix.level(of: .icd203(.unlikely)) == 2)
-        #expect(RiskMatrix.level(of: .icd203(.roughlyEvenChance)) == 3)
-        #expect(RiskMatrix.level(of: .icd203(.likely)) == 4)
-        #expect(RiskMatrix.level(of: .icd203(.almostCertain)) == 5)
-        #expect(RiskMatrix.level(of: .percent(100)) == 5)
-        #expect(RiskMatrix.level(of: .percent(0)) == 1)
+        #expect(RiskMatrixGrid.row(of: .icd203(.almostNoChance)) == 1)
+        #expect(RiskMatrixGrid.row(of: .icd203(.unlikely)) == 2)
+        #expect(RiskMatrixGrid.row(of: .icd203(.roughlyEvenChance)) == 3)
+        #expect(RiskMatrixGrid.row(of: .icd203(.likely)) == 4)
+        #expect(RiskMatrixGrid.row(of: .icd203(.almostCertain)) == 5)
+        #expect(RiskMatrixGrid.row(of: .percent(100)) == 5)
+        #expect(RiskMatrixGrid.row(of: .percent(0)) == 1)
     }
 
     @Test func drawsEveryRiskWithBothValues() throws {

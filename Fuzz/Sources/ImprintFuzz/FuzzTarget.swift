@@ -1,5 +1,5 @@
 import CFuzzerDriver
-import Imprint
+import FuzzChecks
 
 /// libFuzzer's entry point: arbitrary bytes through the reader and every writer, with the
 /// writers' promises checked, so that a broken promise is a crash the fuzzer reports.

@@ -1,13 +1,14 @@
 import DocBookWriter
 import EPUBWriter
 import ReportModel
+import SharedWriting
 @_spi(Fuzzing) import ReportReaders
 import TextWriter
 import XHTMLWriter
 import XMLSupport
 
-/// What the fuzz target checks for each input, kept in the library so that regression
-/// tests can run the same checks on every finding.
+/// What the fuzz target checks for each input, in a library of its own (not Imprint's) so
+/// that the tests can run the same checks on every finding.
 public enum FuzzChecks {
     /// Reads `bytes` as Report Markdown, whole and in pieces of 64 bytes, and traps unless
     /// both reads agree (the model and every diagnostic); when the read succeeds, writes

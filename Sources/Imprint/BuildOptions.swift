@@ -1,0 +1,90 @@
+import Foundation
+import ReportModel
+
+/// What `imprint build` is asked to do.
+public struct BuildOptions: Sendable {
+    public var input: String
+    public var formats: [OutputFormat]
+    public var outputDirectory: String
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// The print edition's page size.
+    public var paper: Paper
+    /// Style sheets of the user's, applied after Imprint's own.
+    public var userStylesheets: [String]
+    /// The paged-media engine for the PDF: a command name or path; `weasyprint` by default.
+    public var pdfEngine: String
+    /// The most seconds one PDF may take.
+    public var pdfTimeout: Int
+    /// How deep the e-book is split into documents: 1, one per top-level section.
+    public var epubSplitDepth: Int
+    /// The text editions' width in columns.
+    public var textWidth: Int
+    /// The text editions' typographic punctuation spelled in ASCII.
+    public var ascii: Bool
+    /// Build even when the last build's outputs are still current.
+    public var force: Bool
+    /// The file name of the one edition asked for (`-o brief.pdf`), in `outputDirectory`;
+    /// nil for the usual names, the report's own with each edition's extension.
+    public var outputName: String?
+
+    /// The folder images are resolved in when the report comes from standard input
+    /// (`input` is `-`); the current folder when nil.
+    public var resourcePath: String?
+
+    /// The report comes from standard input.
+    var readsStandardInput: Bool { input == "-" }
+
+    /// The report as diagnostics name it.
+    var displayName: String { readsStandardInput ? "<stdin>" : input }
+
+    /// A path whose folder is where the report's images are: the report's own, or for
+    /// standard input the resource path.
+    var referencePath: String { readsStandardInput ? (resourcePath ?? ".") + "/-" : input }
+
+    /// What the editions' files are named after: `brief` for `brief.pdf` or for a report
+    /// `brief.md` (`stdin` for standard input).
+    var outputBase: String {
+        guard let outputName else { return readsStandardInput ? "stdin" : Pipeline.baseName(of: input) }
+        return Pipeline.baseName(of: outputName.hasSuffix(".brief.txt") ? String(outputName.dropLast(4)) : outputName)
+    }
+
+    /// The file an edition is written to, in `outputDirectory`.
+    func fileName(of format: OutputFormat) -> String {
+        outputName ?? format.fileName(base: outputBase)
+    }
+
+    public init(
+        input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
+        paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
+        epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false,
+        pdfTimeout: Int = PDFEngine.defaultTimeout, outputName: String? = nil, resourcePath: String? = nil
+    ) {
+        self.resourcePath = resourcePath
+        self.pdfTimeout = pdfTimeout
+        self.outputName = outputName
+        self.force = force
+        self.epubSplitDepth = epubSplitDepth
+        self.textWidth = textWidth
+        self.ascii = ascii
+        self.input = input
+        self.formats = formats
+        self.outputDirectory = outputDirectory
+        self.strict = strict
+        self.paper = paper
+        self.userStylesheets = userStylesheets
+        self.pdfEngine = pdfEngine
+    }
+}
+
+/// How a build or check ended.
+public struct BuildOutcome: Sendable {
+    /// Every diagnostic, warnings and errors, in the order found.
+    public var diagnostics: [Diagnostic]
+    /// The files written, in the order of the formats asked for.
+    public var written: [String]
+    /// Nothing was built: the last build's outputs are current.
+    public var upToDate = false
+
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}

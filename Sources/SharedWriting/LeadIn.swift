@@ -1,0 +1,29 @@
+import ReportModel
+
+/// How a key judgment, a risk or a source opens in every edition: its title is a bold
+/// lead-in that opens the first paragraph, followed by a colon ("**Title:** text", as the
+/// analyst wrote it), when the item's blocks start with a paragraph; otherwise the title
+/// stands alone before the blocks. Each writer gives the parts its own markup.
+public struct LeadIn {
+    /// The title; empty when the item has none (then everything is `rest`).
+    public let title: [Inline]
+    /// The first paragraph's content, which follows the title and its colon.
+    public let opening: [Inline]?
+    /// The blocks after the opening paragraph (all of them when there is none).
+    public let rest: ArraySlice<Block>
+
+    public init(title: [Inline], blocks: [Block]) {
+        self.title = title
+        if !title.isEmpty, case .paragraph(let inlines) = blocks.first {
+            opening = inlines
+            rest = blocks.dropFirst()
+        } else {
+            opening = nil
+            rest = blocks[...]
+        }
+    }
+
+    /// What stands between the title and the opening paragraph's text: the colon, inside
+    /// the bold title, then a space.
+    public static let colon = ":"
+}
