@@ -41,18 +41,11 @@ import Testing
         }
 
         func bootstrap(_ arguments: String...) throws -> (status: Int32, output: String, calls: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = [BootstrapTests.repository + "/Scripts/bootstrap"] + arguments
-            process.environment = ["PATH": folder + "/bin", "HOME": folder]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let (status, output) = try runProgram(
+                "/bin/bash", [BootstrapTests.repository + "/Scripts/bootstrap"] + arguments,
+                environment: ["PATH": folder + "/bin", "HOME": folder])
             let calls = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            return (process.terminationStatus, output, calls)
+            return (status, output, calls)
         }
     }
 
@@ -96,15 +89,8 @@ import Testing
     /// The real script, on this machine (where `Scripts/test` has just run it): nothing is
     /// missing, so it installs nothing.
     @Test func theRealOneIsIdempotent() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.repository + "/Scripts/bootstrap")
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try runProgram(Self.repository + "/Scripts/bootstrap")
+        #expect(status == 0, "\(output)")
         #expect(!output.contains("installing"), "\(output)")
     }
 }

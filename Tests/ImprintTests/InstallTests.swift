@@ -40,20 +40,9 @@ import Testing
 
     /// Runs `binary` in `folder` with an environment that names nothing of the repository.
     private static func run(_ binary: String, _ arguments: [String], in folder: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.value.contains(repository) }
         environment["IMPRINT_STYLES"] = nil
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        return try runProgram(binary, arguments, in: folder, environment: environment)
     }
 
     private static func expectEveryEdition(with binary: String) throws {
@@ -92,18 +81,15 @@ import Testing
     @Test func installPutsEverythingUnderThePrefix() throws {
         _ = try Self.package.get()  // the release build, made once
         let destination = NSTemporaryDirectory() + "imprint-install-" + UUID().uuidString
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.repository + "/Scripts/install")
-        process.arguments = ["/opt/imprint"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["DESTDIR": destination]) { _, new in new }
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try runProgram(
+            Self.repository + "/Scripts/install", ["/opt/imprint"],
+            environment: ProcessInfo.processInfo.environment.merging(["DESTDIR": destination]) { _, new in new })
+        #expect(status == 0, "\(output)")
         let prefix = destination + "/opt/imprint"
         let completion = try String(contentsOfFile: prefix + "/share/bash-completion/completions/imprint", encoding: .utf8)
         #expect(completion.contains("docbook") && completion.contains("--pdf-timeout"), "completions offer editions and options")
-        let (status, version) = try Self.run(prefix + "/bin/imprint", ["--version"], in: destination)
-        #expect(status == 0 && !version.isEmpty)
+        let version = try Self.run(prefix + "/bin/imprint", ["--version"], in: destination)
+        #expect(version.0 == 0 && !version.1.isEmpty)
     }
 
     /// Every option of every command is in the man page.
