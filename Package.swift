@@ -51,8 +51,10 @@ let package = Package(
             ]),
         // What every edition writes alike (wording, numbering, placement), written once.
         .target(name: "SharedWriting", dependencies: ["ReportModel"]),
-        .target(name: "DocBookWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
-        .target(name: "XHTMLWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
+        // What the two XML editions write alike, each in its own elements.
+        .target(name: "XMLWriting", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
+        .target(name: "DocBookWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),
+        .target(name: "XHTMLWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),
         .target(name: "TextWriter", dependencies: ["ReportModel", "SharedWriting", "CUnistring"]),
         .target(
             name: "EPUBWriter",

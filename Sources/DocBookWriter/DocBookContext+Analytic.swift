@@ -16,19 +16,7 @@ extension DocBookContext {
             item.setAttribute("xml:id", id)
             if !title.isEmpty { item.setAttribute("xreflabel", title.plainText) }
         }
-        let leadIn = LeadIn(title: title, blocks: blocks)
-        if !title.isEmpty {
-            let para = item.element("para")
-            para.beginMixedContent()
-            let bold = para.element("emphasis", ["role": "strong"])
-            writeInlines(title, into: bold)
-            if let opening = leadIn.opening {
-                bold.addText(LeadIn.colon)
-                para.addText(" ")
-                writeInlines(opening, into: para)
-            }
-        }
-        for block in leadIn.rest { write(block, into: item) }
+        writeLeadIn(title: title, blocks: blocks, into: item)
         if !assessment.isEmpty {
             let para = item.element("para", ["role": "assessment"])
             para.beginMixedContent()

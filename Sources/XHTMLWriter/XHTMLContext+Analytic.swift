@@ -11,7 +11,7 @@ extension XHTMLContext {
         for judgment in judgments {
             let item = list.element("li", ["class": "key-judgment"])
             if let id = judgment.id { item.setAttribute("id", id) }
-            writeLeadIn(judgment.title, blocks: judgment.blocks, into: item)
+            writeLeadIn(title: judgment.title, blocks: judgment.blocks, into: item)
             let assessment = AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
             if !assessment.parts.isEmpty {
                 let paragraph = item.element("p", ["class": "assessment"])
@@ -38,7 +38,7 @@ extension XHTMLContext {
             let row = body.element("tr")
             if let id = risk.id { row.setAttribute("id", id) }
             row.element("td", ["class": "number"], text: String(index + 1))
-            writeLeadIn(risk.title, blocks: risk.blocks, into: row.element("td", ["class": "risk"]))
+            writeLeadIn(title: risk.title, blocks: risk.blocks, into: row.element("td", ["class": "risk"]))
             let likelihood = row.element("td", ["class": "likelihood"])
             likelihood.beginMixedContent()
             if let value = risk.likelihood {
@@ -71,24 +71,6 @@ extension XHTMLContext {
             explainedGrades = true
             GradingScaleNote().write(into: parent)
         }
-    }
-
-    /// The title as a bold lead-in opening the first paragraph, as the analyst wrote it,
-    /// then the other blocks.
-    private mutating func writeLeadIn(_ title: [Inline], blocks: [Block], into parent: XMLElement) {
-        let leadIn = LeadIn(title: title, blocks: blocks)
-        if !title.isEmpty {
-            let paragraph = parent.element("p")
-            paragraph.beginMixedContent()
-            let bold = paragraph.element("strong", ["class": "lead-in"])
-            writeInlines(title, into: bold)
-            if let opening = leadIn.opening {
-                bold.addText(LeadIn.colon)
-                paragraph.addText(" ")
-                writeInlines(opening, into: paragraph)
-            }
-        }
-        for block in leadIn.rest { write(block, into: parent) }
     }
 
     private mutating func explainYardstickIfUsed(_ likelihoods: [Likelihood?], into parent: XMLElement) {

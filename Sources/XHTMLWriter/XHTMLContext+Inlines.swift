@@ -1,47 +1,51 @@
 import ReportModel
+import SharedWriting
+import XMLWriting
 import XMLSupport
 
-extension XHTMLContext {
-    mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
-        parent.beginMixedContent()
-        for inline in inlines { write(inline, into: parent) }
-    }
-
-    private mutating func write(_ inline: Inline, into parent: XMLElement) {
-        switch inline {
-        case .text(let text):
-            parent.addText(text)
-        case .emphasis(let content):
-            writeInlines(content, into: parent.element("em"))
-        case .strong(let content):
-            writeInlines(content, into: parent.element("strong"))
-        case .strikethrough(let content):
-            writeInlines(content, into: parent.element("del"))
-        case .code(let text):
-            parent.element("code", text: text)
-        case .link(let link):
-            let element = anchor(["href": link.url], in: parent)
-            if let title = link.title { element.setAttribute("title", title) }
-            writeLinked(link.content.isEmpty ? [.text(link.url)] : link.content, into: element)
-        case .crossReference(let reference) where !isLinkable(reference.target):
-            let element = parent.element("span", ["class": "xref unresolved"])
-            writeInlines(reference.content.isEmpty ? [.text(reference.target)] : reference.content, into: element)
-        case .crossReference(let reference):
-            let element = anchor(["class": "xref", "href": href(to: reference.target)], in: parent)
-            if reference.content.isEmpty {
-                element.addText(referenceLabels[reference.target] ?? reference.target)
-            } else {
-                writeLinked(reference.content, into: element)
-            }
-        case .image(let image):
-            let element = parent.element("img", ["src": resource(image.source), "alt": image.alt, "class": "inline"])
-            if let title = image.title { element.setAttribute("title", title) }
-        case .lineBreak:
-            parent.element("br")
-        case .footnoteReference(let label):
-            writeFootnoteReference(label, into: parent)
+extension XHTMLContext: XMLEditionContext {
+    static func element(for style: InlineStyle, in parent: XMLElement) -> XMLElement {
+        switch style {
+        case .emphasis: parent.element("em")
+        case .strong: parent.element("strong")
+        case .strikethrough: parent.element("del")
         }
     }
+
+    static func paragraph(in parent: XMLElement) -> XMLElement { parent.element("p") }
+
+    static func markLeadIn(_ bold: XMLElement) { bold.setAttribute("class", "lead-in") }
+
+    mutating func writeBlock(_ block: Block, into parent: XMLElement) { write(block, into: parent) }
+
+    mutating func writeLink(_ link: Link, into parent: XMLElement) {
+        let element = anchor(["href": link.url], in: parent)
+        if let title = link.title { element.setAttribute("title", title) }
+        writeLinked(link.content.isEmpty ? [.text(link.url)] : link.content, into: element)
+    }
+
+    /// A cross-reference; one that cannot be a link (see `isLinkable`) is marked as
+    /// unresolved.
+    mutating func writeCrossReference(_ reference: CrossReference, into parent: XMLElement) {
+        guard isLinkable(reference.target) else {
+            let element = parent.element("span", ["class": "xref unresolved"])
+            writeInlines(reference.content.isEmpty ? [.text(reference.target)] : reference.content, into: element)
+            return
+        }
+        let element = anchor(["class": "xref", "href": href(to: reference.target)], in: parent)
+        if reference.content.isEmpty {
+            element.addText(referenceLabels[reference.target] ?? reference.target)
+        } else {
+            writeLinked(reference.content, into: element)
+        }
+    }
+
+    func writeImage(_ image: InlineImage, into parent: XMLElement) {
+        let element = parent.element("img", ["src": resource(image.source), "alt": image.alt, "class": "inline"])
+        if let title = image.title { element.setAttribute("title", title) }
+    }
+
+    func writeLineBreak(into parent: XMLElement) { parent.element("br") }
 
     /// An `a` element, or a `span` with the same class when already inside a link.
     private func anchor(_ attributes: KeyValuePairs<String, String>, in parent: XMLElement) -> XMLElement {
@@ -60,7 +64,7 @@ extension XHTMLContext {
     /// Inline style: the first reference carries the note itself, which the print style
     /// sheet floats to the foot of the page; later references link to it. Popup style: every
     /// reference is a note reference, and the note is written at the end of the document.
-    private mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
+    mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
         guard let footnote = footnotes[label] else {
             parent.addText("[^\(label)]")
             return

@@ -1,0 +1,72 @@
+import ReportModel
+import SharedWriting
+import XMLSupport
+
+/// What the two XML editions, DocBook and XHTML, write alike, each in its own elements:
+/// runs of inline content (text, emphasis, strong, strikethrough, code), and the lead-in of
+/// key judgments, risks and sources (`LeadIn`). A writer's context says which elements it
+/// uses and writes the inlines that are its own (links, cross-references, images, line
+/// breaks, note references).
+public protocol XMLEditionContext {
+    /// The element an inline style is written in (`emphasis`, or `em`, …).
+    static func element(for style: InlineStyle, in parent: XMLElement) -> XMLElement
+    /// A new paragraph in `parent`.
+    static func paragraph(in parent: XMLElement) -> XMLElement
+    /// Marks the bold element of a lead-in as such, where the edition says so.
+    static func markLeadIn(_ bold: XMLElement)
+    // The inlines this layer leaves to the edition.
+    mutating func writeLink(_ link: Link, into parent: XMLElement)
+    mutating func writeCrossReference(_ reference: CrossReference, into parent: XMLElement)
+    func writeImage(_ image: InlineImage, into parent: XMLElement)
+    func writeLineBreak(into parent: XMLElement)
+    mutating func writeFootnoteReference(_ label: String, into parent: XMLElement)
+    /// A block, in the edition's markup.
+    mutating func writeBlock(_ block: Block, into parent: XMLElement)
+}
+
+/// The styles of inline text every XML edition marks up.
+public enum InlineStyle: Sendable {
+    case emphasis, strong, strikethrough
+}
+
+extension XMLEditionContext {
+    public static func markLeadIn(_ bold: XMLElement) {}
+
+    /// Inline content, as mixed content of `parent` (never indented).
+    public mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
+        parent.beginMixedContent()
+        for inline in inlines {
+            switch inline {
+            case .text(let text): parent.addText(text)
+            case .emphasis(let content): writeInlines(content, into: Self.element(for: .emphasis, in: parent))
+            case .strong(let content): writeInlines(content, into: Self.element(for: .strong, in: parent))
+            case .strikethrough(let content): writeInlines(content, into: Self.element(for: .strikethrough, in: parent))
+            case .code(let text): parent.element("code", text: text)
+            case .link(let link): writeLink(link, into: parent)
+            case .crossReference(let reference): writeCrossReference(reference, into: parent)
+            case .image(let image): writeImage(image, into: parent)
+            case .lineBreak: writeLineBreak(into: parent)
+            case .footnoteReference(let label): writeFootnoteReference(label, into: parent)
+            }
+        }
+    }
+
+    /// A key judgment's, risk's or source's title and blocks: the title in bold opening the
+    /// first paragraph, then the other blocks (see `LeadIn`).
+    public mutating func writeLeadIn(title: [Inline], blocks: [Block], into parent: XMLElement) {
+        let leadIn = LeadIn(title: title, blocks: blocks)
+        if !title.isEmpty {
+            let paragraph = Self.paragraph(in: parent)
+            paragraph.beginMixedContent()
+            let bold = Self.element(for: .strong, in: paragraph)
+            Self.markLeadIn(bold)
+            writeInlines(title, into: bold)
+            if let opening = leadIn.opening {
+                bold.addText(LeadIn.colon)
+                paragraph.addText(" ")
+                writeInlines(opening, into: paragraph)
+            }
+        }
+        for block in leadIn.rest { writeBlock(block, into: parent) }
+    }
+}
