@@ -78,8 +78,8 @@ let package = Package(
                 "Imprint", "ReportModel", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc: the report model is millions of small
-            // values, and glibc's malloc took a third of a large build (see Scripts/bench).
-            // Debug builds keep glibc's, which the sanitizers replace.
+            // values, which glibc's malloc is slow with (docs/performance.md). Debug builds
+            // keep glibc's, which the sanitizers replace.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))]),
 
         .target(

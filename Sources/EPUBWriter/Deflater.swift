@@ -2,10 +2,9 @@ import CLibDeflate
 
 /// Raw DEFLATE (as ZIP stores it) of whole documents, with libdeflate.
 ///
-/// The e-book's documents are deflated whole, which is what libdeflate is made for. At its
-/// fastest level it does 40 % less work than zlib did at its own fastest (which took a
-/// tenth of the instructions of a build of every edition, callgrind), and its output is
-/// a little smaller (the 1 MB benchmark report's e-book: 1.30 MB against 1.36 MB).
+/// The e-book's documents are deflated whole, which is what libdeflate is made for: at
+/// its fastest level it does less work than zlib at its own fastest, for a slightly
+/// smaller book (docs/performance.md has the figures).
 ///
 /// A deflater is for one thread at a time; it keeps libdeflate's compressor (its tables)
 /// from one document to the next.
@@ -13,8 +12,8 @@ final class Deflater {
     private let compressor: OpaquePointer
 
     init() {
-        // Level 1, the fastest: a book's documents are a few kilobytes each, and the
-        // default level (6) made them only 3 % smaller for nearly twice the work.
+        // Level 1, the fastest: a book's documents are a few kilobytes each, and higher
+        // levels make them hardly smaller for much more work.
         // Allocation fails only when memory does.
         compressor = libdeflate_alloc_compressor(1)!
     }

@@ -86,7 +86,7 @@ struct EPUBBook {
 
     /// The lead's blocks per document, at most. A lead is mostly a few paragraphs; one of
     /// thousands (with their notes, which go at the end of the document that refers to
-    /// them) made one document whose tree alone was a hundred times the text's size.
+    /// them) would make one document whose tree is many times the text's size.
     static let leadBlocksPerDocument = 200
 
     /// Splits sections into documents: down to `depth`, a section's own blocks make one

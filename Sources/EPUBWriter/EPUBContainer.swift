@@ -8,9 +8,8 @@ import Foundation
 /// Written with zlib's minizip, which lays the archive out as it goes and keeps only the
 /// central directory aside: the cost grows with the bytes, not with the square of the
 /// entries (an e-book of 10,000 sections has 10,000). Each entry goes on to the caller's
-/// sink once the next one starts, so the archive is never whole in memory: the 10 MB
-/// benchmark report's e-book is 13 MB, and holding it (in an array grown by doubling) was
-/// a quarter of the whole build's peak memory.
+/// sink once the next one starts, so the archive, larger than the report's text, is never
+/// whole in memory.
 ///
 /// The documents are deflated by the caller (see `Deflater`) and handed to minizip as they
 /// are ("raw"), so that they can be deflated on several threads (see `ContentEntries`).
@@ -76,8 +75,7 @@ final class EPUBContainer {
     /// Writes an entry whose bytes `write` hands over piece by piece as they are made,
     /// deflated on the way by minizip (with zlib, at its fastest level). For the lists
     /// with an entry per section (navigation, NCX, package): on a large book each is
-    /// megabytes, and whole, with its deflated copy, the NCX alone was a sixth of the
-    /// build's peak memory.
+    /// megabytes, and is never held whole with its deflated copy.
     func add(_ path: String, writing write: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(EPUBError) {
         output.flush()
         let opened = zipOpenNewFileInZip4_64(

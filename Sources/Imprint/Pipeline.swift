@@ -35,7 +35,7 @@ public enum Pipeline {
     /// `concurrentPerform` rather than a job waited for: in a folder build every thread of
     /// Dispatch's pool may be a build, and it runs both parts itself when none is free.
     /// A function of its own so that the text is let go once read: the editions are made
-    /// from the report alone (on the 10 MB benchmark report, 10 MB less while rendering).
+    /// from the report alone.
     private static func readAndCheck(
         _ options: BuildOptions, knownSettings: String?
     ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String) {

@@ -4,8 +4,8 @@ import Imprint
 ///
 /// ArgumentParser learns a command's options by reflecting over its properties, and on
 /// Linux each first look at a type's conformances scans every conformance record of the
-/// binary: about 3 ms of a 20 ms build of a small report (callgrind: a quarter of its
-/// instructions), paid again on every save an editor rebuilds. So `imprint build` with
+/// binary: a large part of a small report's build, paid again on every save an editor
+/// rebuilds (docs/performance.md has the figures). So `imprint build` with
 /// the plainest spelling — the report, then `--option value` pairs and flags — is read
 /// here. Anything else (help, `--option=value`, `-o` glued to its value, an unknown or
 /// repeated option, a value that looks like an option, a second report) gives nil and

@@ -6,7 +6,7 @@ public struct KeyJudgment: Sendable, Codable, Equatable {
     public var blocks: [Block]
     public var likelihood: Likelihood?
     public var confidence: Confidence?
-    /// What would follow if the judgment holds (FORMAT.md allows it on judgments as on risks).
+    /// What would follow if the judgment holds (docs/report-markdown.md allows it on judgments as on risks).
     public var impact: Impact?
     /// Other attributes on the item, in source order.
     public var attributes: [Attribute]

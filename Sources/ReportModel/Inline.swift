@@ -1,9 +1,8 @@
 /// Inline content: what a paragraph, a heading or a table cell is made of.
 ///
 /// Only the cases with large payloads are `indirect`: the others (a text run, emphasis)
-/// sit in their array, 24 bytes each, rather than each in a box of its own. A large
-/// report has hundreds of thousands of inlines: the model took an eighth less memory, and
-/// reading a quarter less time, than with the whole enum indirect.
+/// sit in their array, 24 bytes each, rather than each in a box of its own, for a large
+/// report has hundreds of thousands of inlines.
 public enum Inline: Sendable, Equatable {
     /// Text exactly as written: typography is never changed.
     case text(String)

@@ -1,4 +1,4 @@
-/// The report's metadata, from its front matter (FORMAT.md §1).
+/// The report's metadata, from its front matter (docs/report-markdown.md §1).
 public struct Metadata: Sendable, Codable, Equatable {
     public var title: String
     public var subtitle: String?

@@ -5,9 +5,8 @@ extension Report {
     /// The summary's text, or else the lead's, on one line (each run of white space one
     /// space), for the XHTML `description` and the e-book's `dc:description`; nil when
     /// there is none. At most `summaryLineLimit` characters: a longer text is cut after a
-    /// word and ends with "…". A description is for catalogues and search results, and
-    /// a lead of thousands of paragraphs made one of megabytes (split into words first, it
-    /// took seven times the lead's size, and a second per megabyte).
+    /// word and ends with "…". A description is for catalogues and search results, and a
+    /// lead of thousands of paragraphs must not make one of megabytes.
     public var summaryLine: String? {
         let text = (summary?.blocks ?? lead).plainText
         var result = ""

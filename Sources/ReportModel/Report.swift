@@ -30,9 +30,8 @@ extension Report {
     }
 
     /// Calls `body` with every section in document order, depth first, without gathering
-    /// them: the walks over a large report that asked for `allSections` spent more on
-    /// copying its thousands of sections into arrays than on anything they did with them.
-    /// A walk with a stack of lists, so no nesting is too deep.
+    /// them into an array, which for a large report would cost more than what the walks
+    /// do with them. A walk with a stack of lists, so no nesting is too deep.
     public func forEachSection(_ body: (Section) throws -> Void) rethrows {
         var stack: [(list: [Section], next: Int)] = [(sections, 0)]
         while let top = stack.indices.last {

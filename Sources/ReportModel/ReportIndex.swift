@@ -1,9 +1,9 @@
 /// What writing any part of a report needs to know about the whole of it: the words of
 /// cross-references, every id, the notes by label.
 ///
-/// Made once per build and handed to every writer: each used to work it out for itself,
-/// and on a large report the walks over the whole model, again and again, were a tenth of
-/// the build. A writer given none makes its own. It must be made from the report written.
+/// Made once per build and handed to every writer, so that no writer walks the whole model
+/// again for it. A writer given none makes its own. It must be made from the report
+/// written.
 public struct ReportIndex: Sendable {
     /// See `Report.referenceLabels`: for the ids that cross-references without words of
     /// their own point to, the only ones the writers look up.

@@ -34,7 +34,7 @@ public struct Section: Sendable, Codable, Equatable {
     }
 }
 
-/// The meaning a heading class gives a section (FORMAT.md §4).
+/// The meaning a heading class gives a section (docs/report-markdown.md §4).
 public enum SectionKind: String, Sendable, Codable, CaseIterable {
     case standard
     case summary

@@ -1,6 +1,6 @@
 import ReportModel
 
-/// Key judgments, risks and sources: the list items of the report sections of FORMAT.md §4.
+/// Key judgments, risks and sources: the list items of the report sections of docs/report-markdown.md §4.
 extension BodyBuilder {
     func keyJudgment(_ item: MarkdownNode) -> KeyJudgment {
         let (title, blocks, attributes) = analyticContent(item, needsTitle: "a key judgment")

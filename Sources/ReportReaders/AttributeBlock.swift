@@ -1,6 +1,6 @@
 import ReportModel
 
-/// A parsed `{#id .class key=value key="quoted value"}` block (FORMAT.md §2).
+/// A parsed `{#id .class key=value key="quoted value"}` block (docs/report-markdown.md §2).
 struct AttributeBlock: Equatable {
     var id: String?
     var classes: [String] = []
@@ -94,9 +94,9 @@ struct AttributeScanner {
         return true
     }
 
-    // What characters are, answered from the ASCII value where there is one: asking a
-    // string literal whether it contains a character, or Unicode for a property, for each
-    // character of every attribute block was a sixth of reading a large report.
+    // What characters are, answered from the ASCII value where there is one, rather than by
+    // asking a string literal or Unicode's properties for each character of every
+    // attribute block.
 
     /// White space, as `Character.isWhitespace` says.
     static func isSpace(_ character: Character) -> Bool {

@@ -171,7 +171,7 @@ extension BodyBuilder {
 
     // MARK: - Trailing attributes
 
-    /// Splits an attribute block off the end of a heading or paragraph (FORMAT.md §2).
+    /// Splits an attribute block off the end of a heading or paragraph (docs/report-markdown.md §2).
     ///
     /// The block is found in the raw source line, so that what cmark made of its text
     /// (autolinked URLs in a `credit`, say) does not matter; then the inline nodes from the

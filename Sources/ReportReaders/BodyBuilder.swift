@@ -1,7 +1,7 @@
 import ReportModel
 
 /// Turns the parsed Markdown tree into the report's lead, sections and footnotes,
-/// applying every rule of FORMAT.md §2–4.
+/// applying every rule of docs/report-markdown.md §2–4.
 final class BodyBuilder {
     let source: SourceText
     let log: DiagnosticLog

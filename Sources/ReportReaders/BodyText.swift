@@ -1,9 +1,8 @@
 /// The Markdown body of a report: the source's text from the line after the front matter
 /// on, in the source's own bytes, offsets and line numbers.
 ///
-/// Not a copy: the body was once the text again with the front matter turned into empty
-/// lines (to keep the line numbers), which on a 10 MB report held 10 MB more through all
-/// of reading. Parsers are given the body's bytes and told its first line instead.
+/// Not a copy: parsers are given the body's bytes and told its first line, so the line
+/// numbers stay the source's without a second copy of the text held through reading.
 struct BodyText {
     /// The whole source text.
     let bytes: [UInt8]

@@ -25,9 +25,8 @@
 /// reads where a container ends.
 enum ChunkedParser {
     /// Texts shorter than two pieces are parsed whole. Small pieces keep few trees in
-    /// memory (a piece's trees are many times its text): on the 10 MB benchmark report,
-    /// pieces of 32 KiB rather than 256 KiB took 20 MB off reading's peak, at the same
-    /// speed (16 KiB saved 1 MB more and began to cost time).
+    /// memory (a piece's trees are many times its text); much smaller ones begin to cost
+    /// time (docs/performance.md).
     static let defaultChunkSize = 32 << 10
 
     /// The pieces of about `chunkSize` bytes that `body` is cut into; nil when it is too

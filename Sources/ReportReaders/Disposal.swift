@@ -2,10 +2,10 @@ import Foundation
 
 /// Lets go of Markdown trees the reader is done with, on a thread of its own.
 ///
-/// Freeing a piece's tree (a class instance and an array per node) took more than half of
-/// the reading thread's instructions on a large report (callgrind), and that thread is the
-/// one the whole build waits for; the machine's other core had room. A thread of its own,
-/// not Dispatch's, for the reason `PieceStream` gives.
+/// Freeing a piece's tree (a class instance and an array per node) is much of a large
+/// report's reading, and the reading thread is the one the whole build waits for, while
+/// another core has room. A thread of its own, not Dispatch's, for the reason
+/// `PieceStream` gives.
 final class Disposal: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [[MarkdownNode]] = []

@@ -1,8 +1,8 @@
 /// The byte offset at which each line of a text starts: 0, and after each line feed.
 ///
 /// Kept as 32-bit offsets (a report is at most 64 MiB), counted first and then filled in
-/// an array of just that size: a large report has a line for every 25 bytes or so, and
-/// an array of `Int` grown by doubling took a third of the text's size again.
+/// an array of just that size: a large report has a line for every 25 bytes or so, so
+/// the offsets are a sizeable fraction of the text.
 struct LineStarts: RandomAccessCollection, Sendable {
     private let offsets: [UInt32]
 

@@ -5,14 +5,13 @@ import Foundation
 /// objects and freed before parsing returns, so no C pointer escapes the parser.
 ///
 /// A class, not a struct: the converters pass nodes and their children around a great
-/// deal, and a struct this wide cost a dozen reference counts per copy (a fifth of the
-/// reader's time on large reports). Nodes are not changed once parsed; a converter that
-/// needs a changed node changes a `copy()`.
+/// deal, and a struct this wide would cost a dozen reference counts per copy. Nodes are
+/// not changed once parsed; a converter that needs a changed node changes a `copy()`.
 ///
 /// Kept small, for a large report's pieces are many nodes each (a node per word, near
 /// enough) while they wait to be converted: what only some kinds of node have (a link's
 /// address, a list's numbering, a table's alignments) is in a box of its own that most
-/// nodes go without, and positions are 32-bit. A node took 192 bytes, and now 80.
+/// nodes go without, and positions are 32-bit: 80 bytes a node.
 final class MarkdownNode {
     enum Kind: UInt8, Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
@@ -193,8 +192,8 @@ enum MarkdownParser {
     /// `www.`, of an address with `://` and of an e-mail address (`@`). Without any of them
     /// it is not attached, for it changes nothing then but cost: it makes `w`, `:` and `@`
     /// special, and cmark-gfm cuts the text at each special character into nodes that it
-    /// joins again only at the end, so a paragraph of millions of words starting with `w`
-    /// took 45 times its size while it was parsed (`Scripts/hostile`'s 8 MB line: 420 MB).
+    /// joins again only at the end, so a paragraph of millions of words would take many
+    /// times its size while it is parsed (`Scripts/hostile`'s 8 MB line).
     /// Checked over the bytes, `www` in any case.
     static func mayHoldAutolinks(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { text in

@@ -13,7 +13,7 @@ struct MetadataReader {
     /// against alias bombs ("billion laughs").
     static let maximumNodes = 10_000
 
-    /// The keys of FORMAT.md §1.
+    /// The keys of docs/report-markdown.md §1.
     static let knownKeys: Set<String> = [
         "title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
         "keywords", "marking", "rights", "license", "cover", "contact", "yardstick",

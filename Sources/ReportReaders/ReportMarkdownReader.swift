@@ -6,7 +6,7 @@ public struct ReadResult: Sendable {
     public var warnings: [Diagnostic]
 }
 
-/// Reads Report Markdown (FORMAT.md): YAML front matter, then CommonMark with the GFM
+/// Reads Report Markdown (docs/report-markdown.md): YAML front matter, then CommonMark with the GFM
 /// extensions, attribute blocks and report sections.
 public enum ReportMarkdownReader {
     /// The largest report read: 64 MiB, far beyond any real report, so that a runaway input
@@ -100,8 +100,8 @@ public enum ReportMarkdownReader {
     /// The metadata may take its title from the `#` heading, and the builder needs the
     /// metadata: when the front matter gives no title, pieces wait until the heading is
     /// found (mostly in the first piece). When it gives one, the heading changes nothing
-    /// and the builder starts at once: a report with no `#` heading once kept every
-    /// piece's tree until the last (a 47 MB report's reading peaked at 13 times its size).
+    /// and the builder starts at once, rather than keeping every piece's tree until the
+    /// last when the report has no `#` heading.
     private static func readBody(
         _ text: BodyText, pieces: [ChunkedParser.Piece], _ context: BodyContext, log: DiagnosticLog
     ) throws(MarkdownParser.TooDeep) -> (Metadata?, BodyBuilder.Body)? {

@@ -60,8 +60,8 @@ struct SourceText {
     // MARK: - Encoding checks
 
     /// Where the first byte that is not valid UTF-8 is. ASCII, most of a report, is passed
-    /// over eight bytes at a time; decoding every scalar was a tenth of reading a large report,
-    /// before any parsing could start.
+    /// over eight bytes at a time, for this runs over the whole report before any parsing
+    /// can start.
     static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0

@@ -3,8 +3,8 @@
 ///
 /// Only the last lines can still change (a blank line is taken back to keep a tight
 /// list's items together), so all but the last few go on to the sink in pieces: a large
-/// report's text is never whole in memory (as lines, the 10 MB benchmark report's text
-/// took three times its size).
+/// report's text is never whole in memory, where as lines it would take several times
+/// its size.
 struct TextOutput {
     /// The lines not yet handed on; `window` of them stay when the others go.
     private var lines: [String] = []

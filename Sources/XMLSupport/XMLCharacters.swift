@@ -36,10 +36,8 @@ public enum XMLCharacters {
         return Array(utf8).withUnsafeBufferPointer(hasForbidden(in:))
     }
 
-    /// The same, for UTF-8 bytes: the reader asks it of a whole report before parsing. Eight
-    /// bytes at a time where none is a control character or beyond ASCII (a byte-by-byte
-    /// look was most of the cost of reading a report of many megabytes before its parsing
-    /// could start).
+    /// The same, for UTF-8 bytes: the reader asks it of a whole report before parsing, so
+    /// it looks at eight bytes at a time where none is a control character or beyond ASCII.
     public static func hasForbidden(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {

@@ -37,8 +37,8 @@ extension XMLDocument {
     }
 
     /// The indented document, serialised while its bulk is still being built, so that the
-    /// tree never holds more than one part of it: for a large report the whole tree was
-    /// ten times the size of its text, twice over (XHTML and DocBook side by side). The
+    /// tree never holds more than one part of it: a whole tree is many times the size of
+    /// its text, and XHTML and DocBook are built side by side. The
     /// bytes are those `serialized()` or `serializedAsPolyglotHTML()` would give for the
     /// whole tree (the tests compare them).
     ///
@@ -122,8 +122,8 @@ extension XMLDocument {
     }
 
     /// Where `needle` is in `haystack`, searched for among the bytes in place: the frame
-    /// holds the table of contents, and the standard library's generic `firstRange(of:)`
-    /// through it took a tenth of a large build.
+    /// holds the table of contents, which is large, and a generic search element by
+    /// element through it is slow.
     private static func range(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Range<Int>? {
         haystack.withUnsafeBufferPointer { hay in
             var start = 0

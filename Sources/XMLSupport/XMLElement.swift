@@ -115,8 +115,8 @@ public struct XMLElement {
     /// Whether the element has no children at all.
     public var isEmpty: Bool { node.pointee.children == nil }
 
-    /// `place` is worked out only when something is dropped: building its text for every
-    /// attribute was a measurable part of writing a large report.
+    /// `place` is worked out only when something is dropped, which is rare: its text is
+    /// not built for every attribute of a large report.
     private func sanitized(_ text: String, where place: @autoclosure () -> String) -> String {
         let (clean, dropped) = XMLCharacters.sanitized(text)
         if !dropped.isEmpty {

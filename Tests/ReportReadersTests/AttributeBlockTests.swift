@@ -4,7 +4,7 @@ import Testing
 /// The byte-level search for a trailing attribute block finds what a walk over the
 /// characters of the line finds.
 @Suite struct AttributeBlockTests {
-    /// The search as it reads in FORMAT.md: the leftmost `{` that no `\` escapes, from
+    /// The search as it reads in docs/report-markdown.md: the leftmost `{` that no `\` escapes, from
     /// which the rest of the line is one attribute block.
     static func byCharacters(_ line: String) -> (block: AttributeBlock, offset: Int)? {
         let trimmed = line.trimmingTrailingWhitespace()
