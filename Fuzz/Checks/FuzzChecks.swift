@@ -31,7 +31,7 @@ public enum FuzzChecks {
         }
         let epub = try? EPUBWriter(options: .init(stylesheet: "", uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier), modified: 0))
             .write(report, resources: [:])
-        precondition(epub != nil || !EPUBWriter.imagePaths(of: report).isEmpty, "no EPUB for a report without images")
+        precondition(epub != nil || !report.imagePaths.isEmpty, "no EPUB for a report without images")
     }
 
     /// A read, comparable: the report and its warnings, or the errors.

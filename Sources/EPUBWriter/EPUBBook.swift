@@ -46,7 +46,7 @@ struct EPUBBook {
     /// The cover image's manifest path, generated or given.
     var coverImage: String
 
-    /// `imagePaths` is `EPUBWriter.imagePaths(of: report)`, `index` `ReportIndex(report)`.
+    /// `imagePaths` is `report.imagePaths`, `index` `ReportIndex(report)`.
     init(report: Report, resources: [String: [UInt8]], imagePaths: [String], splitDepth: Int, index: ReportIndex) throws(EPUBError) {
         self.index = index
         // Media first: every image the report refers to, named by its order.
@@ -136,20 +136,6 @@ struct EPUBBook {
 
     /// The first document of the body.
     var bodyStart: Document? { documents.first { $0.landmark == "bodymatter" } }
-}
-
-extension Report {
-    /// Every image path the report refers to, in document order, each once.
-    var imagePaths: [String] {
-        var paths: [String] = []
-        var seen: Set<String> = []
-        func add(_ path: String) { if seen.insert(path).inserted { paths.append(path) } }
-        forEachBlock { block in
-            if case .figure(let figure) = block { add(figure.source) }
-        }
-        forEachInline { inline in if case .image(let image) = inline { add(image.source) } }
-        return paths
-    }
 }
 
 /// The image types an EPUB may carry (EPUB 3.3 core media types).

@@ -33,18 +33,10 @@ public struct EPUBWriter {
         self.options = options
     }
 
-    /// The image paths the report refers to (figures, inline images, the cover): what
-    /// `resources` must hold.
-    public static func imagePaths(of report: Report) -> [String] {
-        var paths = report.imagePaths
-        if let cover = report.metadata.cover, !paths.contains(cover) { paths.append(cover) }
-        return paths
-    }
-
     /// Writes the EPUB into `sink`, front to back, as its files are made; gives the
     /// warnings. `resources` holds the bytes of every image the report refers to (figures,
     /// inline images, the cover), keyed by the path written in the report. `imagePaths`
-    /// and `index`, when the caller has them (from `imagePaths(of:)` and
+    /// and `index`, when the caller has them (from `Report.imagePaths` and
     /// `ReportIndex(report)`) already, each save walks over the whole report.
     ///
     /// On an error part of the book may have gone into `sink`: the caller drops it.
@@ -53,7 +45,7 @@ public struct EPUBWriter {
         to sink: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws(EPUBError) -> [String] {
         let book = try EPUBBook(
-            report: report, resources: resources, imagePaths: imagePaths ?? Self.imagePaths(of: report),
+            report: report, resources: resources, imagePaths: imagePaths ?? report.imagePaths,
             splitDepth: options.splitDepth, index: index ?? ReportIndex(report))
         let container = try EPUBContainer(modified: options.modified, to: sink)
         var warnings: [String] = []

@@ -36,7 +36,7 @@ struct Renderer: Sendable {
         self.report = report
         self.options = options
         self.progress = progress
-        imagePaths = EPUBWriter.imagePaths(of: report)
+        imagePaths = report.imagePaths
         index = ReportIndex(report)
     }
 

@@ -14,7 +14,7 @@ import ReportTestSupport
     private func book(_ name: String, modified: Int = 1_718_755_200, splitDepth: Int = 1) throws -> (Report, [UInt8]) {
         let report = try ReportMarkdownReader.read(fileAt: samplePath(name)).report
         var resources: [String: [UInt8]] = [:]
-        for path in EPUBWriter.imagePaths(of: report) {
+        for path in report.imagePaths {
             resources[path] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: samplePath(path))))
         }
         let writer = EPUBWriter(options: .init(
@@ -43,7 +43,7 @@ import ReportTestSupport
         for seed in UInt64(1)...6 {
             var generator = ReportGenerator(seed: seed)
             let report = generator.report()
-            let resources = Dictionary(uniqueKeysWithValues: EPUBWriter.imagePaths(of: report).map { ($0, svg) })
+            let resources = Dictionary(uniqueKeysWithValues: report.imagePaths.map { ($0, svg) })
             let writer = EPUBWriter(options: .init(stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "g\(seed)"), modified: 0))
             let bytes = try writer.write(report, resources: resources).bytes
             let summary = try epubCheck(bytes)
@@ -69,7 +69,7 @@ import ReportTestSupport
         }
         let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8)
         for (index, report) in reports.enumerated() {
-            let paths = EPUBWriter.imagePaths(of: report)
+            let paths = report.imagePaths
             let resources = Dictionary(uniqueKeysWithValues: paths.map { ($0, svg) })
             for depth in [1, 2] {
                 let book = try EPUBBook(report: report, resources: resources, imagePaths: paths, splitDepth: depth, index: ReportIndex(report))
