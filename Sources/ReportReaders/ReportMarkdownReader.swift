@@ -67,21 +67,15 @@ public enum ReportMarkdownReader {
         }
     }
 
-    /// The metadata (nil when it has errors) and the body: read from the text's pieces as
-    /// they are parsed when it is large (see `ChunkedParser`), else from the whole.
+    /// The metadata (nil when it has errors) and the body, from the whole text parsed at
+    /// once — or, for a large text, from its pieces as they are parsed.
     private static func readBody(
         _ text: BodyText, chunkSize: Int, _ context: BodyContext, log: DiagnosticLog
     ) throws(DiagnosticError) -> (Metadata?, BodyBuilder.Body) {
         do {
-            if let pieces = ChunkedParser.pieces(of: text, chunkSize: chunkSize) {
-                // What the pieces' reading finds is kept apart, for it is thrown away when
-                // a piece did not parse as expected and the text is read whole after all.
-                let pieceLog = DiagnosticLog()
-                if let read = try readBody(text, pieces: pieces, context, log: pieceLog) {
-                    log.append(pieceLog)
-                    return read
-                }
-            }
+            // A large text is read in pieces when that gives what reading it whole gives
+            // (ReportMarkdownReader+Pieces.swift); otherwise, and always for a small one:
+            if let read = try readInPieces(text, chunkSize: chunkSize, context, log: log) { return read }
             let document = try MarkdownParser.parse(text.text, lineOffset: text.firstLine - 1)
             guard let metadata = context.metadata(headingTitle: BodyBuilder.headingTitle(of: document.children), log: log)
             else { return (nil, BodyBuilder.Body()) }
@@ -92,66 +86,5 @@ public enum ReportMarkdownReader {
                 at: context.source.location(line: error.line, byteColumn: max(error.column, 1)))
             throw log.failure()
         }
-    }
-
-    /// The metadata and body from the pieces, each converted while the next is parsed;
-    /// nil when a piece did not parse as expected.
-    ///
-    /// The metadata may take its title from the `#` heading, and the builder needs the
-    /// metadata: when the front matter gives no title, pieces wait until the heading is
-    /// found (mostly in the first piece). When it gives one, the heading changes nothing
-    /// and the builder starts at once, rather than keeping every piece's tree until the
-    /// last when the report has no `#` heading.
-    private static func readBody(
-        _ text: BodyText, pieces: [ChunkedParser.Piece], _ context: BodyContext, log: DiagnosticLog
-    ) throws(MarkdownParser.TooDeep) -> (Metadata?, BodyBuilder.Body)? {
-        let stream = PieceStream(text: text.bytes, pieces: pieces)
-        defer { stream.cancel() }
-        let disposal = Disposal()
-        defer { disposal.close() }
-        /// Converts blocks in a copy, so that they stay in `blocks` until the disposal
-        /// thread lets go of them, off this thread.
-        func add(_ blocks: consuming [MarkdownNode]) {
-            var converting = copy blocks
-            builder!.add(&converting)
-            disposal.letGo(blocks)
-        }
-        var merge = ChunkedParser.Merge(body: text)
-        var waiting: [[MarkdownNode]] = []
-        var builder: BodyBuilder?
-        var metadata: Metadata?
-        func start(headingTitle: String?) -> Bool {
-            metadata = context.metadata(headingTitle: headingTitle, log: log)
-            builder = metadata.map { context.builder(for: $0, log: log) }
-            return builder != nil
-        }
-        // With a title in the front matter the metadata is the same whatever the heading;
-        // without one (or with errors) it is read again, with the heading, and only that
-        // reading's diagnostics are kept.
-        let probe = DiagnosticLog()
-        if let early = context.metadata(headingTitle: nil, log: probe) {
-            log.append(probe)
-            metadata = early
-            builder = context.builder(for: early, log: log)
-        }
-        for (index, piece) in pieces.enumerated() {
-            guard let parsed = stream.next(), var content = merge.add(try parsed.get(), of: piece) else { return nil }
-            if builder == nil {
-                waiting.append(content)
-                let title = BodyBuilder.headingTitle(of: content)
-                guard title != nil || index == pieces.count - 1 else { continue }
-                guard start(headingTitle: title) else { return (nil, BodyBuilder.Body()) }
-                content = []
-            }
-            // The labels numbered in this piece (and those waiting), before its references.
-            for number in (builder!.footnoteLabels.count + 1)..<(merge.numbered.count + 1) {
-                builder!.footnoteLabels[number] = merge.numbered[number - 1]
-            }
-            for blocks in waiting { add(blocks) }
-            waiting = []
-            add(content)
-        }
-        guard let definitions = merge.definitionsReferredTo(), let builder, let metadata else { return nil }
-        return (metadata, builder.finish(definitions: definitions))
     }
 }
