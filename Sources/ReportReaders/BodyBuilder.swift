@@ -1,4 +1,5 @@
 import ReportModel
+import XMLSupport
 
 /// Turns the parsed Markdown tree into the report's lead, sections and footnotes,
 /// applying every rule of docs/report-markdown.md §2–4.
@@ -55,6 +56,7 @@ final class BodyBuilder {
         var content = document.children.filter { $0.kind != .footnoteDefinition }
         document.children = []
         add(&content)
+        warnOf(document.droppedCharacters)
         return finish(definitions: definitions)
     }
 
@@ -241,6 +243,18 @@ final class BodyBuilder {
                     "the footnote [^\(label)] is never referenced, so it appears in no edition",
                     at: source.location(line: line))
             }
+        }
+    }
+
+    /// A warning for each node from which the parser left out characters that no edition
+    /// can carry (see `MarkdownParser.DroppedCharacters`), given before `finish`.
+    func warnOf(_ droppedCharacters: [MarkdownParser.DroppedCharacters]) {
+        for dropped in droppedCharacters {
+            let names = dropped.scalars.map(XMLCharacters.name).joined(separator: ", ")
+            let written = dropped.scalars.count == 1 ? "written as a character reference: no output can carry it" : "written as character references: no output can carry them"
+            log.warning(
+                "dropped \(names), \(written)",
+                at: source.location(line: max(dropped.line, 1), byteColumn: max(dropped.column, 1)))
         }
     }
 

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import XMLSupport
 
 /// A Swift copy of one cmark-gfm node. The C tree is walked once, copied into these
 /// objects and freed before parsing returns, so no C pointer escapes the parser.
@@ -34,12 +35,14 @@ final class MarkdownNode {
         var taskChecked: Bool?
         var isHeaderRow = false
         var alignments: [UInt8] = []
+        var droppedCharacters: [MarkdownParser.DroppedCharacters] = []
 
         func copy() -> Extra {
             let extra = Extra()
             (extra.url, extra.title, extra.level) = (url, title, level)
             (extra.ordered, extra.listStart, extra.tight) = (ordered, listStart, tight)
             (extra.fenceInfo, extra.taskChecked, extra.isHeaderRow, extra.alignments) = (fenceInfo, taskChecked, isHeaderRow, alignments)
+            extra.droppedCharacters = droppedCharacters
             return extra
         }
     }
@@ -106,6 +109,12 @@ final class MarkdownNode {
         get { extra?.alignments ?? [] }
         set { changingExtra.alignments = newValue }
     }
+    /// On a parsed text's document node: the characters no edition can carry that its
+    /// character references wrote (`&#x1;`), left out of the tree, with where they were.
+    var droppedCharacters: [MarkdownParser.DroppedCharacters] {
+        get { extra?.droppedCharacters ?? [] }
+        set { changingExtra.droppedCharacters = newValue }
+    }
 
     /// 1-based source position from cmark (columns in bytes); 0 when cmark has none.
     var startLine: Int {
@@ -155,6 +164,16 @@ enum MarkdownParser {
     struct TooDeep: Error {
         var line: Int
         var column: Int
+    }
+
+    /// Characters that XML 1.0 (and so no edition) can carry, written as character
+    /// references in the text: the source's own bytes hold none (see `SourceText`), but
+    /// cmark-gfm decodes `&#x1;` into U+0001. Left out of the tree where cmark-gfm puts
+    /// them, and reported at the node that held them.
+    struct DroppedCharacters {
+        var line: Int
+        var column: Int
+        var scalars: [Unicode.Scalar]
     }
 
     /// Parses `bytes` into a Swift tree; throws `TooDeep` at the first node nested deeper
@@ -223,11 +242,18 @@ enum MarkdownParser {
     /// are never both whole in memory (on a large report each is many times its size).
     /// The document node itself is left for the caller to free.
     private static func copy(_ root: OpaquePointer, lineOffset: Int) throws(TooDeep) -> MarkdownNode {
-        var stack: [(node: MarkdownNode, pointer: OpaquePointer)] = [(node(from: root, lineOffset: lineOffset), root)]
+        var dropped: [DroppedCharacters] = []
+        var stack: [(node: MarkdownNode, pointer: OpaquePointer)] = [(node(from: root, lineOffset: lineOffset, dropped: &dropped), root)]
         var current = cmark_node_first_child(root)
         while true {
             if let pointer = current {
-                let copied = node(from: pointer, lineOffset: lineOffset)
+                let copied = node(from: pointer, lineOffset: lineOffset, dropped: &dropped)
+                if var last = dropped.last, last.line == 0 {
+                    // An inline without a position of its own: where the nearest block is.
+                    let owner = stack.last { $0.node.startLine > 0 }?.node
+                    (last.line, last.column) = (owner?.startLine ?? 0, owner?.startColumn ?? 0)
+                    dropped[dropped.count - 1] = last
+                }
                 if let child = cmark_node_first_child(pointer) {
                     if stack.count >= maximumDepth {
                         throw TooDeep(line: copied.startLine, column: copied.startColumn)
@@ -241,7 +267,10 @@ enum MarkdownParser {
                 }
             } else {
                 let finished = stack.removeLast()
-                guard !stack.isEmpty else { return finished.node }
+                guard !stack.isEmpty else {
+                    if !dropped.isEmpty { finished.node.droppedCharacters = dropped }
+                    return finished.node
+                }
                 stack[stack.count - 1].node.children.append(finished.node)
                 current = cmark_node_next(finished.pointer)
                 if stack.count == 1 { cmark_node_free(finished.pointer) }
@@ -249,7 +278,8 @@ enum MarkdownParser {
         }
     }
 
-    private static func node(from pointer: OpaquePointer, lineOffset: Int) -> MarkdownNode {
+    /// `dropped` gets the characters left out of the node's strings, if any.
+    private static func node(from pointer: OpaquePointer, lineOffset: Int, dropped: inout [DroppedCharacters]) -> MarkdownNode {
         let node = MarkdownNode(kind: kind(of: pointer))
         let startLine = Int(cmark_node_get_start_line(pointer))
         let endLine = Int(cmark_node_get_end_line(pointer))
@@ -257,6 +287,17 @@ enum MarkdownParser {
         node.startColumn = Int(cmark_node_get_start_column(pointer))
         node.endLine = endLine == 0 ? 0 : endLine + lineOffset
         node.endColumn = Int(cmark_node_get_end_column(pointer))
+        var droppedHere: [Unicode.Scalar] = []
+        func string(_ pointer: UnsafePointer<CChar>?) -> String {
+            let (text, left) = XMLCharacters.sanitized(MarkdownParser.string(pointer))
+            droppedHere += left
+            return text
+        }
+        defer {
+            if !droppedHere.isEmpty {
+                dropped.append(DroppedCharacters(line: node.startLine, column: node.startColumn, scalars: droppedHere))
+            }
+        }
         switch node.kind {
         case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .footnoteReference:
             node.literal = string(cmark_node_get_literal(pointer))

@@ -1,4 +1,5 @@
 import ReportModel
+import XMLSupport
 import Yams
 
 /// Turns the YAML front matter into typed `Metadata`, reporting every problem at the
@@ -54,7 +55,7 @@ struct MetadataReader {
             case "yardstick": metadata.yardstick = yardstick(value) ?? .icd203
             default:
                 log.warning("unknown front matter key '\(key)' is kept but not understood", at: at)
-                if let kept = untyped(value) { extra.append(ExtraField(key: key, value: kept)) }
+                if let kept = untyped(value) { extra.append(ExtraField(key: carried(key, at: keyNode), value: kept)) }
             }
         }
         metadata.extra = extra
@@ -142,7 +143,18 @@ struct MetadataReader {
         if scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) {
             return nil
         }
-        return scalar.string
+        return carried(scalar.string, at: node)
+    }
+
+    /// `text` without the characters no edition can carry, which a YAML escape can write
+    /// (`"\x01"`, `"\N"`), with a warning at `node` when there were any.
+    private func carried(_ text: String, at node: Node) -> String {
+        let (kept, dropped) = XMLCharacters.sanitized(text)
+        if !dropped.isEmpty {
+            let names = dropped.map(XMLCharacters.name).joined(separator: ", ")
+            log.warning("dropped \(names), written as an escape: no output can carry \(dropped.count == 1 ? "it" : "them")", at: location(of: node))
+        }
+        return kept
     }
 
     private func integer(_ node: Node, _ key: String) -> Int? {
@@ -351,10 +363,10 @@ struct MetadataReader {
             return nil
         }
         switch node {
-        case .scalar(let scalar): return .string(scalar.string)
+        case .scalar(let scalar): return .string(carried(scalar.string, at: node))
         case .sequence(let sequence): return .list(sequence.compactMap(untyped))
         case .mapping(let mapping):
-            return .map(mapping.compactMap { key, value in untyped(value).map { ExtraField(key: key.string ?? "", value: $0) } })
+            return .map(mapping.compactMap { key, value in untyped(value).map { ExtraField(key: carried(key.string ?? "", at: key), value: $0) } })
         case .alias: return nil
         }
     }

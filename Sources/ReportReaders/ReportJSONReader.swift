@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import XMLSupport
 
 /// Reads a report from the JSON that `imprint model` writes, and checks what the Markdown
 /// reader would have checked: ids valid and unique, every cross-reference and footnote
@@ -16,6 +17,11 @@ public enum ReportJSONReader {
         if let depth = nestingProblem(in: bytes, file: file) {
             throw DiagnosticError([
                 Diagnostic(.error, "the JSON is nested more than \(maximumDepth) levels deep; Imprint stops here", at: depth)
+            ])
+        }
+        if let (scalar, location) = forbiddenCharacter(in: bytes, file: file) {
+            throw DiagnosticError([
+                Diagnostic(.error, "the model holds \(XMLCharacters.name(scalar)), which no edition can carry", at: location)
             ])
         }
         let report: Report
@@ -106,17 +112,54 @@ public enum ReportJSONReader {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > maximumDepth {
-                    let before = bytes[..<offset]
-                    let line = before.count { $0 == UInt8(ascii: "\n") } + 1
-                    let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1)
-                    return SourceLocation(file: file, line: line, column: column)
-                }
+                if depth > maximumDepth { return location(of: offset, in: bytes, file: file) }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
             default: break
             }
         }
         return nil
+    }
+
+    /// The first character of the JSON that no edition can carry, written as itself or as
+    /// an escape (`\u0001`), and where it is (`imprint model` writes none).
+    static func forbiddenCharacter(in bytes: [UInt8], file: String) -> (Unicode.Scalar, SourceLocation)? {
+        let backslash = UInt8(ascii: "\\")
+        guard bytes.withUnsafeBufferPointer(XMLCharacters.hasForbidden(in:)) || bytes.contains(backslash) else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            if bytes[offset] == backslash, offset + 1 < bytes.count {
+                if bytes[offset + 1] == UInt8(ascii: "u"), offset + 6 <= bytes.count,
+                    let value = UInt32(String(decoding: bytes[(offset + 2)..<(offset + 6)], as: UTF8.self), radix: 16),
+                    let scalar = Unicode.Scalar(value), !XMLCharacters.isAllowed(scalar)
+                {
+                    return (scalar, location(of: offset, in: bytes, file: file))
+                }
+                offset += 2
+                continue
+            }
+            if bytes[offset] < 0x80 {
+                if !XMLCharacters.isAllowed(Unicode.Scalar(bytes[offset])) {
+                    return (Unicode.Scalar(bytes[offset]), location(of: offset, in: bytes, file: file))
+                }
+                offset += 1
+                continue
+            }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes[offset...].makeIterator()
+            guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return nil }
+            let scalar = Unicode.UTF8.decode(encoded)
+            if !XMLCharacters.isAllowed(scalar) { return (scalar, location(of: offset, in: bytes, file: file)) }
+            offset += encoded.count
+        }
+        return nil
+    }
+
+    /// The line and column (in bytes) of a byte offset.
+    private static func location(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        let before = bytes[..<offset]
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1)
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     /// Decoding errors with the path to the value that failed.

@@ -49,6 +49,7 @@ extension ReportMarkdownReader {
             disposal.letGo(blocks)
         }
         var merge = ChunkedParser.Merge(body: text)
+        var droppedCharacters: [MarkdownParser.DroppedCharacters] = []
         var waiting: [[MarkdownNode]] = []
         var builder: BodyBuilder?
         var metadata: Metadata?
@@ -67,7 +68,9 @@ extension ReportMarkdownReader {
             builder = context.builder(for: early, log: log)
         }
         for (index, piece) in pieces.enumerated() {
-            guard let parsed = stream.next(), var content = merge.add(try parsed.get(), of: piece) else { return nil }
+            guard let parsed = try stream.next()?.get() else { return nil }
+            droppedCharacters += parsed.droppedCharacters
+            guard var content = merge.add(parsed, of: piece) else { return nil }
             if builder == nil {
                 waiting.append(content)
                 let title = BodyBuilder.headingTitle(of: content)
@@ -84,6 +87,7 @@ extension ReportMarkdownReader {
             add(content)
         }
         guard let definitions = merge.definitionsReferredTo(), let builder, let metadata else { return nil }
+        builder.warnOf(droppedCharacters)
         return (metadata, builder.finish(definitions: definitions))
     }
 }

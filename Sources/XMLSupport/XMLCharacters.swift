@@ -4,7 +4,7 @@
 /// U+009F), which EPUB and HTML checkers refuse and no reader can see. (Surrogates cannot
 /// occur in a Swift string.)
 public enum XMLCharacters {
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD: true
         case 0x20...0x7E, 0xA0...0xFFFD, 0x10000...0x10FFFF: true
@@ -14,7 +14,7 @@ public enum XMLCharacters {
 
     /// The text with forbidden characters removed, and the ones removed; the common case
     /// (nothing to remove) costs one scan and no copy.
-    static func sanitized(_ text: String) -> (text: String, dropped: [Unicode.Scalar]) {
+    public static func sanitized(_ text: String) -> (text: String, dropped: [Unicode.Scalar]) {
         guard hasForbidden(text.utf8) else { return (text, []) }
         var kept = String.UnicodeScalarView()
         var dropped: [Unicode.Scalar] = []
@@ -68,7 +68,7 @@ public enum XMLCharacters {
     }
 
     /// `U+0001`, as warnings name a character.
-    static func name(_ scalar: Unicode.Scalar) -> String {
+    public static func name(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }

@@ -29,6 +29,29 @@ import ReportModel
         #expect(result.warnings[0].message.contains("U+0001"))
     }
 
+    /// The source's bytes hold no such character, but a character reference or a YAML
+    /// escape can write one: it is dropped where it is written, with a warning there, and
+    /// reaches no edition (the text edition included, which no XML layer cleans).
+    @Test func controlCharactersWrittenAsReferencesOrEscapesAreDropped() throws {
+        let result = try read(report(
+            "Para &#x1; graph &#128;.\n\n[link](https://example.org \"t&#7;\")\n\n```py&#x2;\ncode\n```\n",
+            frontMatter: "subtitle: \"S\\x01ub\\N\"\n\"note-\\x03\": v\n"))
+        #expect(result.report.metadata.subtitle == "Sub")
+        let blocks = firstBlocks(result)
+        #expect(blocks.first == .paragraph([.text("Para  graph .")]))
+        guard case .paragraph(let inlines) = blocks[1], case .link(let link) = inlines.first else {
+            Issue.record("no link: \(blocks)")
+            return
+        }
+        #expect(link.title == "t")
+        #expect(blocks[2] == .code(CodeBlock(language: "py", text: "code\n")))
+        #expect(result.report.metadata.extra.first?.key == "note-")
+        let dropped = result.warnings.filter { $0.message.hasPrefix("dropped") }
+        #expect(dropped.map { $0.location?.line } == [3, 4, 7, 9, 11])
+        #expect(dropped[0].message.contains("U+0001, U+0085"))
+        #expect(dropped[2].message.contains("U+0001, U+0080"))
+    }
+
     @Test func aByteOrderMarkIsIgnored() throws {
         let result = try ReportMarkdownReader.read([0xEF, 0xBB, 0xBF] + Array(report("Text.").utf8), file: "b.md", reportPath: nil)
         #expect(result.report.metadata.title == "Test Report")

@@ -30,6 +30,21 @@ import ReportModel
         }
     }
 
+    /// `imprint model` writes no character that no edition can carry: one in a model,
+    /// escaped or not, is an error where it is.
+    @Test func refusesCharactersNoEditionCanCarry() {
+        for text in ["{\"metadata\":{\n \"title\":\"a\\u0001\"}}", "{\"metadata\":{\n \"title\":\"a\u{85}\"}}"] {
+            do {
+                _ = try ReportJSONReader.read(Array(text.utf8), file: "m.json")
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.errors.first?.location == SourceLocation(file: "m.json", line: 2, column: 12))
+                #expect(error.errors.first?.message.contains("which no edition can carry") == true)
+            }
+        }
+        #expect(ReportJSONReader.forbiddenCharacter(in: Array(#"{"a":"\\u0001 \u00e9"}"#.utf8), file: "m.json") == nil)
+    }
+
     @Test func namesWhereDecodingFailed() {
         do {
             _ = try ReportJSONReader.read(Array(#"{"metadata":{"title":"T"}}"#.utf8), file: "m.json")
