@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "TextWriter", dependencies: ["ReportModel", "SharedWriting", "CUnistring"]),
         .target(
             name: "EPUBWriter",
-            dependencies: ["ReportModel", "XMLSupport", "XHTMLWriter", "CMinizip", "CLibDeflate"]),
+            dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "CMinizip", "CLibDeflate"]),
         // The pipeline as a library: formats, options, atomic output. The files of Styles/
         // are compiled into it (EmbedData), so the binary runs from any folder.
         .target(
@@ -102,11 +102,11 @@ let package = Package(
         .testTarget(
             name: "EPUBWriterTests",
             dependencies: [
-                "EPUBWriter", "ReportReaders", "ReportTestSupport",
+                "EPUBWriter", "SharedWriting", "ReportReaders", "ReportTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
-            name: "TextWriterTests", dependencies: ["TextWriter", "ReportReaders", "ReportTestSupport"],
+            name: "TextWriterTests", dependencies: ["TextWriter", "SharedWriting", "ReportReaders", "ReportTestSupport"],
             exclude: ["Golden"]),
         .testTarget(
             name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport", "ReportTestSupport", "FuzzChecks"]),

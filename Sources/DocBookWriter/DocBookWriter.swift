@@ -1,6 +1,7 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
+import XMLWriting
 
 /// Writes a report as a DocBook 5.0 `<article>`, built as a libxml2 tree.
 ///
@@ -12,41 +13,36 @@ public struct DocBookWriter: EditionWriter {
     public static let namespace = "http://docbook.org/ns/docbook"
     public static let xlinkNamespace = "http://www.w3.org/1999/xlink"
 
-    /// What the writer needs to know of the whole report, when the caller has it (see
-    /// `ReportIndex`); made from the report written otherwise.
-    public var index: ReportIndex?
-
-    public init(index: ReportIndex? = nil) {
-        self.index = index
-    }
+    public init() {}
 
     /// The article handed to `sink` piece by piece, and any warnings from the XML layer.
     /// The lead's blocks and the sections are serialised as they are built, each freed
     /// before the next (see `XMLDocument.serialize(_:streaming:to:)`): the same bytes as
     /// `makeDocument(_:)` serialised, without ever holding the whole tree or its bytes.
-    public func write(_ report: Report, to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
-        let (document, context) = makeFrame(report)
-        var body = Body(report: report, context: context)
+    public func write(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
+        let (document, context) = makeFrame(manuscript)
+        var body = Body(report: manuscript.report, context: context)
         document.serialize(.xml, streaming: [XMLDocument.Stream(into: document.root) { body.addNext(into: document.root) }], to: sink)
-        return document.warnings
+        return document.diagnostics
     }
 
     /// The article as a libxml2 tree (for tests and for callers that post-process it).
     public func makeDocument(_ report: Report) -> XMLDocument {
-        let (document, context) = makeFrame(report)
+        let (document, context) = makeFrame(Manuscript(report))
         var body = Body(report: report, context: context)
         while body.addNext(into: document.root) {}
         return document
     }
 
     /// The article without its body, and the context to write the body with.
-    private func makeFrame(_ report: Report) -> (XMLDocument, DocBookContext) {
+    private func makeFrame(_ manuscript: Manuscript) -> (XMLDocument, DocBookContext) {
+        let report = manuscript.report
         let document = XMLDocument(rootName: "article", namespace: DocBookWriter.namespace)
         let article = document.root
         article.declareNamespace(DocBookWriter.xlinkNamespace, prefix: "xlink")
         article.setAttribute("version", "5.0")
         article.setAttribute("xml:lang", report.metadata.lang)
-        let context = DocBookContext(report: report, index: index ?? ReportIndex(report))
+        let context = DocBookContext(report: report, index: manuscript.index)
         InfoWriter(metadata: report.metadata, summary: report.summary).write(into: article)
         return (document, context)
     }

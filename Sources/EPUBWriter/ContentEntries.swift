@@ -22,7 +22,7 @@ struct ContentEntries {
     }
 
     /// Makes every content document of `book` and adds it to `container`.
-    init(report: Report, book: EPUBBook, into container: EPUBContainer) throws(EPUBError) {
+    init(report: Report, book: EPUBBook, into container: EPUBContainer) throws(DiagnosticError) {
         let documents = book.documents
         let size = Self.batchSize(documents: documents.count)
         let batches = (documents.count + size - 1) / size
@@ -30,7 +30,7 @@ struct ContentEntries {
         DispatchQueue.concurrentPerform(iterations: batches) { batch in
             guard !inOrder.failed else { return }
             let range = (batch * size)..<min(documents.count, (batch + 1) * size)
-            inOrder.finish(batch, Result { () throws(EPUBError) in
+            inOrder.finish(batch, Result { () throws(DiagnosticError) in
                 var made: [Made] = []
                 let deflater = Deflater()
                 for document in documents[range] {
@@ -66,7 +66,7 @@ struct ContentEntries {
         private var finished: [Int: [Made]] = [:]
         private var next = 0
         private var adding = false
-        private var firstError: EPUBError?
+        private var firstError: DiagnosticError?
         /// Gathered by the adding thread; read once every batch is finished.
         private(set) var warnings: [String] = []
         private(set) var svgDocuments: Set<String> = []
@@ -77,9 +77,9 @@ struct ContentEntries {
         }
 
         var failed: Bool { lock.withLock { firstError != nil } }
-        var error: EPUBError? { lock.withLock { firstError } }
+        var error: DiagnosticError? { lock.withLock { firstError } }
 
-        func finish(_ batch: Int, _ result: Result<[Made], EPUBError>) {
+        func finish(_ batch: Int, _ result: Result<[Made], DiagnosticError>) {
             let adds = lock.withLock {
                 switch result {
                 case .success(let made): finished[batch] = made
@@ -110,7 +110,7 @@ struct ContentEntries {
 
         private func add(_ made: Made) {
             guard !failed else { return }
-            do throws(EPUBError) {
+            do throws(DiagnosticError) {
                 try container.add(made.entry)
             } catch {
                 lock.withLock { fail(error) }
@@ -121,7 +121,7 @@ struct ContentEntries {
         }
 
         /// Keeps the first error (under the lock).
-        private func fail(_ error: EPUBError) {
+        private func fail(_ error: DiagnosticError) {
             if firstError == nil { firstError = error }
         }
     }

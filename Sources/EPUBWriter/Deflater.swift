@@ -1,3 +1,4 @@
+import ReportModel
 import CLibDeflate
 
 /// Raw DEFLATE (as ZIP stores it) of whole documents, with libdeflate.
@@ -22,14 +23,14 @@ final class Deflater {
         libdeflate_free_compressor(compressor)
     }
 
-    func deflated(_ bytes: [UInt8]) throws(EPUBError) -> [UInt8] {
+    func deflated(_ bytes: [UInt8]) throws(DiagnosticError) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: libdeflate_deflate_compress_bound(compressor, bytes.count))
         let size = bytes.withUnsafeBytes { input in
             output.withUnsafeMutableBytes { out in
                 libdeflate_deflate_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
             }
         }
-        guard size > 0 else { throw EPUBError("libdeflate could not deflate a document") }
+        guard size > 0 else { throw DiagnosticError(error: "libdeflate could not deflate a document") }
         output.removeLast(output.count - size)
         return output
     }

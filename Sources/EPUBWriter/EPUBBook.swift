@@ -47,13 +47,13 @@ struct EPUBBook {
     var coverImage: String
 
     /// `imagePaths` is `report.imagePaths`, `index` `ReportIndex(report)`.
-    init(report: Report, resources: [String: [UInt8]], imagePaths: [String], splitDepth: Int, index: ReportIndex) throws(EPUBError) {
+    init(report: Report, resources: [String: [UInt8]], imagePaths: [String], splitDepth: Int, index: ReportIndex) throws(DiagnosticError) {
         self.index = index
         // Media first: every image the report refers to, named by its order.
         for (index, path) in imagePaths.enumerated() {
-            guard let bytes = resources[path] else { throw EPUBError("the image '\(path)' was not given to the EPUB writer") }
+            guard let bytes = resources[path] else { throw DiagnosticError(error: "the image '\(path)' was not given to the EPUB writer") }
             guard let type = MediaType(path: path) else {
-                throw EPUBError("the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
+                throw DiagnosticError(error: "the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
             }
             let file = "media/image-\(index + 1).\(type.fileExtension)"
             resourceNames[path] = "../" + file

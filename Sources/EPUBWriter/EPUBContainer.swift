@@ -1,3 +1,4 @@
+import ReportModel
 import CLibDeflate
 import CMinizip
 import Foundation
@@ -26,7 +27,7 @@ final class EPUBContainer {
 
         /// `deflater`, when the caller makes many entries on one thread, saves making one
         /// for each.
-        init(_ path: String, _ bytes: [UInt8], compressed: Bool = true, deflater: Deflater? = nil) throws(EPUBError) {
+        init(_ path: String, _ bytes: [UInt8], compressed: Bool = true, deflater: Deflater? = nil) throws(DiagnosticError) {
             self.path = path
             self.compressed = compressed
             data = compressed ? try (deflater ?? Deflater()).deflated(bytes) : bytes
@@ -41,11 +42,11 @@ final class EPUBContainer {
     private var closed = false
 
     /// Starts the container with its `mimetype` entry; its bytes go to `sink` in order.
-    init(modified: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(EPUBError) {
+    init(modified: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) {
         output = ZipOutput(sink: sink)
         var functions = output.functions
         guard let archive = zipOpen2_64("epub", APPEND_STATUS_CREATE, nil, &functions) else {
-            throw EPUBError("cannot write the EPUB container")
+            throw DiagnosticError(error: "cannot write the EPUB container")
         }
         self.archive = archive
         let (time, date) = Self.dosTime(max(modified, 315_532_800))  // ZIP dates start in 1980
@@ -58,7 +59,7 @@ final class EPUBContainer {
     }
 
     /// Writes one entry as it is ("raw": minizip neither deflates nor sums it again).
-    func add(_ entry: Entry) throws(EPUBError) {
+    func add(_ entry: Entry) throws(DiagnosticError) {
         // minizip goes back only into the entry it is writing (to fill in its local
         // header): what came before is final.
         output.flush()
@@ -69,31 +70,31 @@ final class EPUBContainer {
         guard opened == ZIP_OK,
             entry.data.withUnsafeBufferPointer({ zipWriteInFileInZip(archive, $0.baseAddress, UInt32($0.count)) }) == ZIP_OK,
             zipCloseFileInZipRaw64(archive, ZPOS64_T(entry.size), uLong(entry.crc)) == ZIP_OK
-        else { throw EPUBError("cannot add \(entry.path) to the EPUB container") }
+        else { throw DiagnosticError(error: "cannot add \(entry.path) to the EPUB container") }
     }
 
     /// Writes an entry whose bytes `write` hands over piece by piece as they are made,
     /// deflated on the way by minizip (with zlib, at its fastest level). For the lists
     /// with an entry per section (navigation, NCX, package): on a large book each is
     /// megabytes, and is never held whole with its deflated copy.
-    func add(_ path: String, writing write: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(EPUBError) {
+    func add(_ path: String, writing write: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(DiagnosticError) {
         output.flush()
         let opened = zipOpenNewFileInZip4_64(
             archive, path, &info, nil, 0, nil, 0, nil, Z_DEFLATED, 1, 0, -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY,
             nil, 0, 0, 1 << 11, 0)
-        guard opened == ZIP_OK else { throw EPUBError("cannot add \(path) to the EPUB container") }
+        guard opened == ZIP_OK else { throw DiagnosticError(error: "cannot add \(path) to the EPUB container") }
         var written = true
         write { piece in
             guard written, let start = piece.baseAddress, !piece.isEmpty else { return }
             written = zipWriteInFileInZip(archive, start, UInt32(piece.count)) == ZIP_OK
         }
-        guard written, zipCloseFileInZip(archive) == ZIP_OK else { throw EPUBError("cannot add \(path) to the EPUB container") }
+        guard written, zipCloseFileInZip(archive) == ZIP_OK else { throw DiagnosticError(error: "cannot add \(path) to the EPUB container") }
     }
 
     /// Writes the central directory: the container is complete.
-    func close() throws(EPUBError) {
+    func close() throws(DiagnosticError) {
         closed = true
-        guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw EPUBError("cannot write the EPUB container") }
+        guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw DiagnosticError(error: "cannot write the EPUB container") }
         output.flush()
     }
 

@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XHTMLWriter
 import XMLSupport
 
@@ -34,22 +35,20 @@ public struct EPUBWriter {
     }
 
     /// Writes the EPUB into `sink`, front to back, as its files are made; gives the
-    /// warnings. `resources` holds the bytes of every image the report refers to (figures,
-    /// inline images, the cover), keyed by the path written in the report. `imagePaths`
-    /// and `index`, when the caller has them (from `Report.imagePaths` and
-    /// `ReportIndex(report)`) already, each save walks over the whole report.
+    /// warnings. `resources` holds the bytes of every image the report refers to (the
+    /// manuscript's `imagePaths`), keyed by the path written in the report.
     ///
     /// On an error part of the book may have gone into `sink`: the caller drops it.
     public func write(
-        _ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil, index: ReportIndex? = nil,
-        to sink: @escaping (UnsafeRawBufferPointer) -> Void
-    ) throws(EPUBError) -> [String] {
+        _ manuscript: Manuscript, resources: [String: [UInt8]], to sink: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws(DiagnosticError) -> [Diagnostic] {
+        let report = manuscript.report
         let book = try EPUBBook(
-            report: report, resources: resources, imagePaths: imagePaths ?? report.imagePaths,
-            splitDepth: options.splitDepth, index: index ?? ReportIndex(report))
+            report: report, resources: resources, imagePaths: manuscript.imagePaths, splitDepth: options.splitDepth,
+            index: manuscript.index)
         let container = try EPUBContainer(modified: options.modified, to: sink)
         var warnings: [String] = []
-        func add(_ path: String, _ document: XMLDocument, html: Bool = false) throws(EPUBError) {
+        func add(_ path: String, _ document: XMLDocument, html: Bool = false) throws(DiagnosticError) {
             try container.add(EPUBContainer.Entry(path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
             warnings += document.warnings
         }
@@ -74,15 +73,13 @@ public struct EPUBWriter {
                 .write(to: sink)
         }
         try container.close()
-        return warnings
+        return warnings.map { Diagnostic(.warning, $0, at: nil) }
     }
 
-    /// The EPUB's bytes, whole (see `write(_:resources:imagePaths:index:to:)`).
-    public func write(
-        _ report: Report, resources: [String: [UInt8]], imagePaths: [String]? = nil, index: ReportIndex? = nil
-    ) throws(EPUBError) -> (bytes: [UInt8], warnings: [String]) {
+    /// The EPUB's bytes, whole (see `write(_:resources:to:)`).
+    public func write(_ report: Report, resources: [String: [UInt8]]) throws(DiagnosticError) -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let bytes = Collected()
-        let warnings = try write(report, resources: resources, imagePaths: imagePaths, index: index, to: bytes.append)
+        let warnings = try write(Manuscript(report), resources: resources, to: bytes.append)
         return (bytes.bytes, warnings)
     }
 }
@@ -94,10 +91,4 @@ private final class Collected {
     func append(_ data: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: data)
     }
-}
-
-/// Why an EPUB could not be made.
-public struct EPUBError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// The paged-media engine that turns the print XHTML into a PDF: by default WeasyPrint as a
 /// worker Imprint controls (`PDFWorker`: it reads only files inside the report's folder, and
@@ -24,7 +25,7 @@ public struct PDFEngine {
     ///
     /// `SOURCE_DATE_EPOCH` is passed on (the engine's font subsetter stamps fonts with it),
     /// so that the same input gives the same bytes.
-    func render(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], RenderFailure> {
+    func render(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], DiagnosticError> {
         guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
         do throws(PDFWorker.Failure) {
             return .success(
@@ -34,14 +35,14 @@ public struct PDFEngine {
                         timeout: Double(timeout))
                 })
         } catch {
-            return .failure(RenderFailure("pdf: " + error.description, file: file))
+            return .failure(DiagnosticError(error: "pdf: " + error.description, at: .file(file)))
         }
     }
 
     /// The PDF from an engine's command line: XHTML on standard input, PDF on standard output.
-    private func renderWithCommand(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], RenderFailure> {
+    private func renderWithCommand(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], DiagnosticError> {
         guard let executable = PDFEngine.locate(command) else {
-            return .failure(RenderFailure("the PDF engine '\(command)' was not found; name a command on PATH or its path"))
+            return .failure(DiagnosticError(error: "the PDF engine '\(command)' was not found; name a command on PATH or its path"))
         }
         var arguments = ["--quiet", "--base-url", baseDirectory + "/", "-", "-"]
         if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", "pdf/ua-1"], at: 0) }
@@ -50,11 +51,11 @@ public struct PDFEngine {
             result = try ProcessRunner.run(
                 executable, arguments: arguments, input: xhtml, environment: ["SOURCE_DATE_EPOCH": String(sourceDateEpoch)])
         } catch {
-            return .failure(RenderFailure("cannot run the PDF engine \(executable): \(error)"))
+            return .failure(DiagnosticError(error: "cannot run the PDF engine \(executable): \(error)"))
         }
         guard result.status == 0, result.output.starts(with: Array("%PDF".utf8)) else {
             let detail = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return .failure(RenderFailure("the PDF engine \(command) failed (exit status \(result.status)): \(detail)"))
+            return .failure(DiagnosticError(error: "the PDF engine \(command) failed (exit status \(result.status)): \(detail)"))
         }
         return .success(result.output)
     }

@@ -42,7 +42,7 @@ enum PDFWorkerPool {
         do {
             program = try StyleSheets.shipped("pdf-worker.py")
         } catch {
-            throw PDFWorker.Failure(description: error.diagnostic.message)
+            throw PDFWorker.Failure(description: error.diagnostics.map(\.message).joined(separator: "; "))
         }
         do {
             return try PDFWorker(python: python, program: program)

@@ -91,13 +91,10 @@ public enum Pipeline {
             switch result {
             case .success(let (warnings, prepared, folders)):
                 created += folders
-                let severity: Diagnostic.Severity = options.strict ? .error : .warning
-                diagnostics += warnings.map {
-                    Diagnostic(severity, "\(format.rawValue): \($0)", at: SourceLocation(file: options.displayName, line: 1, column: 1))
-                }
+                diagnostics += warnings.map { $0.placed(in: format, of: options.displayName) }.strict(options.strict)
                 files += prepared
             case .failure(let failure):
-                diagnostics.append(failure.diagnostic)
+                diagnostics += failure.diagnostics.map { $0.placed(in: format, of: options.displayName) }
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
@@ -130,7 +127,7 @@ public enum Pipeline {
     /// One edition's warnings and its files (the edition, and any written with it), each
     /// complete in a file without a name; or why it could not be made.
     /// (With the folders made for the files, to be removed again if the build fails.)
-    private typealias Rendered = Result<(warnings: [String], files: [AtomicFile.Pending], folders: [String]), RenderFailure>
+    private typealias Rendered = Result<(warnings: [Diagnostic], files: [AtomicFile.Pending], folders: [String]), DiagnosticError>
 
     /// Every edition rendered, side by side on the machine's cores: the report is read
     /// once and each writer only reads it. Each edition goes into its file as it is made
@@ -158,15 +155,16 @@ public enum Pipeline {
         do {
             file = try OutputFile(besides: folder + renderer.options.fileName(of: format))
         } catch {
-            return .failure(RenderFailure(error.description))
+            return .failure(DiagnosticError(error: error.description))
         }
-        let warnings: [String]
+        let warnings: [Diagnostic]
         let companions: [(name: String, bytes: [UInt8])]
-        switch renderer.render(format, into: file).flatMap({ found in renderer.companions(of: format).map { (found, $0) } }) {
-        case .success(let made): (warnings, companions) = made
-        case .failure(let failure):
+        do throws(DiagnosticError) {
+            warnings = try renderer.render(format, into: file).get()
+            companions = try renderer.companions(of: format)
+        } catch {
             file.discard()
-            return .failure(failure)
+            return .failure(error)
         }
         var prepared: [AtomicFile.Pending] = []
         var folders: [String] = []
@@ -179,7 +177,7 @@ public enum Pipeline {
         } catch {
             AtomicFile.discard(prepared)
             AtomicFile.removeEmptyDirectories(folders)
-            return .failure(RenderFailure(error.description))
+            return .failure(DiagnosticError(error: error.description))
         }
         return .success((warnings, prepared, folders))
     }
@@ -188,7 +186,7 @@ public enum Pipeline {
     private static func inputs(of renderer: Renderer) -> [String] {
         let options = renderer.options
         let references = FileReferences(reportPath: options.referencePath)
-        let images = renderer.imagePaths.compactMap { try? references.resolve($0).get() }
+        let images = renderer.manuscript.imagePaths.compactMap { try? references.resolve($0).get() }
         let shipped = ["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath)
         return images + shipped + options.userStylesheets
     }
@@ -212,6 +210,13 @@ extension [Diagnostic] {
 }
 
 extension Diagnostic {
+    /// A writer's diagnostic about no place in a source (the model, the XML layer, the
+    /// e-book's container) as the build reports it: naming the edition, at the report.
+    func placed(in format: OutputFormat, of report: String) -> Diagnostic {
+        guard location == nil else { return self }
+        return Diagnostic(severity, "\(format.rawValue): \(message)", at: .file(report))
+    }
+
     var asError: Diagnostic {
         var copy = self
         copy.severity = .error

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import ReportReaders
 import XHTMLWriter
 
@@ -7,15 +8,15 @@ import XHTMLWriter
 /// folder. A folder named by `IMPRINT_STYLES` overrides them file by file: a desk's house
 /// style, or a development copy tried without rebuilding.
 enum StyleSheets {
-    static func shipped(_ name: String) throws(RenderFailure) -> String {
+    static func shipped(_ name: String) throws(DiagnosticError) -> String {
         if let path = overridePath(name) {
             guard let bytes = try? InputFile.read(path, limit: 4 << 20), let text = String(validating: bytes, as: UTF8.self) else {
-                throw RenderFailure("cannot read \(name) in IMPRINT_STYLES as UTF-8 text", file: path)
+                throw DiagnosticError(error: "cannot read \(name) in IMPRINT_STYLES as UTF-8 text", at: .file(path))
             }
             return text
         }
         guard let text = ShippedData.files[name] else {
-            throw RenderFailure("Imprint was built without its file \(name) (Styles/\(name) is compiled in)")
+            throw DiagnosticError(error: "Imprint was built without its file \(name) (Styles/\(name) is compiled in)")
         }
         return text
     }
@@ -33,18 +34,18 @@ enum StyleSheets {
         Array(ShippedData.files.sorted { $0.key < $1.key }.map { $0.key + "\u{0}" + $0.value }.joined(separator: "\u{0}").utf8))
 
     /// A style sheet the user named with `--css`.
-    static func user(_ path: String) throws(RenderFailure) -> String {
+    static func user(_ path: String) throws(DiagnosticError) -> String {
         let bytes: [UInt8]
         do {
             bytes = try InputFile.read(path, limit: 4 << 20)
         } catch {
-            throw RenderFailure("--css: \(error.errors.first?.message ?? "cannot read the style sheet")", file: path)
+            throw DiagnosticError(error: "--css: \(error.errors.first?.message ?? "cannot read the style sheet")", at: .file(path))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RenderFailure("--css: the style sheet is not UTF-8 text", file: path)
+            throw DiagnosticError(error: "--css: the style sheet is not UTF-8 text", at: .file(path))
         }
         if let problem = XHTMLWriter.embeddingProblem(in: text) {
-            throw RenderFailure("cannot embed this style sheet: \(problem)", file: path)
+            throw DiagnosticError(error: "cannot embed this style sheet: \(problem)", at: .file(path))
         }
         return text
     }

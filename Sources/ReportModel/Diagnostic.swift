@@ -11,6 +11,11 @@ public struct SourceLocation: Sendable, Codable, Equatable, Hashable, CustomStri
     }
 
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// A file as a whole (its first line and column), for what is about all of it.
+    public static func file(_ path: String) -> SourceLocation {
+        SourceLocation(file: path, line: 1, column: 1)
+    }
 }
 
 /// A message about an input, in the form compilers use so that editors can jump to it.
@@ -46,6 +51,11 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
+    }
+
+    /// One error, at `location` when it has one.
+    public init(error message: String, at location: SourceLocation? = nil) {
+        diagnostics = [Diagnostic(.error, message, at: location)]
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

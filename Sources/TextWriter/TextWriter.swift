@@ -1,9 +1,10 @@
 import ReportModel
+import SharedWriting
 
 /// Writes a report as plain text that reads as if a careful editor had typed it: wrapped
 /// to a width measured in terminal columns, with the marking first and last, numbered
 /// notes and link references at the end so that no address is lost.
-public struct TextWriter {
+public struct TextWriter: EditionWriter {
     public enum Profile: Sendable {
         /// Everything in the report.
         case full
@@ -28,25 +29,24 @@ public struct TextWriter {
     }
 
     public let options: Options
-    /// What the writer needs to know of the whole report, when the caller has it (see
-    /// `ReportIndex`); made from the report written otherwise.
-    public var index: ReportIndex?
 
-    public init(options: Options = Options(), index: ReportIndex? = nil) {
+    public init(options: Options = Options()) {
         self.options = options
-        self.index = index
     }
 
     /// Writes the text into `sink` as UTF-8, a piece at a time as it is made: lines end
-    /// with LF, none has trailing spaces or is wider than the width.
-    public func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
-        write(report, window: TextOutput.defaultWindow, to: sink)
+    /// with LF, none has trailing spaces or is wider than the width. Text can carry
+    /// anything the model holds: no warnings.
+    public func write(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
+        withoutActuallyEscaping(sink) { sink in write(manuscript, window: TextOutput.defaultWindow, to: sink) }
+        return []
     }
 
     /// `window`: how many lines are kept back (see `TextOutput`); tests vary it.
-    func write(_ report: Report, window: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    func write(_ manuscript: Manuscript, window: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        let report = manuscript.report
         var context = TextContext(
-            report: report, width: options.width, index: index ?? ReportIndex(report),
+            report: report, width: options.width, index: manuscript.index,
             output: TextOutput(ascii: options.ascii, window: window, sink: sink))
         context.writeMarking()
         context.writeTitleBlock()
@@ -62,15 +62,9 @@ public struct TextWriter {
         context.output.finish()
     }
 
-    /// The text as UTF-8, whole (see `write(_:to:)`).
-    public func write(_ report: Report) -> [UInt8] {
-        var bytes: [UInt8] = []
-        withoutActuallyEscaping({ bytes.append(contentsOf: $0) }) { sink in write(report, to: sink) }
-        return bytes
-    }
-
+    /// The text of `report`, whole (see `write(_:to:)`).
     public func text(_ report: Report) -> String {
-        String(decoding: write(report), as: UTF8.self)
+        String(decoding: write(report).bytes, as: UTF8.self)
     }
 }
 

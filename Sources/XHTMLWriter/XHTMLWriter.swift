@@ -1,6 +1,7 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
+import XMLWriting
 
 /// Writes a report as one polyglot XHTML5 document (well-formed XML that HTML parsers read
 /// the same way), built as a libxml2 tree: the print edition's input, and the base of the
@@ -31,9 +32,6 @@ public struct XHTMLWriter: EditionWriter {
     }
 
     public var options: Options
-    /// What the writer needs to know of the whole report, when the caller has it (see
-    /// `ReportIndex`); made from the report written otherwise.
-    public var index: ReportIndex?
 
     /// Why a style sheet cannot be embedded in polyglot XHTML, or `nil` when it can: it must
     /// not end the CDATA section (`]]>`) or, for HTML parsers, the `style` element.
@@ -43,9 +41,8 @@ public struct XHTMLWriter: EditionWriter {
         return nil
     }
 
-    public init(options: Options = Options(), index: ReportIndex? = nil) {
+    public init(options: Options = Options()) {
         self.options = options
-        self.index = index
     }
 
     /// The document handed to `sink` piece by piece, and any warnings from the XML layer.
@@ -53,8 +50,9 @@ public struct XHTMLWriter: EditionWriter {
     /// they are built, each freed before the next (see `XMLDocument.serialize(_:streaming:to:)`):
     /// the same bytes as `makeDocument(_:)` serialised, without ever holding the whole
     /// tree or its bytes.
-    public func write(_ report: Report, to sink: (UnsafeRawBufferPointer) -> Void) -> [String] {
-        var (document, frame, context) = makeFrame(report)
+    public func write(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
+        let report = manuscript.report
+        var (document, frame, context) = makeFrame(manuscript)
         var streams: [XMLDocument.Stream] = []
         if let contents = frame.contents {
             streams.append(
@@ -65,11 +63,11 @@ public struct XHTMLWriter: EditionWriter {
         }
         streams.append(XMLDocument.Stream(into: frame.main, adding: report.sections) { context.write($0, into: frame.main) })
         document.serialize(.polyglotHTML, streaming: streams, to: sink)
-        return document.warnings
+        return document.diagnostics
     }
 
     public func makeDocument(_ report: Report) -> XMLDocument {
-        var (document, frame, context) = makeFrame(report)
+        var (document, frame, context) = makeFrame(Manuscript(report))
         if let lead = frame.lead {
             for block in report.lead { context.write(block, into: lead) }
         }
@@ -90,14 +88,15 @@ public struct XHTMLWriter: EditionWriter {
 
     /// The document without the entries of the contents, the lead's blocks or the
     /// sections; where they go; and the context to write them with.
-    private func makeFrame(_ report: Report) -> (document: XMLDocument, frame: Frame, context: XHTMLContext) {
+    private func makeFrame(_ manuscript: Manuscript) -> (document: XMLDocument, frame: Frame, context: XHTMLContext) {
+        let report = manuscript.report
         let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
         let html = document.root
         html.setAttribute("lang", report.metadata.lang)
         html.setAttribute("xml:lang", report.metadata.lang)
         HeadWriter(report: report, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        let context = XHTMLContext(report: report, index: index, resourcePrefix: options.resourcePrefix)
+        let context = XHTMLContext(report: report, index: manuscript.index, resourcePrefix: options.resourcePrefix)
         TitlePageWriter(report: report).write(into: body)
         let contents = TableOfContentsWriter.writeList(for: report.sections, into: body)
         let main = body.element("main")

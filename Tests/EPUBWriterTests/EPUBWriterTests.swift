@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReportModel
+import SharedWriting
 import ReportReaders
 import ReportTestSupport
 @testable import EPUBWriter
@@ -135,7 +136,7 @@ import ReportTestSupport
         let writer = EPUBWriter(options: .init(
             stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "many"), modified: 0))
         let pieces = Pieces()
-        let warnings = try writer.write(report, resources: [:], to: pieces.add)
+        let warnings = try writer.write(Manuscript(report), resources: [:], to: pieces.add)
         let whole = try writer.write(report, resources: [:])
         #expect(warnings == whole.warnings)
         #expect(pieces.bytes == whole.bytes)
@@ -219,8 +220,8 @@ import ReportTestSupport
         var report = Report(metadata: Metadata(title: "T", identifier: "x"))
         report.lead = [.figure(Figure(number: 1, source: "scan.tiff", caption: [.text("c")], alt: "a"))]
         let writer = EPUBWriter(options: .init(stylesheet: "", uuidURN: "urn:uuid:00000000-0000-5000-8000-000000000000", modified: 0))
-        #expect(throws: EPUBError.self) { try writer.write(report, resources: ["scan.tiff": [1]]) }
-        #expect(throws: EPUBError.self) { try writer.write(report, resources: [:]) }
+        #expect(throws: DiagnosticError.self) { try writer.write(report, resources: ["scan.tiff": [1]]) }
+        #expect(throws: DiagnosticError.self) { try writer.write(report, resources: [:]) }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReportModel
+import SharedWriting
 import ReportTestSupport
 @testable import TextWriter
 
@@ -53,9 +54,10 @@ import ReportTestSupport
             for options in [TextWriter.Options(width: 40), .init(width: 72, profile: .brief), .init(width: 30, ascii: true)] {
                 let writer = TextWriter(options: options)
                 let whole = Gathered(), kept = Gathered(), early = Gathered()
-                writer.write(report, window: .max, to: whole.add)
-                writer.write(report, to: kept.add)
-                writer.write(report, window: 1, to: early.add)
+                let manuscript = Manuscript(report)
+                writer.write(manuscript, window: .max, to: whole.add)
+                _ = writer.write(manuscript, to: kept.add)
+                writer.write(manuscript, window: 1, to: early.add)
                 #expect(kept.bytes == whole.bytes, "seed \(seed)")
                 #expect(early.bytes == whole.bytes, "seed \(seed)")
                 if options.profile == .full { #expect(early.pieces > 1, "seed \(seed): \(whole.bytes.count) bytes in one piece") }
