@@ -58,6 +58,21 @@ def watch_lifeline():
     os.killpg(0, signal.SIGKILL)
 
 
+def find_libraries_in_loader_cache():
+    """Makes `ctypes.util.find_library` answer from the dynamic loader's cache alone.
+
+    WeasyPrint asks for each C library under every platform's name, and for each name that
+    is not in the loader's cache the standard search runs `gcc` and `ld` as well. The names
+    that matter on Linux are either in the cache or sonames that `dlopen` finds by itself,
+    so the worker asks `ldconfig` and nothing else: no compiler runs, and WeasyPrint loads
+    about a tenth of a second sooner.
+    """
+    import ctypes.util
+    in_cache = getattr(ctypes.util, '_findSoname_ldconfig', None)
+    if sys.platform.startswith('linux') and in_cache is not None:
+        ctypes.util.find_library = in_cache
+
+
 def send(stream, header, body=b''):
     stream.write(json.dumps(header).encode('utf-8') + b'\n' + body)
     stream.flush()
@@ -136,6 +151,7 @@ def main():
         return
     try:
         import logging
+        find_libraries_in_loader_cache()
         import weasyprint
         import weasyprint.urls
         logging.getLogger('weasyprint').setLevel(logging.ERROR)
