@@ -1,14 +1,16 @@
 import ReportModel
+import SharedWriting
+import XHTMLWriter
 import XMLSupport
 
-/// One content document of a report split over several files, as an EPUB needs: the same
-/// markup as the print edition, with pop-up notes, links across files and the handling
-/// marking as a banner at the top.
-public struct ContentDocument {
-    public static let epubNamespace = "http://www.idpf.org/2007/ops"
+/// One content document of the book: the XHTML edition's markup for part of the report,
+/// with pop-up notes, links across documents and the handling marking as a banner at the
+/// top.
+struct ContentDocument {
+    static let epubNamespace = "http://www.idpf.org/2007/ops"
 
     /// What the document holds.
-    public enum Part: Sendable {
+    enum Part: Sendable {
         /// The cover image, by its URL from the document.
         case cover(coverImage: String)
         case titlePage
@@ -18,36 +20,20 @@ public struct ContentDocument {
         case colophon
     }
 
-    public let report: Report
-    public let part: Part
-    /// The document's own file name, and where each id of the report is.
-    public let file: String
-    public let fileByID: [String: String]
-    /// Relative URLs of the style sheets and of the report's images from this document.
-    public let stylesheets: [String]
-    public let resourcePrefix: String
-    /// The URL of each image path written in the report, when images are renamed.
-    public let resourceNames: [String: String]
-    /// The whole report's index, shared by all its documents.
-    public let index: ReportIndex
+    /// Pop-up notes as EPUB 3 reading systems know them.
+    static let noteMarkup = NoteMarkup(
+        reference: ["epub:type": "noteref"], section: ["epub:type": "footnotes"], note: ["epub:type": "footnote"])
 
-    public init(
-        report: Report, index: ReportIndex, part: Part, file: String, fileByID: [String: String], stylesheets: [String],
-        resourcePrefix: String, resourceNames: [String: String] = [:]
-    ) {
-        self.index = index
-        self.resourceNames = resourceNames
-        self.report = report
-        self.part = part
-        self.file = file
-        self.fileByID = fileByID
-        self.stylesheets = stylesheets
-        self.resourcePrefix = resourcePrefix
-    }
+    let manuscript: Manuscript
+    let part: Part
+    /// Where the document is, and where its links and images point.
+    let addressing: BookAddressing
+    /// Relative URLs of the style sheets from this document.
+    let stylesheets: [String]
 
     /// An empty e-book document: `html` with the EPUB namespace, `head` with the title and
     /// style sheets, and the `body` to fill.
-    public static func shell(title: String, lang: String, stylesheets: [String]) -> (XMLDocument, body: XMLElement) {
+    static func shell(title: String, lang: String, stylesheets: [String]) -> (XMLDocument, body: XMLElement) {
         let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
         let html = document.root
         html.declareNamespace(ContentDocument.epubNamespace, prefix: "epub")
@@ -61,13 +47,11 @@ public struct ContentDocument {
     }
 
     /// The document, and whether it holds inline SVG (the EPUB manifest must say so).
-    public func make(title: String) -> (document: XMLDocument, hasSVG: Bool) {
+    func make(title: String) -> (document: XMLDocument, hasSVG: Bool) {
+        let report = manuscript.report
         let (document, body) = ContentDocument.shell(title: title, lang: report.metadata.lang, stylesheets: stylesheets)
         body.setAttribute("class", "report")
-        var context = XHTMLContext(
-            report: report, index: index, resourcePrefix: resourcePrefix, footnoteStyle: .popup, fileByID: fileByID)
-        context.currentFile = file
-        context.resourceNames = resourceNames
+        var writer = XHTMLBodyWriter(manuscript, addressing: addressing, footnoteStyle: .endOfDocument(Self.noteMarkup))
         switch part {
         case .cover(let image):
             body.setAttribute("class", "cover")
@@ -80,16 +64,16 @@ public struct ContentDocument {
         case .lead(let blocks):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             let lead = body.element("div", ["class": "lead"])
-            for block in report.lead[blocks] { context.write(block, into: lead) }
+            for block in report.lead[blocks] { writer.write(block, into: lead) }
         case .sections(let sections):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
-            for section in sections { context.write(section, into: body) }
+            for section in sections { writer.write(section, into: body) }
         case .colophon:
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             ColophonWriter(metadata: report.metadata).write(into: body)
         }
-        context.writePendingNotes(into: body)
-        return (document, document.containsElement(inNamespace: RiskMatrix.svgNamespace))
+        writer.writePendingNotes(into: body)
+        return (document, document.containsElement(inNamespace: CoverImage.svgNamespace))
     }
 }
 

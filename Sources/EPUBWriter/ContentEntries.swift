@@ -34,7 +34,7 @@ struct ContentEntries {
                 var made: [Made] = []
                 let deflater = Deflater()
                 for document in documents[range] {
-                    let (xml, hasSVG) = document.make(report: report, book: book)
+                    let (xml, hasSVG) = document.make(book: book)
                     let entry = try EPUBContainer.Entry(
                         EPUBBook.root + document.file, xml.serializedAsPolyglotHTML(), deflater: deflater)
                     made.append(Made(entry: entry, warnings: xml.warnings, hasSVG: hasSVG))

@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XHTMLWriter
 import XMLSupport
 
@@ -14,12 +15,11 @@ struct EPUBBook {
         var part: ContentDocument.Part
         var landmark: String?
 
-        func make(report: Report, book: EPUBBook) -> (XMLDocument, Bool) {
+        func make(book: EPUBBook) -> (XMLDocument, Bool) {
+            let addressing = BookAddressing(file: file, fileByID: book.fileByID, resourceNames: book.resourceNames)
             let content = ContentDocument(
-                report: report, index: book.index, part: part, file: file, fileByID: book.fileByID,
-                stylesheets: ["../" + EPUBBook.stylesheet], resourcePrefix: "../", resourceNames: book.resourceNames)
-            let (document, hasSVG) = content.make(title: title)
-            return (document, hasSVG)
+                manuscript: book.manuscript, part: part, addressing: addressing, stylesheets: ["../" + EPUBBook.stylesheet])
+            return content.make(title: title)
         }
     }
 
@@ -37,8 +37,8 @@ struct EPUBBook {
     var fileByID: [String: String] = [:]
     /// The book file of every image path written in the report.
     var resourceNames: [String: String] = [:]
-    /// The report's index, made once for all its documents.
-    let index: ReportIndex
+    /// The report with its index and images, made once for all its documents.
+    let manuscript: Manuscript
     /// The ids of the sections that open a document (linked without a fragment).
     var documentOpeners: Set<String> = []
     /// `media/cover.svg` when the cover is generated from the metadata.
@@ -46,11 +46,11 @@ struct EPUBBook {
     /// The cover image's manifest path, generated or given.
     var coverImage: String
 
-    /// `imagePaths` is `report.imagePaths`, `index` `ReportIndex(report)`.
-    init(report: Report, resources: [String: [UInt8]], imagePaths: [String], splitDepth: Int, index: ReportIndex) throws(DiagnosticError) {
-        self.index = index
+    init(_ manuscript: Manuscript, resources: [String: [UInt8]], splitDepth: Int) throws(DiagnosticError) {
+        self.manuscript = manuscript
+        let report = manuscript.report
         // Media first: every image the report refers to, named by its order.
-        for (index, path) in imagePaths.enumerated() {
+        for (index, path) in manuscript.imagePaths.enumerated() {
             guard let bytes = resources[path] else { throw DiagnosticError(error: "the image '\(path)' was not given to the EPUB writer") }
             guard let type = MediaType(path: path) else {
                 throw DiagnosticError(error: "the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
@@ -109,12 +109,12 @@ struct EPUBBook {
     /// Where every id is: the document that holds the element (for a footnote, the first
     /// document that refers to it, whose end carries the note).
     private mutating func mapIdentifiers(_ report: Report) {
-        let notesByLabel = index.footnotes
+        let notesByLabel = manuscript.index.footnotes
         for document in documents {
-            let part: Report
+            let part: ReportContent
             switch document.part {
-            case .lead(let blocks): part = Report(metadata: report.metadata, lead: Array(report.lead[blocks]))
-            case .sections(let sections): part = Report(metadata: report.metadata, sections: sections)
+            case .lead(let blocks): part = ReportContent(blocks: Array(report.lead[blocks]))
+            case .sections(let sections): part = ReportContent(sections: sections)
             default: continue
             }
             for id in part.identifierList where fileByID[id] == nil { fileByID[id] = document.file }
@@ -127,7 +127,7 @@ struct EPUBBook {
             while let label = labels.popLast() {
                 guard let note = notesByLabel[label], fileByID[note.id] == nil else { continue }
                 fileByID[note.id] = document.file
-                let body = Report(metadata: report.metadata, lead: note.blocks)
+                let body = ReportContent(blocks: note.blocks)
                 for id in body.identifierList where fileByID[id] == nil { fileByID[id] = document.file }
                 body.forEachInline(collectReferences)
             }

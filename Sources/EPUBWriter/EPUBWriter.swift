@@ -43,9 +43,7 @@ public struct EPUBWriter {
         _ manuscript: Manuscript, resources: [String: [UInt8]], to sink: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws(DiagnosticError) -> [Diagnostic] {
         let report = manuscript.report
-        let book = try EPUBBook(
-            report: report, resources: resources, imagePaths: manuscript.imagePaths, splitDepth: options.splitDepth,
-            index: manuscript.index)
+        let book = try EPUBBook(manuscript, resources: resources, splitDepth: options.splitDepth)
         let container = try EPUBContainer(modified: options.modified, to: sink)
         var warnings: [String] = []
         func add(_ path: String, _ document: XMLDocument, html: Bool = false) throws(DiagnosticError) {

@@ -29,23 +29,6 @@ extension Report {
         return result
     }
 
-    /// Calls `body` with every section in document order, depth first, without gathering
-    /// them into an array, which for a large report would cost more than what the walks
-    /// do with them. A walk with a stack of lists, so no nesting is too deep.
-    public func forEachSection(_ body: (Section) throws -> Void) rethrows {
-        var stack: [(list: [Section], next: Int)] = [(sections, 0)]
-        while let top = stack.indices.last {
-            let (list, index) = stack[top]
-            guard index < list.count else {
-                stack.removeLast()
-                continue
-            }
-            stack[top].next += 1
-            try body(list[index])
-            if !list[index].subsections.isEmpty { stack.append((list[index].subsections, 0)) }
-        }
-    }
-
     /// The executive summary, when a section carries the `.summary` class.
     public var summary: Section? {
         var summary: Section?

@@ -1,10 +1,40 @@
-extension Report {
-    /// Calls `body` with every block of the report, in no particular order: the lead,
+/// Some of a report's content: blocks, sections (with their subsections) and notes. The
+/// walks over a report walk all of its content; an edition that writes a report in parts
+/// (the e-book's documents) walks each part's.
+public struct ReportContent: Sendable {
+    public var blocks: [Block]
+    public var sections: [Section]
+    public var footnotes: [Footnote]
+
+    public init(blocks: [Block] = [], sections: [Section] = [], footnotes: [Footnote] = []) {
+        self.blocks = blocks
+        self.sections = sections
+        self.footnotes = footnotes
+    }
+
+    /// Calls `body` with every section in document order, depth first, without gathering
+    /// them into an array, which for a large report would cost more than what the walks
+    /// do with them. A walk with a stack of lists, so no nesting is too deep.
+    public func forEachSection(_ body: (Section) throws -> Void) rethrows {
+        var stack: [(list: [Section], next: Int)] = [(sections, 0)]
+        while let top = stack.indices.last {
+            let (list, index) = stack[top]
+            guard index < list.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[top].next += 1
+            try body(list[index])
+            if !list[index].subsections.isEmpty { stack.append((list[index].subsections, 0)) }
+        }
+    }
+
+    /// Calls `body` with every block, in no particular order: the blocks,
     /// every section's blocks, footnotes, and the blocks nested in lists, quotes and
     /// analytic items. A walk with a stack, so neither deep nesting nor a long report
     /// costs more than its size.
     public func forEachBlock(_ body: (Block) throws -> Void) rethrows {
-        var pending: [Block] = lead
+        var pending: [Block] = blocks
         for footnote in footnotes { pending += footnote.blocks }
         forEachSection { pending += $0.blocks }
         while let block = pending.popLast() {
@@ -20,7 +50,7 @@ extension Report {
         }
     }
 
-    /// Calls `body` with every inline of the report, nested ones included, in no
+    /// Calls `body` with every inline, nested ones included, in no
     /// particular order.
     public func forEachInline(_ body: (Inline) throws -> Void) rethrows {
         var pending: [Inline] = []
@@ -51,14 +81,14 @@ extension Report {
         }
     }
 
-    /// Every block of the report (see `forEachBlock`).
+    /// Every block (see `forEachBlock`).
     public var allBlocks: [Block] {
         var result: [Block] = []
         forEachBlock { result.append($0) }
         return result
     }
 
-    /// Every inline of the report (see `forEachInline`).
+    /// Every inline (see `forEachInline`).
     public var allInlines: [Inline] {
         var result: [Inline] = []
         forEachInline { result.append($0) }
@@ -66,7 +96,7 @@ extension Report {
     }
 
     /// The id of every element that carries one (sections, figures, tables, list items,
-    /// key judgments, risks, sources, footnotes), repeated if the report repeats it.
+    /// key judgments, risks, sources, footnotes), repeated if the content repeats it.
     public var identifierList: [String] {
         var ids = footnotes.map(\.id)
         forEachSection { ids.append($0.id) }
@@ -84,8 +114,28 @@ extension Report {
         return ids
     }
 
-    /// The ids elements of the report carry.
+    /// The ids the elements carry.
     public var identifiers: Set<String> { Set(identifierList) }
+}
+
+extension Report {
+    /// All of the report's content: the lead, the sections and the notes.
+    public var content: ReportContent { ReportContent(blocks: lead, sections: sections, footnotes: footnotes) }
+
+    /// Every section in document order, depth first (see `ReportContent.forEachSection`).
+    public func forEachSection(_ body: (Section) throws -> Void) rethrows { try content.forEachSection(body) }
+
+    /// Every block of the report, in no particular order (see `ReportContent.forEachBlock`).
+    public func forEachBlock(_ body: (Block) throws -> Void) rethrows { try content.forEachBlock(body) }
+
+    /// Every inline of the report, in no particular order (see `ReportContent.forEachInline`).
+    public func forEachInline(_ body: (Inline) throws -> Void) rethrows { try content.forEachInline(body) }
+
+    public var allBlocks: [Block] { content.allBlocks }
+    public var allInlines: [Inline] { content.allInlines }
+    /// The id of every element that carries one, repeated if the report repeats it.
+    public var identifierList: [String] { content.identifierList }
+    public var identifiers: Set<String> { content.identifiers }
 }
 
 extension Report {
@@ -98,14 +148,13 @@ extension Report {
             }
         }
         let notes = footnotesByLabel
-        var body = self
-        body.footnotes = []
+        let body = ReportContent(blocks: lead, sections: sections)
         var pending: [String] = []
         body.forEachInline { if case .footnoteReference(let label) = $0 { pending.append(label) } }
         var reached: Set<String> = []
         while let label = pending.popLast() {
             guard reached.insert(label).inserted, let note = notes[label] else { continue }
-            pending += references(Report(metadata: metadata, lead: note.blocks).allInlines)
+            pending += references(ReportContent(blocks: note.blocks).allInlines)
         }
         return reached
     }

@@ -3,10 +3,14 @@ import XMLSupport
 
 /// The end matter: contact, rights and license, the identifier, and any front-matter keys
 /// Imprint does not know (kept, so that nothing is lost).
-struct ColophonWriter {
+public struct ColophonWriter {
     let metadata: Metadata
 
-    func write(into body: XMLElement) {
+    public init(metadata: Metadata) {
+        self.metadata = metadata
+    }
+
+    public func write(into body: XMLElement) {
         let footer = body.element("footer", ["class": "colophon"])
         if let contact = metadata.contact {
             let paragraph = footer.element("p", ["class": "contact"], text: "Contact: ")

@@ -4,12 +4,16 @@ import XMLSupport
 /// The title page: series, ISSN, volume and issue, title, subtitle, authors, date and the
 /// handling marking. Its elements also feed the running heads and markings of every page
 /// (through `string-set` and running elements in the print style sheet).
-struct TitlePageWriter {
+public struct TitlePageWriter {
     let report: Report
+
+    public init(report: Report) {
+        self.report = report
+    }
 
     /// With `runningMarkings`, also the copies of the TLP label that the print style sheet
     /// moves into the page margins.
-    func write(into body: XMLElement, runningMarkings: Bool = true) {
+    public func write(into body: XMLElement, runningMarkings: Bool = true) {
         let metadata = report.metadata
         if runningMarkings, let tlp = metadata.marking?.tlp {
             // Two copies of the label: the print style sheet moves one into the top and one
@@ -42,7 +46,7 @@ struct TitlePageWriter {
         if let marking = metadata.marking { writeMarking(marking, into: header) }
     }
 
-    static func tlpClass(_ tlp: TLP) -> String {
+    public static func tlpClass(_ tlp: TLP) -> String {
         "tlp-" + String(tlp.rawValue.lowercased().map { $0 == "+" ? "-" : $0 })
     }
 

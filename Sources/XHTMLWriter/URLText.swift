@@ -1,8 +1,8 @@
 /// Makes a path written in a report into valid URL text.
-enum URLText {
+public enum URLText {
     /// Percent-encodes what a URL may not hold (white space, controls, `"<>\^`{|}`), and
     /// leaves everything else — `%` escapes already written, letters of any script — alone.
-    static func escapingPath(_ path: String) -> String {
+    public static func escapingPath(_ path: String) -> String {
         var result = ""
         for scalar in path.unicodeScalars {
             if scalar.value <= 0x20 || scalar.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains(scalar) {

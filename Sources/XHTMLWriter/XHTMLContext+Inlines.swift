@@ -32,7 +32,7 @@ extension XHTMLContext: XMLEditionContext {
             writeInlines(reference.content.isEmpty ? [.text(reference.target)] : reference.content, into: element)
             return
         }
-        let element = anchor(["class": "xref", "href": href(to: reference.target)], in: parent)
+        let element = anchor(["class": "xref", "href": addressing.href(to: reference.target)], in: parent)
         if reference.content.isEmpty {
             element.addText(referenceLabels[reference.target] ?? reference.target)
         } else {
@@ -41,7 +41,7 @@ extension XHTMLContext: XMLEditionContext {
     }
 
     func writeImage(_ image: InlineImage, into parent: XMLElement) {
-        let element = parent.element("img", ["src": resource(image.source), "alt": image.alt, "class": "inline"])
+        let element = parent.element("img", ["src": addressing.resource(image.source), "alt": image.alt, "class": "inline"])
         if let title = image.title { element.setAttribute("title", title) }
     }
 
@@ -62,8 +62,8 @@ extension XHTMLContext: XMLEditionContext {
     }
 
     /// Inline style: the first reference carries the note itself, which the print style
-    /// sheet floats to the foot of the page; later references link to it. Popup style: every
-    /// reference is a note reference, and the note is written at the end of the document.
+    /// sheet floats to the foot of the page; later references link to it. End of document:
+    /// every reference is a note reference, and the note is written at the end.
     mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
         guard let footnote = footnotes[label] else {
             parent.addText("[^\(label)]")
@@ -72,18 +72,18 @@ extension XHTMLContext: XMLEditionContext {
         switch footnoteStyle {
         case .inline:
             if writtenFootnotes.contains(label) {
-                anchor(["class": "footnote-ref", "href": href(to: footnote.id)], in: parent)
+                anchor(["class": "footnote-ref", "href": addressing.href(to: footnote.id)], in: parent)
                     .element("sup", text: String(footnote.number))
                 return
             }
             writtenFootnotes.insert(label)
             writeInlineNote(footnote, into: parent)
-        case .popup:
+        case .endOfDocument(let markup):
             let first = pendingLabels.insert(label).inserted
             if first { pendingNotes.append(footnote) }
             let reference = anchor(["class": "footnote-ref", "href": "#" + footnote.id], in: parent)
             if reference.name == "a" {
-                reference.setAttribute("epub:type", "noteref")
+                NoteMarkup.add(markup.reference, to: reference)
                 reference.setAttribute("role", "doc-noteref")
             }
             // The note's back-link returns here (a span when inside another link).
@@ -107,19 +107,19 @@ extension XHTMLContext: XMLEditionContext {
         }
     }
 
-    /// Writes the notes referenced in this document (popup style): each an `aside` with
-    /// the back-link to its first reference first, as Kindle and Kobo expect.
+    /// Writes the notes referenced in this document (end-of-document style): each an
+    /// `aside` with the back-link to its first reference first, as Kindle and Kobo expect.
     mutating func writePendingNotes(into parent: XMLElement) {
-        guard !pendingNotes.isEmpty else { return }
+        guard !pendingNotes.isEmpty, case .endOfDocument(let markup) = footnoteStyle else { return }
         let section = parent.element("section", ["class": "footnotes", "role": "doc-endnotes"])
-        section.setAttribute("epub:type", "footnotes")
+        NoteMarkup.add(markup.section, to: section)
         var index = 0
         // Notes may reference further notes; those are appended and written too.
         while index < pendingNotes.count {
             let footnote = pendingNotes[index]
             index += 1
             let aside = section.element("aside", ["id": footnote.id, "class": "footnote", "role": "doc-footnote"])
-            aside.setAttribute("epub:type", "footnote")
+            NoteMarkup.add(markup.note, to: aside)
             aside.element("p", ["class": "note-number"])
                 .element("a", ["href": "#ref-" + footnote.id, "role": "doc-backlink"], text: String(footnote.number))
             for block in footnote.blocks { write(block, into: aside) }

@@ -7,25 +7,40 @@ public enum FootnoteStyle: Sendable {
     /// The note stands where it is first referenced, for the print engine to float to the
     /// foot of the page.
     case inline
-    /// A note reference (`epub:type="noteref"`) and, at the end of the document, the note
-    /// (`epub:type="footnote"`) with its back-link first: pop-up notes in e-book readers.
-    case popup
+    /// A note reference where the note is referenced and, at the end of the document, the
+    /// note with its back-link first (the order pop-up notes in e-book readers need), with
+    /// the attributes the edition adds to them.
+    case endOfDocument(NoteMarkup)
+}
+
+/// Attributes an edition adds to notes written at the end of a document (the note types
+/// of an e-book, in a namespace the edition declares): to each reference, to the section
+/// that holds the notes, and to each note.
+public struct NoteMarkup: Sendable {
+    public var reference: [String: String]
+    public var section: [String: String]
+    public var note: [String: String]
+
+    public init(reference: [String: String] = [:], section: [String: String] = [:], note: [String: String] = [:]) {
+        self.reference = reference
+        self.section = section
+        self.note = note
+    }
+
+    /// Sets `attributes` on `element`, in the order of their names.
+    static func add(_ attributes: [String: String], to element: XMLElement) {
+        for name in attributes.keys.sorted() { element.setAttribute(name, attributes[name]!) }
+    }
 }
 
 /// The state of one XHTML write: generated labels for cross-references, which footnotes
 /// are already written, and which explanations (yardstick, grading scale) are.
 struct XHTMLContext {
     let report: Report
-    let resourcePrefix: String
     let footnoteStyle: FootnoteStyle
-    /// The file each id is in, when the report is split over several documents (an EPUB);
-    /// empty for one document.
-    let fileByID: [String: String]
-    /// The file being written, for links within it.
-    var currentFile = ""
-    /// The URL of each image path written in the report, when images are renamed (EPUB).
-    var resourceNames: [String: String] = [:]
-    /// Notes referenced in the current document, to be written at its end (popup style).
+    /// Where links and images point.
+    let addressing: any XHTMLAddressing
+    /// Notes referenced in the current document, to be written at its end.
     var pendingNotes: [Footnote] = []
     var pendingLabels: Set<String> = []
     /// The words an empty cross-reference shows, by target id (every id of the report).
@@ -42,13 +57,11 @@ struct XHTMLContext {
     var explainedGrades = false
 
     init(
-        report: Report, index: ReportIndex? = nil, resourcePrefix: String, footnoteStyle: FootnoteStyle = .inline,
-        fileByID: [String: String] = [:]
+        report: Report, index: ReportIndex? = nil, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle = .inline
     ) {
         self.report = report
-        self.resourcePrefix = resourcePrefix
         self.footnoteStyle = footnoteStyle
-        self.fileByID = fileByID
+        self.addressing = addressing
         let index = index ?? ReportIndex(report)
         referenceLabels = index.referenceLabels
         identifiers = index.identifiers
@@ -166,7 +179,7 @@ struct XHTMLContext {
     private mutating func write(_ figure: Figure, into parent: XMLElement) {
         let element = parent.element("figure", ["class": "figure"])
         if let id = figure.id { element.setAttribute("id", id) }
-        let image = element.element("img", ["src": resource(figure.source), "alt": figure.alt])
+        let image = element.element("img", ["src": addressing.resource(figure.source), "alt": figure.alt])
         if let width = figure.width { image.setAttribute("style", "width: \(width)") }
         let caption = element.element("figcaption")
         caption.beginMixedContent()
@@ -184,32 +197,9 @@ struct XHTMLContext {
         }
     }
 
-    /// Whether a reference to `id` can be a link: the id exists and, when the report is
-    /// split, is written in one of the documents.
+    /// Whether a reference to `id` can be a link: the id exists and is written where a link
+    /// reaches it.
     func isLinkable(_ id: String) -> Bool {
-        identifiers.contains(id) && (fileByID.isEmpty || fileByID[id] != nil)
-    }
-
-    /// The link to an element of the report, across documents when it is split.
-    func href(to id: String) -> String {
-        guard let file = fileByID[id], file != currentFile else { return "#" + id }
-        return relativePath(from: currentFile, to: file) + "#" + id
-    }
-
-    /// `text/a.xhtml` → `text/b.xhtml` gives `b.xhtml`; other folders are climbed out of.
-    private func relativePath(from current: String, to file: String) -> String {
-        var from = current.split(separator: "/").dropLast()
-        var to = file.split(separator: "/")
-        while let first = from.first, first == to.first, to.count > 1 {
-            from.removeFirst()
-            to.removeFirst()
-        }
-        return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
-    }
-
-    /// A relative image path as seen from where the XHTML is written, as a valid URL.
-    func resource(_ path: String) -> String {
-        if let name = resourceNames[path] { return URLText.escapingPath(name) }
-        return URLText.escapingPath(path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path)
+        identifiers.contains(id) && addressing.reaches(id)
     }
 }

@@ -96,7 +96,8 @@ public struct XHTMLWriter: EditionWriter {
         html.setAttribute("xml:lang", report.metadata.lang)
         HeadWriter(report: report, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        let context = XHTMLContext(report: report, index: manuscript.index, resourcePrefix: options.resourcePrefix)
+        let context = XHTMLContext(
+            report: report, index: manuscript.index, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
         TitlePageWriter(report: report).write(into: body)
         let contents = TableOfContentsWriter.writeList(for: report.sections, into: body)
         let main = body.element("main")

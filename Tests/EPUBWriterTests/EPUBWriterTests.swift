@@ -73,7 +73,7 @@ import ReportTestSupport
             let paths = report.imagePaths
             let resources = Dictionary(uniqueKeysWithValues: paths.map { ($0, svg) })
             for depth in [1, 2] {
-                let book = try EPUBBook(report: report, resources: resources, imagePaths: paths, splitDepth: depth, index: ReportIndex(report))
+                let book = try EPUBBook(Manuscript(report), resources: resources, splitDepth: depth)
                 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
                 let navigation = NavigationDocument(report: report, book: book)
                 #expect(text(gathered(navigation.write)) == text(navigation.make().serializedAsPolyglotHTML()), "report \(index), depth \(depth)")

@@ -1,0 +1,29 @@
+import ReportModel
+import SharedWriting
+import XMLSupport
+
+/// The XHTML markup of a report's blocks and sections, for an edition that lays out its
+/// own documents (the e-book): it chooses where links and images point and how notes are
+/// set, and the markup is the XHTML edition's own.
+public struct XHTMLBodyWriter {
+    private var context: XHTMLContext
+
+    public init(_ manuscript: Manuscript, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle) {
+        context = XHTMLContext(
+            report: manuscript.report, index: manuscript.index, addressing: addressing, footnoteStyle: footnoteStyle)
+    }
+
+    public mutating func write(_ block: Block, into parent: XMLElement) {
+        context.write(block, into: parent)
+    }
+
+    public mutating func write(_ section: Section, into parent: XMLElement) {
+        context.write(section, into: parent)
+    }
+
+    /// Writes the notes referenced since the last call, when notes go at the end of a
+    /// document; nothing otherwise.
+    public mutating func writePendingNotes(into parent: XMLElement) {
+        context.writePendingNotes(into: parent)
+    }
+}
