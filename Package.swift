@@ -40,7 +40,7 @@ let package = Package(
         // Pure value types: the report and its diagnostics. No C, no I/O.
         .target(name: "ReportModel"),
         // The only Swift code that touches libxml2 pointers.
-        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2", "ReportModel"]),
         // Report Markdown (cmark-gfm + YAML front matter) and JSON into the model.
         .target(
             name: "ReportReaders",
@@ -64,8 +64,8 @@ let package = Package(
         .target(
             name: "Imprint",
             dependencies: [
-                "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter", "CLinux",
-                "XMLSupport",
+                "ReportModel", "ReportReaders", "SharedWriting", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter",
+                "CLinux", "XMLSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedData"]),
@@ -91,25 +91,28 @@ let package = Package(
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
         .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel"]),
-        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders", "ReportTestSupport"]),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "ReportModel"]),
+        .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders", "ReportModel", "ReportTestSupport"]),
         .testTarget(
-            name: "DocBookWriterTests", dependencies: ["DocBookWriter", "ReportReaders", "XMLSupport", "ReportTestSupport"],
+            name: "DocBookWriterTests",
+            dependencies: ["DocBookWriter", "ReportModel", "ReportReaders", "XMLSupport", "ReportTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "XHTMLWriterTests",
-            dependencies: ["XHTMLWriter", "SharedWriting", "ReportReaders", "XMLSupport", "ReportTestSupport"]),
+            dependencies: ["XHTMLWriter", "SharedWriting", "ReportModel", "ReportReaders", "XMLSupport", "ReportTestSupport"]),
         .testTarget(
             name: "EPUBWriterTests",
             dependencies: [
-                "EPUBWriter", "SharedWriting", "ReportReaders", "ReportTestSupport",
+                "EPUBWriter", "SharedWriting", "ReportModel", "ReportReaders", "ReportTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
-            name: "TextWriterTests", dependencies: ["TextWriter", "SharedWriting", "ReportReaders", "ReportTestSupport"],
+            name: "TextWriterTests",
+            dependencies: ["TextWriter", "SharedWriting", "ReportModel", "ReportReaders", "ReportTestSupport"],
             exclude: ["Golden"]),
         .testTarget(
-            name: "ImprintTests", dependencies: ["Imprint", "ImprintCLI", "XMLSupport", "ReportTestSupport", "FuzzChecks"]),
+            name: "ImprintTests",
+            dependencies: ["Imprint", "ImprintCLI", "ReportModel", "XMLSupport", "ReportTestSupport", "FuzzChecks"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// The editions Imprint can write. Adding a format is one case here and one in `Renderer`.
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -33,18 +34,19 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Parses a comma list such as `docbook,xhtml`.
-    public static func parseList(_ text: String) throws(UsageError) -> [OutputFormat] {
+    /// Parses a comma list such as `docbook,xhtml`; an unknown name is an error without a place
+    /// (the command line is not an input file).
+    public static func parseList(_ text: String) throws(DiagnosticError) -> [OutputFormat] {
         var formats: [OutputFormat] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             guard !name.isEmpty else { continue }
             if let format = OutputFormat(rawValue: name) {
                 if !formats.contains(format) { formats.append(format) }
             } else {
-                throw UsageError("unknown format '\(name)'; available: \(available)")
+                throw DiagnosticError(error: "unknown format '\(name)'; available: \(available)")
             }
         }
-        guard !formats.isEmpty else { throw UsageError("--to needs at least one format; available: \(available)") }
+        guard !formats.isEmpty else { throw DiagnosticError(error: "--to needs at least one format; available: \(available)") }
         return formats
     }
 

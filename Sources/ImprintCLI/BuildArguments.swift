@@ -44,7 +44,7 @@ struct BuildArguments: Equatable {
         do {
             formats = try OutputFormat.parseList(to)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.diagnostics.map(\.message).joined(separator: "; "))
         }
         var isFolder: ObjCBool = false
         let buildsFolder = FileManager.default.fileExists(atPath: report, isDirectory: &isFolder) && isFolder.boolValue

@@ -30,9 +30,9 @@ enum ImageContent {
             return "cannot be read: \(error.errors.first?.message ?? "")"
         }
         if format == "SVG" {
-            let problems = SVGCheck.problems(in: bytes)
+            let problems = SVGCheck.problems(in: bytes, file: path)
             guard !problems.isEmpty else { return nil }
-            let listed = problems.prefix(10).map { $0.message + ($0.line > 0 ? " (line \($0.line))" : "") }
+            let listed = problems.prefix(10).map { $0.message + ($0.location.map { " (line \($0.line))" } ?? "") }
             let more = problems.count > 10 ? "; and \(problems.count - 10) more" : ""
             return "is not a safe SVG image: it " + listed.joined(separator: "; it ") + more
         }

@@ -1,24 +1,24 @@
 import CLibXML2
+import ReportModel
 
 /// A RELAX NG schema compiled by libxml2, for validating what the writers produce.
 public final class RelaxNGSchema {
     private let schema: xmlRelaxNGPtr
 
     /// Compiles the schema at `path`, such as Debian's DocBook 5 `docbook.rng`.
-    public init(path: String) throws(XMLParseError) {
+    public init(path: String) throws(DiagnosticError) {
         LibXML.ensureInitialized()
-        let collector = XMLIssueCollector()
+        let collector = XMLDiagnosticCollector(file: path)
         let compiled: xmlRelaxNGPtr? = collector.collecting {
             guard let context = xmlRelaxNGNewParserCtxt(path) else { return nil }
             defer { xmlRelaxNGFreeParserCtxt(context) }
-            xmlRelaxNGSetParserStructuredErrors(context, XMLIssueCollector.handler, collector.context)
+            xmlRelaxNGSetParserStructuredErrors(context, XMLDiagnosticCollector.handler, collector.context)
             return xmlRelaxNGParse(context)
         }
         guard let compiled else {
-            throw XMLParseError(
-                issues: collector.issues.isEmpty
-                    ? [XMLIssue(message: "cannot read RELAX NG schema \(path)", line: 0, column: 0)]
-                    : collector.issues)
+            throw collector.diagnostics.isEmpty
+                ? DiagnosticError(error: "cannot read RELAX NG schema \(path)", at: .file(path))
+                : DiagnosticError(collector.diagnostics)
         }
         schema = compiled
     }
@@ -27,18 +27,18 @@ public final class RelaxNGSchema {
         xmlRelaxNGFree(schema)
     }
 
-    /// The problems found in `document`; empty when it is valid.
-    public func validate(_ document: XMLDocument) -> [XMLIssue] {
-        let collector = XMLIssueCollector()
+    /// The problems found in `document`, placed in `file`; empty when it is valid.
+    public func validate(_ document: XMLDocument, file: String = "document.xml") -> [Diagnostic] {
+        let collector = XMLDiagnosticCollector(file: file)
         let result: Int32 = collector.collecting {
             guard let context = xmlRelaxNGNewValidCtxt(schema) else { return -1 }
             defer { xmlRelaxNGFreeValidCtxt(context) }
-            xmlRelaxNGSetValidStructuredErrors(context, XMLIssueCollector.handler, collector.context)
+            xmlRelaxNGSetValidStructuredErrors(context, XMLDiagnosticCollector.handler, collector.context)
             return xmlRelaxNGValidateDoc(context, document.pointer)
         }
         if result == 0 { return [] }
-        return collector.issues.isEmpty
-            ? [XMLIssue(message: "document is not valid (libxml2 code \(result))", line: 0, column: 0)]
-            : collector.issues
+        return collector.diagnostics.isEmpty
+            ? [Diagnostic(.error, "document is not valid (libxml2 code \(result))", at: .file(file))]
+            : collector.diagnostics
     }
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import ReportModel
 
 /// What makes an SVG image unsafe to publish: anything that runs (scripts, event
 /// attributes), embeds another document (`foreignObject`, XInclude), or reaches outside the
@@ -7,55 +8,58 @@ import CLibXML2
 /// could declare entities). The image is parsed as untrusted XML (`XMLDocument.parse`: no
 /// network, no DTD loading, no entity substitution).
 public enum SVGCheck {
-    /// Every problem of the image, each with its line; empty for a safe image.
-    public static func problems(in bytes: [UInt8]) -> [XMLIssue] {
+    /// Every problem of the image `file`, each an error at its line when libxml2 knows it;
+    /// empty for a safe image.
+    public static func problems(in bytes: [UInt8], file: String = "image.svg") -> [Diagnostic] {
         let document: XMLDocument
         do {
-            document = try XMLDocument.parse(bytes, url: "image.svg")
+            document = try XMLDocument.parse(bytes, url: file)
         } catch {
-            return error.issues.map { XMLIssue(message: "is not well-formed XML: \($0.message)", line: $0.line, column: $0.column) }
+            return error.diagnostics.map { Diagnostic(.error, "is not well-formed XML: \($0.message)", at: $0.location) }
         }
-        var problems: [XMLIssue] = []
+        func problem(_ message: String, line: Int) -> Diagnostic {
+            Diagnostic(.error, message, at: XMLDiagnosticCollector.location(file, line: line, column: 0))
+        }
+        var problems: [Diagnostic] = []
         if document.pointer.pointee.intSubset != nil || document.pointer.pointee.extSubset != nil {
-            problems.append(XMLIssue(message: "has a document type declaration (<!DOCTYPE …>); remove it", line: 0, column: 0))
+            problems.append(problem("has a document type declaration (<!DOCTYPE …>); remove it", line: 0))
         }
         guard let root = xmlDocGetRootElement(document.pointer) else { return problems }
         if LibXML.string(root.pointee.name) != "svg" {
-            problems.append(XMLIssue(message: "is not an SVG image (its root element is not <svg>)", line: line(of: root), column: 0))
+            problems.append(problem("is not an SVG image (its root element is not <svg>)", line: line(of: root)))
         }
         var stack: [xmlNodePtr] = [root]
         while let node = stack.popLast() {
-            problems += self.problems(of: node)
+            problems += self.problems(of: node).map { problem($0, line: line(of: node)) }
             var child = node.pointee.children
             while let current = child {
                 stack.append(current)
                 child = current.pointee.next
             }
         }
-        return problems.sorted { $0.line < $1.line }
+        return problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
     }
 
-    private static func problems(of node: xmlNodePtr) -> [XMLIssue] {
+    /// What is wrong with one node.
+    private static func problems(of node: xmlNodePtr) -> [String] {
         let name = LibXML.string(node.pointee.name) ?? ""
-        let at = line(of: node)
-        func issue(_ message: String) -> XMLIssue { XMLIssue(message: message, line: at, column: 0) }
         switch node.pointee.type {
         case XML_ENTITY_REF_NODE, XML_ENTITY_DECL:
-            return [issue("uses the entity &\(name);")]
+            return ["uses the entity &\(name);"]
         case XML_PI_NODE:
-            return [issue("has a processing instruction <?\(name) …?>")]
+            return ["has a processing instruction <?\(name) …?>"]
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             guard let parent = node.pointee.parent, LibXML.string(parent.pointee.name) == "style" else { return [] }
-            return styleProblems(content(of: node)).map(issue)
+            return styleProblems(content(of: node))
         case XML_ELEMENT_NODE: break
         default: return []
         }
-        var problems: [XMLIssue] = []
+        var problems: [String] = []
         let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
         if ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener"].contains(name)
             || namespace == "http://www.w3.org/2001/XInclude"
         {
-            problems.append(issue("has a <\(name)> element"))
+            problems.append("has a <\(name)> element")
         }
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -63,14 +67,14 @@ public enum SVGCheck {
             let attributeName = LibXML.string(current.pointee.name) ?? ""
             let value = current.pointee.children.map { content(of: $0) } ?? ""
             if attributeName.lowercased().hasPrefix("on") {
-                problems.append(issue("has an event attribute \(attributeName)"))
+                problems.append("has an event attribute \(attributeName)")
             } else if attributeName == "href" || attributeName == "src" {
                 let trimmed = value.drop { $0.isWhitespace }
                 if !trimmed.hasPrefix("#") {
-                    problems.append(issue("refers to '\(value.prefix(120))' outside the image; only references within it (#id) are allowed"))
+                    problems.append("refers to '\(value.prefix(120))' outside the image; only references within it (#id) are allowed")
                 }
             } else if attributeName == "style" {
-                problems += styleProblems(value).map(issue)
+                problems += styleProblems(value)
             }
         }
         return problems

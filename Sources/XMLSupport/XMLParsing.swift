@@ -1,20 +1,16 @@
 import CLibXML2
-
-/// Untrusted XML could not be read.
-public struct XMLParseError: Error, Sendable, CustomStringConvertible {
-    public var issues: [XMLIssue]
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
-}
+import ReportModel
 
 extension XMLDocument {
     /// Parses XML from an untrusted source.
     ///
     /// No network (`XML_PARSE_NONET`), no external entity or DTD loading (neither
     /// `XML_PARSE_NOENT` nor `XML_PARSE_DTDLOAD` is set), and libxml2's limits on entity
-    /// amplification stay on (no `XML_PARSE_HUGE`). Every error comes back with its line.
-    public static func parse(_ bytes: [UInt8], url: String = "input.xml") throws(XMLParseError) -> XMLDocument {
+    /// amplification stay on (no `XML_PARSE_HUGE`). Every error comes back with its line,
+    /// in the file `url` names.
+    public static func parse(_ bytes: [UInt8], url: String = "input.xml") throws(DiagnosticError) -> XMLDocument {
         LibXML.ensureInitialized()
-        let collector = XMLIssueCollector()
+        let collector = XMLDiagnosticCollector(file: url)
         let options = Int32(XML_PARSE_NONET.rawValue)
         let pointer: xmlDocPtr? = collector.collecting {
             bytes.withUnsafeBufferPointer { buffer in
@@ -23,11 +19,10 @@ extension XMLDocument {
                 }
             }
         }
-        guard let pointer, collector.issues.isEmpty else {
+        guard let pointer, collector.diagnostics.isEmpty else {
             if let pointer { xmlFreeDoc(pointer) }
-            throw XMLParseError(
-                issues: collector.issues.isEmpty
-                    ? [XMLIssue(message: "not well-formed XML", line: 0, column: 0)] : collector.issues)
+            throw collector.diagnostics.isEmpty
+                ? DiagnosticError(error: "not well-formed XML", at: .file(url)) : DiagnosticError(collector.diagnostics)
         }
         return XMLDocument(parsed: pointer)
     }

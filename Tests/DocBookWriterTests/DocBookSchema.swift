@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReportModel
 import XMLSupport
 
 /// Debian's DocBook 5.0 RELAX NG schema (package docbook5-xml), which every DocBook
@@ -9,7 +10,7 @@ enum DocBookSchema {
 
     /// The problems the schema finds in `bytes`, after a round trip through the serialised
     /// form (so the bytes on disk are what is checked).
-    static func problems(in bytes: [UInt8], schema: RelaxNGSchema) throws -> [XMLIssue] {
+    static func problems(in bytes: [UInt8], schema: RelaxNGSchema) throws -> [Diagnostic] {
         let document = try XMLDocument.parse(bytes, url: "output.xml")
         return schema.validate(document)
     }

@@ -162,9 +162,9 @@ import XMLSupport
         #expect(try OutputFormat.parseList(" DocBook , docbook ") == [.docbook])
         #expect(try OutputFormat.parseList("xhtml,pdf,docbook") == [.xhtml, .pdf, .docbook])
         #expect(try OutputFormat.parseList("text,brief") == [.text, .brief])
-        #expect(throws: UsageError.self) { try OutputFormat.parseList("txt") }
-        #expect(throws: UsageError.self) { try OutputFormat.parseList("word") }
-        #expect(throws: UsageError.self) { try OutputFormat.parseList(",") }
+        #expect(throws: DiagnosticError.self) { try OutputFormat.parseList("txt") }
+        #expect(throws: DiagnosticError.self) { try OutputFormat.parseList("word") }
+        #expect(throws: DiagnosticError.self) { try OutputFormat.parseList(",") }
     }
 
     @Test func namesOutputsAfterTheReport() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReportModel
 @testable import XMLSupport
 
 @Suite struct XMLDocumentTests {
@@ -144,8 +145,8 @@ import Testing
         #expect {
             try XMLDocument.parse(Array(text.utf8))
         } throws: { error in
-            guard let error = error as? XMLParseError else { return false }
-            return error.issues.first?.line == 3 && error.issues.first?.message.contains("mismatch") == true
+            guard let error = error as? DiagnosticError else { return false }
+            return error.diagnostics.first?.location?.line == 3 && error.diagnostics.first?.message.contains("mismatch") == true
         }
     }
 
@@ -199,10 +200,10 @@ import Testing
         let document = try XMLDocument.parse(Array("<r>\n<b/>\n</r>".utf8))
         let issues = try schema().validate(document)
         #expect(!issues.isEmpty)
-        #expect(issues.first?.line == 2)
+        #expect(issues.first?.location?.line == 2)
     }
 
     @Test func refusesAMissingSchema() {
-        #expect(throws: XMLParseError.self) { try RelaxNGSchema(path: "/nonexistent/schema.rng") }
+        #expect(throws: DiagnosticError.self) { try RelaxNGSchema(path: "/nonexistent/schema.rng") }
     }
 }

@@ -1,33 +1,29 @@
 import CLibXML2
+import ReportModel
 
-/// One problem libxml2 reported, with where it was found.
-public struct XMLIssue: Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    /// 1-based; 0 when libxml2 did not know.
-    public var line: Int
-    public var column: Int
-
-    public init(message: String, line: Int, column: Int) {
-        self.message = message
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(line):\(column): \(message)" }
-}
-
-/// Collects libxml2's structured errors for the duration of one call.
+/// Collects libxml2's structured errors for the duration of one call, as diagnostics in
+/// `file` (the XML text read or checked).
 ///
 /// libxml2 reports through a C callback with a context pointer; this box is that context.
 /// The handler is installed around each call and removed after it, so nothing leaks to
 /// stderr and nothing is shared between calls.
-final class XMLIssueCollector {
-    private(set) var issues: [XMLIssue] = []
+final class XMLDiagnosticCollector {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// `file` at `line` and `column`, or no place when libxml2 gave no line (0).
+    static func location(_ file: String, line: Int, column: Int) -> SourceLocation? {
+        line > 0 ? SourceLocation(file: file, line: line, column: max(1, column)) : nil
+    }
 
     /// The C callback libxml2 calls; `context` is an unretained collector.
     static let handler: xmlStructuredErrorFunc = { context, error in
         guard let context, let error else { return }
-        let collector = Unmanaged<XMLIssueCollector>.fromOpaque(context).takeUnretainedValue()
+        let collector = Unmanaged<XMLDiagnosticCollector>.fromOpaque(context).takeUnretainedValue()
         collector.record(error.pointee)
     }
 
@@ -35,14 +31,15 @@ final class XMLIssueCollector {
 
     private func record(_ error: xmlError) {
         let message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
-        issues.append(
-            XMLIssue(
-                message: message.trimmingTrailingNewlines(), line: Int(error.line), column: Int(error.int2)))
+        diagnostics.append(
+            Diagnostic(
+                .error, message.trimmingTrailingNewlines(),
+                at: Self.location(file, line: Int(error.line), column: Int(error.int2))))
     }
 
     /// Runs `body` with this collector as the thread's structured error handler.
     func collecting<T>(_ body: () throws -> T) rethrows -> T {
-        xmlSetStructuredErrorFunc(context, XMLIssueCollector.handler)
+        xmlSetStructuredErrorFunc(context, XMLDiagnosticCollector.handler)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         return try withExtendedLifetime(self) { try body() }
     }
