@@ -86,16 +86,11 @@ struct Renderer: Sendable {
     /// the report refers to it, where it is relative to that folder, and its bytes.
     private func images(for edition: String) throws(DiagnosticError) -> [(reference: String, path: String, bytes: [UInt8])] {
         let files = FileReferences(reportPath: options.referencePath)
-        let folder = files.folder ?? "."
         var images: [(String, String, [UInt8])] = []
         for reference in manuscript.imagePaths {
-            switch files.resolve(reference) {
-            case .success(let real):
-                do {
-                    images.append((reference, String(real.dropFirst(folder == "/" ? 1 : folder.count + 1)), try InputFile.read(real)))
-                } catch {
-                    throw DiagnosticError(error: "\(edition): cannot read the image '\(reference)'", at: .file(options.displayName))
-                }
+            switch files.read(reference) {
+            case .success(let file):
+                images.append((reference, file.path, file.bytes))
             case .failure(let problem):
                 throw DiagnosticError(
                     error: "\(edition): the image '\(reference)' \(problem.explanation)", at: .file(options.displayName))

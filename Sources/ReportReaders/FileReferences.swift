@@ -36,6 +36,17 @@ public struct FileReferences {
         return .success(real)
     }
 
+    /// The file `reference` names, read: its path relative to the report's folder, and its
+    /// bytes (at most `ReportMarkdownReader.maximumSize`).
+    public func read(_ reference: String) -> Result<(path: String, bytes: [UInt8]), Problem> {
+        resolve(reference).flatMap { real in
+            let folder = folder ?? "/"
+            let relative = String(real.dropFirst(folder == "/" ? 1 : folder.count + 1))
+            guard let bytes = try? InputFile.read(real) else { return .failure(.unreadable) }
+            return .success((relative, bytes))
+        }
+    }
+
     /// Checks the image `reference`: allowed, and its content what its name says
     /// (`ImageContent`); logs an error naming `what` and where when it is not.
     @discardableResult
@@ -52,7 +63,7 @@ public struct FileReferences {
     }
 
     public enum Problem: Error, Sendable {
-        case empty, url(String), absolute, noFolder, missing, outside, notAFile
+        case empty, url(String), absolute, noFolder, missing, outside, notAFile, unreadable
 
         public var explanation: String {
             switch self {
@@ -64,6 +75,7 @@ public struct FileReferences {
             case .missing: "does not exist"
             case .outside: "leaves the report's folder; only files inside it may be used"
             case .notAFile: "is not a regular file"
+            case .unreadable: "cannot be read"
             }
         }
     }
