@@ -1,7 +1,6 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
-import XMLWriting
 
 /// Writes a report as a DocBook 5.0 `<article>`, built as a libxml2 tree.
 ///

@@ -71,7 +71,7 @@ public struct EPUBWriter {
                 .write(to: sink)
         }
         try container.close()
-        return warnings.map { Diagnostic(.warning, $0, at: nil) }
+        return XMLDocument.diagnostics(warnings)
     }
 
     /// The EPUB's bytes, whole (see `write(_:resources:to:)`).

@@ -160,7 +160,7 @@ public enum Pipeline {
         let warnings: [Diagnostic]
         let companions: [(name: String, bytes: [UInt8])]
         do throws(DiagnosticError) {
-            warnings = try renderer.render(format, into: file).get()
+            warnings = try renderer.render(format, into: file)
             companions = try renderer.companions(of: format)
         } catch {
             file.discard()

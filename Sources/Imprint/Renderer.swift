@@ -24,27 +24,25 @@ struct Renderer: Sendable {
 
     /// Renders an edition into its file, and gives its warnings. All but the PDF go into
     /// the file piece by piece as they are made, never whole in memory.
-    func render(_ format: OutputFormat, into file: OutputFile) -> Result<[Diagnostic], DiagnosticError> {
+    func render(_ format: OutputFormat, into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
         switch format {
         case .docbook:
-            return .success(DocBookWriter().write(manuscript, to: file.write))
+            return DocBookWriter().write(manuscript, to: file.write)
         case .xhtml:
             // Written into the output folder beside its style sheet and its images, which
             // `companions` gives.
             let css = options.outputBase + ".css"
-            return .success(xhtmlWriter(stylesheet: .linked(css)).write(manuscript, to: file.write))
+            return xhtmlWriter(stylesheet: .linked(css)).write(manuscript, to: file.write)
         case .epub:
-            return Result { () throws(DiagnosticError) in try epub(into: file) }
+            return try epub(into: file)
         case .text, .brief:
             let writer = TextWriter(
                 options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii))
-            return .success(writer.write(manuscript, to: file.write))
+            return writer.write(manuscript, to: file.write)
         case .pdf:
-            return Result { () throws(DiagnosticError) in
-                let (pdf, warnings) = try self.pdf()
-                pdf.withUnsafeBytes(file.write)
-                return warnings
-            }
+            let (pdf, warnings) = try self.pdf()
+            pdf.withUnsafeBytes(file.write)
+            return warnings
         }
     }
 

@@ -1,7 +1,6 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
-import XMLWriting
 
 /// Writes a report as one polyglot XHTML5 document (well-formed XML that HTML parsers read
 /// the same way), built as a libxml2 tree: the print edition's input, and the base of the

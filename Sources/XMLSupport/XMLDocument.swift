@@ -1,4 +1,5 @@
 import CLibXML2
+import ReportModel
 
 /// An XML document built as a libxml2 tree and serialised by libxml2.
 ///
@@ -9,6 +10,14 @@ public final class XMLDocument {
     let pointer: xmlDocPtr
     /// Characters that XML 1.0 forbids, dropped from text and attributes, each with where it was.
     public private(set) var warnings: [String] = []
+
+    /// The warnings as a writer gives them: about the model, with no place in a source.
+    public var diagnostics: [Diagnostic] { Self.diagnostics(warnings) }
+
+    /// Warnings of the XML layer, gathered from several documents, as diagnostics.
+    public static func diagnostics(_ warnings: [String]) -> [Diagnostic] {
+        warnings.map { Diagnostic(.warning, $0, at: nil) }
+    }
 
     /// Starts a document whose root element is `rootName` in the default namespace
     /// `namespace`; with `doctype`, a document type declaration without identifiers

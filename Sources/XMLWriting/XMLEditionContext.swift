@@ -70,11 +70,3 @@ extension XMLEditionContext {
         for block in leadIn.rest { writeBlock(block, into: parent) }
     }
 }
-
-extension XMLDocument {
-    /// The XML layer's warnings (characters XML cannot carry, dropped), as the writers give
-    /// them: about the model, with no place in a source.
-    public var diagnostics: [Diagnostic] {
-        warnings.map { Diagnostic(.warning, $0, at: nil) }
-    }
-}
