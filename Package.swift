@@ -41,14 +41,12 @@ let package = Package(
         .target(name: "ReportModel"),
         // The only Swift code that touches libxml2 pointers.
         .target(name: "XMLSupport", dependencies: ["CLibXML2", "ReportModel"]),
+        // Stable identifiers: RFC 9562 version 5 UUIDs of names.
+        .target(name: "NameBasedUUID", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Report Markdown (cmark-gfm + YAML front matter) and JSON into the model.
         .target(
             name: "ReportReaders",
-            dependencies: [
-                "ReportModel", "CCmarkGFM", "XMLSupport",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            dependencies: ["ReportModel", "CCmarkGFM", "XMLSupport", "NameBasedUUID", .product(name: "Yams", package: "Yams")]),
         // What every edition writes alike (wording, numbering, placement), written once.
         .target(name: "SharedWriting", dependencies: ["ReportModel"]),
         // What the two XML editions write alike, each in its own elements.
@@ -58,7 +56,7 @@ let package = Package(
         .target(name: "TextWriter", dependencies: ["ReportModel", "SharedWriting", "CUnistring"]),
         .target(
             name: "EPUBWriter",
-            dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "CMinizip", "CLibDeflate"]),
+            dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "CMinizip", "CLibDeflate"]),
         // The pipeline as a library: formats, options, atomic output. The files of Styles/
         // are compiled into it (EmbedData), so the binary runs from any folder.
         .target(
@@ -89,6 +87,7 @@ let package = Package(
 
         // Arbitrary reports for the writers' tests.
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
+        .testTarget(name: "NameBasedUUIDTests", dependencies: ["NameBasedUUID"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
         .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "ReportModel"]),

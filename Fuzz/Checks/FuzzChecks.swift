@@ -29,7 +29,7 @@ public enum FuzzChecks {
         for line in text.split(separator: "\n") {
             precondition(TextWriter.displayWidth(of: line) <= width, "a text line is wider than \(width)")
         }
-        let epub = try? EPUBWriter(options: .init(stylesheet: "", uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier), modified: 0))
+        let epub = try? EPUBWriter(options: .init(stylesheet: "", modified: 0))
             .write(report, resources: [:])
         precondition(epub != nil || !report.imagePaths.isEmpty, "no EPUB for a report without images")
     }

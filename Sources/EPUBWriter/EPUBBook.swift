@@ -1,3 +1,4 @@
+import NameBasedUUID
 import ReportModel
 import SharedWriting
 import XHTMLWriter
@@ -45,10 +46,21 @@ struct EPUBBook {
     var generatedCover: String?
     /// The cover image's manifest path, generated or given.
     var coverImage: String
+    /// `urn:uuid:…`: the package's unique identifier (see `uuidURN(for:)`).
+    let uuidURN: String
+
+    /// The report's identifier as a `urn:uuid:` URN, which an EPUB's unique identifier must
+    /// be: the identifier itself when it is one, else the version 5 UUID of its text.
+    static func uuidURN(for identifier: String) -> String {
+        let lowered = identifier.lowercased()
+        if lowered.hasPrefix("urn:uuid:"), lowered.dropFirst(9).count == 36 { return lowered }
+        return NameBasedUUID.urn(for: [UInt8]("imprint:identifier:".utf8) + [UInt8](identifier.utf8))
+    }
 
     init(_ manuscript: Manuscript, resources: [String: [UInt8]], splitDepth: Int) throws(DiagnosticError) {
         self.manuscript = manuscript
         let report = manuscript.report
+        uuidURN = Self.uuidURN(for: report.metadata.identifier)
         // Media first: every image the report refers to, named by its order.
         for (index, path) in manuscript.imagePaths.enumerated() {
             guard let bytes = resources[path] else { throw DiagnosticError(error: "the image '\(path)' was not given to the EPUB writer") }

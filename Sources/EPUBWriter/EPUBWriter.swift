@@ -13,16 +13,13 @@ public struct EPUBWriter {
         public var splitDepth: Int
         /// The e-book style sheet (`Styles/epub.css`), then any of the user's.
         public var stylesheet: String
-        /// `urn:uuid:…`: the package's unique identifier.
-        public var uuidURN: String
         /// Seconds since 1970 for `dcterms:modified` and the ZIP timestamps.
         public var modified: Int
         public var generator: String
 
-        public init(splitDepth: Int = 1, stylesheet: String, uuidURN: String, modified: Int, generator: String = "Imprint") {
+        public init(splitDepth: Int = 1, stylesheet: String, modified: Int, generator: String = "Imprint") {
             self.splitDepth = splitDepth
             self.stylesheet = stylesheet
-            self.uuidURN = uuidURN
             self.modified = modified
             self.generator = generator
         }
@@ -60,7 +57,7 @@ public struct EPUBWriter {
             warnings += NavigationDocument(report: report, book: book).write(to: sink)
         }
         try container.add(EPUBBook.root + "toc.ncx") { sink in
-            warnings += NCXDocument(report: report, book: book, uuidURN: options.uuidURN).write(to: sink)
+            warnings += NCXDocument(report: report, book: book).write(to: sink)
         }
         if let cover = book.generatedCover { try add(EPUBBook.root + cover, CoverImage(metadata: report.metadata).make()) }
         for media in book.media { try container.add(EPUBContainer.Entry(EPUBBook.root + media.file, media.bytes)) }

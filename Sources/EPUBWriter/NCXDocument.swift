@@ -5,7 +5,6 @@ import XMLSupport
 struct NCXDocument {
     let report: Report
     let book: EPUBBook
-    let uuidURN: String
 
     /// The NCX, handed to `sink` point by point as the map is built (one top-level point
     /// per top-level section); gives the warnings. The same bytes as `make()` serialised.
@@ -43,7 +42,7 @@ struct NCXDocument {
         ncx.setAttribute("version", "2005-1")
         ncx.setAttribute("xml:lang", report.metadata.lang)
         let head = ncx.element("head")
-        head.element("meta", ["name": "dtb:uid", "content": uuidURN])
+        head.element("meta", ["name": "dtb:uid", "content": book.uuidURN])
         head.element("meta", ["name": "dtb:depth", "content": String(max(1, depth(report.sections)))])
         head.element("meta", ["name": "dtb:totalPageCount", "content": "0"])
         head.element("meta", ["name": "dtb:maxPageNumber", "content": "0"])

@@ -63,8 +63,8 @@ struct PackageDocument {
         let metadata = report.metadata
         let element = package.element("metadata")
         element.declareNamespace(PackageDocument.dublinCore, prefix: "dc")
-        element.element("dc:identifier", ["id": "pub-id"], text: options.uuidURN)
-        if metadata.identifier != options.uuidURN {
+        element.element("dc:identifier", ["id": "pub-id"], text: book.uuidURN)
+        if metadata.identifier != book.uuidURN {
             element.element("dc:identifier", ["id": "report-id"], text: metadata.identifier)
         }
         element.element("dc:title", ["id": "main-title"], text: metadata.title)

@@ -107,7 +107,7 @@ public enum Pipeline {
             // The old stamp goes first: were the build killed after the new outputs are in
             // place, an old stamp could otherwise vouch for them.
             unlink(stampPath)
-            try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
+            _ = try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
             try AtomicFile.commit(files, journal: BuildStamp.journalPath(for: options))
         } catch {
             diagnostics.append(Diagnostic(.error, error.description, at: nil))
@@ -118,7 +118,7 @@ public enum Pipeline {
             let stamp = BuildStamp(
                 settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first }, outputs: written)
             // A stamp that cannot be written only costs the next build its shortcut.
-            try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
+            _ = try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
             try? AtomicFile.writeAll([(stampPath, stamp.bytes)])
         }
         return BuildOutcome(diagnostics: diagnostics, written: written)

@@ -69,7 +69,6 @@ struct Renderer: Sendable {
         let writer = EPUBWriter(
             options: .init(
                 splitDepth: options.epubSplitDepth, stylesheet: css.joined(separator: "\n"),
-                uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier),
                 modified: SourceDate.epoch(for: report.metadata), generator: "Imprint \(Imprint.version)"))
         return try writer.write(manuscript, resources: resources, to: file.write)
     }

@@ -20,7 +20,7 @@ import ReportTestSupport
         }
         let writer = EPUBWriter(options: .init(
             splitDepth: splitDepth, stylesheet: EPUBWriterTests.stylesheet,
-            uuidURN: DefaultIdentifier.uuidURN(for: report.metadata.identifier), modified: modified))
+            modified: modified))
         let (bytes, warnings) = try writer.write(report, resources: resources)
         #expect(warnings.isEmpty)
         return (report, bytes)
@@ -45,7 +45,7 @@ import ReportTestSupport
             var generator = ReportGenerator(seed: seed)
             let report = generator.report()
             let resources = Dictionary(uniqueKeysWithValues: report.imagePaths.map { ($0, svg) })
-            let writer = EPUBWriter(options: .init(stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "g\(seed)"), modified: 0))
+            let writer = EPUBWriter(options: .init(stylesheet: EPUBWriterTests.stylesheet, modified: 0))
             let bytes = try writer.write(report, resources: resources).bytes
             let summary = try epubCheck(bytes)
             if !summary.contains(cleanEPUBCheck) {
@@ -77,9 +77,9 @@ import ReportTestSupport
                 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
                 let navigation = NavigationDocument(report: report, book: book)
                 #expect(text(gathered(navigation.write)) == text(navigation.make().serializedAsPolyglotHTML()), "report \(index), depth \(depth)")
-                let ncx = NCXDocument(report: report, book: book, uuidURN: "urn:uuid:x")
+                let ncx = NCXDocument(report: report, book: book)
                 #expect(text(gathered(ncx.write)) == text(ncx.make().serialized()), "report \(index), depth \(depth)")
-                let options = EPUBWriter.Options(stylesheet: "", uuidURN: "urn:uuid:x", modified: 0)
+                let options = EPUBWriter.Options(stylesheet: "", modified: 0)
                 let svgDocuments: Set<String> = book.documents.count > 3 ? [book.documents[3].file] : []
                 let package = PackageDocument(report: report, book: book, options: options, svgDocuments: svgDocuments)
                 #expect(text(gathered(package.write)) == text(package.make().serialized()), "report \(index), depth \(depth)")
@@ -96,7 +96,7 @@ import ReportTestSupport
         for index in 1...450 { markdown += "[^n\(index)]: Note \(index).\n" }
         let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "lead.md", reportPath: nil).report
         let writer = EPUBWriter(options: .init(
-            stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "lead"), modified: 0))
+            stylesheet: EPUBWriterTests.stylesheet, modified: 0))
         let bytes = try writer.write(report, resources: [:]).bytes
         let files = try entries(of: bytes).filter { $0.path.hasPrefix("EPUB/text/lead") }
         #expect(files.map(\.path) == ["EPUB/text/lead.xhtml", "EPUB/text/lead-2.xhtml", "EPUB/text/lead-3.xhtml"])
@@ -134,7 +134,7 @@ import ReportTestSupport
         for index in 1...400 { markdown += "## Section \(index)\n\nParagraph \(index) of the report, with *emphasis*.\n\n" }
         let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "many.md", reportPath: nil).report
         let writer = EPUBWriter(options: .init(
-            stylesheet: EPUBWriterTests.stylesheet, uuidURN: DefaultIdentifier.uuidURN(for: "many"), modified: 0))
+            stylesheet: EPUBWriterTests.stylesheet, modified: 0))
         let pieces = Pieces()
         let warnings = try writer.write(Manuscript(report), resources: [:], to: pieces.add)
         let whole = try writer.write(report, resources: [:])
@@ -168,6 +168,25 @@ import ReportTestSupport
         ] {
             #expect(opf.contains(expected), "missing \(expected)")
         }
+    }
+
+    /// An EPUB's unique identifier is a UUID: a report's `urn:uuid:` identifier lower-cased,
+    /// any other identifier kept beside the version 5 UUID of its text.
+    @Test func uniqueIdentifierIsAUUIDURN() throws {
+        func package(_ identifier: String) throws -> String {
+            let report = Report(metadata: Metadata(title: "T", identifier: identifier))
+            let bytes = try EPUBWriter(options: .init(stylesheet: "", modified: 0)).write(report, resources: [:]).bytes
+            return try #require(try entries(of: bytes).first { $0.path == "EPUB/package.opf" }?.text)
+        }
+        let uuid = try package("urn:uuid:0f9a2c3e-1b4d-4e5f-8a6b-7c8d9e0f1a2b")
+        #expect(uuid.contains(##"<dc:identifier id="pub-id">urn:uuid:0f9a2c3e-1b4d-4e5f-8a6b-7c8d9e0f1a2b</dc:identifier>"##))
+        #expect(!uuid.contains(##"id="report-id""##))
+        let upper = try package("URN:UUID:0F9A2C3E-1B4D-4E5F-8A6B-7C8D9E0F1A2B")
+        #expect(upper.contains(##"<dc:identifier id="pub-id">urn:uuid:0f9a2c3e-1b4d-4e5f-8a6b-7c8d9e0f1a2b</dc:identifier>"##))
+        // Python: uuid.uuid5(uuid.NAMESPACE_URL, "imprint:identifier:brief-7").
+        let named = try package("brief-7")
+        #expect(named.contains(##"<dc:identifier id="pub-id">urn:uuid:2cc4c704-171b-589a-b815-caf6e1e8e6cd</dc:identifier>"##))
+        #expect(named.contains(##"<dc:identifier id="report-id">brief-7</dc:identifier>"##))
     }
 
     @Test func modifiedComesFromTheGivenTimeNotTheClock() throws {
@@ -219,7 +238,7 @@ import ReportTestSupport
     @Test func refusesImagesItCannotCarry() {
         var report = Report(metadata: Metadata(title: "T", identifier: "x"))
         report.lead = [.figure(Figure(number: 1, source: "scan.tiff", caption: [.text("c")], alt: "a"))]
-        let writer = EPUBWriter(options: .init(stylesheet: "", uuidURN: "urn:uuid:00000000-0000-5000-8000-000000000000", modified: 0))
+        let writer = EPUBWriter(options: .init(stylesheet: "", modified: 0))
         #expect(throws: DiagnosticError.self) { try writer.write(report, resources: ["scan.tiff": [1]]) }
         #expect(throws: DiagnosticError.self) { try writer.write(report, resources: [:]) }
     }
