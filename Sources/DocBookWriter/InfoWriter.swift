@@ -9,6 +9,7 @@ struct InfoWriter {
     func write(into article: XMLElement) {
         let info = article.element("info")
         info.element("title", text: metadata.title)
+        if let shortTitle = metadata.shortTitle { info.element("titleabbrev", text: shortTitle) }
         if let subtitle = metadata.subtitle { info.element("subtitle", text: subtitle) }
         writeAuthors(into: info)
         if let publisher = metadata.publisher {

@@ -1,6 +1,8 @@
 /// The report's metadata, from its front matter (docs/report-markdown.md §1).
 public struct Metadata: Sendable, Codable, Equatable {
     public var title: String
+    /// The title as running heads print it, when the title is too long for one line.
+    public var shortTitle: String?
     public var subtitle: String?
     public var series: Series?
     public var publisher: Publisher?
@@ -23,13 +25,14 @@ public struct Metadata: Sendable, Codable, Equatable {
     public var extra: [ExtraField]
 
     public init(
-        title: String, subtitle: String? = nil, series: Series? = nil, publisher: Publisher? = nil,
+        title: String, shortTitle: String? = nil, subtitle: String? = nil, series: Series? = nil, publisher: Publisher? = nil,
         authors: [Author] = [], date: ReportDate? = nil, updated: ReportDate? = nil, lang: String = "en",
         identifier: String = "", keywords: [String] = [], marking: Marking? = nil, rights: String? = nil,
         license: License? = nil, cover: String? = nil, contact: String? = nil, yardstick: Yardstick = .icd203,
         extra: [ExtraField] = []
     ) {
         self.title = title
+        self.shortTitle = shortTitle
         self.subtitle = subtitle
         self.series = series
         self.publisher = publisher

@@ -187,7 +187,7 @@ enum MarkdownParser {
     /// to attach the autolink extension; by default, when the text may hold an autolink.
     static func parse(_ bytes: ArraySlice<UInt8>, lineOffset: Int, autolinks: Bool? = nil) throws(TooDeep) -> MarkdownNode {
         _ = extensionsRegistered
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         let extensions = ["table", "strikethrough", "tasklist"] + (autolinks ?? mayHoldAutolinks(bytes) ? ["autolink"] : [])
         let document: OpaquePointer = parseLock.withLock {
             guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }

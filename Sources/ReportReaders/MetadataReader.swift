@@ -16,7 +16,7 @@ struct MetadataReader {
 
     /// The keys of docs/report-markdown.md §1.
     static let knownKeys: Set<String> = [
-        "title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
+        "title", "short-title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
         "keywords", "marking", "rights", "license", "cover", "contact", "yardstick",
     ]
 
@@ -37,8 +37,9 @@ struct MetadataReader {
             guard let key = keyNode.string else { continue }
             let at = location(of: keyNode)
             switch key {
-            case "title": metadata.title = string(value, key) ?? ""
-            case "subtitle": metadata.subtitle = string(value, key)
+            case "title": metadata.title = prose(value, key) ?? ""
+            case "short-title": metadata.shortTitle = prose(value, key)
+            case "subtitle": metadata.subtitle = prose(value, key)
             case "series": metadata.series = series(value)
             case "publisher": metadata.publisher = nameAndURL(value, key).map { Publisher(name: $0.0, url: $0.1) }
             case "authors": metadata.authors = authors(value)
@@ -48,7 +49,7 @@ struct MetadataReader {
             case "identifier": metadata.identifier = string(value, key) ?? ""
             case "keywords": metadata.keywords = stringList(value, key)
             case "marking": metadata.marking = marking(value)
-            case "rights": metadata.rights = string(value, key)
+            case "rights": metadata.rights = prose(value, key)
             case "license": metadata.license = nameAndURL(value, key).map { License(name: $0.0, url: $0.1) }
             case "cover": metadata.cover = cover(value)
             case "contact": metadata.contact = string(value, key)
@@ -190,12 +191,17 @@ struct MetadataReader {
         }
     }
 
+    /// A value editions print as text: a string with typographic punctuation.
+    private func prose(_ node: Node, _ key: String) -> String? {
+        string(node, key).map(SmartPunctuation.apply)
+    }
+
     private func series(_ node: Node) -> Series? {
         guard let mapping = mapping(node, "series") else { return nil }
         var series = Series()
         fields(of: mapping, in: "series", known: ["title", "issn", "volume", "issue"]) { name, value in
             switch name {
-            case "title": series.title = string(value, "series.title")
+            case "title": series.title = prose(value, "series.title")
             case "issn": series.issn = issn(value)
             case "volume": series.volume = integer(value, "series.volume")
             default: series.issue = integer(value, "series.issue")

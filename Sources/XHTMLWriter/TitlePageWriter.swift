@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// The title page: series, ISSN, volume and issue, title, subtitle, authors, date and the
@@ -11,10 +12,13 @@ public struct TitlePageWriter {
         self.report = report
     }
 
-    /// With `runningMarkings`, also the copies of the TLP label that the print style sheet
-    /// moves into the page margins.
+    /// With `runningMarkings`, also what the print style sheet moves into the page margins:
+    /// the running head (`RunningHead`) and the copies of the TLP label.
     public func write(into body: XMLElement, runningMarkings: Bool = true) {
         let metadata = report.metadata
+        if runningMarkings {
+            body.element("div", ["class": "running-head", "aria-hidden": "true"], text: RunningHead.text(for: metadata))
+        }
         if runningMarkings, let tlp = metadata.marking?.tlp {
             // Two copies of the label: the print style sheet moves one into the top and one
             // into the bottom margin of every page; the screen style sheet hides them.

@@ -108,7 +108,9 @@ extension XHTMLContext: XMLEditionContext {
     }
 
     /// Writes the notes referenced in this document (end-of-document style): each an
-    /// `aside` with the back-link to its first reference first, as Kindle and Kobo expect.
+    /// `aside` with the back-link to its first reference first, as Kindle and Kobo expect,
+    /// and inside the note's first paragraph, so that a pop-up shows number and text on
+    /// one line.
     mutating func writePendingNotes(into parent: XMLElement) {
         guard !pendingNotes.isEmpty, case .endOfDocument(let markup) = footnoteStyle else { return }
         let section = parent.element("section", ["class": "footnotes", "role": "doc-endnotes"])
@@ -120,11 +122,24 @@ extension XHTMLContext: XMLEditionContext {
             index += 1
             let aside = section.element("aside", ["id": footnote.id, "class": "footnote", "role": "doc-footnote"])
             NoteMarkup.add(markup.note, to: aside)
-            aside.element("p", ["class": "note-number"])
-                .element("a", ["href": "#ref-" + footnote.id, "role": "doc-backlink"], text: String(footnote.number))
-            for block in footnote.blocks { write(block, into: aside) }
+            var blocks = footnote.blocks[...]
+            if case .paragraph(let inlines) = blocks.first {
+                let opening = aside.element("p")
+                blocks = blocks.dropFirst()
+                writeBacklink(to: footnote, into: opening)
+                opening.addText(" ")
+                writeInlines(inlines, into: opening)
+            } else {
+                writeBacklink(to: footnote, into: aside.element("p"))
+            }
+            for block in blocks { write(block, into: aside) }
         }
         pendingNotes = []
         pendingLabels = []
+    }
+
+    private func writeBacklink(to footnote: Footnote, into paragraph: XMLElement) {
+        paragraph.element(
+            "a", ["class": "note-number", "href": "#ref-" + footnote.id, "role": "doc-backlink"], text: String(footnote.number))
     }
 }

@@ -206,14 +206,15 @@ import ReportTestSupport
         for landmark in ["cover", "titlepage", "toc", "bodymatter"] { #expect(nav.contains(##"epub:type="\##(landmark)""##)) }
     }
 
-    @Test func notesPopUpWithTheBackLinkFirst() throws {
+    @Test func notesPopUpWithTheBackLinkFirstOnTheTextsLine() throws {
         let files = try entries(of: book("arctic-shipping-outlook.md").1)
         let summary = try #require(files.first { $0.path == "EPUB/text/section-1.xhtml" }?.text)
         #expect(summary.contains(##"<a class="footnote-ref" href="#fn-season" epub:type="noteref" role="doc-noteref" id="ref-fn-season"><sup>1</sup></a>"##))
         #expect(summary.contains(##"<aside id="fn-season" class="footnote" role="doc-footnote" epub:type="footnote">"##))
         let aside = try #require(summary.range(of: ##"<aside id="fn-season""##))
         let firstChild = summary[aside.upperBound...].drop { $0 != ">" }.dropFirst().drop(while: \.isWhitespace)
-        #expect(firstChild.hasPrefix(##"<p class="note-number"><a href="#ref-fn-season" role="doc-backlink">1</a></p>"##))
+        // The number leads the note's first paragraph, so that a pop-up shows it on the text's line.
+        #expect(firstChild.hasPrefix(##"<p><a class="note-number" href="#ref-fn-season" role="doc-backlink">1</a> The navigation season"##))
     }
 
     @Test func everyContentDocumentCarriesTheMarking() throws {

@@ -47,6 +47,9 @@ struct CommandRunner {
         if input != nil { process.standardInput = feed }
         try process.run()
         if let input {
+            // Imprint may exit before it reads all of its input (an error on the first
+            // line): the write must then fail, not end the test process with SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
             DispatchQueue.global().async {
                 feed.fileHandleForWriting.write(Data(input))
                 try? feed.fileHandleForWriting.close()

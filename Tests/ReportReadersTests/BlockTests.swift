@@ -3,9 +3,19 @@ import ReportModel
 @testable import ReportReaders
 
 @Suite struct BlockTests {
-    @Test func typographyStaysAsWritten() throws {
-        let text = "“Curly” quotes, ‘single’ -- dashes — and ... dots; \"straight\" too."
-        #expect(firstBlocks(try read(report(text))) == [.paragraph([.text(text)])])
+    /// cmark-gfm's smart punctuation, in the text; code and escaped characters as written.
+    @Test func typographicPunctuation() throws {
+        let text = "“Curly” stays, \"straight\" curls, the ship's 'log' -- and --- then... `don't -- \"x\"` \\\"as is\\\"."
+        #expect(firstBlocks(try read(report(text))) == [.paragraph([
+            .text("“Curly” stays, “straight” curls, the ship’s ‘log’ – and — then… "), .code("don't -- \"x\""),
+            .text(" \"as is\"."),
+        ])])
+    }
+
+    @Test func typographicPunctuationInTheFrontMatter() throws {
+        let metadata = try read(report("Text.", frontMatter: "short-title: \"Putin's visit\"\nsubtitle: 'Moscow -- Pyongyang, \"2024\"...'\n")).report.metadata
+        #expect(metadata.shortTitle == "Putin’s visit")
+        #expect(metadata.subtitle == "Moscow – Pyongyang, “2024”…")
     }
 
     @Test func inlinesAreTyped() throws {

@@ -63,7 +63,7 @@ import XHTMLWriter
         let notes = try #require(text.range(of: #"data-kind="notes""#))
         #expect(section.upperBound <= notes.lowerBound)
         #expect(text.contains(#"data-kind="note""#))
-        #expect(text.contains(##"<a href="#ref-"##))
+        #expect(text.contains(##"<p><a class="note-number" href="#ref-"##))
         // Set at the end, a note is not also written where it is referenced.
         #expect(text.components(separatedBy: "The note.").count - 1 == 1)
     }
