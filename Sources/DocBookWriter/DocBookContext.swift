@@ -11,11 +11,13 @@ struct DocBookContext {
     /// The ids that elements of this article carry, so that a reference to any other id
     /// (possible in a hand-written JSON model) never becomes a dangling `linkend`.
     let targets: Set<String>
+    let referenceLabels: [String: String]
 
     init(report: Report, index: ReportIndex) {
         self.report = report
         footnotes = index.footnotes
         targets = index.identifiers
+        referenceLabels = index.referenceLabels
     }
 
     // MARK: - Sections

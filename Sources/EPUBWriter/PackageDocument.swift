@@ -100,16 +100,28 @@ struct PackageDocument {
         AccessibilityMetadata(report: report).write(into: element)
     }
 
+    /// The issue's place in its series as one number that sorts: volume × 1000 + issue
+    /// (volume 43, issue 7 is 43007), the volume or the issue alone when only one is given.
+    /// Readers such as Calibre sort by this number; "43.7" would read as a decimal, putting
+    /// issue 10 with issue 1 and issue 11 before issue 2.
+    static func seriesPosition(_ series: Series) -> Int? {
+        switch (series.volume, series.issue) {
+        case (let volume?, let issue?): return volume * 1000 + issue
+        case (let volume?, nil): return volume * 1000
+        case (nil, let issue?): return issue
+        case (nil, nil): return nil
+        }
+    }
+
     /// The series as an EPUB collection: `belongs-to-collection`, its type, the issue's
-    /// position (volume.issue) and the ISSN.
+    /// position (`seriesPosition`) and the ISSN.
     private func writeSeries(_ series: Series, into element: XMLElement) {
         guard let title = series.title.flatMap({ $0.allSatisfy(\.isWhitespace) ? nil : $0 }) ?? series.issn.map({ "ISSN \($0)" })
         else { return }
         element.element("meta", ["property": "belongs-to-collection", "id": "series"], text: title)
         element.element("meta", ["refines": "#series", "property": "collection-type"], text: "series")
-        let position = [series.volume, series.issue].compactMap { $0 }.map(String.init).joined(separator: ".")
-        if !position.isEmpty {
-            element.element("meta", ["refines": "#series", "property": "group-position"], text: position)
+        if let position = Self.seriesPosition(series) {
+            element.element("meta", ["refines": "#series", "property": "group-position"], text: String(position))
         }
         if let issn = series.issn {
             element.element("meta", ["refines": "#series", "property": "dcterms:identifier"], text: "urn:issn:\(issn)")

@@ -66,11 +66,24 @@ struct Renderer: Sendable {
         for path in options.userStylesheets { css.append("/* --css \(path) */\n" + (try StyleSheets.user(path))) }
         var resources: [String: [UInt8]] = [:]
         for image in try images(for: "epub") { resources[image.reference] = image.bytes }
+        let modified = SourceDate.epoch(for: report.metadata)
         let writer = EPUBWriter(
             options: .init(
                 splitDepth: options.epubSplitDepth, stylesheet: css.joined(separator: "\n"),
-                modified: SourceDate.epoch(for: report.metadata), generator: "Imprint \(Imprint.version)"))
-        return try writer.write(manuscript, resources: resources, to: file.write)
+                modified: modified, generator: "Imprint \(Imprint.version)"))
+        return undated(modified: modified) + (try writer.write(manuscript, resources: resources, to: file.write))
+    }
+
+    /// An e-book needs a date: without one in the front matter it has no publication date,
+    /// and, unless SOURCE_DATE_EPOCH gives one, a modification date of 1970-01-01 (a build
+    /// never takes the clock's, so that it can be reproduced).
+    private func undated(modified: Int) -> [Diagnostic] {
+        guard report.metadata.date == nil, report.metadata.updated == nil else { return [] }
+        let consequence =
+            modified == 0 ? "the e-book has no publication date and is marked as modified on 1970-01-01" : "the e-book has no publication date"
+        return [Diagnostic(
+            .warning, "epub: the report has no date, so \(consequence); add 'date: YYYY-MM-DD' to the front matter",
+            at: .file(options.displayName))]
     }
 
     private func realpath(_ path: String) -> String? {

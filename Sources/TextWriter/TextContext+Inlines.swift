@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 
 extension TextContext {
     /// Inlines as a line of text: `_emphasis_`, `*strong*`, `~~deleted~~`, `` `code` ``;
@@ -6,7 +7,7 @@ extension TextContext {
     /// note's number `[1]`; hard breaks as `\n`.
     mutating func inlineText(_ inlines: [Inline]) -> String {
         var text = ""
-        for inline in inlines {
+        for inline in ReferenceWording.resolved(inlines, labels: referenceLabels) {
             switch inline {
             case .text(let value): text += value
             case .emphasis(let content): text += "_" + inlineText(content) + "_"

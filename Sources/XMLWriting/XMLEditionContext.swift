@@ -14,6 +14,9 @@ public protocol XMLEditionContext {
     static func paragraph(in parent: XMLElement) -> XMLElement
     /// Marks the bold element of a lead-in as such, where the edition says so.
     static func markLeadIn(_ bold: XMLElement)
+    /// The labels of the ids that cross-references without words point to
+    /// (`ReportIndex.referenceLabels`).
+    var referenceLabels: [String: String] { get }
     // The inlines this layer leaves to the edition.
     mutating func writeLink(_ link: Link, into parent: XMLElement)
     mutating func writeCrossReference(_ reference: CrossReference, into parent: XMLElement)
@@ -35,7 +38,7 @@ extension XMLEditionContext {
     /// Inline content, as mixed content of `parent` (never indented).
     public mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
         parent.beginMixedContent()
-        for inline in inlines {
+        for inline in ReferenceWording.resolved(inlines, labels: referenceLabels) {
             switch inline {
             case .text(let text): parent.addText(text)
             case .emphasis(let content): writeInlines(content, into: Self.element(for: .emphasis, in: parent))

@@ -158,7 +158,7 @@ import ReportTestSupport
             "<dc:subject>북극항로</dc:subject>", "<dc:description>Traffic on the Northern Sea Route (NSR)",
             ##"<meta property="belongs-to-collection" id="series">Imprint Sample Briefs</meta>"##,
             ##"<meta refines="#series" property="collection-type">series</meta>"##,
-            ##"<meta refines="#series" property="group-position">2.1</meta>"##,
+            ##"<meta refines="#series" property="group-position">2001</meta>"##,
             ##"<meta refines="#series" property="dcterms:identifier">urn:issn:0317-8471</meta>"##,
             ##"<meta property="schema:accessMode">textual</meta>"##, ##"<meta property="schema:accessMode">visual</meta>"##,
             ##"<meta property="schema:accessibilityFeature">alternativeText</meta>"##,
@@ -187,6 +187,17 @@ import ReportTestSupport
         let named = try package("brief-7")
         #expect(named.contains(##"<dc:identifier id="pub-id">urn:uuid:2cc4c704-171b-589a-b815-caf6e1e8e6cd</dc:identifier>"##))
         #expect(named.contains(##"<dc:identifier id="report-id">brief-7</dc:identifier>"##))
+    }
+
+    /// Positions sort as numbers: volume 43's issue 10 comes after its issue 9 and before
+    /// volume 44's issue 1.
+    @Test func seriesPositionsSort() {
+        let positions = [(43, 9), (43, 10), (43, 11), (44, 1)].compactMap {
+            PackageDocument.seriesPosition(Series(title: "S", volume: $0.0, issue: $0.1))
+        }
+        #expect(positions == [43009, 43010, 43011, 44001])
+        #expect(PackageDocument.seriesPosition(Series(title: "S", issue: 7)) == 7)
+        #expect(PackageDocument.seriesPosition(Series(title: "S")) == nil)
     }
 
     @Test func modifiedComesFromTheGivenTimeNotTheClock() throws {

@@ -51,7 +51,7 @@ struct CommandRunner {
             // line): the write must then fail, not end the test process with SIGPIPE.
             signal(SIGPIPE, SIG_IGN)
             DispatchQueue.global().async {
-                feed.fileHandleForWriting.write(Data(input))
+                try? feed.fileHandleForWriting.write(contentsOf: Data(input))
                 try? feed.fileHandleForWriting.close()
             }
         }

@@ -29,6 +29,6 @@ import ReportModel
         let all = report.referenceLabels
         #expect(ReportIndex(report).referenceLabels == all.filter { wanted.contains($0.key) })
         #expect(Set(ReportIndex(report).referenceLabels.keys) == wanted)
-        #expect(all["s10"] == "Section 10, Part 10", "every id has a label when all are asked for")
+        #expect(all["s10"] == "Section\u{00A0}10, Part 10", "every id has a label when all are asked for")
     }
 }
