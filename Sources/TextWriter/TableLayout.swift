@@ -4,6 +4,9 @@ import ReportModel
 /// be too wide, and, when even that cannot fit, each row given as a short list.
 struct TableLayout {
     let table: Table
+    /// The columns that name a row, when rows are given as lists: their cells, joined by
+    /// ". ", title the row's list in place of "Row N", and are not repeated in it.
+    var titleColumns: [Int] = []
     /// The smallest column worth drawing.
     static let minimumColumn = 3
 
@@ -121,11 +124,14 @@ struct TableLayout {
         if inWord { body(width) }
     }
 
-    /// Each row as a list: "Row 2" and a line for each cell, headed by its column.
+    /// Each row as a list: its title ("Row 2", or its `titleColumns`) and a line for each
+    /// other cell, headed by its column.
     private func writeRecords(header: [String], rows: [[String]], into context: inout TextContext, indent: Int) {
         for (index, row) in (rows.isEmpty ? [header] : rows).enumerated() {
-            context.paragraph(rows.isEmpty ? "Columns" : "Row \(index + 1)", indent: indent)
-            for (column, cell) in row.enumerated() {
+            let named = titleColumns.filter { $0 < row.count }.map { row[$0] }
+            let title = rows.isEmpty ? "Columns" : named.isEmpty ? "Row \(index + 1)" : named.joined(separator: ". ")
+            context.paragraph(title, indent: indent)
+            for (column, cell) in row.enumerated() where rows.isEmpty || !titleColumns.contains(column) {
                 let name = column < header.count && !rows.isEmpty ? header[column] + ": " : ""
                 context.paragraph(name + cell, indent: indent + 2, marker: "- ")
             }

@@ -44,7 +44,7 @@ extension TextContext {
         let table = Table(
             number: 0, caption: [.text("Risk register")], alignments: [.right, .left, .left, .left, .left],
             header: TableRow(cells: ["No.", "Risk", "Likelihood", "Impact", "Confidence"].map { [.text($0)] }), rows: rows)
-        TableLayout(table: table).write(into: &self, indent: indent)
+        TableLayout(table: table, titleColumns: [0, 1]).write(into: &self, indent: indent)
     }
 
     /// Likelihood (rows, in fifths) against impact (columns), each cell holding the numbers

@@ -10,7 +10,9 @@ extension TextContext {
         case .list(let list):
             write(list, indent: indent)
         case .quote(let blocks):
-            for block in blocks { write(block, indent: indent + 4) }
+            quoteColumns.append(indent)
+            for block in blocks { write(block, indent: indent + 2) }
+            quoteColumns.removeLast()
         case .code(let code):
             writeCode(code, indent: indent + 4)
         case .thematicBreak:

@@ -15,7 +15,11 @@ extension TextContext {
             case .strikethrough(let content): text += "~~" + inlineText(content) + "~~"
             case .code(let value): text += "`" + value + "`"
             case .link(let link):
-                text += (link.content.isEmpty ? link.url : inlineText(link.content)) + "<\(linkNumberFor(link.url))>"
+                let shown = link.content.isEmpty ? link.url : inlineText(link.content)
+                // An address shown as itself that would not fit on a line is given by its
+                // number only: the list of links at the end holds it whole.
+                if shown == link.url, DisplayWidth.of(shown) > width - 8 { text += "<\(linkNumberFor(link.url))>" }
+                else { text += shown + "<\(linkNumberFor(link.url))>" }
             case .crossReference(let reference):
                 text += reference.content.isEmpty ? (referenceLabels[reference.target] ?? reference.target) : inlineText(reference.content)
             case .image(let image): text += "[image: \(image.alt)]"

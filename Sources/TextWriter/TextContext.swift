@@ -27,9 +27,17 @@ struct TextContext {
 
     var wrapper: LineWrapper { LineWrapper(width: width) }
 
-    /// Indentation for a nesting of `columns`, capped so that text keeps its room.
+    /// The columns at which an enclosing quote's bar stands (see `indentation(_:)`).
+    var quoteColumns: [Int] = []
+
+    /// Indentation for a nesting of `columns`, capped so that text keeps its room: spaces,
+    /// with a `>` at the column of each enclosing quote, so that a quote reads as one
+    /// (and a code block, only indented, does not).
     func indentation(_ columns: Int) -> String {
-        String(repeating: " ", count: max(0, min(columns, width - minimumTextWidth)))
+        let count = max(0, min(columns, width - minimumTextWidth))
+        var indentation = [Character](repeating: " ", count: count)
+        for column in quoteColumns where column < count { indentation[column] = ">" }
+        return String(indentation)
     }
 
     /// A paragraph of `text`, wrapped, with `first` before its first line and the
@@ -77,11 +85,36 @@ struct TextContext {
         let dates = [metadata.date.map(\.longDescription), metadata.updated.map { "updated " + $0.longDescription }]
             .compactMap { $0 }
         if !dates.isEmpty { output.append(wrapper.wrap(dates.joined(separator: ", "))) }
-        if let notice = metadata.marking?.notice {
-            output.blank()
-            output.append(wrapper.wrap(notice))
-        }
+        writeNotice()
         output.blank()
+    }
+
+    /// The brief's masthead, in three lines or so, so that the bottom line comes first:
+    /// the title, underlined, then series and issue, authors and dates on one line.
+    mutating func writeCompactTitleBlock() {
+        let metadata = report.metadata
+        let title = wrapper.wrap(metadata.title)
+        output.append(title)
+        output.append(String(repeating: "=", count: min(width, title.map { DisplayWidth.of($0) }.max() ?? 0)))
+        var series: String?
+        if let given = metadata.series {
+            let numbering = [given.volume.map { "Volume \($0)" }, given.issue.map { "Issue \($0)" }].compactMap { $0 }
+            series = ([given.title] + numbering).compactMap { $0 }.joined(separator: ", ")
+        }
+        let authors = metadata.authors.map(\.name).joined(separator: ", ")
+        // A date is never broken over two lines.
+        let unbroken = { (date: ReportDate) in String(date.longDescription.map { $0 == " " ? "\u{00A0}" : $0 }) }
+        let dates = [metadata.date.map(unbroken), metadata.updated.map { "updated " + unbroken($0) }]
+            .compactMap { $0 }.joined(separator: ", ")
+        let byline = [series, authors, dates].compactMap { $0?.isEmpty == false ? $0 : nil }
+        if !byline.isEmpty { output.append(wrapper.wrap(byline.joined(separator: " · "))) }
+    }
+
+    /// The marking's handling notice, in a paragraph of its own.
+    mutating func writeNotice() {
+        guard let notice = report.metadata.marking?.notice else { return }
+        output.blank()
+        output.append(wrapper.wrap(notice))
     }
 
     // MARK: - Sections

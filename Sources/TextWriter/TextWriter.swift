@@ -8,8 +8,9 @@ public struct TextWriter: EditionWriter {
     public enum Profile: Sendable {
         /// Everything in the report.
         case full
-        /// A one-page bottom line up front: title block, summary, key judgments, risk
-        /// register and contact.
+        /// A one-page bottom line up front (at most 66 lines at 72 columns for a report
+        /// like the samples): a masthead of three lines, summary, key judgments, risk
+        /// register, contact and the handling notice.
         case brief
     }
 
@@ -49,15 +50,18 @@ public struct TextWriter: EditionWriter {
             report: report, width: options.width, index: manuscript.index,
             output: TextOutput(ascii: options.ascii, window: window, sink: sink))
         context.writeMarking()
-        context.writeTitleBlock()
         switch options.profile {
         case .full:
+            context.writeTitleBlock()
             for block in report.lead { context.write(block, indent: 0) }
             for section in report.sections { context.write(section) }
+            context.writeEndMatter(full: true)
         case .brief:
+            context.writeCompactTitleBlock()
             context.writeBrief()
+            context.writeEndMatter(full: false)
+            context.writeNotice()
         }
-        context.writeEndMatter(full: options.profile == .full)
         context.writeMarking(last: true)
         context.output.finish()
     }

@@ -63,6 +63,57 @@ private let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompo
         }
     }
 
+    /// The brief fits one printed page at 72 columns (66 lines), the summary within the
+    /// first ten lines: the masthead is the title and a byline, the handling notice last.
+    @Test(arguments: ["arctic-shipping-outlook", "putin-visit-north-korea"])
+    func briefFitsOnePage(name: String) throws {
+        let report = try report(name)
+        let lines = TextWriter(options: .init(width: 72, profile: .brief)).text(report).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 66, "\(lines.count) lines")
+        #expect(lines.prefix(10).contains("Summary") || lines.prefix(10).contains("Key judgments"), "\(lines.prefix(10))")
+        if let notice = report.metadata.marking?.notice {
+            let noticeLine = try #require(lines.firstIndex { notice.hasPrefix($0) && !$0.isEmpty })
+            #expect(noticeLine > lines.count - 8, "the notice closes the brief")
+        }
+    }
+
+    /// At a width the register cannot fit, each risk is a list titled by its number and
+    /// title, not "Row 1" with the number as a cell.
+    @Test func aNarrowRiskRegisterIsTitledByRisk() throws {
+        let text = TextWriter(options: .init(width: 40, profile: .brief)).text(try report("arctic-shipping-outlook"))
+        #expect(text.contains("Risk register\n1. Insurance withdrawal\n  - Likelihood: likely (55–75%)\n"), "\(text)")
+        #expect(!text.contains("Row 1") && !text.contains("- No.:"))
+    }
+
+    /// An address too wide for a line is given by its number alone in the paragraph; an
+    /// address that fits is shown with it.
+    @Test func aWideAddressIsGivenByItsNumber() throws {
+        var report = Report(metadata: Metadata(title: "L"))
+        let wide = "https://example.org/a/very/long/path/that/does/not/fit"
+        report.lead = [.paragraph([
+            .text("See "), .link(Link(url: wide, content: [.text(wide)])), .text(" and "),
+            .link(Link(url: "https://e.org", content: [.text("https://e.org")])), .text("."),
+        ])]
+        let text = TextWriter(options: .init(width: 40)).text(report)
+        #expect(text.contains("See <1> and https://e.org<2>."), "\(text)")
+        #expect(text.contains("<1> " + wide.prefix(20)), "the address is listed whole at the end")
+    }
+
+    /// A quote is marked with `>` on each line; a code block is only indented.
+    @Test func quotesAreMarkedAndCodeIsIndented() throws {
+        var report = Report(metadata: Metadata(title: "Q"))
+        report.lead = [
+            .quote([.paragraph([.text("A quoted paragraph that is long enough to wrap over two lines.")]), .quote([.paragraph([.text("Nested.")])])]),
+            .code(CodeBlock(text: "let x = 1\n")),
+            .list(ListBlock(ordered: true, items: [ListItem(blocks: [.paragraph([.text("item")]), .quote([.paragraph([.text("quoted in an item")])])])])),
+        ]
+        let text = TextWriter(options: .init(width: 40)).text(report)
+        #expect(text.contains("> A quoted paragraph that is long enough\n> to wrap over two lines.\n"), "\(text)")
+        #expect(text.contains("\n> > Nested.\n"), "\(text)")
+        #expect(text.contains("\n    let x = 1\n"), "\(text)")
+        #expect(text.contains("\n   > quoted in an item\n"), "\(text)")
+    }
+
     @Test func listsKeepTheirNumbersAndHangingIndents() throws {
         let text = TextWriter().text(try report("arctic-shipping-outlook"))
         #expect(text.contains("3. Dikson\n4. Tiksi\n5. Pevek"))
