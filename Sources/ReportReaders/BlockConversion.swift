@@ -19,6 +19,9 @@ extension BodyBuilder {
         let node = nodes[index]
         switch node.kind {
         case .paragraph:
+            if let first = node.children.first, first.kind == .text {
+                notePandocSyntax(PandocSyntax.atParagraphStart(first.literal), at: node)
+            }
             result.append(figure(from: node) ?? .paragraph(inlines(node.children, at: node)))
         case .heading:
             log.warning(
@@ -117,7 +120,8 @@ extension BodyBuilder {
             }
         }
         let rows = node.children.map { row in
-            TableRow(cells: row.children.map { inlines($0.children, at: $0) })
+            warnOfDroppedCells(row, columns: alignments.count)
+            return TableRow(cells: row.children.map { inlines($0.children, at: $0) })
         }
         let headerIndex = node.children.firstIndex { $0.isHeaderRow }
         let header = headerIndex.map { rows[$0] } ?? TableRow(cells: [])
@@ -125,6 +129,32 @@ extension BodyBuilder {
         return Table(
             id: caption?.id, number: tableCount, caption: caption?.caption, alignments: alignments, header: header,
             rows: body)
+    }
+
+    /// GFM drops the cells of a row beyond the header's columns; the author is told, at
+    /// the row, rather than losing them silently. The row's cells are counted in its source
+    /// line: its unescaped pipes, less a leading and a trailing one.
+    private func warnOfDroppedCells(_ row: MarkdownNode, columns: Int) {
+        var line = source.line(row.startLine)[...]
+        while let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { line = line.dropFirst() }
+        while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            line = line.dropLast()
+        }
+        var pipes = 0
+        var escaped = false
+        for byte in line {
+            if byte == UInt8(ascii: "|") && !escaped { pipes += 1 }
+            escaped = byte == UInt8(ascii: "\\") && !escaped
+        }
+        if line.first == UInt8(ascii: "|") { pipes -= 1 }
+        if line.last == UInt8(ascii: "|"), line.count > 1, line[line.index(before: line.endIndex) - 1] != UInt8(ascii: "\\") { pipes -= 1 }
+        let cells = pipes + 1
+        guard cells > columns else { return }
+        let lost = cells - columns == 1 ? "the last cell is" : "the last \(cells - columns) cells are"
+        log.warning(
+            "this table row has \(cells) cells but the table has \(columns) columns: \(lost) left out of every edition; "
+                + "add columns to the header row, or escape a pipe that is text as \\|",
+            at: location(row))
     }
 
     // MARK: - Figures

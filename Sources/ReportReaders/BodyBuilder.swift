@@ -16,6 +16,8 @@ final class BodyBuilder {
     var crossReferences: [(target: String, location: SourceLocation)] = []
     var figureCount = 0
     var tableCount = 0
+    /// The kinds of Pandoc syntax reported so far (each is reported once).
+    var pandocSyntaxSeen: Set<PandocSyntax> = []
 
     init(source: SourceText, log: DiagnosticLog, files: FileReferences, yardstick: Yardstick) {
         self.source = source

@@ -9,18 +9,29 @@ extension BodyBuilder {
         // every bracket and underscore); appending to one buffer keeps this linear.
         var pendingText = ""
         func appendText(_ text: String) { pendingText += text }
+        func flushText() {
+            guard !pendingText.isEmpty else { return }
+            for kind in PandocSyntax.inText(pendingText) { notePandocSyntax(kind, at: owner) }
+            result.append(.text(pendingText))
+            pendingText = ""
+        }
         func append(_ inline: Inline) {
-            if !pendingText.isEmpty {
-                result.append(.text(pendingText))
-                pendingText = ""
-            }
+            flushText()
             result.append(inline)
         }
-        for node in nodes {
+        for (position, node) in nodes.enumerated() {
             let at = node.startLine > 0 ? node : owner
             switch node.kind {
-            case .text: appendText(node.literal)
-            case .softBreak: appendText(" ")
+            case .text:
+                appendText(node.literal.utf8.contains(UInt8(ascii: "$")) ? keepingMathEscapes(node) : node.literal)
+            case .softBreak:
+                appendText(" ")
+                // A line that starts ": " under a term is a Pandoc definition.
+                if position + 1 < nodes.count, nodes[position + 1].kind == .text,
+                    PandocSyntax.atParagraphStart(nodes[position + 1].literal) == .definitionList
+                {
+                    notePandocSyntax(.definitionList, at: nodes[position + 1].startLine > 0 ? nodes[position + 1] : owner)
+                }
             case .lineBreak: append(.lineBreak)
             case .code: append(.code(node.literal))
             case .htmlInline:
@@ -49,8 +60,48 @@ extension BodyBuilder {
                 appendText(BodyBuilder.plainText(of: node.children))
             }
         }
-        if !pendingText.isEmpty { result.append(.text(pendingText)) }
+        flushText()
         return result
+    }
+
+    /// The node's text with the backslashes of what looks like TeX math as written: cmark
+    /// reads `$$x\,dx$$` as `$$x,dx$$`, and a reader who pastes it on must get it back. Each
+    /// math span of the source line (`PandocSyntax.mathSpans`) that cmark changed only by
+    /// its escapes is put back as written.
+    private func keepingMathEscapes(_ node: MarkdownNode) -> String {
+        guard node.startLine > 0, node.startLine == node.endLine, node.startColumn > 0 else { return node.literal }
+        let line = source.line(node.startLine)
+        let start = line.startIndex + node.startColumn - 1
+        let end = min(line.endIndex, line.startIndex + node.endColumn)
+        guard start < end else { return node.literal }
+        let raw = Array(line[start..<end])
+        guard raw.contains(UInt8(ascii: "\\")) else { return node.literal }
+        var literal = node.literal
+        var searchFrom = literal.startIndex
+        for span in PandocSyntax.mathSpans(in: raw) {
+            let written = raw[span]
+            guard written.contains(UInt8(ascii: "\\")) else { continue }
+            var read: [UInt8] = []
+            var index = written.startIndex
+            while index < written.endIndex {
+                if written[index] == UInt8(ascii: "\\"), index + 1 < written.endIndex, written[index + 1].isASCIIPunctuation {
+                    index += 1
+                }
+                read.append(written[index])
+                index += 1
+            }
+            guard let found = literal[searchFrom...].range(of: String(decoding: read, as: UTF8.self)) else { continue }
+            let original = String(decoding: written, as: UTF8.self)
+            literal.replaceSubrange(found, with: original)
+            searchFrom = literal.index(found.lowerBound, offsetBy: original.count)
+        }
+        return literal
+    }
+
+    /// Reports Pandoc syntax the first time its kind is seen.
+    func notePandocSyntax(_ kind: PandocSyntax?, at node: MarkdownNode) {
+        guard let kind, pandocSyntaxSeen.insert(kind).inserted else { return }
+        log.warning(kind.warning, at: location(node))
     }
 
     /// A link, a cross-reference, or — when `Address` does not allow the address — its text
@@ -78,3 +129,4 @@ extension String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
     }
 }
+

@@ -1,0 +1,45 @@
+import ReportModel
+import Testing
+
+@testable import ReportReaders
+
+/// What Report Markdown cannot carry is said, at its place, rather than lost in silence.
+@Suite struct SilentLossTests {
+    @Test func aRowWithMoreCellsThanTheHeaderIsWarnedOf() throws {
+        let result = try read(report("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| x \\| y | z |\n| 4 | 5 |\n"))
+        #expect(result.warnings.map { "\($0.location!.line):\($0.location!.column): \($0.message)" } == [
+            "7:1: this table row has 3 cells but the table has 2 columns: the last cell is left out "
+                + "of every edition; add columns to the header row, or escape a pipe that is text as \\|",
+        ])
+    }
+
+    @Test func pandocSyntaxIsWarnedOfOnceEachAtItsPlace() throws {
+        let body = """
+            The integral $$x\\,dx$$ and $a\\_b$.
+
+            Again $y$, as [@smith2020, p. 3] and [@jones] say.
+
+            ::: note
+            Text
+            :::
+
+            Term
+            : Definition
+            """
+        let result = try read(report(body))
+        let warnings = result.warnings.map { "\($0.location!.line):\($0.location!.column): \($0.message)" }
+        #expect(warnings.count == 4, "\(warnings)")
+        for (place, words) in [("5:1", "TeX math"), ("7:1", "citations"), ("9:1", "fenced divs"), ("14:1", "definition lists")] {
+            #expect(warnings.contains { $0.hasPrefix(place + ": ") && $0.contains(words) }, "\(place) \(words): \(warnings)")
+        }
+    }
+
+    /// Backslashes inside math survive (cmark would read `\,` as `,`); outside they are
+    /// escapes as CommonMark says; amounts of money are not math.
+    @Test func mathKeepsItsBackslashes() throws {
+        let result = try read(report("The integral $$x\\,dx$$ and $a\\_b$ but \\_this\\_, at $5 or $6.\n"))
+        #expect(firstBlocks(result) == [.paragraph([.text("The integral $$x\\,dx$$ and $a\\_b$ but _this_, at $5 or $6.")])])
+        let money = try read(report("It costs $5 or $6.\n"))
+        #expect(money.warnings.isEmpty)
+    }
+}
