@@ -6,9 +6,10 @@ extension Report {
     /// space), for the XHTML `description` and the e-book's `dc:description`; nil when
     /// there is none. At most `summaryLineLimit` characters: a longer text is cut after a
     /// word and ends with "…". A description is for catalogues and search results, and a
-    /// lead of thousands of paragraphs must not make one of megabytes.
-    public var summaryLine: String? {
-        let text = (summary?.blocks ?? lead).plainText
+    /// lead of thousands of paragraphs must not make one of megabytes. A cross-reference
+    /// without words reads as its label in `labels` (see `ReportIndex.summaryLine`).
+    public func summaryLine(labels: [String: String]) -> String? {
+        let text = (summary?.blocks ?? lead).plainText(labels: labels)
         var result = ""
         var count = 0
         var pendingSpace = false

@@ -12,6 +12,9 @@ public struct ReportIndex: Sendable {
     public let identifiers: Set<String>
     /// See `Report.footnotesByLabel`.
     public let footnotes: [String: Footnote]
+    /// See `Report.summaryLine(labels:)`: the description metadata gives, its
+    /// cross-references in the words the editions show.
+    public let summaryLine: String?
 
     public init(_ report: Report) {
         var wordless: Set<String> = []
@@ -21,5 +24,6 @@ public struct ReportIndex: Sendable {
         referenceLabels = report.referenceLabels(only: wordless)
         identifiers = report.identifiers
         footnotes = report.footnotesByLabel
+        summaryLine = report.summaryLine(labels: referenceLabels)
     }
 }

@@ -5,6 +5,8 @@ import XMLSupport
 /// information (title, authors, keywords, description, dates), then the style sheets.
 struct HeadWriter {
     let report: Report
+    /// The summary on one line (`ReportIndex.summaryLine`).
+    let description: String?
     let options: XHTMLWriter.Options
 
     func write(into head: XMLElement) {
@@ -12,7 +14,7 @@ struct HeadWriter {
         head.element("meta", ["charset": "utf-8"])
         head.element("title", text: metadata.title)
         for author in metadata.authors { head.element("meta", ["name": "author", "content": author.name]) }
-        if let description = report.summaryLine { head.element("meta", ["name": "description", "content": description]) }
+        if let description { head.element("meta", ["name": "description", "content": description]) }
         if !metadata.keywords.isEmpty {
             head.element("meta", ["name": "keywords", "content": metadata.keywords.joined(separator: ", ")])
         }

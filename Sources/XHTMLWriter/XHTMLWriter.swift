@@ -93,7 +93,7 @@ public struct XHTMLWriter: EditionWriter {
         let html = document.root
         html.setAttribute("lang", report.metadata.lang)
         html.setAttribute("xml:lang", report.metadata.lang)
-        HeadWriter(report: report, options: options).write(into: html.element("head"))
+        HeadWriter(report: report, description: manuscript.index.summaryLine, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
         let context = XHTMLContext(
             report: report, index: manuscript.index, addressing: OneDocument(resourcePrefix: options.resourcePrefix))

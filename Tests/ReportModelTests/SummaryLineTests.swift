@@ -16,18 +16,27 @@ import Testing
             var text = ""
             for _ in 0..<Int.random(in: 0...40, using: &generator) { text += pieces.randomElement(using: &generator)! }
             let expected = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            #expect(report(lead: text).summaryLine == (expected.isEmpty ? nil : expected), "\(text.debugDescription)")
+            #expect(report(lead: text).summaryLine(labels: [:]) == (expected.isEmpty ? nil : expected), "\(text.debugDescription)")
         }
     }
 
     @Test func aLongTextIsCutAfterAWord() throws {
         let text = String(repeating: "alpha beta\n\ngamma ", count: 2_000)
-        let line = try #require(report(lead: text).summaryLine)
+        let line = try #require(report(lead: text).summaryLine(labels: [:]))
         #expect(line.count <= Report.summaryLineLimit)
         #expect(line.count > Report.summaryLineLimit - 10)
         #expect(line.hasSuffix("…"))
         let whole = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let kept = String(line.dropLast())
         #expect(whole.hasPrefix(kept + " "), "cut after a whole word")
+    }
+
+    /// A cross-reference without words reads as its label, as in the editions, not as
+    /// nothing ("(see ) is fragile").
+    @Test func aCrossReferenceReadsAsItsLabel() {
+        var report = Report(metadata: Metadata(title: "T"))
+        report.lead = [.paragraph([.text("Supply (see "), .crossReference(CrossReference(target: "t")), .text(") is fragile.")])]
+        report.lead.append(.table(Table(id: "t", number: 1, caption: [.text("c")], alignments: [], header: TableRow(cells: []), rows: [])))
+        #expect(ReportIndex(report).summaryLine?.hasPrefix("Supply (see Table 1) is fragile.") == true)
     }
 }
