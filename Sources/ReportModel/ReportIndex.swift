@@ -15,6 +15,9 @@ public struct ReportIndex: Sendable {
     /// See `Report.summaryLine(labels:)`: the description metadata gives, its
     /// cross-references in the words the editions show.
     public let summaryLine: String?
+    /// Whether a risk register of the report draws a risk matrix (a risk with both a
+    /// likelihood and an impact): the likelihood terms are then explained beside it.
+    public let hasRiskMatrix: Bool
 
     public init(_ report: Report) {
         var wordless: Set<String> = []
@@ -25,5 +28,10 @@ public struct ReportIndex: Sendable {
         identifiers = report.identifiers
         footnotes = report.footnotesByLabel
         summaryLine = report.summaryLine(labels: referenceLabels)
+        var matrix = false
+        report.forEachBlock { block in
+            if !matrix, case .risks(let risks) = block { matrix = risks.contains { $0.likelihood != nil && $0.impact != nil } }
+        }
+        hasRiskMatrix = matrix
     }
 }

@@ -1,14 +1,30 @@
 import ReportModel
 
-/// The risk matrix's grid, the same in every edition: likelihood in five rows of fifths
-/// (from 0–20 % up), impact in five columns.
-public enum RiskMatrixGrid {
-    /// The rows' labels, from the lowest likelihood up.
-    public static let rowLabels = ["0–20%", "20–40%", "40–60%", "60–80%", "80–100%"]
+/// The risk matrix's grid, the same in every edition: the report's likelihood terms as
+/// rows (its yardstick's seven, least likely first) and the five impacts as columns. A
+/// risk stands in its own term's row, so a term never straddles two rows; a percentage,
+/// or a term of the other yardstick, in the row whose band holds its middle (or the
+/// nearest band, across the PHIA yardstick's gaps).
+public struct RiskMatrixGrid: Sendable {
+    /// The rows, least likely first.
+    public let rows: [Likelihood]
 
-    /// The row (1 to 5) a likelihood is placed in: the middle of its band, in fifths.
-    public static func row(of likelihood: Likelihood) -> Int {
-        let middle = (likelihood.band.lower + likelihood.band.upper) / 2
-        return min(5, middle / 20 + 1)
+    public init(yardstick: Yardstick) {
+        rows = yardstick.terms
+    }
+
+    /// The rows' labels, least likely first: the terms.
+    public var rowLabels: [String] { rows.map(\.words) }
+
+    /// The row (1 to `rows.count`) a likelihood is placed in.
+    public func row(of likelihood: Likelihood) -> Int {
+        if let index = rows.firstIndex(of: likelihood) { return index + 1 }
+        let middle = likelihood.band.lower + likelihood.band.upper  // twice the middle, in whole numbers
+        func distance(_ band: ProbabilityBand) -> Int {
+            if 2 * band.lower <= middle && middle <= 2 * band.upper { return 0 }
+            return min(abs(middle - 2 * band.lower), abs(middle - 2 * band.upper))
+        }
+        let nearest = rows.indices.min { distance(rows[$0].band) < distance(rows[$1].band) } ?? 0
+        return nearest + 1
     }
 }

@@ -47,16 +47,17 @@ extension TextContext {
         TableLayout(table: table, titleColumns: [0, 1]).write(into: &self, indent: indent)
     }
 
-    /// Likelihood (rows, in fifths) against impact (columns), each cell holding the numbers
-    /// of the risks placed in it.
+    /// Likelihood (rows: the report's terms, `RiskMatrixGrid`) against impact (columns),
+    /// each cell holding the numbers of the risks placed in it.
     private mutating func writeRiskMatrix(_ risks: [Risk], indent: Int) {
+        let grid = RiskMatrixGrid(yardstick: report.metadata.yardstick)
         let placed = risks.enumerated().compactMap { index, risk -> (Int, Int, Int)? in
             guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
-            return (index + 1, RiskMatrixGrid.row(of: likelihood), impact.rank)
+            return (index + 1, grid.row(of: likelihood), impact.rank)
         }
         guard !placed.isEmpty else { return }
-        let rows = (1...5).reversed().map { level in
-            TableRow(cells: [[.text(RiskMatrixGrid.rowLabels[level - 1])]] + (1...5).map { impact in
+        let rows = (1...grid.rows.count).reversed().map { level in
+            TableRow(cells: [[.text(grid.rowLabels[level - 1])]] + (1...5).map { impact in
                 let numbers = placed.filter { $0.1 == level && $0.2 == impact }.map { String($0.0) }
                 return [.text(numbers.joined(separator: ","))]
             })
@@ -74,12 +75,12 @@ extension TextContext {
         }
         // Too narrow for the grid: the occupied cells as a list.
         paragraph("Risk matrix: likelihood against impact (numbers as in the register)", indent: indent)
-        for level in (1...5).reversed() {
+        for level in (1...grid.rows.count).reversed() {
             for impact in Impact.allCases {
                 let numbers = placed.filter { $0.1 == level && $0.2 == impact.rank }.map { String($0.0) }
                 guard !numbers.isEmpty else { continue }
                 paragraph(
-                    "Likelihood \(RiskMatrixGrid.rowLabels[level - 1]), impact \(impact.rawValue): \(numbers.joined(separator: ", "))",
+                    "Likelihood \(grid.rowLabels[level - 1]), impact \(impact.rawValue): \(numbers.joined(separator: ", "))",
                     indent: indent + 2, marker: "- ")
             }
         }

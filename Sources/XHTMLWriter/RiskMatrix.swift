@@ -2,50 +2,53 @@ import ReportModel
 import SharedWriting
 import XMLSupport
 
-/// The risk matrix: likelihood against impact as a five-by-five heat map, each risk with
-/// both values placed in its cell by its number in the register. Drawn as SVG through
-/// libxml2, with a text description for readers who cannot see it.
+/// The risk matrix: likelihood (the report's terms, `RiskMatrixGrid`) against impact as a
+/// heat map, each risk with both values placed in its cell by its number in the register.
+/// Drawn as SVG through libxml2, with a text description for readers who cannot see it.
 struct RiskMatrix {
     static let svgNamespace = "http://www.w3.org/2000/svg"
 
     struct Placement {
         var number: Int
         var title: String
-        /// 1 (0–20%) to 5 (80–100%).
+        /// The row: 1 (the least likely term) to the number of terms.
         var likelihoodLevel: Int
         var impact: Impact
         var likelihood: Likelihood
     }
 
+    let grid: RiskMatrixGrid
     let placements: [Placement]
 
     /// `nil` when no risk has both a likelihood and an impact.
-    init?(risks: [Risk]) {
+    init?(risks: [Risk], yardstick: Yardstick) {
+        let grid = RiskMatrixGrid(yardstick: yardstick)
+        self.grid = grid
         placements = risks.enumerated().compactMap { index, risk in
             guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
             return Placement(
-                number: index + 1, title: risk.title.plainText, likelihoodLevel: RiskMatrixGrid.row(of: likelihood),
+                number: index + 1, title: risk.title.plainText, likelihoodLevel: grid.row(of: likelihood),
                 impact: impact, likelihood: likelihood)
         }
         if placements.isEmpty { return nil }
     }
 
-
     // Geometry, in SVG user units.
     private static let cellWidth = 96
-    private static let cellHeight = 64
-    private static let left = 92
+    private static let cellHeight = 44
+    private static let left = 140
     private static let top = 16
+    private var rowCount: Int { grid.rows.count }
     private static var width: Int { left + 5 * cellWidth + 16 }
-    private static var height: Int { top + 5 * cellHeight + 64 }
+    private var height: Int { RiskMatrix.top + rowCount * RiskMatrix.cellHeight + 64 }
 
     func write(into parent: XMLElement) {
         let figure = parent.element("figure", ["class": "risk-matrix"])
         let svg = figure.element(
             "svg",
             [
-                "viewBox": "0 0 \(RiskMatrix.width) \(RiskMatrix.height)", "width": "\(RiskMatrix.width)",
-                "height": "\(RiskMatrix.height)", "role": "img",
+                "viewBox": "0 0 \(RiskMatrix.width) \(height)", "width": "\(RiskMatrix.width)",
+                "height": "\(height)", "role": "img",
             ], namespace: RiskMatrix.svgNamespace)
         // SVG's own title and description name it for assistive technology.
         svg.element("title", text: "Risk matrix: likelihood against impact")
@@ -67,47 +70,47 @@ struct RiskMatrix {
     }
 
     private func drawGrid(into svg: XMLElement) {
-        for row in 1...5 {
+        for row in 1...rowCount {
             for column in 1...5 {
-                let (x, y) = RiskMatrix.origin(level: row, impact: column)
+                let (x, y) = origin(level: row, impact: column)
                 svg.element(
                     "rect",
                     [
                         "x": "\(x)", "y": "\(y)", "width": "\(RiskMatrix.cellWidth)", "height": "\(RiskMatrix.cellHeight)",
-                        "fill": RiskMatrix.fill(score: row * column), "stroke": "#ffffff", "stroke-width": "2",
+                        "fill": RiskMatrix.fill(score: Double(row * 5) / Double(rowCount) * Double(column)), "stroke": "#ffffff", "stroke-width": "2",
                     ])
             }
         }
     }
 
     private func drawAxes(into svg: XMLElement) {
-        for level in 1...5 {
-            let (_, y) = RiskMatrix.origin(level: level, impact: 1)
+        for level in 1...rowCount {
+            let (_, y) = origin(level: level, impact: 1)
             svg.element(
                 "text",
-                ["x": "\(RiskMatrix.left - 8)", "y": "\(y + RiskMatrix.cellHeight / 2 + 4)", "text-anchor": "end", "font-size": "12"],
-                text: RiskMatrixGrid.rowLabels[level - 1])
+                ["x": "\(RiskMatrix.left - 8)", "y": "\(y + RiskMatrix.cellHeight / 2 + 4)", "text-anchor": "end", "font-size": "11"],
+                text: grid.rowLabels[level - 1])
         }
         for impact in Impact.allCases {
-            let (x, _) = RiskMatrix.origin(level: 1, impact: impact.rank)
+            let (x, _) = origin(level: 1, impact: impact.rank)
             svg.element(
                 "text",
                 [
-                    "x": "\(x + RiskMatrix.cellWidth / 2)", "y": "\(RiskMatrix.top + 5 * RiskMatrix.cellHeight + 18)",
+                    "x": "\(x + RiskMatrix.cellWidth / 2)", "y": "\(RiskMatrix.top + rowCount * RiskMatrix.cellHeight + 18)",
                     "text-anchor": "middle", "font-size": "12",
                 ], text: impact.rawValue)
         }
         svg.element(
             "text",
             [
-                "x": "\(RiskMatrix.left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(RiskMatrix.height - 12)",
+                "x": "\(RiskMatrix.left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(height - 12)",
                 "text-anchor": "middle", "font-size": "13", "font-weight": "bold",
             ], text: "Impact")
         svg.element(
             "text",
             [
-                "x": "14", "y": "\(RiskMatrix.top + 5 * RiskMatrix.cellHeight / 2)", "text-anchor": "middle", "font-size": "13",
-                "font-weight": "bold", "transform": "rotate(-90 14 \(RiskMatrix.top + 5 * RiskMatrix.cellHeight / 2))",
+                "x": "14", "y": "\(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2)", "text-anchor": "middle", "font-size": "13",
+                "font-weight": "bold", "transform": "rotate(-90 14 \(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2))",
             ], text: "Likelihood")
     }
 
@@ -115,7 +118,7 @@ struct RiskMatrix {
         let cells = Dictionary(grouping: placements) { "\($0.likelihoodLevel)-\($0.impact.rank)" }
         for key in cells.keys.sorted() {
             let group = cells[key]!
-            let (x, y) = RiskMatrix.origin(level: group[0].likelihoodLevel, impact: group[0].impact.rank)
+            let (x, y) = origin(level: group[0].likelihoodLevel, impact: group[0].impact.rank)
             // Up to four markers side by side, then a second row.
             for (index, placement) in group.enumerated() {
                 let perRow = min(group.count, 4)
@@ -133,17 +136,17 @@ struct RiskMatrix {
         }
     }
 
-    /// The top-left corner of the cell for a likelihood level and an impact rank (1 to 5).
-    private static func origin(level: Int, impact: Int) -> (Int, Int) {
-        (left + (impact - 1) * cellWidth, top + (5 - level) * cellHeight)
+    /// The top-left corner of the cell for a likelihood row and an impact rank (1 to 5).
+    private func origin(level: Int, impact: Int) -> (Int, Int) {
+        (RiskMatrix.left + (impact - 1) * RiskMatrix.cellWidth, RiskMatrix.top + (rowCount - level) * RiskMatrix.cellHeight)
     }
 
-    /// Heat by likelihood × impact: green, yellow, orange, red.
-    private static func fill(score: Int) -> String {
+    /// Heat by likelihood × impact, each on a scale of five: green, yellow, orange, red.
+    private static func fill(score: Double) -> String {
         switch score {
         case ..<5: "#a8d5a2"
-        case 5..<10: "#ffe08a"
-        case 10..<15: "#f6a25b"
+        case ..<10: "#ffe08a"
+        case ..<15: "#f6a25b"
         default: "#e4572e"
         }
     }

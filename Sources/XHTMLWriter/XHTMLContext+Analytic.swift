@@ -2,8 +2,9 @@ import ReportModel
 import SharedWriting
 import XMLSupport
 
-/// Key judgments, the risk register with its matrix, and sources with their grades; the
-/// likelihood yardstick and the grading scale are explained where the report first uses them.
+/// Key judgments, the risk register with its matrix, and sources with their grades. The
+/// likelihood terms are explained beside the risk matrix (or, in a report without one,
+/// where the report first uses them); the grading scale where it is first used.
 extension XHTMLContext {
     mutating func writeKeyJudgments(_ judgments: [KeyJudgment], into parent: XMLElement) {
         guard !judgments.isEmpty else { return }
@@ -22,7 +23,7 @@ extension XHTMLContext {
                 }
             }
         }
-        explainYardstickIfUsed(judgments.map(\.likelihood), into: parent)
+        if !hasRiskMatrix { explainYardstickIfUsed(judgments.map(\.likelihood), into: parent) }
     }
 
     mutating func writeRiskRegister(_ risks: [Risk], into parent: XMLElement) {
@@ -50,8 +51,15 @@ extension XHTMLContext {
             row.element("td", ["class": "impact"], text: risk.impact?.rawValue ?? "—")
             row.element("td", ["class": "confidence"], text: risk.confidence?.rawValue ?? "—")
         }
-        if let matrix = RiskMatrix(risks: risks) { matrix.write(into: parent) }
-        explainYardstickIfUsed(risks.map(\.likelihood), into: parent)
+        if let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick) {
+            matrix.write(into: parent)
+            if !explainedYardstick {
+                explainedYardstick = true
+                YardstickNote(yardstick: report.metadata.yardstick).write(into: parent)
+            }
+        } else if !hasRiskMatrix {
+            explainYardstickIfUsed(risks.map(\.likelihood), into: parent)
+        }
     }
 
     mutating func writeSources(_ sources: [Source], into parent: XMLElement) {

@@ -55,6 +55,8 @@ struct XHTMLContext {
     var linkDepth = 0
     var explainedYardstick = false
     var explainedGrades = false
+    /// See `ReportIndex.hasRiskMatrix`.
+    let hasRiskMatrix: Bool
 
     init(
         report: Report, index: ReportIndex? = nil, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle = .inline
@@ -66,6 +68,7 @@ struct XHTMLContext {
         referenceLabels = index.referenceLabels
         identifiers = index.identifiers
         footnotes = index.footnotes
+        hasRiskMatrix = index.hasRiskMatrix
     }
 
     // MARK: - Sections

@@ -27,10 +27,20 @@ struct SharedWritingTests {
         #expect(grade.meaning == "source usually reliable; information probably true")
     }
 
-    @Test func riskMatrixRows() {
-        #expect(RiskMatrixGrid.row(of: .icd203(.almostNoChance)) == 1)
-        #expect(RiskMatrixGrid.row(of: .icd203(.likely)) == 4)
-        #expect(RiskMatrixGrid.row(of: .percent(100)) == 5)
-        #expect(RiskMatrixGrid.rowLabels.count == 5)
+    /// A row per term of the report's yardstick: each term in its own row, so "likely"
+    /// never straddles two; a percentage or the other yardstick's term in the row whose band
+    /// holds its middle, or the nearest.
+    @Test func riskMatrixRowsAreTheYardsticksTerms() {
+        let icd = RiskMatrixGrid(yardstick: .icd203)
+        #expect(icd.rowLabels == ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"])
+        for (index, term) in ICD203Term.allCases.enumerated() { #expect(icd.row(of: .icd203(term)) == index + 1) }
+        #expect(icd.row(of: .percent(0)) == 1)
+        #expect(icd.row(of: .percent(50)) == 4)
+        #expect(icd.row(of: .percent(100)) == 7)
+        let phia = RiskMatrixGrid(yardstick: .phia)
+        for (index, term) in PHIATerm.allCases.enumerated() { #expect(phia.row(of: .phia(term)) == index + 1) }
+        #expect(phia.row(of: .percent(7)) == 1, "7 % is nearer remote chance (0–5) than highly unlikely (10–20)")
+        #expect(phia.row(of: .percent(22)) == 2)
+        #expect(phia.row(of: .icd203(.likely)) == 5, "ICD's likely (55–80) has its middle in PHIA's likely (55–75)")
     }
 }

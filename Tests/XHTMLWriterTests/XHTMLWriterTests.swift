@@ -147,30 +147,23 @@ import XMLSupport
 }
 
 @Suite struct RiskMatrixTests {
-    @Test func placesLikelihoodInFifths() {
-        #expect(RiskMatrixGrid.row(of: .icd203(.almostNoChance)) == 1)
-        #expect(RiskMatrixGrid.row(of: .icd203(.unlikely)) == 2)
-        #expect(RiskMatrixGrid.row(of: .icd203(.roughlyEvenChance)) == 3)
-        #expect(RiskMatrixGrid.row(of: .icd203(.likely)) == 4)
-        #expect(RiskMatrixGrid.row(of: .icd203(.almostCertain)) == 5)
-        #expect(RiskMatrixGrid.row(of: .percent(100)) == 5)
-        #expect(RiskMatrixGrid.row(of: .percent(0)) == 1)
-    }
-
     @Test func drawsEveryRiskWithBothValues() throws {
         let risks = [
             Risk(title: [.text("A")], blocks: [], likelihood: .icd203(.likely), impact: .major),
             Risk(title: [.text("B")], blocks: [], likelihood: .icd203(.likely), impact: nil),
             Risk(title: [.text("C")], blocks: [], likelihood: .icd203(.likely), impact: .major),
         ]
-        let matrix = try #require(RiskMatrix(risks: risks))
+        let matrix = try #require(RiskMatrix(risks: risks, yardstick: .icd203))
         #expect(matrix.placements.map(\.number) == [1, 3])
         #expect(matrix.description.contains("Risk 3, C: likelihood likely, impact major."))
-        #expect(RiskMatrix(risks: [risks[1]]) == nil)
+        #expect(RiskMatrix(risks: [risks[1]], yardstick: .icd203) == nil)
         let document = XMLDocument(rootName: "div", namespace: XHTMLWriter.namespace)
         matrix.write(into: document.root)
         let text = String(decoding: document.serialized(), as: UTF8.self)
         #expect(text.components(separatedBy: "<circle").count - 1 == 2)
         #expect(text.contains(##"<svg xmlns="http://www.w3.org/2000/svg""##))
+        // A row per term, labelled with it, least likely at the foot.
+        for term in ICD203Term.allCases { #expect(text.contains(">\(Likelihood.icd203(term).words)</text>"), "\(term)") }
+        #expect(text.components(separatedBy: "<rect").count - 1 == 7 * 5)
     }
 }
