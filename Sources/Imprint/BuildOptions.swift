@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var pdfEngine: String
     /// The most seconds one PDF may take.
     public var pdfTimeout: Int
+    /// The PDF's standard: one of `PDFEngine.standards`.
+    public var pdfStandard: String
     /// How deep the e-book is split into documents: 1, one per top-level section.
     public var epubSplitDepth: Int
     /// The text editions' width in columns.
@@ -58,8 +60,10 @@ public struct BuildOptions: Sendable {
         input: String, formats: [OutputFormat] = [.docbook], outputDirectory: String = "out", strict: Bool = false,
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
         epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false,
-        pdfTimeout: Int = PDFEngine.defaultTimeout, outputName: String? = nil, resourcePath: String? = nil
+        pdfTimeout: Int = PDFEngine.defaultTimeout, pdfStandard: String = PDFEngine.defaultStandard, outputName: String? = nil,
+        resourcePath: String? = nil
     ) {
+        self.pdfStandard = pdfStandard
         self.resourcePath = resourcePath
         self.pdfTimeout = pdfTimeout
         self.outputName = outputName

@@ -39,6 +39,7 @@ struct BuildStamp {
             "paper \(options.paper.rawValue)",
             "css \(options.userStylesheets.map(absolute).joined(separator: "\u{0}"))",
             "pdf-engine \(options.pdfEngine)",
+            "pdf-standard \(options.pdfStandard)",
             // Only a build with a PDF asks the engine for its version.
             "pdf-engine-version \(options.formats.contains(.pdf) ? PDFEngine.version(of: options.pdfEngine) : "")",
             "epub-split-depth \(options.epubSplitDepth)",

@@ -11,17 +11,27 @@ public struct PDFEngine {
     public static let testedWeasyPrint = "70.0"
     /// How long one PDF may take by default, in seconds.
     public static let defaultTimeout = 120
+    /// The PDF standard by default: a tagged PDF for assistive technology (PDF/UA-1).
+    public static let defaultStandard = "pdf/ua-1"
+    /// The standards `--pdf-standard` accepts: WeasyPrint's PDF variants (PDF/A for
+    /// archives, PDF/UA, PDF/X).
+    public static let standards = [
+        "pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/a-1a",
+        "pdf/a-2a", "pdf/a-3a", "pdf/a-4e", "pdf/a-4f", "pdf/x-1a", "pdf/x-3", "pdf/x-4", "pdf/x-5g",
+    ]
 
     let command: String
     let timeout: Int
+    /// One of `standards`.
+    let standard: String
     /// The report, where failures are reported.
     let file: String
 
     /// Whether the PDF is rendered by the worker rather than a command of the user's.
     var usesWorker: Bool { command == PDFEngine.defaultCommand }
 
-    /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, as a
-    /// tagged PDF (PDF/UA-1) where the engine supports it.
+    /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, to the
+    /// `standard` (a tagged PDF, PDF/UA-1, by default) where the engine supports it.
     ///
     /// `SOURCE_DATE_EPOCH` is passed on (the engine's font subsetter stamps fonts with it),
     /// so that the same input gives the same bytes.
@@ -31,7 +41,7 @@ public struct PDFEngine {
             return .success(
                 try PDFWorkerPool.withWorker { worker throws(PDFWorker.Failure) in
                     try worker.render(
-                        xhtml: xhtml, folder: baseDirectory, sourceDateEpoch: sourceDateEpoch, variant: "pdf/ua-1",
+                        xhtml: xhtml, folder: baseDirectory, sourceDateEpoch: sourceDateEpoch, variant: standard,
                         timeout: Double(timeout))
                 })
         } catch {
@@ -45,7 +55,7 @@ public struct PDFEngine {
             return .failure(DiagnosticError(error: "the PDF engine '\(command)' was not found; name a command on PATH or its path"))
         }
         var arguments = ["--quiet", "--base-url", baseDirectory + "/", "-", "-"]
-        if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", "pdf/ua-1"], at: 0) }
+        if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", standard], at: 0) }
         let result: ProcessResult
         do {
             result = try ProcessRunner.run(

@@ -52,7 +52,8 @@ struct Renderer: Sendable {
         let stylesheet = try printStyleSheet()
         let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(stylesheet)).write(manuscript)
         progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
-        let pdf = try PDFEngine(command: options.pdfEngine, timeout: options.pdfTimeout, file: options.displayName).render(
+        let pdf = try PDFEngine(
+            command: options.pdfEngine, timeout: options.pdfTimeout, standard: options.pdfStandard, file: options.displayName).render(
             xhtml: xhtml, baseDirectory: Paths.folder(of: options.referencePath),
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
         ).get()

@@ -14,6 +14,7 @@ struct BuildArguments: Equatable {
     var stylesheets: [String] = []
     var pdfEngine = PDFEngine.defaultCommand
     var pdfTimeout = PDFEngine.defaultTimeout
+    var pdfStandard = PDFEngine.defaultStandard
     var epubSplitDepth = 1
     var width = 72
     var ascii = false
@@ -34,6 +35,9 @@ struct BuildArguments: Equatable {
             throw ValidationError("--width must be from 20 to 200")
         }
         guard pdfTimeout > 0 else { throw ValidationError("--pdf-timeout must be a number of seconds above 0") }
+        guard PDFEngine.standards.contains(pdfStandard.lowercased()) else {
+            throw ValidationError("unknown PDF standard '\(pdfStandard)'; use one of \(PDFEngine.standards.joined(separator: ", "))")
+        }
         guard (1...6).contains(epubSplitDepth) else {
             throw ValidationError("--epub-split-depth must be from 1 to 6")
         }
@@ -65,7 +69,8 @@ struct BuildArguments: Equatable {
         let options = BuildOptions(
             input: report, formats: formats, outputDirectory: outputDirectory, strict: strict, paper: paper,
             userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
-            ascii: ascii, force: force || toStandardOutput, pdfTimeout: pdfTimeout, outputName: outputName,
+            ascii: ascii, force: force || toStandardOutput, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard.lowercased(),
+            outputName: outputName,
             resourcePath: resourcePath)
         if buildsFolder {
             try FolderProgress.build(folder: report, options: options, verbose: verbose)

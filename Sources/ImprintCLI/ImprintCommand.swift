@@ -59,6 +59,12 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("pdf-timeout"), help: "The most seconds one PDF may take before the build fails.")
     var pdfTimeout: Int = BuildArguments.defaults.pdfTimeout
 
+    @Option(
+        name: .customLong("pdf-standard"),
+        help: "The PDF's standard: pdf/ua-1 (a tagged PDF, the default), pdf/a-3u or another of WeasyPrint's variants, for archives that require one.",
+        completion: .list(PDFEngine.standards))
+    var pdfStandard: String = BuildArguments.defaults.pdfStandard
+
     @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (1: top-level sections).")
     var epubSplitDepth: Int = BuildArguments.defaults.epubSplitDepth
 
@@ -83,7 +89,7 @@ struct BuildCommand: ParsableCommand {
     var arguments: BuildArguments {
         BuildArguments(
             report: report, to: to.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets,
-            pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
+            pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
             force: force, verbose: verbose, resourcePath: resourcePath)
     }
 

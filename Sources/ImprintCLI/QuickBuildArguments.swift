@@ -31,6 +31,7 @@ extension BuildArguments {
         "--paper": .value { $0.paper = $1; return true },
         "--css": .value { $0.stylesheets.append($1); return true },
         "--pdf-engine": .value { $0.pdfEngine = $1; return true },
+        "--pdf-standard": .value { $0.pdfStandard = $1; return true },
         "--epub-split-depth": .value { arguments, text in
             guard let depth = Int(text) else { return false }
             arguments.epubSplitDepth = depth

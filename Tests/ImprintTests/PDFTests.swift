@@ -114,6 +114,20 @@ import Testing
         }
     }
 
+    /// `--pdf-standard pdf/a-3u` gives a PDF that declares PDF/A-3u in its XMP metadata;
+    /// the default is the tagged PDF/UA-1; an unknown standard is refused before any work.
+    @Test func pdfStandards() throws {
+        let (workspace, tagged) = try build("putin-visit-north-korea.md")
+        #expect(try poppler("pdfinfo", ["-meta", tagged]).contains(#"pdfuaid:part="1""#))
+        let result = try workspace.run("build", samplesFolder + "/putin-visit-north-korea.md", "--to", "pdf", "--pdf-standard", "PDF/A-3u", "-o", "archive")
+        try #require(result.status == 0, "\(result.stderr)")
+        let meta = try poppler("pdfinfo", ["-meta", workspace.folder + "/archive/putin-visit-north-korea.pdf"])
+        #expect(meta.contains(#"pdfaid:part="3""#) && meta.contains(#"pdfaid:conformance="U""#), "\(meta)")
+        let unknown = try workspace.run("build", samplesFolder + "/putin-visit-north-korea.md", "--to", "pdf", "--pdf-standard", "pdf/z", "-o", "z")
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown PDF standard 'pdf/z'"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder + "/z"))
+    }
+
     @Test func letterPaper() throws {
         let (_, pdf) = try build("putin-visit-north-korea.md", "--paper", "letter")
         #expect(try poppler("pdfinfo", [pdf]).contains("612 x 792 pts (letter)"))
