@@ -8,8 +8,9 @@ standard input and output, each message a line of JSON, followed by as many byte
 - first, the worker says {"engine": "WeasyPrint 70.0"} (or {"error": "..."} when WeasyPrint
   is not installed): the version the build stamp records;
 - Imprint sends {"length": N, "folder": DIR, "epoch": SECONDS, "variant": "pdf/ua-1"} and N
-  bytes of XHTML; the worker answers {"length": N} and N bytes of PDF, or
-  {"error": "...", "refused": [...]}.
+  bytes of XHTML; the worker answers {"length": N, "warnings": [...]} and N bytes of PDF, or
+  {"error": "...", "refused": [...], "warnings": [...]}. The warnings are WeasyPrint's own
+  (a style sheet's unknown property or bad value, with its line and column).
 
 What the document may load goes through `Fetcher`: a file inside the job's folder (after
 every symbolic link is resolved), or a `data:` address of at most DATA_LIMIT characters.
@@ -20,6 +21,7 @@ and the worker's process group ends (`hold_lifeline`).
 
 import fcntl
 import json
+import logging
 import mimetypes
 import os
 import signal
@@ -122,18 +124,39 @@ def fetcher_class(weasyprint_urls):
     return Fetcher
 
 
+class Warnings(logging.Handler):
+    """WeasyPrint's warnings during one job, in the order given, each once."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if message not in self.messages:
+            self.messages.append(message)
+
+
 def render(weasyprint, Fetcher, job, xhtml):
     folder = os.path.realpath(job['folder'])
     os.environ['SOURCE_DATE_EPOCH'] = str(int(job['epoch']))
     refused = []
-    html = weasyprint.HTML(
-        string=xhtml.decode('utf-8'), base_url=folder + os.sep, url_fetcher=Fetcher(folder, refused))
-    options = {'pdf_variant': job['variant']} if job.get('variant') else {}
-    pdf = html.write_pdf(**options)
+    warnings = Warnings()
+    logger = logging.getLogger('weasyprint')
+    logger.addHandler(warnings)
+    logger.setLevel(logging.WARNING)
+    try:
+        html = weasyprint.HTML(
+            string=xhtml.decode('utf-8'), base_url=folder + os.sep, url_fetcher=Fetcher(folder, refused))
+        options = {'pdf_variant': job['variant']} if job.get('variant') else {}
+        pdf = html.write_pdf(**options)
+    finally:
+        logger.removeHandler(warnings)
+        logger.setLevel(logging.ERROR)
     if refused:
         return {'error': 'the document refers to what Imprint does not let the PDF engine read',
-                'refused': refused}, b''
-    return {'length': len(pdf)}, pdf
+                'refused': refused, 'warnings': warnings.messages}, b''
+    return {'length': len(pdf), 'warnings': warnings.messages}, pdf
 
 
 def main():
@@ -150,7 +173,6 @@ def main():
         send(sink, {'error': f'WeasyPrint is not installed for {sys.executable} ({error})'})
         return
     try:
-        import logging
         find_libraries_in_loader_cache()
         import weasyprint
         import weasyprint.urls

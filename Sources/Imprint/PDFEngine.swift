@@ -20,6 +20,13 @@ public struct PDFEngine {
         "pdf/a-2a", "pdf/a-3a", "pdf/a-4e", "pdf/a-4f", "pdf/x-1a", "pdf/x-3", "pdf/x-4", "pdf/x-5g",
     ]
 
+    /// A PDF, and what the engine warned of while making it (WeasyPrint's own words, such
+    /// as "Ignored `colr: red` at 12:5, unknown property.").
+    struct Rendered {
+        var pdf: [UInt8]
+        var warnings: [String]
+    }
+
     let command: String
     let timeout: Int
     /// One of `standards`.
@@ -35,7 +42,7 @@ public struct PDFEngine {
     ///
     /// `SOURCE_DATE_EPOCH` is passed on (the engine's font subsetter stamps fonts with it),
     /// so that the same input gives the same bytes.
-    func render(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], DiagnosticError> {
+    func render(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
         guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
         do throws(PDFWorker.Failure) {
             return .success(
@@ -50,7 +57,7 @@ public struct PDFEngine {
     }
 
     /// The PDF from an engine's command line: XHTML on standard input, PDF on standard output.
-    private func renderWithCommand(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<[UInt8], DiagnosticError> {
+    private func renderWithCommand(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
         guard let executable = PDFEngine.locate(command) else {
             return .failure(DiagnosticError(error: "the PDF engine '\(command)' was not found; name a command on PATH or its path"))
         }
@@ -67,7 +74,7 @@ public struct PDFEngine {
             let detail = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return .failure(DiagnosticError(error: "the PDF engine \(command) failed (exit status \(result.status)): \(detail)"))
         }
-        return .success(result.output)
+        return .success(Rendered(pdf: result.output, warnings: []))
     }
 
     /// Whether the engine's help lists `pdf/ua-1` (WeasyPrint 59 and later).

@@ -101,9 +101,10 @@ final class PDFWorker: @unchecked Sendable {
 
     deinit { terminate() }
 
-    /// Renders `xhtml` to PDF bytes, letting the engine read files inside `folder` only.
+    /// Renders `xhtml` to PDF bytes, letting the engine read files inside `folder` only;
+    /// gives the engine's warnings too (see `PDFEngine.Rendered`).
     func render(xhtml: [UInt8], folder: String, sourceDateEpoch: Int, variant: String?, timeout: Double)
-        throws(Failure) -> [UInt8]
+        throws(Failure) -> PDFEngine.Rendered
     {
         var job: [String: Any] = ["length": xhtml.count, "folder": folder, "epoch": sourceDateEpoch]
         if let variant { job["variant"] = variant }
@@ -115,7 +116,10 @@ final class PDFWorker: @unchecked Sendable {
             }
             try write(Array(header) + [10] + xhtml)
             answer = try readHeader(deadline: deadline)
-            if let length = answer["length"] as? Int { return try read(length, deadline: deadline) }
+            if let length = answer["length"] as? Int {
+                return PDFEngine.Rendered(
+                    pdf: try read(length, deadline: deadline), warnings: answer["warnings"] as? [String] ?? [])
+            }
         } catch {
             // A worker whose exchange broke off is in a state nobody knows: it goes.
             terminate()

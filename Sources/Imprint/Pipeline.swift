@@ -97,6 +97,9 @@ public enum Pipeline {
                 diagnostics += failure.diagnostics.map { $0.placed(in: format, of: options.displayName) }
             }
         }
+        // What several editions found alike (a missing --css file) is said once.
+        var said: Set<String> = []
+        diagnostics = diagnostics.filter { said.insert($0.description).inserted }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             AtomicFile.discard(files)
             AtomicFile.removeEmptyDirectories(created)

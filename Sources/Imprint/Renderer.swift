@@ -49,15 +49,16 @@ struct Renderer: Sendable {
     /// The PDF: the XHTML with the style sheet embedded, fed to the engine with the
     /// report's folder as base URL.
     private func pdf() throws(DiagnosticError) -> (bytes: [UInt8], warnings: [Diagnostic]) {
-        let stylesheet = try printStyleSheet()
-        let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(stylesheet)).write(manuscript)
+        let style = try printStyle()
+        let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(style.text)).write(manuscript)
         progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
-        let pdf = try PDFEngine(
+        let rendered = try PDFEngine(
             command: options.pdfEngine, timeout: options.pdfTimeout, standard: options.pdfStandard, file: options.displayName).render(
             xhtml: xhtml, baseDirectory: Paths.folder(of: options.referencePath),
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
         ).get()
-        return (pdf, warnings)
+        let engineWarnings = style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
+        return (rendered.pdf, warnings + engineWarnings)
     }
 
     /// The e-book, into its file as it is made: our e-book style sheet and the user's, and
@@ -115,7 +116,7 @@ struct Renderer: Sendable {
     /// folder can be moved or published as it is.
     func companions(of format: OutputFormat) throws(DiagnosticError) -> [(name: String, bytes: [UInt8])] {
         guard format == .xhtml else { return [] }
-        let css = try printStyleSheet()
+        let css = try printStyle().text
         // Written beside the report, the XHTML finds the images where they are.
         let besideReport = FileReferences(reportPath: options.referencePath).folder == realpath(options.outputDirectory)
         let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.path, bytes: $0.bytes) }
@@ -124,13 +125,12 @@ struct Renderer: Sendable {
     }
 
     /// Our print style sheet, then the paper size, then the user's style sheets: one cascade.
-    func printStyleSheet() throws(DiagnosticError) -> String {
-        var parts = [try StyleSheets.shipped("print.css")]
-        if options.paper != .a4 { parts.append("/* --paper \(options.paper.rawValue) */\n@page { size: \(options.paper.cssSize); }\n") }
-        for path in options.userStylesheets {
-            parts.append("/* --css \(path) */\n" + (try StyleSheets.user(path)))
-        }
-        return parts.joined(separator: "\n")
+    func printStyle() throws(DiagnosticError) -> PrintStyle {
+        var style = PrintStyle()
+        style.append(try StyleSheets.shipped("print.css"))
+        if options.paper != .a4 { style.append("/* --paper \(options.paper.rawValue) */\n@page { size: \(options.paper.cssSize); }\n") }
+        for path in options.userStylesheets { style.append(try StyleSheets.user(path), from: path) }
+        return style
     }
 
     /// The print edition's XHTML, images found from where it is written.

@@ -36,6 +36,8 @@ struct HeadWriter {
     /// a CDATA section (so `>` is not escaped) whose markers are hidden in CSS comments (so
     /// an HTML parser, which reads `<style>` as raw text, skips them):
     /// `/*<![CDATA[*/ … /*]]>*/`. `XHTMLWriter.embeddable` checks the CSS first.
+    /// The style sheet inside `<style>`, in CDATA between CSS comments (valid in XHTML and
+    /// in HTML alike); its first line is the style text's `XHTMLWriter.embeddedStyleFirstLine`.
     private func writeStyle(_ css: String, into head: XMLElement) {
         let style = head.element("style")
         style.addText("/*")

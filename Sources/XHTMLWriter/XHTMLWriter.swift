@@ -32,6 +32,10 @@ public struct XHTMLWriter: EditionWriter {
 
     public var options: Options
 
+    /// The line of an embedded style sheet's `<style>` text that its first line is on:
+    /// what an engine's line numbers are counted from.
+    public static let embeddedStyleFirstLine = 2
+
     /// Why a style sheet cannot be embedded in polyglot XHTML, or `nil` when it can: it must
     /// not end the CDATA section (`]]>`) or, for HTML parsers, the `style` element.
     public static func embeddingProblem(in css: String) -> String? {

@@ -169,6 +169,22 @@ import Testing
         #expect(missing.stderr.contains("absent.css:1:1: error: --css: cannot read the file"), "\(missing.stderr)")
     }
 
+    /// What WeasyPrint makes of the user's style sheet is told at its file, line and
+    /// column; a style sheet that cannot be read is said once, however many editions use it.
+    @Test func theUsersCSSMistakesAreShown() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        workspace.write("mine.css", Array("p { colr: red; }\n\nh1 {\n  color: bluish;\n}\n".utf8))
+        let result = try workspace.run("build", "report.md", "--to", "pdf", "--css", "mine.css", "--paper", "letter")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("mine.css:1:5: warning: pdf: WeasyPrint: Ignored `colr: red`, unknown property."), "\(result.stderr)")
+        #expect(result.stderr.contains("mine.css:4:3: warning: pdf: WeasyPrint: Ignored `color: bluish`, invalid value."), "\(result.stderr)")
+        let strict = try workspace.run("build", "report.md", "--to", "pdf", "--css", "mine.css", "--strict", "-o", "strict")
+        #expect(strict.status == 1, "--strict treats them as errors")
+        let missing = try workspace.run("build", "report.md", "--to", "xhtml,pdf,epub", "--css", "absent.css", "-o", "missing")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.components(separatedBy: "absent.css:1:1: error:").count == 2, "\(missing.stderr)")
+    }
+
     @Test func styleSheetsAreFoundFromAnyFolder() throws {
         let result = try Workspace(report: CommandTests.valid).run("build", "report.md", "--to", "xhtml")
         #expect(result.status == 0, "\(result.stderr)")

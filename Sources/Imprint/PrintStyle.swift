@@ -1,0 +1,50 @@
+import Foundation
+import ReportModel
+
+/// The print edition's style sheet as one cascade (Imprint's `print.css`, the paper size,
+/// then the user's style sheets), with where each of the user's begins, so that what the
+/// PDF engine says of a line of it is told at the line of the file it came from.
+struct PrintStyle {
+    private(set) var text = ""
+    /// Each user style sheet's path, and the line of `text` its first line is on.
+    private var userSheets: [(path: String, firstLine: Int)] = []
+    /// The lines of `text`.
+    private var lines = 0
+
+    /// Adds a part of the cascade; `path` names the user's style sheet it is.
+    mutating func append(_ part: String, from path: String? = nil) {
+        if let path { add("/* --css \(path) */") }
+        if let path { userSheets.append((path, lines + 1)) }
+        add(part)
+    }
+
+    /// `piece` on the lines after those of `text`.
+    private mutating func add(_ piece: String) {
+        if !text.isEmpty { text += "\n" }
+        text += piece
+        lines += 1 + piece.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+
+    /// The place in a user's style sheet of line `line`, column `column` of `text`; nil
+    /// for the lines of Imprint's own parts.
+    func place(line: Int, column: Int) -> SourceLocation? {
+        guard let sheet = userSheets.last(where: { $0.firstLine <= line }) else { return nil }
+        return SourceLocation(file: sheet.path, line: line - sheet.firstLine + 1, column: column)
+    }
+
+    /// What WeasyPrint said of the style sheet embedded in the PDF's XHTML, as warnings:
+    /// at the user's file, line and column when it names a line of theirs ("Ignored
+    /// `colr: red` at 12:5, unknown property."), else without a place.
+    /// `embeddedFirstLine` is the line of the `<style>` text that the cascade's first
+    /// line is on.
+    func diagnostics(_ messages: [String], embeddedFirstLine: Int) -> [Diagnostic] {
+        messages.map { message in
+            let words = "WeasyPrint: " + message
+            guard let match = message.firstMatch(of: /\ at (\d+):(\d+)/), let line = Int(match.output.1),
+                let column = Int(match.output.2),
+                let place = self.place(line: line - embeddedFirstLine + 1, column: column)
+            else { return Diagnostic(.warning, words, at: nil) }
+            return Diagnostic(.warning, "pdf: " + words.replacingOccurrences(of: String(match.output.0), with: ""), at: place)
+        }
+    }
+}
