@@ -42,6 +42,7 @@ struct DocBookContext {
         switch block {
         case .paragraph(let inlines):
             let para = parent.element("para")
+            if TextDirection.isRightToLeft(inlines) { para.setAttribute("dir", "rtl") }
             writeInlines(inlines, into: para)
             return para
         case .list(let list):

@@ -95,7 +95,9 @@ struct XHTMLContext {
     mutating func write(_ block: Block, into parent: XMLElement) {
         switch block {
         case .paragraph(let inlines):
-            writeInlines(inlines, into: parent.element("p"))
+            let paragraph = parent.element("p")
+            if TextDirection.isRightToLeft(inlines) { paragraph.setAttribute("dir", "rtl") }
+            writeInlines(inlines, into: paragraph)
         case .list(let list):
             write(list, into: parent)
         case .quote(let blocks):

@@ -46,4 +46,42 @@ import Testing
         let quiet = try dated.run("build", "report.md", "--to", "epub")
         #expect(quiet.status == 0 && !quiet.stderr.contains("warning"), "\(quiet.stderr)")
     }
+
+    /// Every script of the desk's reports prints: the fonts embedded in the PDF cover every
+    /// character of its text (emoji, Hangul, CJK, Cyrillic, Hebrew, Arabic), and a
+    /// paragraph that opens in Hebrew or Arabic is marked right to left.
+    @Test func everyScriptPrints() throws {
+        let report = """
+            ---
+            title: Scripts
+            date: 2026-12-05
+            ---
+
+            Emoji: 🚢 ⚓ 🌊 🇰🇷 👍🏽. Hangul: 한화오션, 북극항로. CJK: 北极航道. Cyrillic: Северный морской путь.
+
+            שלום עולם — this paragraph opens in Hebrew.
+
+            مرحبا بالعالم — this one in Arabic; 1 and 2 stay digits.
+
+            Hebrew inside: שלום, in a paragraph that opens in English.
+
+            """
+        let workspace = Workspace(report: report)
+        let result = try workspace.run("build", "report.md", "--to", "pdf,xhtml,docbook")
+        try #require(result.status == 0, "\(result.stderr)")
+        let coverage = try runProgram("/usr/bin/env", ["python3", Self.glyphCoverage, workspace.folder + "/out/report.pdf"])
+        #expect(coverage.status == 0 && coverage.output == "ok\n", "\(coverage.output)")
+        for edition in ["out/report.xhtml", "out/report.xml"] {
+            let text = try #require(workspace.contents(edition))
+            #expect(text.components(separatedBy: #"dir="rtl""#).count - 1 == 2, "\(edition): two paragraphs right to left")
+        }
+        // The check can fail: no font here has Egyptian hieroglyphs.
+        let unprintable = Workspace(report: "---\ntitle: H\ndate: 2026-12-05\n---\n\nA hieroglyph: 𓀀.\n")
+        try #require(try unprintable.run("build", "report.md", "--to", "pdf").status == 0)
+        let missing = try runProgram("/usr/bin/env", ["python3", Self.glyphCoverage, unprintable.folder + "/out/report.pdf"])
+        #expect(missing.status == 1 && missing.output.contains("U+13000"), "\(missing.output)")
+    }
+
+    /// `Scripts/glyph_coverage.py`, beside this file.
+    static let glyphCoverage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/glyph_coverage.py").path
 }
