@@ -16,7 +16,9 @@ struct ContentDocument {
         case titlePage
         /// These blocks of the lead (a long lead is split over several documents).
         case lead(Range<Int>)
-        case sections([Section])
+        /// Sections, after these blocks of the lead (a short lead opens the first section's
+        /// document rather than standing alone, see `EPUBBook.isShort`).
+        case sections([Section], lead: Range<Int>)
         case colophon
     }
 
@@ -65,8 +67,12 @@ struct ContentDocument {
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             let lead = body.element("div", ["class": "lead"])
             for block in report.lead[blocks] { writer.write(block, into: lead) }
-        case .sections(let sections):
+        case .sections(let sections, let leadBlocks):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
+            if !leadBlocks.isEmpty {
+                let lead = body.element("div", ["class": "lead"])
+                for block in report.lead[leadBlocks] { writer.write(block, into: lead) }
+            }
             for section in sections { writer.write(section, into: body) }
         case .colophon:
             MarkingBanner(marking: report.metadata.marking).write(into: body)

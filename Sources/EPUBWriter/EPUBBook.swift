@@ -80,7 +80,8 @@ struct EPUBBook {
         let metadata = report.metadata
         documents.append(Document(file: "text/cover.xhtml", title: "Cover", part: .cover(coverImage: "../" + coverImage), landmark: "cover"))
         documents.append(Document(file: "text/title.xhtml", title: metadata.title, part: .titlePage, landmark: "titlepage"))
-        for (index, start) in stride(from: 0, to: report.lead.count, by: Self.leadBlocksPerDocument).enumerated() {
+        let joinsLead = Self.isShort(report.lead) && !report.sections.isEmpty
+        for (index, start) in stride(from: 0, to: joinsLead ? 0 : report.lead.count, by: Self.leadBlocksPerDocument).enumerated() {
             let blocks = start..<min(report.lead.count, start + Self.leadBlocksPerDocument)
             let file = index == 0 ? "text/lead.xhtml" : "text/lead-\(index + 1).xhtml"
             documents.append(Document(file: file, title: metadata.title, part: .lead(blocks), landmark: index == 0 ? "bodymatter" : nil))
@@ -89,11 +90,20 @@ struct EPUBBook {
             let heading = chunk[0].title.plainText
             let title = heading.allSatisfy(\.isWhitespace) ? metadata.title : heading
             let landmark = documents.contains { $0.landmark == "bodymatter" } ? nil : "bodymatter"
-            documents.append(Document(file: "text/section-\(index + 1).xhtml", title: title, part: .sections(chunk), landmark: landmark))
+            let lead = index == 0 && joinsLead ? report.lead.indices : 0..<0
+            documents.append(
+                Document(file: "text/section-\(index + 1).xhtml", title: title, part: .sections(chunk, lead: lead), landmark: landmark))
             documentOpeners.insert(chunk[0].id)
         }
         documents.append(Document(file: "text/colophon.xhtml", title: "Colophon", part: .colophon, landmark: "backmatter"))
         mapIdentifiers(report)
+    }
+
+    /// Whether a lead is short enough to open the first section's document: a few
+    /// paragraphs on their own would make a document that readers show as an almost empty
+    /// page.
+    static func isShort(_ lead: [Block]) -> Bool {
+        lead.count <= 6 && lead.plainText.count <= 1_200
     }
 
     /// The lead's blocks per document, at most. A lead is mostly a few paragraphs; one of
@@ -126,7 +136,7 @@ struct EPUBBook {
             let part: ReportContent
             switch document.part {
             case .lead(let blocks): part = ReportContent(blocks: Array(report.lead[blocks]))
-            case .sections(let sections): part = ReportContent(sections: sections)
+            case .sections(let sections, let lead): part = ReportContent(blocks: Array(report.lead[lead]), sections: sections)
             default: continue
             }
             for id in part.identifierList where fileByID[id] == nil { fileByID[id] = document.file }

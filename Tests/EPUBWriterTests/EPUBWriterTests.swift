@@ -200,6 +200,25 @@ import ReportTestSupport
         #expect(PackageDocument.seriesPosition(Series(title: "S")) == nil)
     }
 
+    /// A short lead opens the first section's document; a long one has its own.
+    @Test func aShortLeadOpensTheFirstSection() throws {
+        func book(lead paragraphs: Int) throws -> [(path: String, text: String)] {
+            var report = Report(metadata: Metadata(title: "T", date: ReportDate("2026-12-05"), identifier: "x"))
+            report.lead = (1...paragraphs).map { Block.paragraph([.text("Lead paragraph \($0).")]) }
+            report.sections = [Section(id: "one", number: "1", level: 2, title: [.text("One")], blocks: [.paragraph([.text("Body.")])])]
+            let bytes = try EPUBWriter(options: .init(stylesheet: "", modified: 0)).write(report, resources: [:]).bytes
+            #expect(try epubCheck(bytes).contains(cleanEPUBCheck))
+            return try entries(of: bytes)
+        }
+        let short = try book(lead: 2)
+        #expect(!short.contains { $0.path == "EPUB/text/lead.xhtml" })
+        let first = try #require(short.first { $0.path == "EPUB/text/section-1.xhtml" }?.text)
+        let lead = try #require(first.range(of: #"<div class="lead">"#)), section = try #require(first.range(of: #"<section id="one""#))
+        #expect(lead.lowerBound < section.lowerBound && first.contains("Lead paragraph 2."))
+        let long = try book(lead: 7)
+        #expect(long.contains { $0.path == "EPUB/text/lead.xhtml" })
+    }
+
     @Test func modifiedComesFromTheGivenTimeNotTheClock() throws {
         let opf = try #require(try entries(of: book("putin-visit-north-korea.md", modified: 86_400).1).first { $0.path == "EPUB/package.opf" }?.text)
         #expect(opf.contains(##"<meta property="dcterms:modified">1970-01-02T00:00:00Z</meta>"##))
