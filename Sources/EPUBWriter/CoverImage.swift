@@ -33,15 +33,19 @@ struct CoverImage {
             }
         }
         y = 520
-        for line in CoverImage.wrap(metadata.title, width: 20) {
-            text(line, y: y, size: 88, into: svg, bold: true)
-            y += 104
+        let title = CoverImage.fit(metadata.title, sizes: [88, 76, 64, 54, 46], room: metadata.subtitle == nil ? 720 : 560, bold: true)
+        for line in title.lines {
+            y += title.size
+            text(line, y: y - title.size / 6, size: title.size, into: svg, bold: true)
+            y += title.size / 5
         }
         if let subtitle = metadata.subtitle {
             y += 20
-            for line in CoverImage.wrap(subtitle, width: 40) {
-                text(line, y: y, size: 44, into: svg)
-                y += 58
+            let fitted = CoverImage.fit(subtitle, sizes: [44, 38, 32], room: max(120, 1280 - y), bold: false)
+            for line in fitted.lines {
+                y += fitted.size
+                text(line, y: y, size: fitted.size, into: svg)
+                y += fitted.size / 3
             }
         }
         let authors = metadata.authors.map(\.name).joined(separator: ", ")
@@ -68,11 +72,49 @@ struct CoverImage {
         }
     }
 
+    /// A line of text at the left margin. One that may be wider than the space between the
+    /// margins (by `estimatedWidth`) is squeezed into it (`textLength`), so that no text
+    /// ever runs past the margin, whatever the font's real widths.
     private func text(_ content: String, y: Int, size: Int, into svg: XMLElement, color: String = "#ffffff", bold: Bool = false) {
         let element = svg.element(
             "text", ["x": "\(CoverImage.margin)", "y": "\(y)", "font-size": "\(size)", "font-family": "DejaVu Sans, sans-serif", "fill": color],
             text: content)
         if bold { element.setAttribute("font-weight", "bold") }
+        if CoverImage.estimatedWidth(content, size: size, bold: bold) > CoverImage.lineWidth {
+            element.setAttribute("textLength", String(CoverImage.lineWidth))
+            element.setAttribute("lengthAdjust", "spacingAndGlyphs")
+        }
+    }
+
+    /// The space between the margins.
+    static var lineWidth: Int { width - 2 * margin }
+
+    /// `text` wrapped at the largest of `sizes` whose lines fit `room` (in height, each line
+    /// 1.2 times its size) and the line width; at the smallest size otherwise.
+    static func fit(_ text: String, sizes: [Int], room: Int, bold: Bool) -> (size: Int, lines: [String]) {
+        for size in sizes {
+            let lines = wrap(text, width: max(1, lineWidth * 100 / (size * (bold ? 66 : 58))))
+            let fits = lines.allSatisfy { estimatedWidth($0, size: size, bold: bold) <= lineWidth }
+            if fits && lines.count * size * 6 / 5 <= room { return (size, lines) }
+        }
+        let size = sizes.last ?? 40
+        return (size, wrap(text, width: max(1, lineWidth * 100 / (size * (bold ? 66 : 58)))))
+    }
+
+    /// About how wide DejaVu Sans sets `text` at `size`: capitals and wide (East Asian)
+    /// characters count more than small letters.
+    static func estimatedWidth(_ text: String, size: Int, bold: Bool) -> Int {
+        var hundredths = 0
+        for character in text {
+            let scalar = character.unicodeScalars.first?.value ?? 0
+            switch scalar {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60: hundredths += 100
+            case 0x41...0x5A: hundredths += bold ? 78 : 70
+            case 0x20, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x2019, 0x69, 0x6C, 0x6A: hundredths += 32
+            default: hundredths += bold ? 66 : 58
+            }
+        }
+        return hundredths * size / 100
     }
 
     /// FIRST's colour for a TLP label.
@@ -85,7 +127,8 @@ struct CoverImage {
         }
     }
 
-    /// Greedy word wrap to about `width` characters a line (SVG text does not wrap itself).
+    /// Greedy word wrap to about `width` characters a line (SVG text does not wrap itself);
+    /// a word longer than the line is left whole, to be squeezed (see `text`).
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""

@@ -219,6 +219,25 @@ import ReportTestSupport
         #expect(long.contains { $0.path == "EPUB/text/lead.xhtml" })
     }
 
+    /// A long title is wrapped and set smaller to stay inside the cover's margins and above
+    /// its authors' band; a line that might still be too wide is squeezed to the margin.
+    @Test func theCoverTitleFitsInsideTheMargins() throws {
+        for title in [
+            "Glyphs and Directions: A Deliberately Long Title to Test How the Running Head Copes With It",
+            "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMM", "북극항로와 한화오션의 쇄빙선 건조 능력에 관한 장기 전망 보고서",
+        ] {
+            let svg = String(decoding: CoverImage(metadata: Metadata(title: title, subtitle: "A subtitle")).make().serialized(), as: UTF8.self)
+            let lines = svg.matches(of: /<text x="100" y="(\d+)" font-size="(\d+)"[^>]*font-weight="bold"[^>]*>([^<]*)</)
+            #expect(!lines.isEmpty)
+            for line in lines {
+                let (y, size, text) = (Int(line.output.1)!, Int(line.output.2)!, String(line.output.3))
+                #expect(y < 1320, "\(title): a title line at \(y) runs into the authors' band")
+                let squeezed = svg.contains(##"lengthAdjust="spacingAndGlyphs">\##(text)<"##)
+                #expect(CoverImage.estimatedWidth(text, size: size, bold: true) <= CoverImage.lineWidth || squeezed, "\(text)")
+            }
+        }
+    }
+
     @Test func modifiedComesFromTheGivenTimeNotTheClock() throws {
         let opf = try #require(try entries(of: book("putin-visit-north-korea.md", modified: 86_400).1).first { $0.path == "EPUB/package.opf" }?.text)
         #expect(opf.contains(##"<meta property="dcterms:modified">1970-01-02T00:00:00Z</meta>"##))
