@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// The package document (`package.opf`): metadata, manifest and spine.
@@ -56,7 +57,7 @@ struct PackageDocument {
     /// The content document in the reading order; the contents page follows the title page.
     private func writeReference(_ content: EPUBBook.Document, into spine: XMLElement) {
         spine.element("itemref", ["idref": itemID(content.file)])
-        if case .titlePage = content.part { spine.element("itemref", ["idref": "nav"]) }
+        if case .titlePage = content.part, ContentsPage.isWanted(for: report) { spine.element("itemref", ["idref": "nav"]) }
     }
 
     private func writeMetadata(into package: XMLElement) {

@@ -21,6 +21,11 @@ public struct Metadata: Sendable, Codable, Equatable {
     public var cover: String?
     public var contact: String?
     public var yardstick: Yardstick
+    /// Whether the print edition has a contents page: nil decides by the report's length
+    /// (`toc: auto`, see `ContentsPage`).
+    public var toc: Bool?
+    /// Whether the print edition opens with a title page of its own; nil is yes.
+    public var titlePage: Bool?
     /// Keys this version does not know, kept (and reported) rather than dropped.
     public var extra: [ExtraField]
 

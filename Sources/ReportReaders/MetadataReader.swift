@@ -17,7 +17,7 @@ struct MetadataReader {
     /// The keys of docs/report-markdown.md §1.
     static let knownKeys: Set<String> = [
         "title", "short-title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
-        "keywords", "marking", "rights", "license", "cover", "contact", "yardstick",
+        "keywords", "marking", "rights", "license", "cover", "contact", "yardstick", "toc", "title-page",
     ]
 
     private final class Budget {
@@ -54,6 +54,8 @@ struct MetadataReader {
             case "cover": metadata.cover = cover(value)
             case "contact": metadata.contact = string(value, key)
             case "yardstick": metadata.yardstick = yardstick(value) ?? .icd203
+            case "toc": metadata.toc = choice(value, key, allowsAuto: true)
+            case "title-page": metadata.titlePage = choice(value, key, allowsAuto: false)
             default:
                 log.warning("unknown front matter key '\(key)' is kept but not understood", at: at)
                 if let kept = untyped(value) { extra.append(ExtraField(key: carried(key, at: keyNode), value: kept)) }
@@ -328,6 +330,19 @@ struct MetadataReader {
     private func cover(_ node: Node) -> String? {
         guard let path = string(node, "cover") else { return nil }
         return files.checkImage(path, what: "cover image", at: location(of: node), log: log) ? path : nil
+    }
+
+    /// `true` or `false` (also `yes`, `no`), or, when `allowsAuto`, `auto`: nil.
+    private func choice(_ node: Node, _ key: String, allowsAuto: Bool) -> Bool? {
+        guard let text = string(node, key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        case "auto" where allowsAuto: return nil
+        default:
+            log.error("'\(key)' must be \(allowsAuto ? "auto, true or false" : "true or false"), not '\(text)'", at: location(of: node))
+            return nil
+        }
     }
 
     private func yardstick(_ node: Node) -> Yardstick? {

@@ -27,7 +27,10 @@ public struct TitlePageWriter {
                     .element("span", ["class": "tlp-label \(TitlePageWriter.tlpClass(tlp))"], text: tlp.label)
             }
         }
-        let header = body.element("header", ["class": "title-page"])
+        // `title-page: false`: the print edition sets the title block at the head of the
+        // first page of text (class `compact`) instead of on a page of its own.
+        let compact = runningMarkings && metadata.titlePage == false
+        let header = body.element("header", ["class": compact ? "title-page compact" : "title-page"])
         if let series = metadata.series { writeSeries(series, into: header) }
         header.element("h1", ["class": "title"], text: metadata.title)
         if let subtitle = metadata.subtitle { header.element("p", ["class": "subtitle"], text: subtitle) }

@@ -102,7 +102,7 @@ public struct XHTMLWriter: EditionWriter {
         let context = XHTMLContext(
             report: report, index: manuscript.index, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
         TitlePageWriter(report: report).write(into: body)
-        let contents = TableOfContentsWriter.writeList(for: report.sections, into: body)
+        let contents = ContentsPage.isWanted(for: report) ? TableOfContentsWriter.writeList(for: report.sections, into: body) : nil
         let main = body.element("main")
         let lead = report.lead.isEmpty ? nil : main.element("div", ["class": "lead"])
         ColophonWriter(metadata: report.metadata).write(into: body)

@@ -84,4 +84,26 @@ import Testing
 
     /// `Scripts/glyph_coverage.py`, beside this file.
     static let glyphCoverage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/glyph_coverage.py").path
+
+    /// A short report gets no contents page, and with `title-page: false` no title page:
+    /// it fits one page. `toc: true` asks for contents all the same; the e-book's spine has
+    /// its contents page only when the print edition does.
+    @Test func aShortReportIsNotPadded() throws {
+        let body = "## One\n\nFirst part.\n\n## Two\n\nSecond part.\n"
+        let short = Workspace(report: "---\ntitle: Short\ndate: 2026-12-05\ntitle-page: false\n---\n\n" + body)
+        let result = try short.run("build", "report.md", "--to", "pdf,xhtml,epub")
+        try #require(result.status == 0, "\(result.stderr)")
+        let info = try runProgram("/usr/bin/env", ["pdfinfo", short.folder + "/out/report.pdf"])
+        #expect(info.output.contains(/Pages:\s+1\n/), "\(info.output)")
+        #expect(short.contents("out/report.xhtml")?.contains(#"<nav class="toc""#) == false)
+        #expect(short.contents("out/report.xhtml")?.contains(#"<header class="title-page compact">"#) == true)
+        let asked = Workspace(report: "---\ntitle: Short\ndate: 2026-12-05\ntoc: true\n---\n\n" + body)
+        try #require(try asked.run("build", "report.md", "--to", "pdf,xhtml").status == 0)
+        #expect(asked.contents("out/report.xhtml")?.contains(#"<nav class="toc""#) == true)
+        let pages = try runProgram("/usr/bin/env", ["pdfinfo", asked.folder + "/out/report.pdf"])
+        #expect(pages.output.contains(/Pages:\s+3\n/), "title page, contents, text: \(pages.output)")
+        let wrong = Workspace(report: "---\ntitle: Short\ntoc: sometimes\n---\n\n" + body)
+        let refused = try wrong.run("check", "report.md")
+        #expect(refused.status == 1 && refused.stderr.contains("report.md:3:6: error: 'toc' must be auto, true or false, not 'sometimes'"), "\(refused.stderr)")
+    }
 }
