@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XHTMLWriter
 import XMLSupport
 
@@ -83,7 +84,8 @@ struct NavigationDocument {
         }
         add("cover", "text/cover.xhtml", "Cover")
         add("titlepage", "text/title.xhtml", "Title page")
-        add("toc", "nav.xhtml#toc", "Contents")
+        // The contents are a landmark when they are in the reading order (`ContentsPage`).
+        if ContentsPage.isWanted(for: report) { add("toc", "nav.xhtml#toc", "Contents") }
         if let start = book.bodyStart { add("bodymatter", start.file, "Start of the report") }
     }
 }
