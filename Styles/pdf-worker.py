@@ -75,6 +75,22 @@ def find_libraries_in_loader_cache():
         ctypes.util.find_library = in_cache
 
 
+def keep_names_whole():
+    """Hyphenation never splits a word that starts with a capital.
+
+    Names ("Pyongyang", "Shoigu") and acronyms are set whole: a reader cannot tell where a
+    foreign name may be broken, and the dictionaries do not know them. (How many letters
+    each part keeps is the style sheet's `hyphenate-limit-chars`.)
+    """
+    import pyphen
+    iterate = pyphen.Pyphen.iterate
+
+    def iterate_unless_capitalised(self, word):
+        return iter(()) if word[:1].isupper() else iterate(self, word)
+
+    pyphen.Pyphen.iterate = iterate_unless_capitalised
+
+
 def send(stream, header, body=b''):
     stream.write(json.dumps(header).encode('utf-8') + b'\n' + body)
     stream.flush()
@@ -176,6 +192,7 @@ def main():
         find_libraries_in_loader_cache()
         import weasyprint
         import weasyprint.urls
+        keep_names_whole()
         logging.getLogger('weasyprint').setLevel(logging.ERROR)
         Fetcher = fetcher_class(weasyprint.urls)
         problem = None

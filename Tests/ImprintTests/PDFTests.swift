@@ -128,6 +128,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.folder + "/z"))
     }
 
+    /// Words are broken only by the dictionary of the report's language, never a word that
+    /// starts with a capital (a name, an acronym), and keep three letters or more each side.
+    @Test func hyphenationSparesNamesAndShortParts() throws {
+        for sample in ["putin-visit-north-korea.md", "arctic-shipping-outlook.md"] {
+            let (_, pdf) = try build(sample)
+            let lines = try poppler("pdftotext", [pdf, "-"]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var broken = 0
+            for (index, line) in lines.enumerated() where line.hasSuffix("\u{2010}") && index + 1 < lines.count {
+                broken += 1
+                let before = String(line.dropLast().split(separator: " ").last ?? "")
+                let after = String(lines[index + 1].prefix { $0.isLetter })
+                #expect(before.first?.isLowercase == true, "\(sample): a capitalised word is broken: \(before)‐\(after)")
+                #expect(before.filter(\.isLetter).count >= 3 && after.count >= 3, "\(sample): \(before)‐\(after)")
+            }
+            #expect(broken > 0, "\(sample): the check saw no hyphenated line")
+        }
+    }
+
     @Test func letterPaper() throws {
         let (_, pdf) = try build("putin-visit-north-korea.md", "--paper", "letter")
         #expect(try poppler("pdfinfo", [pdf]).contains("612 x 792 pts (letter)"))
