@@ -18,6 +18,8 @@ public protocol XMLEditionContext {
     /// (`ReportIndex.referenceLabels`).
     var referenceLabels: [String: String] { get }
     // The inlines this layer leaves to the edition.
+    /// Plain text (by default, as it is).
+    func writeText(_ text: String, into parent: XMLElement)
     mutating func writeLink(_ link: Link, into parent: XMLElement)
     mutating func writeCrossReference(_ reference: CrossReference, into parent: XMLElement)
     func writeImage(_ image: InlineImage, into parent: XMLElement)
@@ -35,12 +37,14 @@ public enum InlineStyle: Sendable {
 extension XMLEditionContext {
     public static func markLeadIn(_ bold: XMLElement) {}
 
+    public func writeText(_ text: String, into parent: XMLElement) { parent.addText(text) }
+
     /// Inline content, as mixed content of `parent` (never indented).
     public mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
         parent.beginMixedContent()
         for inline in ReferenceWording.resolved(inlines, labels: referenceLabels) {
             switch inline {
-            case .text(let text): parent.addText(text)
+            case .text(let text): writeText(text, into: parent)
             case .emphasis(let content): writeInlines(content, into: Self.element(for: .emphasis, in: parent))
             case .strong(let content): writeInlines(content, into: Self.element(for: .strong, in: parent))
             case .strikethrough(let content): writeInlines(content, into: Self.element(for: .strikethrough, in: parent))

@@ -69,6 +69,9 @@ import Testing
         let workspace = Workspace(report: report)
         let result = try workspace.run("build", "report.md", "--to", "pdf,xhtml,docbook")
         try #require(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("warning"), "the engine has nothing to say of Imprint's own style: \(result.stderr)")
+        // A Korean word is kept whole (WeasyPrint knows no `word-break: keep-all`).
+        #expect(workspace.contents("out/report.xhtml")?.contains(#"Hangul: <span class="keep-all">한화오션,</span> <span class="keep-all">북극항로.</span>"#) == true)
         let coverage = try runProgram("/usr/bin/env", ["python3", Self.glyphCoverage, workspace.folder + "/out/report.pdf"])
         #expect(coverage.status == 0 && coverage.output == "ok\n", "\(coverage.output)")
         for edition in ["out/report.xhtml", "out/report.xml"] {
