@@ -13,8 +13,10 @@ struct PrintStyle {
 
     /// Adds a part of the cascade; `path` names the user's style sheet it is.
     mutating func append(_ part: String, from path: String? = nil) {
-        if let path { add("/* --css \(path) */") }
-        if let path { userSheets.append((path, lines + 1)) }
+        if let path {
+            add("/* --css \(path) */")
+            userSheets.append((path, lines + 1))
+        }
         add(part)
     }
 

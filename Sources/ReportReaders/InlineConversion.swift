@@ -92,8 +92,9 @@ extension BodyBuilder {
             }
             guard let found = literal[searchFrom...].range(of: String(decoding: read, as: UTF8.self)) else { continue }
             let original = String(decoding: written, as: UTF8.self)
+            let offset = literal.distance(from: literal.startIndex, to: found.lowerBound) + original.count
             literal.replaceSubrange(found, with: original)
-            searchFrom = literal.index(found.lowerBound, offsetBy: original.count)
+            searchFrom = literal.index(literal.startIndex, offsetBy: offset)
         }
         return literal
     }
