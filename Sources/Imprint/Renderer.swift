@@ -50,7 +50,7 @@ struct Renderer: Sendable {
     /// report's folder as base URL.
     private func pdf() throws(DiagnosticError) -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let style = try printStyle()
-        let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(style.text)).write(manuscript)
+        let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true).write(manuscript)
         progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
         let rendered = try PDFEngine(
             command: options.pdfEngine, timeout: options.pdfTimeout, standard: options.pdfStandard, file: options.displayName).render(
@@ -134,7 +134,9 @@ struct Renderer: Sendable {
     }
 
     /// The print edition's XHTML, images found from where it is written.
-    private func xhtmlWriter(stylesheet: XHTMLWriter.StyleSheet) -> XHTMLWriter {
-        XHTMLWriter(options: .init(stylesheets: [stylesheet], resourcePrefix: "", generator: "Imprint \(Imprint.version)"))
+    private func xhtmlWriter(stylesheet: XHTMLWriter.StyleSheet, forPrint: Bool = false) -> XHTMLWriter {
+        XHTMLWriter(
+            options: .init(
+                stylesheets: [stylesheet], resourcePrefix: "", generator: "Imprint \(Imprint.version)", keepsNamesWhole: forPrint))
     }
 }

@@ -57,6 +57,8 @@ struct XHTMLContext {
     var explainedGrades = false
     /// See `ReportIndex.hasRiskMatrix`.
     let hasRiskMatrix: Bool
+    /// See `XHTMLWriter.Options.keepsNamesWhole`.
+    var keepsNamesWhole = false
 
     init(
         report: Report, index: ReportIndex? = nil, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle = .inline

@@ -22,11 +22,16 @@ public struct XHTMLWriter: EditionWriter {
         public var resourcePrefix: String
         /// Put in `<meta name="generator">`.
         public var generator: String
+        /// For print: a name is never broken at its own hyphen ("Kim Jong-un"), by a word
+        /// joiner (U+2060, which text extraction drops) after the hyphen of a word that
+        /// starts with a capital.
+        public var keepsNamesWhole: Bool
 
-        public init(stylesheets: [StyleSheet] = [], resourcePrefix: String = "", generator: String = "Imprint") {
+        public init(stylesheets: [StyleSheet] = [], resourcePrefix: String = "", generator: String = "Imprint", keepsNamesWhole: Bool = false) {
             self.stylesheets = stylesheets
             self.resourcePrefix = resourcePrefix
             self.generator = generator
+            self.keepsNamesWhole = keepsNamesWhole
         }
     }
 
@@ -99,8 +104,9 @@ public struct XHTMLWriter: EditionWriter {
         html.setAttribute("xml:lang", report.metadata.lang)
         HeadWriter(report: report, description: manuscript.index.summaryLine, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        let context = XHTMLContext(
+        var context = XHTMLContext(
             report: report, index: manuscript.index, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
+        context.keepsNamesWhole = options.keepsNamesWhole
         TitlePageWriter(report: report).write(into: body)
         let contents = ContentsPage.isWanted(for: report) ? TableOfContentsWriter.writeList(for: report.sections, into: body) : nil
         let main = body.element("main")
