@@ -37,10 +37,17 @@ public struct TitlePageWriter {
         if !metadata.authors.isEmpty {
             let authors = header.element("ul", ["class": "authors"])
             for author in metadata.authors {
+                // The separators are text, not style, so that a reader without the style
+                // sheet (or a conversion to plain text) keeps the words apart.
                 let item = authors.element("li", ["class": "author"])
+                item.beginMixedContent()
                 item.element("span", ["class": "name"], text: author.name)
-                if let affiliation = author.affiliation { item.element("span", ["class": "affiliation"], text: affiliation) }
+                if let affiliation = author.affiliation {
+                    item.addText(", ")
+                    item.element("span", ["class": "affiliation"], text: affiliation)
+                }
                 if let email = author.email {
+                    item.addText(" ")
                     item.element("a", ["class": "email", "href": "mailto:" + email], text: email)
                 }
             }

@@ -60,6 +60,8 @@ import XMLSupport
             ##"<aside class="explanation grading-scale">"##, ##"<p class="grade">Grade <strong>B2</strong>"##,
             ##"<div class="running-tlp running-tlp-top" aria-hidden="true">"##, ##"<span class="tlp-label tlp-amber">TLP:AMBER</span>"##,
             ##"<p class="classification">UNCLASSIFIED//FOR TRAINING USE ONLY</p>"##, ##"<p class="contact">Contact: "##,
+            // Separators are text, so that a reader without the style sheet keeps words apart.
+            ##"<span class="name">Ingrid Solberg</span>, <span class="affiliation">Imprint Sample Press, Arctic Desk</span> <a class="email""##,
         ] {
             #expect(text.contains(expected), "missing \(expected)")
         }
