@@ -167,10 +167,27 @@ enum Console {
         FileHandle.standardError.write(Data((message + "…\n").utf8))
     }
 
-    /// Diagnostics go to standard error, one a line, as compilers print them.
+    /// Diagnostics go to standard error, one a line, as compilers print them: coloured as
+    /// compilers colour them when standard error is a terminal and `NO_COLOR` is not set.
     static func print(_ diagnostics: [Diagnostic]) {
+        let colour = isatty(STDERR_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            let line = colour ? coloured(diagnostic) : diagnostic.description
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
+    }
+
+    /// `file:line:col:` in bold, the severity in its colour (error red, warning magenta,
+    /// note cyan, all bold), the message plain: clang's and swiftc's colours.
+    static func coloured(_ diagnostic: Diagnostic) -> String {
+        let bold = "\u{1B}[1m", reset = "\u{1B}[0m"
+        let hue =
+            switch diagnostic.severity {
+            case .error: "\u{1B}[1;31m"
+            case .warning: "\u{1B}[1;35m"
+            default: "\u{1B}[1;36m"
+            }
+        let place = diagnostic.location.map { "\(bold)\($0):\(reset) " } ?? ""
+        return "\(place)\(hue)\(diagnostic.severity.rawValue):\(reset) \(diagnostic.message)"
     }
 }
