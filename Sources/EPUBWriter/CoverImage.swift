@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XHTMLWriter
 import XMLSupport
 
@@ -26,7 +27,7 @@ struct CoverImage {
         if let series = metadata.series {
             let line = [series.title, series.issn.map { "ISSN \($0)" }].compactMap { $0 }.joined(separator: " · ")
             if !line.isEmpty { text(line, y: y, size: 40, into: svg, color: "#9fc3e6") }
-            let numbering = [series.volume.map { "Volume \($0)" }, series.issue.map { "Issue \($0)" }].compactMap { $0 }
+            let numbering = series.numbering
             if !numbering.isEmpty {
                 y += 56
                 text(numbering.joined(separator: " · "), y: y, size: 40, into: svg, color: "#9fc3e6")

@@ -93,7 +93,7 @@ struct PackageDocument {
         for keyword in metadata.keywords where !keyword.allSatisfy(\.isWhitespace) {
             element.element("dc:subject", text: keyword)
         }
-        if let description = book.manuscript.index.summaryLine { element.element("dc:description", text: description) }
+        if let description = report.summaryLine(labels: book.manuscript.index.referenceLabels) { element.element("dc:description", text: description) }
         if let series = metadata.series { writeSeries(series, into: element) }
         if metadata.cover != nil || book.generatedCover != nil {
             element.element("meta", ["name": "cover", "content": "cover-image"])

@@ -12,9 +12,6 @@ public struct ReportIndex: Sendable {
     public let identifiers: Set<String>
     /// See `Report.footnotesByLabel`.
     public let footnotes: [String: Footnote]
-    /// See `Report.summaryLine(labels:)`: the description metadata gives, its
-    /// cross-references in the words the editions show.
-    public let summaryLine: String?
     /// Whether a risk register of the report draws a risk matrix (a risk with both a
     /// likelihood and an impact): the likelihood terms are then explained beside it.
     public let hasRiskMatrix: Bool
@@ -27,7 +24,6 @@ public struct ReportIndex: Sendable {
         referenceLabels = report.referenceLabels(only: wordless)
         identifiers = report.identifiers
         footnotes = report.footnotesByLabel
-        summaryLine = report.summaryLine(labels: referenceLabels)
         var matrix = false
         report.forEachBlock { block in
             if !matrix, case .risks(let risks) = block { matrix = risks.contains { $0.likelihood != nil && $0.impact != nil } }

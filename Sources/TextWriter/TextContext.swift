@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 
 /// The state of one text write: the output, and the notes and links numbered so far.
 struct TextContext {
@@ -63,14 +64,12 @@ struct TextContext {
     mutating func writeTitleBlock() {
         let metadata = report.metadata
         if let series = metadata.series {
-            let numbering = [series.volume.map { "Volume \($0)" }, series.issue.map { "Issue \($0)" }].compactMap { $0 }
+            let numbering = series.numbering
             let parts = [series.title, series.issn.map { "ISSN \($0)" }, numbering.isEmpty ? nil : numbering.joined(separator: ", ")]
             output.append(wrapper.wrap(parts.compactMap { $0 }.joined(separator: " · ")))
             output.blank()
         }
-        let title = wrapper.wrap(metadata.title)
-        output.append(title)
-        output.append(String(repeating: "=", count: min(width, title.map { DisplayWidth.of($0) }.max() ?? 0)))
+        writeTitle()
         if let subtitle = metadata.subtitle { output.append(wrapper.wrap(subtitle)) }
         output.blank()
         for author in metadata.authors {
@@ -93,14 +92,8 @@ struct TextContext {
     /// the title, underlined, then series and issue, authors and dates on one line.
     mutating func writeCompactTitleBlock() {
         let metadata = report.metadata
-        let title = wrapper.wrap(metadata.title)
-        output.append(title)
-        output.append(String(repeating: "=", count: min(width, title.map { DisplayWidth.of($0) }.max() ?? 0)))
-        var series: String?
-        if let given = metadata.series {
-            let numbering = [given.volume.map { "Volume \($0)" }, given.issue.map { "Issue \($0)" }].compactMap { $0 }
-            series = ([given.title] + numbering).compactMap { $0 }.joined(separator: ", ")
-        }
+        writeTitle()
+        let series = metadata.series.map { ([$0.title].compactMap { $0 } + $0.numbering).joined(separator: ", ") }
         let authors = metadata.authors.map(\.name).joined(separator: ", ")
         // A date is never broken over two lines.
         let unbroken = { (date: ReportDate) in String(date.longDescription.map { $0 == " " ? "\u{00A0}" : $0 }) }
@@ -108,6 +101,13 @@ struct TextContext {
             .compactMap { $0 }.joined(separator: ", ")
         let byline = [series, authors, dates].compactMap { $0?.isEmpty == false ? $0 : nil }
         if !byline.isEmpty { output.append(wrapper.wrap(byline.joined(separator: " · "))) }
+    }
+
+    /// The title, wrapped, underlined with `=` as wide as its widest line.
+    private mutating func writeTitle() {
+        let title = wrapper.wrap(report.metadata.title)
+        output.append(title)
+        output.append(String(repeating: "=", count: min(width, title.map { DisplayWidth.of($0) }.max() ?? 0)))
     }
 
     /// The marking's handling notice, in a paragraph of its own.

@@ -5,7 +5,7 @@ import XMLSupport
 /// information (title, authors, keywords, description, dates), then the style sheets.
 struct HeadWriter {
     let report: Report
-    /// The summary on one line (`ReportIndex.summaryLine`).
+    /// The summary on one line (`Report.summaryLine(labels:)`).
     let description: String?
     let options: XHTMLWriter.Options
 

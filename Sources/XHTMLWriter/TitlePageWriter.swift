@@ -70,7 +70,7 @@ public struct TitlePageWriter {
         var parts: [(String, String)] = []
         if let title = series.title { parts.append(("series-title", title)) }
         if let issn = series.issn { parts.append(("issn", "ISSN \(issn)")) }
-        let numbering = [series.volume.map { "Volume \($0)" }, series.issue.map { "Issue \($0)" }].compactMap { $0 }
+        let numbering = series.numbering
         if !numbering.isEmpty { parts.append(("volume-issue", numbering.joined(separator: ", "))) }
         for (index, part) in parts.enumerated() {
             if index > 0 { element.addText(" · ") }

@@ -102,7 +102,8 @@ public struct XHTMLWriter: EditionWriter {
         let html = document.root
         html.setAttribute("lang", report.metadata.lang)
         html.setAttribute("xml:lang", report.metadata.lang)
-        HeadWriter(report: report, description: manuscript.index.summaryLine, options: options).write(into: html.element("head"))
+        let description = report.summaryLine(labels: manuscript.index.referenceLabels)
+        HeadWriter(report: report, description: description, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
         var context = XHTMLContext(
             report: report, index: manuscript.index, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
