@@ -12,6 +12,12 @@ standard input and output, each message a line of JSON, followed by as many byte
   {"error": "...", "refused": [...], "warnings": [...]}. The warnings are WeasyPrint's own
   (a style sheet's unknown property or bad value, with its line and column).
 
+Before the PDF is written, the worker does what WeasyPrint 70 does not do by itself: it keeps
+the end of every paragraph unhyphenated (`keep_last_lines_whole`), and it measures the laid
+out pages and mends a page left part empty because a figure or a table did not fit
+(`mend_gaps`) and a word its line breaker left alone on a line (`mend_runts`), laying the
+document out once more when it does.
+
 What the document may load goes through `Fetcher`: a file inside the job's folder (after
 every symbolic link is resolved), or a `data:` address of at most DATA_LIMIT characters.
 Anything else (another file, `http:`, `https:`, `ftp:`) is refused and named in the answer,
@@ -91,6 +97,233 @@ def keep_names_whole():
     pyphen.Pyphen.iterate = iterate_unless_capitalised
 
 
+# ---------- The ends of paragraphs ----------
+
+# The elements whose own text is set in lines (and hyphenated), and those that hold blocks.
+LINES = {'p', 'li', 'dd', 'figcaption', 'td', 'th'}
+BLOCKS = {'p', 'div', 'ul', 'ol', 'dl', 'table', 'figure', 'blockquote', 'pre', 'section', 'aside'}
+# How many characters at the end of a paragraph are never hyphenated: more than a line of
+# the print edition's measure (about 95 at 10.5 pt on A4), so that neither the last line
+# nor the one before it ends in a broken word.
+LAST_LINE = 110
+
+
+def keep_last_lines_whole(root):
+    """Sets the last LAST_LINE characters of each paragraph in `span class="last-line"`.
+
+    The print style sheet gives these spans `hyphens: manual`: a paragraph whose last line
+    holds the rest of a hyphenated word is what a publisher sends back, and WeasyPrint has
+    no `hyphenate-limit-last`. A note (`span.footnote`, set at the foot of the page) is not
+    part of its paragraph's last line.
+    """
+    for block in root.iter():
+        if block.tag in LINES and not any(inner.tag in BLOCKS for inner in block.iter() if inner is not block):
+            protect_tail(block, LAST_LINE)
+
+
+def text_slots(element, parent=None):
+    """The text of `element` in reading order: (owner, 'text' or 'tail', owner's parent)."""
+    if 'footnote' in (element.get('class') or '').split():
+        return
+    if element.text:
+        yield element, 'text', parent
+    for child in element:
+        yield from text_slots(child, element)
+        if child.tail:
+            yield child, 'tail', element
+
+
+def protect_tail(block, count):
+    for owner, kind, parent in reversed(list(text_slots(block))):
+        if count <= 0:
+            return
+        text = getattr(owner, kind)
+        cut = 0 if len(text) <= count else max(text.rfind(' ', 0, len(text) - count), 0)
+        count -= len(text) - cut
+        span = owner.makeelement('span', {'class': 'last-line'})
+        span.text = text[cut:]
+        setattr(owner, kind, text[:cut] or None)
+        if kind == 'text':
+            owner.insert(0, span)
+        else:
+            parent.insert(list(parent).index(owner) + 1, span)
+
+
+# ---------- Gaps left by what did not fit ----------
+
+# Containers the layout descends through to find the first block of a page.
+CONTAINERS = {'html', 'body', 'main', 'section', 'div', 'article'}
+# Blocks of running text a figure may move past.
+RUNNING_TEXT = {'p', 'ul', 'ol', 'dl', 'blockquote'}
+# Values of `break-before` and `break-after` that begin a new page.
+FORCED = {'page', 'left', 'right', 'recto', 'verso'}
+# A gap worth mending: an eighth of the page's text area.
+GAP = 1 / 8
+# Layouts at most: the first, and those after mending.
+LAYOUTS = 3
+
+
+def in_flow(box):
+    return [child for child in (getattr(box, 'children', None) or [])
+            if child.element is not None and child.is_in_normal_flow()]
+
+
+def edge(box, index):
+    """The boxes from `box` down to the first (index 0) or last (-1) block of a page's flow
+    that is not a container."""
+    chain = [box]
+    while box.element_tag in CONTAINERS:
+        children = in_flow(box)
+        if not children:
+            break
+        box = children[index]
+        chain.append(box)
+    return chain
+
+
+def forced_break(before, after):
+    """Whether the style sheets begin a new page between two chains of boxes (a title page,
+    the contents), which leaves nothing to mend."""
+    return (any(box.style['break_after'] in FORCED for box in before)
+            or any(box.style['break_before'] in FORCED for box in after))
+
+
+def content_bottom(box):
+    children = in_flow(box)
+    if box.element_tag in CONTAINERS and children:
+        return max(content_bottom(child) for child in children)
+    return box.position_y + box.margin_height()
+
+
+def root_box(page):
+    return next((box for box in page._page_box.children if box.element_tag == 'html'), None)
+
+
+def gaps(document):
+    """(block, the box holding it, the gap's height) for each page whose next page begins
+    with a figure, a table or a code block that did not fit below the page's text."""
+    found = []
+    for page, following in zip(document.pages, document.pages[1:]):
+        if root_box(page) is None or root_box(following) is None:
+            continue
+        first = edge(root_box(following), 0)
+        if len(first) < 2 or first[-1].element_tag not in ('figure', 'table', 'aside', 'pre'):
+            continue
+        if forced_break(edge(root_box(page), -1), first):
+            continue
+        area = page._page_box.height
+        gap = page._page_box.content_box_y() + area - content_bottom(root_box(page))
+        if gap > GAP * area:
+            found.append((first[-1], first[-2], gap))
+    return found
+
+
+def mend_gaps(root, found, mended):
+    """Moves a figure after as much of the running text that follows it as fills the gap
+    (text that was laid out on the next page, so its height is known), or lets a table, a
+    box holding one, or a code block break across the pages (a table's header row is set
+    again). A figure followed by a heading or another figure stays, and what was mended
+    once (`mended`) is not mended again. Says whether anything changed."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    changed = False
+    for block, holder, gap in found:
+        element = block.element
+        parent = parents.get(element)
+        if parent is None or element in mended:
+            continue
+        mended.add(element)
+        if element.tag == 'figure':
+            siblings = list(parent)
+            index = siblings.index(element)
+            heights = {child.element: child.margin_height() for child in in_flow(holder)}
+            after, height = index, 0
+            for sibling in siblings[index + 1:]:
+                if sibling.tag not in RUNNING_TEXT or height >= gap:
+                    break
+                after += 1
+                height += heights.get(sibling, 0)
+            if after > index:
+                parent.remove(element)
+                parent.insert(after, element)
+                changed = True
+        elif element.tag != 'aside' or element.find('.//table') is not None:
+            for breakable in {element, *element.iter('table')}:
+                breakable.set('style', 'break-inside: auto; ' + (breakable.get('style') or ''))
+            changed = True
+    return changed
+
+
+# ---------- Words left alone on a line ----------
+
+# A line of a paragraph holding one word in less than this share of the measure is a fault.
+RUNT = 0.4
+
+
+def line_text(box):
+    if type(box).__name__ == 'TextBox':
+        return box.text
+    return ''.join(line_text(child) for child in getattr(box, 'children', None) or [])
+
+
+def runts(document):
+    """(paragraph element, word, the next line's first word) for each line inside a
+    paragraph that holds one short word.
+
+    WeasyPrint 70 sometimes sets the last word before a line that ends ahead of an inline
+    element (a link, an emphasis) alone on a line of its own, in a paragraph that has room
+    for it beside the next word. A paragraph with a line break (`br`) may have short lines
+    on purpose, and is left as it is.
+    """
+    found = []
+
+    def walk(box):
+        children = getattr(box, 'children', None) or []
+        lines = [child for child in children if type(child).__name__ == 'LineBox']
+        if lines and box.element_tag == 'p' and box.element.find('.//br') is None:
+            for line, following in zip(lines, lines[1:]):
+                words, after = line_text(line).split(), line_text(following).split()
+                extent = max((child.position_x + child.margin_width() for child in line.children),
+                             default=line.position_x) - line.position_x
+                if len(words) == 1 and after and extent < RUNT * box.width:
+                    found.append((box.element, words[0], after[0].rstrip('\u2010\xad-')))
+        for child in children:
+            if type(child).__name__ != 'LineBox':
+                walk(child)
+
+    for page in document.pages:
+        walk(page._page_box)
+    return found
+
+
+def mend_runts(found, mended):
+    """Joins each word left alone to the word after it with a no-break space, so that the
+    two share a line; says whether anything changed."""
+    changed = False
+    for paragraph, word, after in found:
+        if (paragraph, word, after) in mended:
+            continue
+        mended.add((paragraph, word, after))
+        slots = list(text_slots(paragraph))
+        whole = ''.join(getattr(owner, kind) for owner, kind, _ in slots)
+        pair = f'{word} {after}'
+        position = whole.find(pair)
+        while position >= 0:
+            replace_character(slots, position + len(word), '\xa0')
+            changed = True
+            position = whole.find(pair, position + len(pair))
+    return changed
+
+
+def replace_character(slots, index, character):
+    """Replaces the character at `index` of the text the slots hold together."""
+    for owner, kind, _ in slots:
+        text = getattr(owner, kind)
+        if index < len(text):
+            setattr(owner, kind, text[:index] + character + text[index + 1:])
+            return
+        index -= len(text)
+
+
 def send(stream, header, body=b''):
     stream.write(json.dumps(header).encode('utf-8') + b'\n' + body)
     stream.flush()
@@ -153,6 +386,14 @@ class Warnings(logging.Handler):
             self.messages.append(message)
 
 
+def lay_out(html, options):
+    """Lays `html` out from its element tree as it now is (WeasyPrint's wrapper of the tree
+    keeps the children it has seen, so it is made again)."""
+    import cssselect2
+    html.wrapper_element = cssselect2.ElementWrapper.from_html_root(html.etree_element, content_language=None)
+    return html.render(**options)
+
+
 def render(weasyprint, Fetcher, job, xhtml):
     folder = os.path.realpath(job['folder'])
     os.environ['SOURCE_DATE_EPOCH'] = str(int(job['epoch']))
@@ -165,7 +406,15 @@ def render(weasyprint, Fetcher, job, xhtml):
         html = weasyprint.HTML(
             string=xhtml.decode('utf-8'), base_url=folder + os.sep, url_fetcher=Fetcher(folder, refused))
         options = {'pdf_variant': job['variant']} if job.get('variant') else {}
-        pdf = html.write_pdf(**options)
+        keep_last_lines_whole(html.etree_element)
+        document = lay_out(html, options)
+        mended = set()
+        for _ in range(LAYOUTS - 1):
+            moved = mend_gaps(html.etree_element, gaps(document), mended)
+            if not mend_runts(runts(document), mended) and not moved:
+                break
+            document = lay_out(html, options)
+        pdf = document.write_pdf(**options)
     finally:
         logger.removeHandler(warnings)
         logger.setLevel(logging.ERROR)
@@ -213,4 +462,5 @@ def main():
         send(sink, header, body)
 
 
-main()
+if __name__ == '__main__':
+    main()

@@ -1,32 +1,41 @@
 import XMLSupport
 
 extension XHTMLContext {
-    /// Text, each Korean word in a `span class="keep-all"`: Korean breaks lines between
-    /// words, not between syllables (CSS `word-break: keep-all`, which the style sheets
-    /// give these spans, as WeasyPrint does not know the property on its own). For print,
-    /// names are joined at their hyphens (`XHTMLWriter.Options.keepsNamesWhole`).
+    /// Text, each Korean word in a `span class="keep-all"` and each run of emoji in a `span
+    /// class="emoji"`. Korean breaks lines between words, not between syllables (CSS
+    /// `word-break: keep-all`, which the style sheets give these spans, as WeasyPrint does not
+    /// know the property on its own). Emoji are set in a colour emoji font named for those
+    /// spans alone: a font stack that names one also takes digits, `#` and `*` from it (they
+    /// are emoji bases). For print, names are joined at their hyphens
+    /// (`XHTMLWriter.Options.keepsNamesWhole`).
     func writeText(_ text: String, into parent: XMLElement) {
         let text = keepsNamesWhole ? XHTMLContext.joiningNameHyphens(text) : text
-        guard XHTMLContext.mayHoldHangul(text) else { return parent.addText(text) }
-        var plain = ""
-        var word = ""
-        func flushWord() {
-            guard !word.isEmpty else { return }
-            if !plain.isEmpty { parent.addText(plain) }
-            plain = ""
-            parent.element("span", ["class": "keep-all"], text: word)
-            word = ""
+        let hangul = XHTMLContext.mayHoldHangul(text)
+        let emoji = XHTMLContext.holdsEmoji(text)
+        guard hangul || emoji else { return parent.addText(text) }
+        var run = ""
+        var runClass: String?
+        func flush() {
+            guard !run.isEmpty else { return }
+            if let runClass { parent.element("span", ["class": runClass], text: run) } else { parent.addText(run) }
+            run = ""
         }
         for character in text {
-            if XHTMLContext.isHangul(character) || (!word.isEmpty && !character.isWhitespace && !isBreakable(character)) {
-                word.append(character)
+            let kind: String?
+            if emoji && XHTMLContext.isEmoji(character) {
+                kind = "emoji"
+            } else if hangul && (XHTMLContext.isHangul(character) || (runClass == "keep-all" && !character.isWhitespace && !isBreakable(character))) {
+                kind = "keep-all"
             } else {
-                flushWord()
-                plain.append(character)
+                kind = nil
             }
+            if kind != runClass {
+                flush()
+                runClass = kind
+            }
+            run.append(character)
         }
-        flushWord()
-        if !plain.isEmpty { parent.addText(plain) }
+        flush()
     }
 
     /// Punctuation after which a line may break inside a run of characters (a slash, a
@@ -37,6 +46,20 @@ extension XHTMLContext {
     /// see in the bytes, and rare in other text).
     static func mayHoldHangul(_ text: String) -> Bool {
         text.utf8.contains { (0xEA...0xED).contains($0) || $0 == 0xE1 || $0 == 0xE3 }
+    }
+
+    /// Whether `text` holds emoji: a scalar presented as an emoji by default (the first is
+    /// U+231A) or U+FE0F, looked for only when its UTF-8 has a lead byte of U+2000 or above.
+    static func holdsEmoji(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0xE2 }
+            && text.unicodeScalars.contains { $0.value >= 0x231A && ($0.properties.isEmojiPresentation || $0.value == 0xFE0F) }
+    }
+
+    /// A character drawn as an emoji: one presented so by default ("🚢"), or one that asks
+    /// for it with U+FE0F ("⚠️", "1️⃣").
+    static func isEmoji(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return false }
+        return first.properties.isEmojiPresentation || character.unicodeScalars.contains("\u{FE0F}")
     }
 
     static func isHangul(_ character: Character) -> Bool {

@@ -48,7 +48,8 @@ import Testing
     }
 
     /// Every script of the desk's reports prints: the fonts embedded in the PDF cover every
-    /// character of its text (emoji, Hangul, CJK, Cyrillic, Hebrew, Arabic), and a
+    /// character of its text (emoji, in the colour emoji font, Hangul, CJK, Cyrillic, Hebrew,
+    /// Arabic), and a
     /// paragraph that opens in Hebrew or Arabic is marked right to left.
     @Test func everyScriptPrints() throws {
         let report = """
@@ -72,6 +73,11 @@ import Testing
         #expect(!result.stderr.contains("warning"), "the engine has nothing to say of Imprint's own style: \(result.stderr)")
         // A Korean word is kept whole (WeasyPrint knows no `word-break: keep-all`).
         #expect(workspace.contents("out/report.xhtml")?.contains(#"Hangul: <span class="keep-all">한화오션,</span> <span class="keep-all">북극항로.</span>"#) == true)
+        // Emoji are set in the emoji font, named for them alone; digits are not.
+        #expect(workspace.contents("out/report.xhtml")?.contains(#"Emoji: <span class="emoji">🚢</span> <span class="emoji">⚓</span> <span class="emoji">🌊</span> <span class="emoji">🇰🇷</span> <span class="emoji">👍🏽</span>."#) == true)
+        #expect(workspace.contents("out/report.xhtml")?.contains("; 1 and 2 stay digits.") == true)
+        let fonts = try runProgram("/usr/bin/env", ["pdffonts", workspace.folder + "/out/report.pdf"])
+        #expect(fonts.output.contains("Noto-Color-Emoji"), "\(fonts.output)")
         let coverage = try runProgram("/usr/bin/env", ["python3", Self.glyphCoverage, workspace.folder + "/out/report.pdf"])
         #expect(coverage.status == 0 && coverage.output == "ok\n", "\(coverage.output)")
         for edition in ["out/report.xhtml", "out/report.xml"] {
