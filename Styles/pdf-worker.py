@@ -219,9 +219,10 @@ def gaps(document):
 
 
 def mend_gaps(root, found, mended):
-    """Moves a figure after as much of the running text that follows it as fills the gap
-    (text that was laid out on the next page, so its height is known), or lets a table, a
-    box holding one, or a code block break across the pages (a table's header row is set
+    """Moves a figure, with the boxes that explain it (the `aside`s right after it, such as
+    the risk matrix's legend), after as much of the running text that follows them as fills
+    the gap (text laid out on the next page, so its height is known); or lets a table, a box
+    holding one, or a code block break across the pages (a table's header row is set
     again). A figure followed by a heading or another figure stays, and what was mended
     once (`mended`) is not mended again. Says whether anything changed."""
     parents = {child: parent for parent in root.iter() for child in parent}
@@ -235,16 +236,21 @@ def mend_gaps(root, found, mended):
         if element.tag == 'figure':
             siblings = list(parent)
             index = siblings.index(element)
+            unit = [element]
+            while index + len(unit) < len(siblings) and siblings[index + len(unit)].tag == 'aside':
+                unit.append(siblings[index + len(unit)])
             heights = {child.element: child.margin_height() for child in in_flow(holder)}
-            after, height = index, 0
-            for sibling in siblings[index + 1:]:
+            passed, height = [], 0
+            for sibling in siblings[index + len(unit):]:
                 if sibling.tag not in RUNNING_TEXT or height >= gap:
                     break
-                after += 1
+                passed.append(sibling)
                 height += heights.get(sibling, 0)
-            if after > index:
-                parent.remove(element)
-                parent.insert(after, element)
+            if passed:
+                for moved in unit:
+                    parent.remove(moved)
+                at = list(parent).index(passed[-1]) + 1
+                parent[at:at] = unit
                 changed = True
         elif element.tag != 'aside' or element.find('.//table') is not None:
             for breakable in {element, *element.iter('table')}:
