@@ -7,9 +7,12 @@ import XMLSupport
 /// (through `string-set` and running elements in the print style sheet).
 public struct TitlePageWriter {
     let report: Report
+    /// Whether names are joined at their hyphens, as in the print edition's text.
+    let keepsNamesWhole: Bool
 
-    public init(report: Report) {
+    public init(report: Report, keepsNamesWhole: Bool = false) {
         self.report = report
+        self.keepsNamesWhole = keepsNamesWhole
     }
 
     /// With `runningMarkings`, also what the print style sheet moves into the page margins:
@@ -32,8 +35,8 @@ public struct TitlePageWriter {
         let compact = runningMarkings && metadata.titlePage == false
         let header = body.element("header", ["class": compact ? "title-page compact" : "title-page"])
         if let series = metadata.series { writeSeries(series, into: header) }
-        header.element("h1", ["class": "title"], text: metadata.title)
-        if let subtitle = metadata.subtitle { header.element("p", ["class": "subtitle"], text: subtitle) }
+        writeText(metadata.title, into: header.element("h1", ["class": "title"]))
+        if let subtitle = metadata.subtitle { writeText(subtitle, into: header.element("p", ["class": "subtitle"])) }
         if !metadata.authors.isEmpty {
             let authors = header.element("ul", ["class": "authors"])
             for author in metadata.authors {
@@ -41,10 +44,10 @@ public struct TitlePageWriter {
                 // sheet (or a conversion to plain text) keeps the words apart.
                 let item = authors.element("li", ["class": "author"])
                 item.beginMixedContent()
-                item.element("span", ["class": "name"], text: author.name)
+                writeText(author.name, into: item.element("span", ["class": "name"]))
                 if let affiliation = author.affiliation {
                     item.addText(", ")
-                    item.element("span", ["class": "affiliation"], text: affiliation)
+                    writeText(affiliation, into: item.element("span", ["class": "affiliation"]))
                 }
                 if let email = author.email {
                     item.addText(" ")
@@ -58,6 +61,11 @@ public struct TitlePageWriter {
         }
         if metadata.date != nil || metadata.updated != nil { writeDates(into: header) }
         if let marking = metadata.marking { writeMarking(marking, into: header) }
+    }
+
+    /// Text as the body sets it (`XHTMLText`): Korean words kept whole, emoji in their font.
+    private func writeText(_ text: String, into element: XMLElement) {
+        XHTMLText.write(text, into: element, keepingNamesWhole: keepsNamesWhole)
     }
 
     public static func tlpClass(_ tlp: TLP) -> String {

@@ -142,12 +142,18 @@ struct XHTMLContext {
                 listItem.element("span", ["class": "task-box", "role": "img", "aria-label": task ? "done" : "open"], text: task ? "☑" : "☐")
                 listItem.addText(" ")
             }
-            // A tight list's paragraphs are set as plain text, as Markdown renders them.
+            // A tight list's paragraphs are set as plain text, as Markdown renders them; a
+            // line break between that text and a block after it (a nested list) keeps their
+            // words apart for a reader without the style sheet (or a conversion to text).
+            var afterText = false
             for block in item.blocks {
                 if list.tight, case .paragraph(let inlines) = block {
                     writeInlines(inlines, into: listItem)
+                    afterText = true
                 } else {
+                    if afterText { listItem.addText("\n") }
                     write(block, into: listItem)
+                    afterText = false
                 }
             }
         }

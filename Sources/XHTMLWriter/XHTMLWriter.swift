@@ -108,7 +108,7 @@ public struct XHTMLWriter: EditionWriter {
         var context = XHTMLContext(
             report: report, index: manuscript.index, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
         context.keepsNamesWhole = options.keepsNamesWhole
-        TitlePageWriter(report: report).write(into: body)
+        TitlePageWriter(report: report, keepsNamesWhole: options.keepsNamesWhole).write(into: body)
         let contents = ContentsPage.isWanted(for: report) ? TableOfContentsWriter.writeList(for: report.sections, into: body) : nil
         let main = body.element("main")
         let lead = report.lead.isEmpty ? nil : main.element("div", ["class": "lead"])

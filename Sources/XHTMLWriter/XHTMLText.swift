@@ -1,17 +1,26 @@
 import XMLSupport
 
 extension XHTMLContext {
+    /// Text by `XHTMLText.write`, names kept whole in print.
+    func writeText(_ text: String, into parent: XMLElement) {
+        XHTMLText.write(text, into: parent, keepingNamesWhole: keepsNamesWhole)
+    }
+}
+
+/// How the XHTML editions set a run of text: the same rules for the body, the title page
+/// and anything else the writers put in words.
+public enum XHTMLText {
     /// Text, each Korean word in a `span class="keep-all"` and each run of emoji in a `span
     /// class="emoji"`. Korean breaks lines between words, not between syllables (CSS
     /// `word-break: keep-all`, which the style sheets give these spans, as WeasyPrint does not
     /// know the property on its own). Emoji are set in a colour emoji font named for those
     /// spans alone: a font stack that names one also takes digits, `#` and `*` from it (they
-    /// are emoji bases). For print, names are joined at their hyphens
+    /// are emoji bases). For print (`keepingNamesWhole`), names are joined at their hyphens
     /// (`XHTMLWriter.Options.keepsNamesWhole`).
-    func writeText(_ text: String, into parent: XMLElement) {
-        let text = keepsNamesWhole ? XHTMLContext.joiningNameHyphens(text) : text
-        let hangul = XHTMLContext.mayHoldHangul(text)
-        let emoji = XHTMLContext.holdsEmoji(text)
+    public static func write(_ text: String, into parent: XMLElement, keepingNamesWhole: Bool) {
+        let text = keepingNamesWhole ? joiningNameHyphens(text) : text
+        let hangul = mayHoldHangul(text)
+        let emoji = holdsEmoji(text)
         guard hangul || emoji else { return parent.addText(text) }
         var run = ""
         var runClass: String?
@@ -22,9 +31,9 @@ extension XHTMLContext {
         }
         for character in text {
             let kind: String?
-            if emoji && XHTMLContext.isEmoji(character) {
+            if emoji && isEmoji(character) {
                 kind = "emoji"
-            } else if hangul && (XHTMLContext.isHangul(character) || (runClass == "keep-all" && !character.isWhitespace && !isBreakable(character))) {
+            } else if hangul && (isHangul(character) || (runClass == "keep-all" && !character.isWhitespace && !isBreakable(character))) {
                 kind = "keep-all"
             } else {
                 kind = nil
@@ -40,7 +49,7 @@ extension XHTMLContext {
 
     /// Punctuation after which a line may break inside a run of characters (a slash, a
     /// dash), which ends a Korean word's span.
-    private func isBreakable(_ character: Character) -> Bool { "/\u{2014}\u{2013}-".contains(character) }
+    private static func isBreakable(_ character: Character) -> Bool { "/\u{2014}\u{2013}-".contains(character) }
 
     /// Whether `text` may hold Hangul: its UTF-8 has a lead byte of U+A000–U+DFFF (quick to
     /// see in the bytes, and rare in other text).
