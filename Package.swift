@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "ImprintCLI",
             dependencies: [
-                "Imprint", "ReportModel", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Imprint", "ReportModel", "ReportReaders", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc: the report model is millions of small
             // values, which glibc's malloc is slow with (docs/performance.md). Debug builds

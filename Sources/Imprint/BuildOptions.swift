@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportReaders
 
 /// What `imprint build` is asked to do.
 public struct BuildOptions: Sendable {
@@ -34,6 +35,24 @@ public struct BuildOptions: Sendable {
     /// (`input` is `-`); the current folder when nil.
     public var resourcePath: String?
 
+    /// Front-matter values from the command line (`-M key=value`), over the report's own.
+    public var metadataOverrides: [String]
+
+    /// The desk configuration file to read (`--config`); nil: the `imprint.yml` files in
+    /// the report's folder and above (`DeskConfiguration.paths`).
+    public var configurationFile: String?
+
+    /// The configuration files for the report, the farthest first.
+    var configurationPaths: [String] {
+        configurationFile.map { [$0] } ?? DeskConfiguration.paths(for: referencePath)
+    }
+
+    /// The front-matter values given from outside the report: the desk's configuration
+    /// and the command line's overrides.
+    func metadataSettings() throws(DiagnosticError) -> MetadataSettings {
+        MetadataSettings(configurations: try DeskConfiguration.read(configurationPaths).files, overrides: metadataOverrides)
+    }
+
     /// The report comes from standard input.
     var readsStandardInput: Bool { input == "-" }
 
@@ -61,8 +80,10 @@ public struct BuildOptions: Sendable {
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
         epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false,
         pdfTimeout: Int = PDFEngine.defaultTimeout, pdfStandard: String = PDFEngine.defaultStandard, outputName: String? = nil,
-        resourcePath: String? = nil
+        resourcePath: String? = nil, metadataOverrides: [String] = [], configurationFile: String? = nil
     ) {
+        self.metadataOverrides = metadataOverrides
+        self.configurationFile = configurationFile
         self.pdfStandard = pdfStandard
         self.resourcePath = resourcePath
         self.pdfTimeout = pdfTimeout

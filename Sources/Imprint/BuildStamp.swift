@@ -45,6 +45,9 @@ struct BuildStamp {
             "epub-split-depth \(options.epubSplitDepth)",
             "width \(options.textWidth)",
             "ascii \(options.ascii)",
+            "metadata \(options.metadataOverrides.joined(separator: "\u{0}"))",
+            // Which configuration files there are (their content is digested as an input).
+            "configuration \(options.configurationPaths.joined(separator: "\u{0}"))",
             "SOURCE_DATE_EPOCH \(Environment.value("SOURCE_DATE_EPOCH") ?? "")",
             "IMPRINT_STYLES \(Environment.value("IMPRINT_STYLES") ?? "")",
             // Where the shipped style sheets are found: another folder is another style.

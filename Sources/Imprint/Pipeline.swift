@@ -7,9 +7,15 @@ import ReportReaders
 /// it is made), then put them all in place at once.
 public enum Pipeline {
     /// Reads and checks a report; with `strict`, warnings become errors.
-    public static func check(_ input: String, strict: Bool) -> (Report?, [Diagnostic]) {
+    /// `metadataOverrides` are front-matter values from the command line (`-M key=value`);
+    /// the desk's configuration is `configurationFile`, or the `imprint.yml` files found
+    /// from the report's folder up.
+    public static func check(
+        _ input: String, strict: Bool, metadataOverrides: [String] = [], configurationFile: String? = nil
+    ) -> (Report?, [Diagnostic]) {
         do {
-            return check(input, bytes: try InputFile.read(input), strict: strict)
+            let options = BuildOptions(input: input, metadataOverrides: metadataOverrides, configurationFile: configurationFile)
+            return check(input, bytes: try InputFile.read(input), strict: strict, settings: try options.metadataSettings())
         } catch {
             return (nil, error.diagnostics.strict(strict))
         }
@@ -17,9 +23,11 @@ public enum Pipeline {
 
     /// Reads and checks a report from its bytes, already read from `input`; its images are
     /// resolved beside `referencePath` (`input` when nil).
-    static func check(_ input: String, bytes: [UInt8], referencePath: String? = nil, strict: Bool) -> (Report?, [Diagnostic]) {
+    static func check(
+        _ input: String, bytes: [UInt8], referencePath: String? = nil, strict: Bool, settings: MetadataSettings = .none
+    ) -> (Report?, [Diagnostic]) {
         do {
-            let result = try ReportLoader.load(input, bytes: bytes, referencePath: referencePath ?? input)
+            let result = try ReportLoader.load(input, bytes: bytes, referencePath: referencePath ?? input, settings: settings)
             let diagnostics = result.warnings.strict(strict)
             return (diagnostics.contains { $0.severity == .error } ? nil : result.report, diagnostics)
         } catch {
@@ -40,10 +48,13 @@ public enum Pipeline {
         _ options: BuildOptions, knownSettings: String?
     ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String) {
         let bytes = try options.readsStandardInput ? InputFile.readStandardInput(as: options.displayName) : InputFile.read(options.input)
+        let metadataSettings = try options.metadataSettings()
         let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?, settings: String?)>((nil, nil, knownSettings))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                let checked = check(options.displayName, bytes: bytes, referencePath: options.referencePath, strict: options.strict)
+                let checked = check(
+                    options.displayName, bytes: bytes, referencePath: options.referencePath, strict: options.strict,
+                    settings: metadataSettings)
                 read.withLock { $0.checked = checked }
             } else {
                 let digest = BuildStamp.digest(bytes)
@@ -185,13 +196,14 @@ public enum Pipeline {
         return .success((warnings, prepared, folders))
     }
 
-    /// The files a build of this report reads besides the report: its images, the style sheets.
+    /// The files a build of this report reads besides the report: its images, the style
+    /// sheets, the desk's configuration.
     private static func inputs(of renderer: Renderer) -> [String] {
         let options = renderer.options
         let references = FileReferences(reportPath: options.referencePath)
         let images = renderer.manuscript.imagePaths.compactMap { try? references.resolve($0).get() }
         let shipped = ["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath)
-        return images + shipped + options.userStylesheets
+        return images + shipped + options.userStylesheets + options.configurationPaths
     }
 
     /// `reports/brief.md` → `brief`.

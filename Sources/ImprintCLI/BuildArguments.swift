@@ -5,18 +5,22 @@ import TextWriter
 
 /// What `imprint build` was asked, and its defaults: one place for both of the command
 /// line's readers, ArgumentParser's (`BuildCommand`) and the quick one (`init?(quick:)`).
+/// The options a desk's configuration may give (`DeskConfiguration`) are nil when the
+/// command line does not give them.
 struct BuildArguments: Equatable {
     var report: String
-    var to = OutputFormat.allCases.map(\.rawValue).joined(separator: ",")
-    var output = "out"
+    var to: String?
+    var output: String?
     var strict = false
-    var paper = "a4"
+    var paper: String?
     var stylesheets: [String] = []
+    var metadata: [String] = []
+    var config: String?
     var pdfEngine = PDFEngine.defaultCommand
     var pdfTimeout = PDFEngine.defaultTimeout
-    var pdfStandard = PDFEngine.defaultStandard
+    var pdfStandard: String?
     var epubSplitDepth = 1
-    var width = 72
+    var width: Int?
     var ascii = false
     var force = false
     var verbose = false
@@ -24,13 +28,28 @@ struct BuildArguments: Equatable {
 
     /// Every default, for `BuildCommand`'s declarations.
     static let defaults = BuildArguments(report: "")
+    /// The defaults of the options a configuration may give.
+    static let defaultEditions = OutputFormat.allCases.map(\.rawValue).joined(separator: ",")
+    static let defaultOutput = "out"
+    static let defaultPaper = "a4"
+    static let defaultWidth = 72
 
     /// Checks the values, then builds the report, or every report of the folder.
     func run() throws {
+        guard !report.isEmpty else { throw ValidationError("the report's path is empty") }
+        let configured = try applyingConfiguration()
+        try configured.build()
+    }
+
+    /// Builds with every option settled (`applyingConfiguration`).
+    private func build() throws {
+        let to = to ?? Self.defaultEditions
+        let output = output ?? Self.defaultOutput
+        let width = width ?? Self.defaultWidth
+        let pdfStandard = pdfStandard ?? PDFEngine.defaultStandard
         guard !output.isEmpty else {
             throw ValidationError("-o/--output names no folder; give one (the default is out)")
         }
-        guard !report.isEmpty else { throw ValidationError("the report's path is empty") }
         guard TextWriter.Options.widths.contains(width) else {
             throw ValidationError("--width must be from 20 to 200")
         }
@@ -41,8 +60,8 @@ struct BuildArguments: Equatable {
         guard (1...6).contains(epubSplitDepth) else {
             throw ValidationError("--epub-split-depth must be from 1 to 6")
         }
-        guard let paper = Paper(rawValue: paper.lowercased()) else {
-            throw ValidationError("unknown paper '\(paper)'; use a4 or letter")
+        guard let paper = Paper(rawValue: (paper ?? Self.defaultPaper).lowercased()) else {
+            throw ValidationError("unknown paper '\(paper ?? "")'; use a4 or letter")
         }
         var formats: [OutputFormat]
         do {
@@ -60,10 +79,10 @@ struct BuildArguments: Equatable {
                 throw ValidationError("-o - writes one edition of one report to standard output: name the edition with --to")
             }
             outputDirectory = try Self.temporaryFolder()
-        } else if let file = try singleFile(formats: &formats, buildsFolder: buildsFolder) {
+        } else if let file = try singleFile(output, formats: &formats, buildsFolder: buildsFolder) {
             (outputDirectory, outputName) = file
         }
-        if report == "-", resourcePath == nil, !toStandardOutput, outputName == nil, output == BuildArguments.defaults.output {
+        if report == "-", resourcePath == nil, !toStandardOutput, outputName == nil, self.output == nil {
             FileHandle.standardError.write(Data("imprint: reading the report from standard input\n".utf8))
         }
         let options = BuildOptions(
@@ -71,7 +90,7 @@ struct BuildArguments: Equatable {
             userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
             ascii: ascii, force: force || toStandardOutput, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard.lowercased(),
             outputName: outputName,
-            resourcePath: resourcePath)
+            resourcePath: resourcePath, metadataOverrides: metadata, configurationFile: config)
         if buildsFolder {
             try FolderProgress.build(folder: report, options: options, verbose: verbose)
             return
@@ -107,12 +126,12 @@ extension BuildArguments {
     /// `.xhtml`, `.xml`, `.txt`, `.brief.txt`). Gives the folder and the file name, or nil
     /// when `-o` names a folder: one that exists, one written with a trailing `/`, or a
     /// name without an edition's extension.
-    func singleFile(formats: inout [OutputFormat], buildsFolder: Bool) throws -> (folder: String, name: String)? {
+    func singleFile(_ output: String, formats: inout [OutputFormat], buildsFolder: Bool) throws -> (folder: String, name: String)? {
         var isFolder: ObjCBool = false
         if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
             return nil
         }
-        let toGiven = to != BuildArguments.defaults.to
+        let toGiven = to != nil
         guard let named = OutputFormat.named(by: output) else { return nil }
         guard !buildsFolder else {
             throw ValidationError("-o \(output) names one file, but a folder of reports is built into a folder: give -o DIR/")

@@ -10,7 +10,7 @@ struct ImprintCommand: ParsableCommand {
         commandName: "imprint",
         abstract: "Typesets analytical reports written in Report Markdown.",
         version: Imprint.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ModelCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ModelCommand.self, ConfigCommand.self])
 }
 
 struct BuildCommand: ParsableCommand {
@@ -32,24 +32,37 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "The report file (Report Markdown, or the model as .json); - for Report Markdown on standard input; or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")
     var report: String
 
-    @Option(name: .long, help: "The editions to write, as a comma list.", completion: .list(Editions.allValueStrings))
-    var to: Editions = Editions(text: BuildArguments.defaults.to)
+    @Option(
+        name: .long, help: "The editions to write, as a comma list (default: every edition).",
+        completion: .list(Editions.allValueStrings))
+    var to: Editions?
 
     @Option(
         name: [.customShort("o"), .long],
-        help: "The folder to write into, the file of one edition (FILE.pdf, .epub, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
-    var output: String = BuildArguments.defaults.output
+        help: "The folder to write into (default: out), the file of one edition (FILE.pdf, .epub, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
+    var output: String?
 
     @Flag(help: "Treat warnings as errors.")
     var strict = BuildArguments.defaults.strict
 
-    @Option(help: "The print edition's paper: a4 or letter.", completion: .list(Paper.allCases.map(\.rawValue)))
-    var paper: String = BuildArguments.defaults.paper
+    @Option(help: "The print edition's paper: a4 (the default) or letter.", completion: .list(Paper.allCases.map(\.rawValue)))
+    var paper: String?
 
     @Option(
         name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).",
         completion: .file(extensions: ["css"]))
     var stylesheets: [String] = BuildArguments.defaults.stylesheets
+
+    @Option(
+        name: [.customShort("M"), .customLong("metadata")],
+        help: "A front matter value, over the report's own: key=value, a dotted key for a value inside a mapping (-M series.issue=8); repeatable.")
+    var metadata: [String] = BuildArguments.defaults.metadata
+
+    @Option(
+        name: .customLong("config"),
+        help: "The desk configuration to read (default: every imprint.yml in the report's folder and the folders above it).",
+        completion: .file(extensions: ["yml"]))
+    var config: String?
 
     @Option(
         name: .customLong("pdf-engine"),
@@ -63,13 +76,13 @@ struct BuildCommand: ParsableCommand {
         name: .customLong("pdf-standard"),
         help: "The PDF's standard: pdf/ua-1 (a tagged PDF, the default), pdf/a-3u or another of WeasyPrint's variants, for archives that require one.",
         completion: .list(PDFEngine.standards))
-    var pdfStandard: String = BuildArguments.defaults.pdfStandard
+    var pdfStandard: String?
 
     @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (1: top-level sections).")
     var epubSplitDepth: Int = BuildArguments.defaults.epubSplitDepth
 
-    @Option(help: "The text editions' width in columns (20 to 200).")
-    var width: Int = BuildArguments.defaults.width
+    @Option(help: "The text editions' width in columns (20 to 200; default: 72).")
+    var width: Int?
 
     @Flag(help: "Spell typographic punctuation in ASCII in the text editions.")
     var ascii = BuildArguments.defaults.ascii
@@ -88,7 +101,7 @@ struct BuildCommand: ParsableCommand {
     /// The values parsed, as the quick reader gives them too.
     var arguments: BuildArguments {
         BuildArguments(
-            report: report, to: to.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets,
+            report: report, to: to?.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets, metadata: metadata, config: config,
             pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
             force: force, verbose: verbose, resourcePath: resourcePath)
     }
@@ -111,7 +124,6 @@ struct Editions: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
-    var defaultValueDescription: String { text }
 }
 
 struct CheckCommand: ParsableCommand {
@@ -129,8 +141,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
+    var metadata: [String] = []
+
+    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
+    var config: String?
+
     func run() throws {
-        let (result, diagnostics) = Pipeline.check(report, strict: strict)
+        let (result, diagnostics) = Pipeline.check(report, strict: strict, metadataOverrides: metadata, configurationFile: config)
         Console.print(diagnostics)
         guard result != nil else { throw ExitCode(1) }
         print("\(report): ok")
@@ -149,8 +167,14 @@ struct ModelCommand: ParsableCommand {
     @Argument(help: "The report file.")
     var report: String
 
+    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
+    var metadata: [String] = []
+
+    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
+    var config: String?
+
     func run() throws {
-        let (result, diagnostics) = Pipeline.check(report, strict: false)
+        let (result, diagnostics) = Pipeline.check(report, strict: false, metadataOverrides: metadata, configurationFile: config)
         Console.print(diagnostics)
         guard let result else { throw ExitCode(1) }
         let encoder = JSONEncoder()

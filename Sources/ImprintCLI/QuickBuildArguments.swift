@@ -30,7 +30,10 @@ extension BuildArguments {
         "--output": .value { $0.output = $1; return true },
         "--paper": .value { $0.paper = $1; return true },
         "--css": .value { $0.stylesheets.append($1); return true },
+        "-M": .value { $0.metadata.append($1); return true },
+        "--metadata": .value { $0.metadata.append($1); return true },
         "--pdf-engine": .value { $0.pdfEngine = $1; return true },
+        "--config": .value { $0.config = $1; return true },
         "--pdf-standard": .value { $0.pdfStandard = $1; return true },
         "--epub-split-depth": .value { arguments, text in
             guard let depth = Int(text) else { return false }
@@ -74,9 +77,9 @@ extension BuildArguments {
                 continue
             }
             guard let setter = Self.setters[word] else { return nil }
-            // One spelling of an option each: `--css` may repeat, the rest may not.
-            let name = word == "-o" ? "--output" : word
-            guard seen.insert(name).inserted || name == "--css" else { return nil }
+            // One spelling of an option each: `--css` and `-M` may repeat, the rest may not.
+            let name = word == "-o" ? "--output" : word == "-M" ? "--metadata" : word
+            guard seen.insert(name).inserted || name == "--css" || name == "--metadata" else { return nil }
             switch setter {
             case .flag(let flag):
                 arguments[keyPath: flag] = true

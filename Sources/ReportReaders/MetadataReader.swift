@@ -3,12 +3,15 @@ import XMLSupport
 import Yams
 
 /// Turns the YAML front matter into typed `Metadata`, reporting every problem at the
-/// line and column of the value that has it.
+/// line and column of the value that has it. The desk's configuration files come under the
+/// front matter and the command line's overrides over it (`MetadataSettings`), each read in
+/// turn as a layer of its own (`MetadataLayer`).
 struct MetadataReader {
     let source: SourceText
     let frontMatter: FrontMatter?
     let log: DiagnosticLog
     let files: FileReferences
+    var settings = MetadataSettings.none
 
     /// The most YAML nodes the front matter may expand to, aliases included: a guard
     /// against alias bombs ("billion laughs").
@@ -25,43 +28,26 @@ struct MetadataReader {
     }
     private let budget = Budget()
 
+    /// The layer being read, for the locations of its values.
+    final class Cursor {
+        var layer: MetadataLayer?
+    }
+    let cursor = Cursor()
+
     /// Reads the metadata; the title may come from the `#` heading when there is no front
     /// matter (the caller passes it as `headingTitle`).
     func read(headingTitle: String?) -> Metadata? {
         let errorsBefore = log.hasErrors
-        let mapping = parseMapping()
-        if log.hasErrors && !errorsBefore { return nil }
+        let layers = self.layers()
+        let parsed = !log.hasErrors || errorsBefore
         var metadata = Metadata(title: "")
-        var extra: [ExtraField] = []
-        for (keyNode, value) in mapping ?? Node.Mapping([]) {
-            guard let key = keyNode.string else { continue }
-            let at = location(of: keyNode)
-            switch key {
-            case "title": metadata.title = prose(value, key) ?? ""
-            case "short-title": metadata.shortTitle = prose(value, key)
-            case "subtitle": metadata.subtitle = prose(value, key)
-            case "series": metadata.series = series(value)
-            case "publisher": metadata.publisher = nameAndURL(value, key).map { Publisher(name: $0.0, url: $0.1) }
-            case "authors": metadata.authors = authors(value)
-            case "date": metadata.date = date(value, key)
-            case "updated": metadata.updated = date(value, key)
-            case "lang": metadata.lang = language(value) ?? "en"
-            case "identifier": metadata.identifier = string(value, key) ?? ""
-            case "keywords": metadata.keywords = stringList(value, key)
-            case "marking": metadata.marking = marking(value)
-            case "rights": metadata.rights = prose(value, key)
-            case "license": metadata.license = nameAndURL(value, key).map { License(name: $0.0, url: $0.1) }
-            case "cover": metadata.cover = cover(value)
-            case "contact": metadata.contact = string(value, key)
-            case "yardstick": metadata.yardstick = yardstick(value) ?? .icd203
-            case "toc": metadata.toc = choice(value, key, allowsAuto: true)
-            case "title-page": metadata.titlePage = choice(value, key, allowsAuto: false)
-            default:
-                log.warning("unknown front matter key '\(key)' is kept but not understood", at: at)
-                if let kept = untyped(value) { extra.append(ExtraField(key: carried(key, at: keyNode), value: kept)) }
-            }
+        for layer in layers {
+            cursor.layer = layer
+            apply(layer, to: &metadata)
         }
-        metadata.extra = extra
+        cursor.layer = nil
+        // A layer that is not YAML may have held the title: say no more than what is wrong.
+        guard parsed else { return nil }
         if metadata.title.isEmpty {
             if let headingTitle, !headingTitle.isEmpty {
                 metadata.title = headingTitle
@@ -75,64 +61,60 @@ struct MetadataReader {
         return metadata
     }
 
-    // MARK: - Parsing
-
-    private func parseMapping() -> Node.Mapping? {
-        guard let frontMatter else { return nil }
-        let root: Node?
-        do {
-            // Every value is read as text and checked here, so Yams need not resolve tags:
-            // its default resolver compiles a dozen regular expressions on every run.
-            root = try Yams.compose(yaml: frontMatter.yaml, .basic)
-        } catch let error as YamlError {
-            reportYAMLError(error, frontMatter: frontMatter)
-            return nil
-        } catch {
-            log.error("the front matter is not valid YAML: \(error)", at: source.location(line: frontMatter.firstLine))
-            return nil
-        }
-        guard let root else { return nil }
-        guard case .mapping(let mapping) = root else {
-            log.error("the front matter must be a mapping of keys to values", at: location(of: root))
-            return nil
-        }
-        guard MetadataReader.countsWithinLimit(root) else {
-            log.error(
-                "the front matter expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)",
-                at: location(of: root))
-            return nil
-        }
-        return mapping
-    }
-
-    private func reportYAMLError(_ error: YamlError, frontMatter: FrontMatter) {
-        func report(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) {
-            let detail = context.map { " (\($0.text))" } ?? ""
-            log.error(
-                "the front matter is not valid YAML: \(problem)\(detail)",
-                at: SourceLocation(file: source.file, line: frontMatter.firstLine + mark.line - 1, column: mark.column))
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            report(problem, context, mark)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            log.error(
-                "the front matter gives \(names) more than once (first here); each key may be given once",
-                at: SourceLocation(
-                    file: source.file, line: frontMatter.firstLine + context.mark.line - 1, column: context.mark.column))
-        default:
-            log.error("the front matter is not valid YAML: \(error)", at: source.location(line: frontMatter.firstLine))
+    /// Sets what `layer` gives in `metadata`, over what the layers before it gave.
+    private func apply(_ layer: MetadataLayer, to metadata: inout Metadata) {
+        for (keyNode, value) in layer.mapping {
+            guard let key = keyNode.string else { continue }
+            switch key {
+            case "title": metadata.title = prose(value, key) ?? ""
+            case "short-title": metadata.shortTitle = prose(value, key)
+            case "subtitle": metadata.subtitle = prose(value, key)
+            case "series": metadata.series = series(value, over: metadata.series ?? Series())
+            case "publisher":
+                metadata.publisher = nameAndURL(value, key, over: metadata.publisher.map { ($0.name, $0.url) })
+                    .map { Publisher(name: $0.0, url: $0.1) }
+            case "authors": metadata.authors = authors(value)
+            case "date": metadata.date = date(value, key)
+            case "updated": metadata.updated = date(value, key)
+            case "lang": metadata.lang = language(value) ?? "en"
+            case "identifier": metadata.identifier = string(value, key) ?? ""
+            case "keywords": metadata.keywords = stringList(value, key)
+            case "marking": metadata.marking = marking(value, over: metadata.marking ?? Marking())
+            case "rights": metadata.rights = prose(value, key)
+            case "license":
+                metadata.license = nameAndURL(value, key, over: metadata.license.map { ($0.name, $0.url) })
+                    .map { License(name: $0.0, url: $0.1) }
+            case "cover": metadata.cover = cover(value)
+            case "contact": metadata.contact = string(value, key)
+            case "yardstick": metadata.yardstick = yardstick(value) ?? .icd203
+            case "toc": metadata.toc = choice(value, key, allowsAuto: true)
+            case "title-page": metadata.titlePage = choice(value, key, allowsAuto: false)
+            case _ where layer.kind == .configuration && MetadataSettings.buildKeys.contains(key):
+                continue
+            case _ where layer.kind == .configuration:
+                log.warning(
+                    "unknown key '\(key)' is not understood; a configuration gives front matter keys and \(MetadataSettings.buildKeys.sorted().joined(separator: ", "))",
+                    at: location(of: keyNode))
+            default:
+                log.warning("unknown front matter key '\(key)' is kept but not understood", at: location(of: keyNode))
+                if let kept = untyped(value) {
+                    let name = carried(key, at: keyNode)
+                    metadata.extra.removeAll { $0.key == name }
+                    metadata.extra.append(ExtraField(key: name, value: kept))
+                }
+            }
         }
     }
 
     // MARK: - Values
 
-    private func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark, let frontMatter else { return source.location(line: 1) }
-        return SourceLocation(file: source.file, line: frontMatter.firstLine + mark.line - 1, column: mark.column)
+    /// Where `node` stands in the layer being read (a key an override makes up has no
+    /// place of its own: the override's first column).
+    func location(of node: Node) -> SourceLocation {
+        guard let layer = cursor.layer else { return source.location(line: 1) }
+        guard let mark = node.mark else { return SourceLocation(file: layer.file, line: layer.firstLine, column: 1) }
+        return SourceLocation(
+            file: layer.file, line: layer.firstLine + mark.line - 1, column: mark.column + (mark.line == 1 ? layer.columnOffset : 0))
     }
 
     /// A scalar as text; `nil` (and an error) for a list or mapping, `nil` for an empty value.
@@ -198,9 +180,9 @@ struct MetadataReader {
         string(node, key).map(SmartPunctuation.apply)
     }
 
-    private func series(_ node: Node) -> Series? {
+    private func series(_ node: Node, over below: Series) -> Series? {
         guard let mapping = mapping(node, "series") else { return nil }
-        var series = Series()
+        var series = below
         fields(of: mapping, in: "series", known: ["title", "issn", "volume", "issue"]) { name, value in
             switch name {
             case "title": series.title = prose(value, "series.title")
@@ -226,12 +208,12 @@ struct MetadataReader {
         return nil
     }
 
-    /// A string, or a mapping with `name` and `url`.
-    private func nameAndURL(_ node: Node, _ key: String) -> (String, String?)? {
+    /// A string, or a mapping with `name` and `url` (which keeps what `below` gave of them).
+    private func nameAndURL(_ node: Node, _ key: String, over below: (String, String?)?) -> (String, String?)? {
         if case .scalar = node { return string(node, key).map { ($0, nil) } }
         guard let mapping = mapping(node, key) else { return nil }
-        var name: String?
-        var url: String?
+        var name = below?.0
+        var url = below?.1
         fields(of: mapping, in: key, known: ["name", "url"]) { field, value in
             if field == "name" {
                 name = string(value, "\(key).name")
@@ -305,9 +287,9 @@ struct MetadataReader {
         return sequence.compactMap { string($0, key) }
     }
 
-    private func marking(_ node: Node) -> Marking? {
+    private func marking(_ node: Node, over below: Marking) -> Marking? {
         guard let mapping = mapping(node, "marking") else { return nil }
-        var marking = Marking()
+        var marking = below
         fields(of: mapping, in: "marking", known: ["tlp", "classification", "notice"]) { name, value in
             switch name {
             case "tlp":
@@ -356,7 +338,7 @@ struct MetadataReader {
 
     /// Whether the front matter holds at most `maximumNodes` values, keys and plain values
     /// counted as aliases are (`untyped` counts what aliases expand to).
-    private static func countsWithinLimit(_ root: Node) -> Bool {
+    static func countsWithinLimit(_ root: Node) -> Bool {
         var count = 0
         var pending = [root]
         while let node = pending.popLast() {

@@ -14,19 +14,24 @@ public enum ReportMarkdownReader {
     public static let maximumSize = 64 << 20
 
     /// Reads the report file at `path`. Files it refers to are looked up beside it.
-    public static func read(fileAt path: String) throws(DiagnosticError) -> ReadResult {
-        try read(InputFile.read(path), file: path, reportPath: path)
+    public static func read(fileAt path: String, settings: MetadataSettings = .none) throws(DiagnosticError) -> ReadResult {
+        try read(InputFile.read(path), file: path, reportPath: path, settings: settings)
     }
 
     /// Reads report text. `file` names it in diagnostics; `reportPath` is where it lives,
-    /// for the files it refers to (`nil`: it refers to none).
-    public static func read(_ bytes: [UInt8], file: String, reportPath: String?) throws(DiagnosticError) -> ReadResult {
-        try read(bytes, file: file, reportPath: reportPath, chunkSize: ChunkedParser.defaultChunkSize)
+    /// for the files it refers to (`nil`: it refers to none). `settings` are the front-matter
+    /// values given from outside the report.
+    public static func read(
+        _ bytes: [UInt8], file: String, reportPath: String?, settings: MetadataSettings = .none
+    ) throws(DiagnosticError) -> ReadResult {
+        try read(bytes, file: file, reportPath: reportPath, chunkSize: ChunkedParser.defaultChunkSize, settings: settings)
     }
 
     /// Reads report text, parsing a large one in pieces of about `chunkSize` bytes (tests
     /// and the fuzzer make the pieces small to compare them with a parse of the whole).
-    @_spi(Fuzzing) public static func read(_ bytes: [UInt8], file: String, reportPath: String?, chunkSize: Int) throws(DiagnosticError) -> ReadResult {
+    @_spi(Fuzzing) public static func read(
+        _ bytes: [UInt8], file: String, reportPath: String?, chunkSize: Int, settings: MetadataSettings = .none
+    ) throws(DiagnosticError) -> ReadResult {
         let log = DiagnosticLog()
         guard bytes.count <= maximumSize else {
             log.error(
@@ -36,7 +41,7 @@ public enum ReportMarkdownReader {
         }
         let source = try SourceText(file: file, data: bytes, log: log)
         let frontMatter = try FrontMatter.find(in: source, log: log)
-        let context = BodyContext(source: source, frontMatter: frontMatter, files: FileReferences(reportPath: reportPath))
+        let context = BodyContext(source: source, frontMatter: frontMatter, files: FileReferences(reportPath: reportPath), settings: settings)
         let (found, body) = try readBody(BodyText(of: source, after: frontMatter), chunkSize: chunkSize, context, log: log)
         guard var metadata = found else { throw log.failure() }
         if let heading = body.headingTitle, heading != metadata.title.trimmingWhitespace() {
@@ -55,11 +60,12 @@ public enum ReportMarkdownReader {
         let source: SourceText
         let frontMatter: FrontMatter?
         let files: FileReferences
+        let settings: MetadataSettings
 
         /// The metadata, from the front matter and the `#` heading's title; nil (with
         /// errors logged) when they do not make one.
         func metadata(headingTitle: String?, log: DiagnosticLog) -> Metadata? {
-            MetadataReader(source: source, frontMatter: frontMatter, log: log, files: files).read(headingTitle: headingTitle)
+            MetadataReader(source: source, frontMatter: frontMatter, log: log, files: files, settings: settings).read(headingTitle: headingTitle)
         }
 
         func builder(for metadata: Metadata, log: DiagnosticLog) -> BodyBuilder {

@@ -20,6 +20,7 @@ import ReportTestSupport
         "build report.md --epub-split-depth 3 --width 7",
         "build reports --to epub -o built",
         "build - --to text -o - --resource-path assets", "build report.md --verbose --pdf-timeout 5",
+        "build report.md -M series.issue=8 --metadata lang=fr -M marking.tlp=GREEN",
     ])
     func readsTheEverydaySpellingsAsArgumentParserDoes(line: String) throws {
         let words = line.split(separator: " ").map(String.init)
@@ -44,7 +45,7 @@ import ReportTestSupport
         let words = [
             "report.md", "other.md", "--to", "epub,text", "-o", "--output", "out", "--strict", "--paper", "a4",
             "--css", "x.css", "--pdf-engine", "prince", "--epub-split-depth", "2", "--width", "80", "--ascii",
-            "--force", "-x", "--", "=", "--help",
+            "--force", "-x", "--", "=", "--help", "-M", "--metadata", "lang=fr",
         ]
         var random = SeededGenerator(seed: 7)
         var accepted = 0

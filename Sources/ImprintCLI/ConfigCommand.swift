@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import ReportReaders
+
+/// `imprint config REPORT.md`: the report's front matter merged with the desk's
+/// configuration and the command line's overrides, each value with where it comes from.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config", abstract: "Print a report's settings merged with the desk's configuration, and where each comes from.",
+        discussion: """
+            The configuration is every imprint.yml in the report's folder and the
+            folders above it, the nearest winning (or the one --config names); the
+            report's front matter wins over it, and -M over both.
+            Exit status: 0 printed; 1 a file has errors; 2 the command line is wrong.
+            """)
+
+    @Argument(help: "The report file (Report Markdown).")
+    var report: String
+
+    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
+    var metadata: [String] = []
+
+    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
+    var config: String?
+
+    func run() throws {
+        let configuration = try BuildArguments.configuration(for: report, config: config)
+        let entries: [SettingsOrigins.Entry]
+        do {
+            entries = try SettingsOrigins.entries(
+                ofReportAt: report, settings: MetadataSettings(configurations: configuration.files, overrides: metadata))
+        } catch {
+            Console.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        let width = entries.map { $0.key.count + $0.value.count + 2 }.max() ?? 0
+        for entry in entries {
+            let setting = "\(entry.key): \(entry.value)"
+            print(setting.padding(toLength: max(width, setting.count) + 2, withPad: " ", startingAt: 0) + "# \(entry.origin)")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Imprint
+import ReportModel
+import ReportReaders
+import TextWriter
+
+extension BuildArguments {
+    /// The arguments with what the command line leaves out taken from the desk's
+    /// configuration (`--config FILE`, or the `imprint.yml` files from the report's folder
+    /// up): `to`, `output`, `paper`, `css`, `width` and `pdf-standard`, their paths read
+    /// from the configuration file's folder. A value the configuration gets wrong is an
+    /// error at its place in the file (exit status 1).
+    func applyingConfiguration() throws -> BuildArguments {
+        let configuration = try Self.configuration(for: report == "-" ? (resourcePath ?? ".") + "/-" : report, config: config)
+        var arguments = self
+        var problems: [Diagnostic] = []
+        func setting(_ key: String, valid: (String) -> Bool, _ expected: String) -> DeskConfiguration.Setting? {
+            guard let setting = configuration.buildOptions[key] else { return nil }
+            for value in setting.values where !valid(value) {
+                problems.append(Diagnostic(.error, "'\(key)' must be \(expected), not '\(value)'", at: setting.location))
+                return nil
+            }
+            return setting
+        }
+        func path(_ value: String, from setting: DeskConfiguration.Setting) -> String {
+            value.hasPrefix("/") || value == "-" ? value : setting.folder + "/" + value
+        }
+        if arguments.output == nil, let output = setting("output", valid: { !$0.isEmpty }, "a folder") {
+            arguments.output = path(output.values[0], from: output)
+        }
+        // `-o FILE.pdf` on the command line names its edition; the configuration's list does not override it.
+        if arguments.to == nil, self.output.flatMap(OutputFormat.named(by:)) == nil,
+            let to = setting("to", valid: { (try? OutputFormat.parseList($0)) != nil }, "editions among \(Self.defaultEditions)")
+        {
+            arguments.to = to.values.joined(separator: ",")
+        }
+        if arguments.paper == nil, let paper = setting("paper", valid: { Paper(rawValue: $0.lowercased()) != nil }, "a4 or letter") {
+            arguments.paper = paper.values[0]
+        }
+        if arguments.width == nil, let width = setting("width", valid: { Int($0).map(TextWriter.Options.widths.contains) == true }, "from 20 to 200") {
+            arguments.width = Int(width.values[0])
+        }
+        if arguments.pdfStandard == nil,
+            let standard = setting("pdf-standard", valid: { PDFEngine.standards.contains($0.lowercased()) }, "one of \(PDFEngine.standards.joined(separator: ", "))")
+        {
+            arguments.pdfStandard = standard.values[0]
+        }
+        if arguments.stylesheets.isEmpty, let css = setting("css", valid: { !$0.isEmpty }, "a style sheet's path") {
+            arguments.stylesheets = css.values.map { path($0, from: css) }
+        }
+        if let assets = configuration.buildOptions["assets"] {
+            problems.append(Diagnostic(.warning, "'assets' is not supported yet: images and the cover come from the report's folder only", at: assets.location))
+        }
+        Console.print(problems)
+        if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        return arguments
+    }
+
+    /// The configuration for `path`; its errors printed, and the exit status 1, when it
+    /// cannot be read.
+    static func configuration(for path: String, config: String?) throws -> DeskConfiguration {
+        do {
+            return try DeskConfiguration.read(config.map { [$0] } ?? DeskConfiguration.paths(for: path))
+        } catch {
+            Console.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

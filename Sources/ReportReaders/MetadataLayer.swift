@@ -1,0 +1,114 @@
+import ReportModel
+import Yams
+
+/// One source of front-matter values (`MetadataSettings`): a configuration file, the
+/// report's front matter or one `-M` override. The reader reads them in turn; later ones win.
+struct MetadataLayer {
+    enum Kind { case configuration, frontMatter, override }
+
+    let kind: Kind
+    /// The file its diagnostics name (for an override, its place on the command line).
+    let file: String
+    /// The file's line of the YAML text's first line.
+    let firstLine: Int
+    /// Added to the columns of the first line: an override's value stands after its key.
+    let columnOffset: Int
+    let mapping: Node.Mapping
+}
+
+extension MetadataReader {
+    /// The configuration files, the front matter and the overrides, as layers in the order
+    /// they are read; what does not parse is left out, with its errors logged.
+    func layers() -> [MetadataLayer] {
+        var layers: [MetadataLayer] = []
+        for file in settings.configurations {
+            if let mapping = compose(file.text, file: file.path, firstLine: 1, what: "the configuration") {
+                layers.append(MetadataLayer(kind: .configuration, file: file.path, firstLine: 1, columnOffset: 0, mapping: mapping))
+            }
+        }
+        if let frontMatter, let mapping = compose(frontMatter.yaml, file: source.file, firstLine: frontMatter.firstLine, what: "the front matter") {
+            layers.append(MetadataLayer(kind: .frontMatter, file: source.file, firstLine: frontMatter.firstLine, columnOffset: 0, mapping: mapping))
+        }
+        for override in settings.overrides {
+            if let layer = overrideLayer(override) { layers.append(layer) }
+        }
+        return layers
+    }
+
+    /// `key=value` as a layer: the value read as YAML (`-M keywords=[a, b]` gives a list),
+    /// inside a mapping for each part of a dotted key.
+    private func overrideLayer(_ override: String) -> MetadataLayer? {
+        let place = MetadataSettings.place(of: override)
+        guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
+            log.error("-M takes key=value (for example -M series.issue=8), not '\(override)'", at: SourceLocation(file: place, line: 1, column: 1))
+            return nil
+        }
+        let path = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard path.allSatisfy({ !$0.isEmpty }) else {
+            log.error("the key '\(override[..<equals])' has an empty part", at: SourceLocation(file: place, line: 1, column: 1))
+            return nil
+        }
+        let valueText = String(override[override.index(after: equals)...])
+        let valueColumn = override[..<equals].count + 1
+        var value = Node("", .implicit, .plain)
+        if !valueText.isEmpty {
+            guard let mapping = compose("v: " + valueText, file: place, firstLine: 1, what: "the value", columnOffset: valueColumn - 3, lastColumn: override.count),
+                let composed = mapping.first?.value
+            else { return nil }
+            value = composed
+        }
+        for name in path.dropFirst().reversed() {
+            value = Node([(Node(name), value)])
+        }
+        return MetadataLayer(
+            kind: .override, file: place, firstLine: 1, columnOffset: valueColumn - 3,
+            mapping: Node.Mapping([(Node(path[0]), value)]))
+    }
+
+    /// The YAML `text` as a mapping, within the node limit; nil, with errors at `file`'s
+    /// lines, when it is not one. With `lastColumn`, the text is one line of that many
+    /// columns (an override), and a problem found past its end is placed at its end.
+    private func compose(
+        _ text: String, file: String, firstLine: Int, what: String, columnOffset: Int = 0, lastColumn: Int? = nil
+    ) -> Node.Mapping? {
+        func at(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+            if let lastColumn {
+                return SourceLocation(file: file, line: 1, column: mark.line > 1 ? lastColumn : min(lastColumn, max(1, mark.column + columnOffset)))
+            }
+            return SourceLocation(file: file, line: firstLine + mark.line - 1, column: max(1, mark.column + (mark.line == 1 ? columnOffset : 0)))
+        }
+        let root: Node?
+        do {
+            // Every value is read as text and checked here, so Yams need not resolve tags:
+            // its default resolver compiles a dozen regular expressions on every run.
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _),
+                .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                log.error("\(what) is not valid YAML: \(problem)\(context.map { " (\($0.text))" } ?? "")", at: at(mark))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                log.error("\(what) gives \(names) more than once (first here); each key may be given once", at: at(context.mark))
+            default:
+                log.error("\(what) is not valid YAML: \(error)", at: at(nil))
+            }
+            return nil
+        } catch {
+            log.error("\(what) is not valid YAML: \(error)", at: at(nil))
+            return nil
+        }
+        guard let root else { return nil }
+        guard case .mapping(let mapping) = root else {
+            log.error("\(what) must be a mapping of keys to values", at: at(root.mark))
+            return nil
+        }
+        guard MetadataReader.countsWithinLimit(root) else {
+            log.error("\(what) expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)", at: at(root.mark))
+            return nil
+        }
+        return mapping
+    }
+}
