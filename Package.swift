@@ -111,7 +111,7 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(
             name: "ImprintTests",
-            dependencies: ["Imprint", "ImprintCLI", "ReportModel", "XMLSupport", "ReportTestSupport", "FuzzChecks"],
+            dependencies: ["Imprint", "ImprintCLI", "ReportModel", "SharedWriting", "XMLSupport", "ReportTestSupport", "FuzzChecks"],
             exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]

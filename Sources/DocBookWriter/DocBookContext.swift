@@ -12,12 +12,15 @@ struct DocBookContext {
     /// (possible in a hand-written JSON model) never becomes a dangling `linkend`.
     let targets: Set<String>
     let referenceLabels: [String: String]
+    /// The words Imprint writes itself, in the report's language.
+    let words: Words
 
-    init(report: Report, index: ReportIndex) {
-        self.report = report
-        footnotes = index.footnotes
-        targets = index.identifiers
-        referenceLabels = index.referenceLabels
+    init(manuscript: Manuscript) {
+        report = manuscript.report
+        footnotes = manuscript.index.footnotes
+        targets = manuscript.index.identifiers
+        referenceLabels = manuscript.referenceLabels
+        words = manuscript.words
     }
 
     // MARK: - Sections
@@ -66,7 +69,7 @@ struct DocBookContext {
             let list = parent.element("orderedlist", ["role": "key-judgments"])
             for judgment in judgments {
                 let assessment = AssessmentWords(
-                    likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
+                    likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
                 writeAnalyticItem(
                     role: "key-judgment", id: judgment.id, title: judgment.title, blocks: judgment.blocks,
                     assessment: assessment.sentences, into: list)
@@ -76,7 +79,7 @@ struct DocBookContext {
             guard !risks.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "risks"])
             for risk in risks {
-                let assessment = AssessmentWords(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence)
+                let assessment = AssessmentWords(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence, words: words)
                 writeAnalyticItem(
                     role: "risk", id: risk.id, title: risk.title, blocks: risk.blocks, assessment: assessment.sentences,
                     into: list)
@@ -87,7 +90,7 @@ struct DocBookContext {
             let list = parent.element("orderedlist", ["role": "sources"])
             for source in sources {
                 let grade = source.grade.map { grade in
-                    [("grade", "Grade \(grade): \(grade.meaning)")]
+                    [("grade", "\(words[.grade]) \(grade): \(grade.meaning(words))")]
                 } ?? []
                 writeAnalyticItem(
                     role: "source", id: source.id, title: [], blocks: source.blocks, assessment: grade, into: list)
@@ -130,7 +133,7 @@ struct DocBookContext {
         media.element("textobject").element("phrase", text: figure.alt)
         // Credit, license and source (`Figure.notes`), then the other attributes, each a
         // paragraph: "Label: text", the text a link when there is an address.
-        var notes = figure.notes.map { (role: $0.kind.rawValue, label: $0.label, text: $0.text, url: $0.url) }
+        var notes = figure.notes(words).map { (role: $0.kind.rawValue, label: $0.label, text: $0.text, url: $0.url) }
         for attribute in figure.attributes { notes.append(("attribute", attribute.key, attribute.value, nil)) }
         if !notes.isEmpty {
             let caption = media.element("caption")

@@ -41,8 +41,9 @@ public struct DocBookWriter: EditionWriter {
         article.declareNamespace(DocBookWriter.xlinkNamespace, prefix: "xlink")
         article.setAttribute("version", "5.0")
         article.setAttribute("xml:lang", report.metadata.lang)
-        let context = DocBookContext(report: report, index: manuscript.index)
-        InfoWriter(metadata: report.metadata, summary: report.summary).write(into: article)
+        if manuscript.words.isRightToLeft { article.setAttribute("dir", "rtl") }
+        let context = DocBookContext(manuscript: manuscript)
+        InfoWriter(metadata: report.metadata, summary: report.summary, words: manuscript.words).write(into: article)
         return (document, context)
     }
 

@@ -1,10 +1,12 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// Writes the report's metadata as the article's `<info>`.
 struct InfoWriter {
     let metadata: Metadata
     let summary: Section?
+    let words: Words
 
     func write(into article: XMLElement) {
         let info = article.element("info")
@@ -21,7 +23,7 @@ struct InfoWriter {
         if let updated = metadata.updated {
             let revision = info.element("revhistory").element("revision")
             revision.element("date", text: updated.description)
-            revision.element("revremark", text: "Last revision")
+            revision.element("revremark", text: words[.lastRevision])
         }
         info.element("biblioid", ["class": "other", "otherclass": "identifier"], text: metadata.identifier)
         if let series = metadata.series { writeSeries(series, into: info) }

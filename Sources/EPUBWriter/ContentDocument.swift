@@ -35,12 +35,13 @@ struct ContentDocument {
 
     /// An empty e-book document: `html` with the EPUB namespace, `head` with the title and
     /// style sheets, and the `body` to fill.
-    static func shell(title: String, lang: String, stylesheets: [String]) -> (XMLDocument, body: XMLElement) {
+    static func shell(title: String, words: Words, stylesheets: [String]) -> (XMLDocument, body: XMLElement) {
         let document = XMLDocument(rootName: "html", namespace: XHTMLWriter.namespace, doctype: "html")
         let html = document.root
         html.declareNamespace(ContentDocument.epubNamespace, prefix: "epub")
-        html.setAttribute("lang", lang)
-        html.setAttribute("xml:lang", lang)
+        html.setAttribute("lang", words.language)
+        html.setAttribute("xml:lang", words.language)
+        if words.isRightToLeft { html.setAttribute("dir", "rtl") }
         let head = html.element("head")
         head.element("meta", ["charset": "utf-8"])
         head.element("title", text: title)
@@ -51,7 +52,7 @@ struct ContentDocument {
     /// The document, and whether it holds inline SVG (the EPUB manifest must say so).
     func make(title: String) -> (document: XMLDocument, hasSVG: Bool) {
         let report = manuscript.report
-        let (document, body) = ContentDocument.shell(title: title, lang: report.metadata.lang, stylesheets: stylesheets)
+        let (document, body) = ContentDocument.shell(title: title, words: manuscript.words, stylesheets: stylesheets)
         body.setAttribute("class", "report")
         var writer = XHTMLBodyWriter(manuscript, addressing: addressing, footnoteStyle: .endOfDocument(Self.noteMarkup))
         switch part {
@@ -60,9 +61,9 @@ struct ContentDocument {
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             let section = body.element("section", ["class": "cover"])
             section.setAttribute("epub:type", "cover")
-            section.element("img", ["src": URLText.escapingPath(image), "alt": "Cover: \(report.metadata.title)"])
+            section.element("img", ["src": URLText.escapingPath(image), "alt": manuscript.words(.coverOf, ["title": report.metadata.title])])
         case .titlePage:
-            TitlePageWriter(report: report).write(into: body, runningMarkings: false)
+            TitlePageWriter(report: report, words: manuscript.words).write(into: body, runningMarkings: false)
         case .lead(let blocks):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             let lead = body.element("div", ["class": "lead"])
@@ -76,7 +77,7 @@ struct ContentDocument {
             for section in sections { writer.write(section, into: body) }
         case .colophon:
             MarkingBanner(marking: report.metadata.marking).write(into: body)
-            ColophonWriter(metadata: report.metadata).write(into: body)
+            ColophonWriter(metadata: report.metadata, words: manuscript.words).write(into: body)
         }
         writer.writePendingNotes(into: body)
         return (document, document.containsElement(inNamespace: CoverImage.svgNamespace))

@@ -12,6 +12,7 @@ struct CoverImage {
     private static let margin = 100
 
     let metadata: Metadata
+    let words: Words
 
     func make() -> XMLDocument {
         let document = XMLDocument(rootName: "svg", namespace: CoverImage.svgNamespace)
@@ -20,14 +21,14 @@ struct CoverImage {
             ("version", "1.1"), ("viewBox", "0 0 \(CoverImage.width) \(CoverImage.height)"),
             ("width", String(CoverImage.width)), ("height", String(CoverImage.height)),
         ] { svg.setAttribute(key, value) }
-        svg.element("title", text: "Cover: \(metadata.title)")
+        svg.element("title", text: words(.coverOf, ["title": metadata.title]))
         svg.element("rect", ["width": "100%", "height": "100%", "fill": "#0b2e4f"])
         svg.element("rect", ["x": "0", "y": "1320", "width": "\(CoverImage.width)", "height": "480", "fill": "#e9eef3"])
         var y = 220
         if let series = metadata.series {
             let line = [series.title, series.issn.map { "ISSN \($0)" }].compactMap { $0 }.joined(separator: " · ")
             if !line.isEmpty { text(line, y: y, size: 40, into: svg, color: "#9fc3e6") }
-            let numbering = series.numbering
+            let numbering = series.numbering(words)
             if !numbering.isEmpty {
                 y += 56
                 text(numbering.joined(separator: " · "), y: y, size: 40, into: svg, color: "#9fc3e6")

@@ -78,7 +78,7 @@ struct EPUBBook {
             generatedCover = coverImage
         }
         let metadata = report.metadata
-        documents.append(Document(file: "text/cover.xhtml", title: "Cover", part: .cover(coverImage: "../" + coverImage), landmark: "cover"))
+        documents.append(Document(file: "text/cover.xhtml", title: manuscript.words[.cover], part: .cover(coverImage: "../" + coverImage), landmark: "cover"))
         documents.append(Document(file: "text/title.xhtml", title: metadata.title, part: .titlePage, landmark: "titlepage"))
         let joinsLead = Self.isShort(report.lead) && !report.sections.isEmpty
         for (index, start) in stride(from: 0, to: joinsLead ? 0 : report.lead.count, by: Self.leadBlocksPerDocument).enumerated() {
@@ -95,7 +95,7 @@ struct EPUBBook {
                 Document(file: "text/section-\(index + 1).xhtml", title: title, part: .sections(chunk, lead: lead), landmark: landmark))
             documentOpeners.insert(chunk[0].id)
         }
-        documents.append(Document(file: "text/colophon.xhtml", title: "Colophon", part: .colophon, landmark: "backmatter"))
+        documents.append(Document(file: "text/colophon.xhtml", title: manuscript.words[.colophon], part: .colophon, landmark: "backmatter"))
         mapIdentifiers(report)
     }
 

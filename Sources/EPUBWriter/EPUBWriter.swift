@@ -59,7 +59,7 @@ public struct EPUBWriter {
         try container.add(EPUBBook.root + "toc.ncx") { sink in
             warnings += NCXDocument(report: report, book: book).write(to: sink)
         }
-        if let cover = book.generatedCover { try add(EPUBBook.root + cover, CoverImage(metadata: report.metadata).make()) }
+        if let cover = book.generatedCover { try add(EPUBBook.root + cover, CoverImage(metadata: report.metadata, words: book.manuscript.words).make()) }
         for media in book.media { try container.add(EPUBContainer.Entry(EPUBBook.root + media.file, media.bytes)) }
         // Last (OCF fixes only `mimetype`'s place): the manifest says which content
         // documents hold SVG, known once they are made.

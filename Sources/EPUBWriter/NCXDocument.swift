@@ -49,7 +49,7 @@ struct NCXDocument {
         ncx.element("docTitle").element("text", text: report.metadata.title)
         let map = ncx.element("navMap")
         var points = Points()
-        _ = points.add("Title page", "text/title.xhtml", into: map)
+        _ = points.add(book.manuscript.words[.titlePage], "text/title.xhtml", into: map)
         if book.documents.contains(where: { $0.file == "text/lead.xhtml" }) {
             _ = points.add(report.metadata.title, "text/lead.xhtml", into: map)
         }
@@ -61,13 +61,13 @@ struct NCXDocument {
     private func addEntry(_ index: Int, into map: XMLElement, points: inout Points) {
         let navigation = NavigationDocument(report: report, book: book)
         func add(_ section: Section, into parent: XMLElement) {
-            let element = points.add(NavigationDocument.label(section), navigation.href(section.id), into: parent)
+            let element = points.add(NavigationDocument.label(section, words: book.manuscript.words), navigation.href(section.id), into: parent)
             for subsection in section.subsections { add(subsection, into: element) }
         }
         if index < report.sections.count {
             add(report.sections[index], into: map)
         } else {
-            _ = points.add("Colophon", "text/colophon.xhtml", into: map)
+            _ = points.add(book.manuscript.words[.colophon], "text/colophon.xhtml", into: map)
         }
     }
 

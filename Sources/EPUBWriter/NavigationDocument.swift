@@ -8,6 +8,7 @@ import XMLSupport
 struct NavigationDocument {
     let report: Report
     let book: EPUBBook
+    private var words: Words { book.manuscript.words }
 
     /// The document as polyglot XHTML, handed to `sink` entry by entry as the table of
     /// contents is built (one entry per top-level section; a large report has
@@ -29,10 +30,10 @@ struct NavigationDocument {
     /// The document without the table of contents' entries, and the list they go in.
     private func frame() -> (XMLDocument, XMLElement) {
         let (document, body) = ContentDocument.shell(
-            title: "Contents", lang: report.metadata.lang, stylesheets: [EPUBBook.stylesheet])
+            title: words[.contents], words: words, stylesheets: [EPUBBook.stylesheet])
         let toc = body.element("nav", ["id": "toc", "role": "doc-toc"])
         toc.setAttribute("epub:type", "toc")
-        toc.element("h1", text: "Contents")
+        toc.element("h1", text: words[.contents])
         let list = toc.element("ol")
         if let lead = book.documents.first(where: { if case .lead = $0.part { true } else { false } }) {
             list.element("li").element("a", ["href": lead.file], text: report.metadata.title)
@@ -47,7 +48,7 @@ struct NavigationDocument {
         if index < report.sections.count {
             writeEntries([report.sections[index]], into: list)
         } else {
-            list.element("li").element("a", ["href": "text/colophon.xhtml"], text: "Colophon")
+            list.element("li").element("a", ["href": "text/colophon.xhtml"], text: words[.colophon])
         }
     }
 
@@ -55,16 +56,16 @@ struct NavigationDocument {
         for section in sections {
             let item = list.element("li")
             let link = item.element("a", ["href": href(section.id)])
-            link.addText(NavigationDocument.label(section))
+            link.addText(NavigationDocument.label(section, words: words))
             if !section.subsections.isEmpty { writeEntries(section.subsections, into: item.element("ol")) }
         }
     }
 
     /// "2 Risk Assessment", or the title alone when unnumbered (or "Section" when untitled).
-    static func label(_ section: Section) -> String {
+    static func label(_ section: Section, words: Words) -> String {
         let title = section.title.plainText
         let text = [section.number, title.allSatisfy(\.isWhitespace) ? nil : title].compactMap { $0 }.joined(separator: " ")
-        return text.isEmpty ? "Section" : text
+        return text.isEmpty ? words[.section] : text
     }
 
     /// A section's link: its document, with the fragment unless the document starts with it.
@@ -76,16 +77,16 @@ struct NavigationDocument {
     private func writeLandmarks(into body: XMLElement) {
         let nav = body.element("nav", ["id": "landmarks", "hidden": "hidden"])
         nav.setAttribute("epub:type", "landmarks")
-        nav.element("h2", text: "Landmarks")
+        nav.element("h2", text: words[.landmarks])
         let list = nav.element("ol")
         func add(_ type: String, _ href: String, _ text: String) {
             let link = list.element("li").element("a", ["href": href], text: text)
             link.setAttribute("epub:type", type)
         }
-        add("cover", "text/cover.xhtml", "Cover")
-        add("titlepage", "text/title.xhtml", "Title page")
+        add("cover", "text/cover.xhtml", words[.cover])
+        add("titlepage", "text/title.xhtml", words[.titlePage])
         // The contents are a landmark when they are in the reading order (`ContentsPage`).
-        if ContentsPage.isWanted(for: report) { add("toc", "nav.xhtml#toc", "Contents") }
-        if let start = book.bodyStart { add("bodymatter", start.file, "Start of the report") }
+        if ContentsPage.isWanted(for: report) { add("toc", "nav.xhtml#toc", words[.contents]) }
+        if let start = book.bodyStart { add("bodymatter", start.file, words[.startOfReport]) }
     }
 }

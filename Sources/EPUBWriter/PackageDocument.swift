@@ -46,7 +46,10 @@ struct PackageDocument {
         package.setAttribute("xml:lang", report.metadata.lang)
         writeMetadata(into: package)
         let manifest = writeManifest(into: package)
-        return (document, manifest, package.element("spine", ["toc": "ncx"]))
+        let spine = package.element("spine", ["toc": "ncx"])
+        // A right-to-left book turns its pages right to left.
+        if book.manuscript.words.isRightToLeft { spine.setAttribute("page-progression-direction", "rtl") }
+        return (document, manifest, spine)
     }
 
     private func writeItem(_ content: EPUBBook.Document, into manifest: XMLElement) {
@@ -93,12 +96,12 @@ struct PackageDocument {
         for keyword in metadata.keywords where !keyword.allSatisfy(\.isWhitespace) {
             element.element("dc:subject", text: keyword)
         }
-        if let description = report.summaryLine(labels: book.manuscript.index.referenceLabels) { element.element("dc:description", text: description) }
+        if let description = report.summaryLine(labels: book.manuscript.referenceLabels) { element.element("dc:description", text: description) }
         if let series = metadata.series { writeSeries(series, into: element) }
         if metadata.cover != nil || book.generatedCover != nil {
             element.element("meta", ["name": "cover", "content": "cover-image"])
         }
-        AccessibilityMetadata(report: report).write(into: element)
+        AccessibilityMetadata(report: report, words: book.manuscript.words).write(into: element)
     }
 
     /// The issue's place in its series as one number that sorts: volume × 1000 + issue
@@ -158,6 +161,7 @@ struct PackageDocument {
 /// EPUB Accessibility 1.1 metadata, derived from what the report holds.
 struct AccessibilityMetadata {
     let report: Report
+    let words: Words
 
     func write(into element: XMLElement) {
         var images: [String] = []
@@ -184,12 +188,8 @@ struct AccessibilityMetadata {
         if hasMatrix { features.append("longDescription") }
         for feature in features { meta("accessibilityFeature", feature) }
         meta("accessibilityHazard", "none")
-        var summary = "This publication has a navigable table of contents, headings in a logical order and a reading order that follows the report."
-        if visual {
-            summary += allDescribed
-                ? " Every image has a text alternative; the risk matrix is also given as a table and described in words."
-                : " Some images lack a text alternative."
-        }
+        var summary = words[.accessibilitySummary]
+        if visual { summary += " " + words[allDescribed ? .accessibilityDescribed : .accessibilityUndescribed] }
         meta("accessibilitySummary", summary)
     }
 }

@@ -47,10 +47,15 @@ public struct BuildOptions: Sendable {
         configurationFile.map { [$0] } ?? DeskConfiguration.paths(for: referencePath)
     }
 
+    /// The desk's configuration for the report.
+    func deskConfiguration() throws(DiagnosticError) -> DeskConfiguration {
+        try DeskConfiguration.read(configurationPaths)
+    }
+
     /// The front-matter values given from outside the report: the desk's configuration
     /// and the command line's overrides.
-    func metadataSettings() throws(DiagnosticError) -> MetadataSettings {
-        MetadataSettings(configurations: try DeskConfiguration.read(configurationPaths).files, overrides: metadataOverrides)
+    func metadataSettings(_ desk: DeskConfiguration) -> MetadataSettings {
+        MetadataSettings(configurations: desk.files, overrides: metadataOverrides)
     }
 
     /// The report comes from standard input.

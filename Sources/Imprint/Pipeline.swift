@@ -15,7 +15,8 @@ public enum Pipeline {
     ) -> (Report?, [Diagnostic]) {
         do {
             let options = BuildOptions(input: input, metadataOverrides: metadataOverrides, configurationFile: configurationFile)
-            return check(input, bytes: try InputFile.read(input), strict: strict, settings: try options.metadataSettings())
+            let settings = options.metadataSettings(try options.deskConfiguration())
+            return check(input, bytes: try InputFile.read(input), strict: strict, settings: settings)
         } catch {
             return (nil, error.diagnostics.strict(strict))
         }
@@ -46,9 +47,10 @@ public enum Pipeline {
     /// from the report alone.
     private static func readAndCheck(
         _ options: BuildOptions, knownSettings: String?
-    ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String) {
+    ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String, desk: DeskConfiguration) {
         let bytes = try options.readsStandardInput ? InputFile.readStandardInput(as: options.displayName) : InputFile.read(options.input)
-        let metadataSettings = try options.metadataSettings()
+        let desk = try options.deskConfiguration()
+        let metadataSettings = options.metadataSettings(desk)
         let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?, settings: String?)>((nil, nil, knownSettings))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
@@ -62,7 +64,7 @@ public enum Pipeline {
                 read.withLock { ($0.digest, $0.settings) = (digest, settings) }
             }
         }
-        return read.withLock { ($0.checked!, $0.digest, $0.settings!) }
+        return read.withLock { ($0.checked!, $0.digest, $0.settings!, desk) }
     }
 
     /// Builds the editions asked for, unless the last build's are current (see
@@ -76,7 +78,7 @@ public enum Pipeline {
         if let knownSettings, BuildStamp.isCurrent(options, settings: knownSettings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true)
         }
-        let read: (checked: (Report?, [Diagnostic]), digest: String?, settings: String)
+        let read: (checked: (Report?, [Diagnostic]), digest: String?, settings: String, desk: DeskConfiguration)
         do throws(DiagnosticError) {
             read = try readAndCheck(options, knownSettings: knownSettings)
         } catch {
@@ -89,7 +91,9 @@ public enum Pipeline {
         // (Nor can a report read from standard input, which no later build can read again.)
         let reportDigest = options.input.contains("\n") || options.readsStandardInput ? nil : digest.map { [options.input: $0] }
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
-        let renderer = Renderer(report: report, options: options, progress: progress)
+        let (words, wordProblems) = DeskWords.words(for: report.metadata.lang, desk: read.desk)
+        diagnostics += wordProblems.strict(options.strict)
+        let renderer = Renderer(report: report, words: words, options: options, progress: progress)
         let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
         var created: [String]
         do {

@@ -1,9 +1,11 @@
 import Foundation
 import ReportModel
+import SharedWriting
 
-/// The print edition's style sheet as one cascade (Imprint's `print.css`, the paper size,
-/// then the user's style sheets), with where each of the user's begins, so that what the
-/// PDF engine says of a line of it is told at the line of the file it came from.
+/// The print edition's style sheet as one cascade (Imprint's `print.css`, the page numbers
+/// in the report's language, the paper size, then the user's style sheets), with where each
+/// of the user's begins, so that what the PDF engine says of a line of it is told at the
+/// line of the file it came from.
 struct PrintStyle {
     private(set) var text = ""
     /// Each user style sheet's path, and the line of `text` its first line is on.
@@ -48,5 +50,40 @@ struct PrintStyle {
             else { return Diagnostic(.warning, words, at: nil) }
             return Diagnostic(.warning, "pdf: " + words.replacingOccurrences(of: String(match.output.0), with: ""), at: place)
         }
+    }
+}
+
+extension PrintStyle {
+    /// The foot's "Page N of M" in the report's language, over the style sheet's English
+    /// (`@bottom-left`); nil when the words are the English ones.
+    static func pageNumbers(_ words: Words) -> String? {
+        let text = words[.pageOfPages]
+        guard text != Words(language: "en")[.pageOfPages] else { return nil }
+        var parts: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { parts.append(quoted(rest[..<open])) }
+            switch rest[rest.index(after: open)..<close] {
+            case "page": parts.append("counter(page)")
+            case "pages": parts.append("counter(pages)")
+            default: parts.append(quoted(rest[open...close]))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(quoted(rest)) }
+        return "/* \(words.language): page numbers */\n@page { @bottom-left { content: \(parts.joined(separator: " ")); } }\n"
+    }
+
+    /// `text` as a CSS string.
+    private static func quoted(_ text: Substring) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\": result += "\\" + String(scalar)
+            case "\n", "\r", "\u{C}": result += "\\a "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

@@ -14,8 +14,8 @@ struct Renderer: Sendable {
     let options: BuildOptions
     let progress: @Sendable (String) -> Void
 
-    init(report: Report, options: BuildOptions, progress: @escaping @Sendable (String) -> Void) {
-        manuscript = Manuscript(report)
+    init(report: Report, words: Words, options: BuildOptions, progress: @escaping @Sendable (String) -> Void) {
+        manuscript = Manuscript(report, words: words)
         self.options = options
         self.progress = progress
     }
@@ -128,6 +128,7 @@ struct Renderer: Sendable {
     func printStyle() throws(DiagnosticError) -> PrintStyle {
         var style = PrintStyle()
         style.append(try StyleSheets.shipped("print.css"))
+        if let pageNumbers = PrintStyle.pageNumbers(manuscript.words) { style.append(pageNumbers) }
         if options.paper != .a4 { style.append("/* --paper \(options.paper.rawValue) */\n@page { size: \(options.paper.cssSize); }\n") }
         for path in options.userStylesheets { style.append(try StyleSheets.user(path), from: path) }
         return style

@@ -31,30 +31,6 @@ public struct AdmiraltyGrade: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(reliability)\(credibility)" }
-
-    /// What the reliability letter means, in the words of the Admiralty scale.
-    public var reliabilityMeaning: String {
-        switch reliability {
-        case "A": "completely reliable"
-        case "B": "usually reliable"
-        case "C": "fairly reliable"
-        case "D": "not usually reliable"
-        case "E": "unreliable"
-        default: "reliability cannot be judged"
-        }
-    }
-
-    /// What the credibility digit means, in the words of the Admiralty scale.
-    public var credibilityMeaning: String {
-        switch credibility {
-        case 1: "confirmed by other sources"
-        case 2: "probably true"
-        case 3: "possibly true"
-        case 4: "doubtful"
-        case 5: "improbable"
-        default: "truth cannot be judged"
-        }
-    }
 }
 
 extension AdmiraltyGrade: Codable {

@@ -5,14 +5,6 @@ public enum Yardstick: String, Sendable, Codable, CaseIterable {
     /// The UK Professional Head of Intelligence Assessment probability yardstick.
     case phia = "PHIA"
 
-    /// The name readers see.
-    public var displayName: String {
-        switch self {
-        case .icd203: "ICD 203"
-        case .phia: "PHIA probability yardstick"
-        }
-    }
-
     /// The terms of this yardstick, from least to most likely.
     public var terms: [Likelihood] {
         switch self {

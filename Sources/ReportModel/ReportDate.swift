@@ -32,15 +32,6 @@ public struct ReportDate: Sendable, Equatable, Comparable, CustomStringConvertib
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// The date as English prose writes it: `19 June 2024`.
-    public var longDescription: String {
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        return "\(day) \(months[month - 1]) \(year)"
-    }
-
     public static func < (lhs: ReportDate, rhs: ReportDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -1,13 +1,13 @@
-/// What writing any part of a report needs to know about the whole of it: the words of
-/// cross-references, every id, the notes by label.
+/// What writing any part of a report needs to know about the whole of it: the targets of
+/// cross-references without words, every id, the notes by label.
 ///
 /// Made once per build and handed to every writer, so that no writer walks the whole model
 /// again for it. A writer given none makes its own. It must be made from the report
 /// written.
 public struct ReportIndex: Sendable {
-    /// See `Report.referenceLabels`: for the ids that cross-references without words of
-    /// their own point to, the only ones the writers look up.
-    public let referenceLabels: [String: String]
+    /// The ids that cross-references without words of their own point to: the only ones
+    /// whose labels the writers look up (`Manuscript.referenceLabels`).
+    public let wordlessTargets: Set<String>
     /// See `Report.identifiers`.
     public let identifiers: Set<String>
     /// See `Report.footnotesByLabel`.
@@ -21,7 +21,7 @@ public struct ReportIndex: Sendable {
         report.forEachInline { inline in
             if case .crossReference(let reference) = inline, reference.content.isEmpty { wordless.insert(reference.target) }
         }
-        referenceLabels = report.referenceLabels(only: wordless)
+        wordlessTargets = wordless
         identifiers = report.identifiers
         footnotes = report.footnotesByLabel
         var matrix = false

@@ -17,11 +17,20 @@ public struct DeskConfiguration: Sendable {
         public var folder: String
     }
 
+    /// A word of the desk's own (`words:`): its text, and where it stands.
+    public struct OwnWord: Sendable, Equatable {
+        public var text: String
+        public var location: SourceLocation
+    }
+
     /// The files, the farthest from the report first.
     public var files: [MetadataSettings.File]
     /// The build options (`MetadataSettings.buildKeys`) by key, each from the nearest file
     /// that gives it.
     public var buildOptions: [String: Setting]
+    /// The desk's own words by language, then by key (`words: {fr: {contents: …}}`), the
+    /// nearest file's winning key by key.
+    public var words: [String: [String: OwnWord]] = [:]
 
     public static let none = DeskConfiguration(files: [], buildOptions: [:])
 
@@ -68,6 +77,10 @@ public struct DeskConfiguration: Sendable {
             for (key, value) in mapping {
                 guard let name = key.string, MetadataSettings.buildKeys.contains(name) else { continue }
                 let location = SourceLocation(file: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
+                if name == "words" {
+                    diagnostics += configuration.readWords(value, file: path)
+                    continue
+                }
                 switch value {
                 case .scalar(let scalar):
                     configuration.buildOptions[name] = Setting(values: [scalar.string], location: location, folder: folder)
@@ -80,5 +93,27 @@ public struct DeskConfiguration: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticError(diagnostics) }
         return configuration
+    }
+
+    /// `words:`, a mapping of languages to mappings of word keys to text, into `words`.
+    private mutating func readWords(_ node: Node, file: String) -> [Diagnostic] {
+        func at(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }
+        let shape = "'words' must map languages to words: words: {fr: {contents: Table des matières}}"
+        guard case .mapping(let languages) = node else { return [Diagnostic(.error, shape, at: at(node))] }
+        var problems: [Diagnostic] = []
+        for (language, table) in languages {
+            guard let tag = language.string, case .mapping(let entries) = table else {
+                problems.append(Diagnostic(.error, shape, at: at(table)))
+                continue
+            }
+            for (key, text) in entries {
+                guard let name = key.string, let value = text.scalar?.string else {
+                    problems.append(Diagnostic(.error, shape, at: at(text)))
+                    continue
+                }
+                words[tag.lowercased(), default: [:]][name] = OwnWord(text: value, location: at(key))
+            }
+        }
+        return problems
     }
 }

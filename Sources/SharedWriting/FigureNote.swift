@@ -19,13 +19,13 @@ public struct FigureNote: Sendable, Equatable {
 
 extension Figure {
     /// The notes under the caption, in the order every edition prints them.
-    public var notes: [FigureNote] {
+    public func notes(_ words: Words) -> [FigureNote] {
         var notes: [FigureNote] = []
-        if let credit { notes.append(FigureNote(kind: .credit, label: "Credit", text: credit, url: nil)) }
+        if let credit { notes.append(FigureNote(kind: .credit, label: words[.credit], text: credit, url: nil)) }
         if let license = license ?? licenseURL {
-            notes.append(FigureNote(kind: .license, label: "License", text: license, url: licenseURL))
+            notes.append(FigureNote(kind: .license, label: words[.license], text: license, url: licenseURL))
         }
-        if let sourceURL { notes.append(FigureNote(kind: .source, label: "Source", text: sourceURL, url: sourceURL)) }
+        if let sourceURL { notes.append(FigureNote(kind: .source, label: words[.figureSource], text: sourceURL, url: sourceURL)) }
         return notes
     }
 }

@@ -1,19 +1,27 @@
 import ReportModel
 
 /// A report ready to be written: the report with what every writer needs to know of the
-/// whole of it (`ReportIndex`) and the images it uses, made once per build and handed to
-/// every writer, so that no writer walks the whole model again for them and none is
-/// handed an index of another report.
+/// whole of it (`ReportIndex`), the images it uses and the words of its language (`Words`),
+/// made once per build and handed to every writer, so that no writer walks the whole
+/// model again for them and none is handed an index of another report.
 public struct Manuscript: Sendable {
     public let report: Report
     public let index: ReportIndex
     /// Every image the report uses (figures, inline images, the cover), in the order they
     /// first appear: the e-book carries them, the build stamp records them.
     public let imagePaths: [String]
+    /// The words Imprint writes itself, in the report's language.
+    public let words: Words
+    /// What each cross-reference without words of its own reads (`Report.referenceLabels`).
+    public let referenceLabels: [String: String]
 
-    public init(_ report: Report) {
+    /// `words`: the report's language's (`Words(language:)`) unless a desk gives its own.
+    public init(_ report: Report, words: Words? = nil) {
         self.report = report
         index = ReportIndex(report)
         imagePaths = report.imagePaths
+        let words = words ?? Words(language: report.metadata.lang)
+        self.words = words
+        referenceLabels = report.referenceLabels(only: index.wordlessTargets, words: words)
     }
 }

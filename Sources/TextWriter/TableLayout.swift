@@ -13,7 +13,7 @@ struct TableLayout {
     func write(into context: inout TextContext, indent: Int) {
         let prefix = context.indentation(indent)
         if let caption = table.caption {
-            let label = table.number > 0 ? "Table \(table.number). " : ""
+            let label = table.number > 0 ? "\(context.words[.table]) \(table.number). " : ""
             context.paragraph(label + context.inlineText(caption), indent: indent)
         }
         let header = table.header.cells.map { context.inlineText($0) }
@@ -129,7 +129,8 @@ struct TableLayout {
     private func writeRecords(header: [String], rows: [[String]], into context: inout TextContext, indent: Int) {
         for (index, row) in (rows.isEmpty ? [header] : rows).enumerated() {
             let named = titleColumns.filter { $0 < row.count }.map { row[$0] }
-            let title = rows.isEmpty ? "Columns" : named.isEmpty ? "Row \(index + 1)" : named.joined(separator: ". ")
+            let title = rows.isEmpty
+                ? context.words[.columns] : named.isEmpty ? context.words(.row, ["n": String(index + 1)]) : named.joined(separator: ". ")
             context.paragraph(title, indent: indent)
             for (column, cell) in row.enumerated() where rows.isEmpty || !titleColumns.contains(column) {
                 let name = column < header.count && !rows.isEmpty ? header[column] + ": " : ""

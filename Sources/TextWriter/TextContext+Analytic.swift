@@ -8,7 +8,8 @@ extension TextContext {
         for (index, judgment) in judgments.enumerated() {
             writeAnalyticItem(
                 title: judgment.title, blocks: judgment.blocks, marker: "\(index + 1). ", indent: indent,
-                assessment: AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence))
+                assessment: AssessmentWords(
+                    likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words))
         }
     }
 
@@ -26,7 +27,7 @@ extension TextContext {
         for (index, source) in sources.enumerated() {
             var blocks = source.blocks
             if let grade = source.grade {
-                blocks.append(.paragraph([.text("Grade \(grade): \(grade.meaning).")]))
+                blocks.append(.paragraph([.text("\(words[.grade]) \(grade): \(grade.meaning(words)).")]))
             }
             writeItem(blocks, marker: "\(index + 1). ", indent: indent, tight: true)
         }
@@ -36,14 +37,14 @@ extension TextContext {
     private mutating func writeRiskRegister(_ risks: [Risk], indent: Int) {
         let rows = risks.enumerated().map { index, risk in
             TableRow(cells: [
-                [.text(String(index + 1))], risk.title.isEmpty ? [.text("Risk \(index + 1)")] : risk.title,
+                [.text(String(index + 1))], risk.title.isEmpty ? [.text("\(words[.risk]) \(index + 1)")] : risk.title,
                 [.text(risk.likelihood.map { $0.yardstick == nil ? $0.words : "\($0.words) (\($0.band))" } ?? "—")],
-                [.text(risk.impact?.rawValue ?? "—")], [.text(risk.confidence?.rawValue ?? "—")],
+                [.text(risk.impact.map(words.name(of:)) ?? "—")], [.text(risk.confidence.map(words.name(of:)) ?? "—")],
             ])
         }
         let table = Table(
-            number: 0, caption: [.text("Risk register")], alignments: [.right, .left, .left, .left, .left],
-            header: TableRow(cells: ["No.", "Risk", "Likelihood", "Impact", "Confidence"].map { [.text($0)] }), rows: rows)
+            number: 0, caption: [.text(words[.riskRegister])], alignments: [.right, .left, .left, .left, .left],
+            header: TableRow(cells: [Word.number, .risk, .likelihood, .impact, .confidence].map { [.text(words[$0])] }), rows: rows)
         TableLayout(table: table, titleColumns: [0, 1]).write(into: &self, indent: indent)
     }
 
@@ -63,9 +64,9 @@ extension TextContext {
             })
         }
         let table = Table(
-            number: 0, caption: [.text("Risk matrix: likelihood against impact (numbers as in the register)")],
+            number: 0, caption: [.text(words[.matrixTextCaption])],
             alignments: [.left] + Array(repeating: .center, count: 5),
-            header: TableRow(cells: [[.text("Likelihood")]] + Impact.allCases.map { [.text($0.rawValue)] }), rows: rows)
+            header: TableRow(cells: [[.text(words[.likelihood])]] + Impact.allCases.map { [.text(words.name(of: $0))] }), rows: rows)
         output.blank()
         let cells = ([table.header] + table.rows).map { $0.cells.map(\.plainText) }
         let room = width - DisplayWidth.of(indentation(indent)) - (3 * 6 + 1)
@@ -74,13 +75,15 @@ extension TextContext {
             return
         }
         // Too narrow for the grid: the occupied cells as a list.
-        paragraph("Risk matrix: likelihood against impact (numbers as in the register)", indent: indent)
+        paragraph(words[.matrixTextCaption], indent: indent)
         for level in (1...grid.rows.count).reversed() {
             for impact in Impact.allCases {
                 let numbers = placed.filter { $0.1 == level && $0.2 == impact.rank }.map { String($0.0) }
                 guard !numbers.isEmpty else { continue }
                 paragraph(
-                    "Likelihood \(grid.rowLabels[level - 1]), impact \(impact.rawValue): \(numbers.joined(separator: ", "))",
+                    words(.matrixTextCell, [
+                        "likelihood": grid.rowLabels[level - 1], "impact": words.name(of: impact), "numbers": numbers.joined(separator: ", "),
+                    ]),
                     indent: indent + 2, marker: "- ")
             }
         }
@@ -110,7 +113,7 @@ extension TextContext {
     /// Summary, key judgments and risk register, under headings of their own.
     mutating func writeBrief() {
         if let summary = report.summary {
-            heading("Summary")
+            heading(words[.summary])
             for block in summary.blocks { write(block, indent: 0) }
         } else if !report.lead.isEmpty {
             for block in report.lead { write(block, indent: 0) }
@@ -120,19 +123,21 @@ extension TextContext {
             if case .keyJudgments(let items) = block { return items } else { return [] }
         }
         if !judgments.isEmpty {
-            heading("Key judgments")
+            heading(words[.keyJudgments])
             writeKeyJudgments(judgments, indent: 0)
         }
         let risks = blocks.flatMap { block -> [Risk] in
             if case .risks(let items) = block { return items } else { return [] }
         }
         if !risks.isEmpty {
-            heading("Risks")
+            heading(words[.risks])
             writeRiskRegister(risks, indent: 0)
         }
     }
 
-    private mutating func heading(_ text: String) {
+    /// A heading of the text's own (the brief's, the end matter's), underlined with `-` as
+    /// wide as it is.
+    mutating func heading(_ text: String) {
         output.blank()
         output.append(text)
         output.append(String(repeating: "-", count: DisplayWidth.of(text)))

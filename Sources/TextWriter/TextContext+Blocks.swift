@@ -20,10 +20,10 @@ extension TextContext {
         case .table(let table):
             TableLayout(table: table).write(into: &self, indent: indent)
         case .figure(let figure):
-            var text = "Figure \(figure.number)."
+            var text = "\(words[.figure]) \(figure.number)."
             if !figure.caption.isEmpty { text += " " + inlineText(figure.caption) }
-            if figure.alt != figure.caption.plainText { text += " [Image: \(figure.alt)]" }
-            for note in figure.notes {
+            if figure.alt != figure.caption.plainText { text += " [\(words[.image]): \(figure.alt)]" }
+            for note in figure.notes(words) {
                 text += " — \(note.label): \(note.text)"
                 if let url = note.url { text += "<\(linkNumberFor(url))>" }
             }

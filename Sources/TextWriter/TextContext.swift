@@ -7,6 +7,8 @@ struct TextContext {
     let width: Int
     var output: TextOutput
     let referenceLabels: [String: String]
+    /// The words Imprint writes itself, in the report's language.
+    let words: Words
     /// Footnotes in the order first referenced, and each one's number in this text.
     var notes: [Footnote] = []
     var noteNumbers: [String: Int] = [:]
@@ -18,12 +20,13 @@ struct TextContext {
     /// Indentation never leaves less than this for text, however deep the nesting.
     var minimumTextWidth: Int { max(10, width / 2) }
 
-    init(report: Report, width: Int, index: ReportIndex, output: TextOutput) {
-        self.report = report
+    init(manuscript: Manuscript, width: Int, output: TextOutput) {
+        report = manuscript.report
         self.width = width
         self.output = output
-        referenceLabels = index.referenceLabels
-        footnotesByLabel = index.footnotes
+        referenceLabels = manuscript.referenceLabels
+        words = manuscript.words
+        footnotesByLabel = manuscript.index.footnotes
     }
 
     var wrapper: LineWrapper { LineWrapper(width: width) }
@@ -64,7 +67,7 @@ struct TextContext {
     mutating func writeTitleBlock() {
         let metadata = report.metadata
         if let series = metadata.series {
-            let numbering = series.numbering
+            let numbering = series.numbering(words)
             let parts = [series.title, series.issn.map { "ISSN \($0)" }, numbering.isEmpty ? nil : numbering.joined(separator: ", ")]
             output.append(wrapper.wrap(parts.compactMap { $0 }.joined(separator: " · ")))
             output.blank()
@@ -79,10 +82,12 @@ struct TextContext {
             output.append(wrapper.wrap(line, rest: "  "))
         }
         if let publisher = metadata.publisher {
-            output.append(wrapper.wrap("Published by " + publisher.name + (publisher.url.map { " <\($0)>" } ?? "")))
+            output.append(wrapper.wrap(words(.publishedBy, ["name": publisher.name]) + (publisher.url.map { " <\($0)>" } ?? "")))
         }
-        let dates = [metadata.date.map(\.longDescription), metadata.updated.map { "updated " + $0.longDescription }]
-            .compactMap { $0 }
+        let dates = [
+            metadata.date.map(words.date),
+            metadata.updated.map { words(metadata.date == nil ? .updated : .alsoUpdated, ["date": words.date($0)]) },
+        ].compactMap { $0 }
         if !dates.isEmpty { output.append(wrapper.wrap(dates.joined(separator: ", "))) }
         writeNotice()
         output.blank()
@@ -92,13 +97,16 @@ struct TextContext {
     /// the title, underlined, then series and issue, authors and dates on one line.
     mutating func writeCompactTitleBlock() {
         let metadata = report.metadata
+        let words = self.words
         writeTitle()
-        let series = metadata.series.map { ([$0.title].compactMap { $0 } + $0.numbering).joined(separator: ", ") }
+        let series = metadata.series.map { ([$0.title].compactMap { $0 } + $0.numbering(words)).joined(separator: ", ") }
         let authors = metadata.authors.map(\.name).joined(separator: ", ")
         // A date is never broken over two lines.
-        let unbroken = { (date: ReportDate) in String(date.longDescription.map { $0 == " " ? "\u{00A0}" : $0 }) }
-        let dates = [metadata.date.map(unbroken), metadata.updated.map { "updated " + unbroken($0) }]
-            .compactMap { $0 }.joined(separator: ", ")
+        let unbroken = { (date: ReportDate) in String(words.date(date).map { $0 == " " ? "\u{00A0}" : $0 }) }
+        let dates = [
+            metadata.date.map(unbroken),
+            metadata.updated.map { words(metadata.date == nil ? .updated : .alsoUpdated, ["date": unbroken($0)]) },
+        ].compactMap { $0 }.joined(separator: ", ")
         let byline = [series, authors, dates].compactMap { $0?.isEmpty == false ? $0 : nil }
         if !byline.isEmpty { output.append(wrapper.wrap(byline.joined(separator: " · "))) }
     }
@@ -138,10 +146,7 @@ struct TextContext {
     mutating func writeEndMatter(full: Bool) {
         var index = 0
         if !notes.isEmpty {
-            output.blank()
-            output.append("Notes")
-            output.append("-----")
-            output.blank()
+            heading(words[.notes])
         }
         // Notes may refer to further notes, which are numbered and written in turn.
         while index < notes.count {
@@ -161,20 +166,17 @@ struct TextContext {
             if note.blocks.isEmpty { output.append(String(marker.dropLast())) }
         }
         if !links.isEmpty {
-            output.blank()
-            output.append("Links")
-            output.append("-----")
-            output.blank()
+            heading(words[.links])
             for (number, url) in links.enumerated() {
                 paragraph(url, indent: 0, marker: "<\(number + 1)> ")
             }
         }
         let metadata = report.metadata
         let colophon = [
-            metadata.contact.map { "Contact: " + $0 },
+            metadata.contact.map { words[.contact] + ": " + $0 },
             full ? metadata.rights : nil,
-            full ? metadata.license.map { "License: " + $0.name + ($0.url.map { " <\($0)>" } ?? "") } : nil,
-            full ? "Identifier: " + metadata.identifier : nil,
+            full ? metadata.license.map { words[.license] + ": " + $0.name + ($0.url.map { " <\($0)>" } ?? "") } : nil,
+            full ? words[.identifier] + ": " + metadata.identifier : nil,
         ].compactMap { $0 } + (full ? metadata.extra.map { "\($0.key): \($0.value.text)" } : [])
         if !colophon.isEmpty {
             output.blank()

@@ -47,8 +47,7 @@ public struct TextWriter: EditionWriter {
     func write(_ manuscript: Manuscript, window: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
         let report = manuscript.report
         var context = TextContext(
-            report: report, width: options.width, index: manuscript.index,
-            output: TextOutput(ascii: options.ascii, window: window, sink: sink))
+            manuscript: manuscript, width: options.width, output: TextOutput(ascii: options.ascii, window: window, sink: sink))
         context.writeMarking()
         switch options.profile {
         case .full:

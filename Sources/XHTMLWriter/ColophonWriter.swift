@@ -1,19 +1,22 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// The end matter: contact, rights and license, the identifier, and any front-matter keys
 /// Imprint does not know (kept, so that nothing is lost).
 public struct ColophonWriter {
     let metadata: Metadata
+    let words: Words
 
-    public init(metadata: Metadata) {
+    public init(metadata: Metadata, words: Words) {
         self.metadata = metadata
+        self.words = words
     }
 
     public func write(into body: XMLElement) {
         let footer = body.element("footer", ["class": "colophon"])
         if let contact = metadata.contact {
-            let paragraph = footer.element("p", ["class": "contact"], text: "Contact: ")
+            let paragraph = footer.element("p", ["class": "contact"], text: words[.contact] + ": ")
             if contact.contains("@"), !contact.contains(" ") {
                 paragraph.element("a", ["href": "mailto:" + contact], text: contact)
             } else {
@@ -22,10 +25,10 @@ public struct ColophonWriter {
         }
         if let rights = metadata.rights { footer.element("p", ["class": "rights"], text: rights) }
         if let license = metadata.license {
-            let paragraph = footer.element("p", ["class": "license"], text: "License: ")
+            let paragraph = footer.element("p", ["class": "license"], text: words[.license] + ": ")
             if let url = license.url { paragraph.element("a", ["href": url], text: license.name) } else { paragraph.addText(license.name) }
         }
-        footer.element("p", ["class": "identifier"], text: "Identifier: \(metadata.identifier)")
+        footer.element("p", ["class": "identifier"], text: "\(words[.identifier]): \(metadata.identifier)")
         if !metadata.extra.isEmpty {
             let list = footer.element("dl", ["class": "extra-metadata"])
             for field in metadata.extra {

@@ -19,11 +19,13 @@ struct RiskMatrix {
 
     let grid: RiskMatrixGrid
     let placements: [Placement]
+    let words: Words
 
     /// `nil` when no risk has both a likelihood and an impact.
-    init?(risks: [Risk], yardstick: Yardstick) {
+    init?(risks: [Risk], yardstick: Yardstick, words: Words) {
         let grid = RiskMatrixGrid(yardstick: yardstick)
         self.grid = grid
+        self.words = words
         placements = risks.enumerated().compactMap { index, risk in
             guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
             return Placement(
@@ -51,21 +53,23 @@ struct RiskMatrix {
                 "height": "\(height)", "role": "img",
             ], namespace: RiskMatrix.svgNamespace)
         // SVG's own title and description name it for assistive technology.
-        svg.element("title", text: "Risk matrix: likelihood against impact")
+        svg.element("title", text: words[.matrixTitle])
         svg.element("desc", text: description)
         drawGrid(into: svg)
         drawAxes(into: svg)
         drawRisks(into: svg)
         let caption = figure.element("figcaption")
         caption.beginMixedContent()
-        caption.element("span", ["class": "label"], text: "Risk matrix.")
-        caption.addText(" Likelihood against impact; the numbers are those of the risk register: ")
+        caption.element("span", ["class": "label"], text: words[.riskMatrix] + ".")
+        caption.addText(" " + words[.matrixCaption] + " ")
         caption.addText(placements.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ".")
     }
 
     /// Each placement in words, for the SVG's `desc`.
     var description: String {
-        placements.map { "Risk \($0.number), \($0.title): likelihood \($0.likelihood.words), impact \($0.impact.rawValue)." }
+        placements.map {
+            words(.matrixPlacement, ["n": String($0.number), "title": $0.title, "likelihood": $0.likelihood.words, "impact": words.name(of: $0.impact)])
+        }
             .joined(separator: " ")
     }
 
@@ -98,20 +102,20 @@ struct RiskMatrix {
                 [
                     "x": "\(x + RiskMatrix.cellWidth / 2)", "y": "\(RiskMatrix.top + rowCount * RiskMatrix.cellHeight + 18)",
                     "text-anchor": "middle", "font-size": "12",
-                ], text: impact.rawValue)
+                ], text: words.name(of: impact))
         }
         svg.element(
             "text",
             [
                 "x": "\(RiskMatrix.left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(height - 12)",
                 "text-anchor": "middle", "font-size": "13", "font-weight": "bold",
-            ], text: "Impact")
+            ], text: words[.impact])
         svg.element(
             "text",
             [
                 "x": "14", "y": "\(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2)", "text-anchor": "middle", "font-size": "13",
                 "font-weight": "bold", "transform": "rotate(-90 14 \(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2))",
-            ], text: "Likelihood")
+            ], text: words[.likelihood])
     }
 
     private func drawRisks(into svg: XMLElement) {

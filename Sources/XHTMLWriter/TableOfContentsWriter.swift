@@ -1,4 +1,5 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
 /// The table of contents: the sections of the first two levels, each a link the print style
@@ -12,10 +13,10 @@ struct TableOfContentsWriter {
     /// A large report has tens of thousands of entries, each a handful of libxml2 nodes:
     /// the writer streams them into the list rather than build them all first (they were
     /// the largest part of the XHTML edition's memory).
-    static func writeList(for sections: [Section], into body: XMLElement) -> XMLElement? {
+    static func writeList(for sections: [Section], heading: String, into body: XMLElement) -> XMLElement? {
         guard !sections.isEmpty else { return nil }
         let nav = body.element("nav", ["class": "toc", "aria-labelledby": "toc-title"])
-        nav.element("h2", ["id": "toc-title", "class": "toc-title"], text: "Contents")
+        nav.element("h2", ["id": "toc-title", "class": "toc-title"], text: heading)
         return nav.element("ol")
     }
 

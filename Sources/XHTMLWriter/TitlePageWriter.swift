@@ -7,11 +7,13 @@ import XMLSupport
 /// (through `string-set` and running elements in the print style sheet).
 public struct TitlePageWriter {
     let report: Report
+    let words: Words
     /// Whether names are joined at their hyphens, as in the print edition's text.
     let keepsNamesWhole: Bool
 
-    public init(report: Report, keepsNamesWhole: Bool = false) {
+    public init(report: Report, words: Words, keepsNamesWhole: Bool = false) {
         self.report = report
+        self.words = words
         self.keepsNamesWhole = keepsNamesWhole
     }
 
@@ -78,7 +80,7 @@ public struct TitlePageWriter {
         var parts: [(String, String)] = []
         if let title = series.title { parts.append(("series-title", title)) }
         if let issn = series.issn { parts.append(("issn", "ISSN \(issn)")) }
-        let numbering = series.numbering
+        let numbering = series.numbering(words)
         if !numbering.isEmpty { parts.append(("volume-issue", numbering.joined(separator: ", "))) }
         for (index, part) in parts.enumerated() {
             if index > 0 { element.addText(" · ") }
@@ -90,11 +92,13 @@ public struct TitlePageWriter {
         let element = header.element("p", ["class": "dates"])
         element.beginMixedContent()
         if let date = report.metadata.date {
-            element.element("time", ["class": "date", "datetime": date.description], text: date.longDescription)
+            element.element("time", ["class": "date", "datetime": date.description], text: words.date(date))
         }
         if let updated = report.metadata.updated {
-            element.addText(report.metadata.date == nil ? "Updated " : " · updated ")
-            element.element("time", ["class": "updated", "datetime": updated.description], text: updated.longDescription)
+            let (before, after) = words.around(report.metadata.date == nil ? .updated : .alsoUpdated, placeholder: "date")
+            element.addText(report.metadata.date == nil ? before : " · " + before)
+            element.element("time", ["class": "updated", "datetime": updated.description], text: words.date(updated))
+            if !after.isEmpty { element.addText(after) }
         }
     }
 

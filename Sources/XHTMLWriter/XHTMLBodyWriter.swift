@@ -9,8 +9,7 @@ public struct XHTMLBodyWriter {
     private var context: XHTMLContext
 
     public init(_ manuscript: Manuscript, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle) {
-        context = XHTMLContext(
-            report: manuscript.report, index: manuscript.index, addressing: addressing, footnoteStyle: footnoteStyle)
+        context = XHTMLContext(manuscript: manuscript, addressing: addressing, footnoteStyle: footnoteStyle)
     }
 
     public mutating func write(_ block: Block, into parent: XMLElement) {

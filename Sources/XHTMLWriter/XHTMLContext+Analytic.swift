@@ -13,7 +13,8 @@ extension XHTMLContext {
             let item = list.element("li", ["class": "key-judgment"])
             if let id = judgment.id { item.setAttribute("id", id) }
             writeLeadIn(title: judgment.title, blocks: judgment.blocks, into: item)
-            let assessment = AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence)
+            let assessment = AssessmentWords(
+                likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
             if !assessment.parts.isEmpty {
                 let paragraph = item.element("p", ["class": "assessment"])
                 paragraph.beginMixedContent()
@@ -29,10 +30,10 @@ extension XHTMLContext {
     mutating func writeRiskRegister(_ risks: [Risk], into parent: XMLElement) {
         guard !risks.isEmpty else { return }
         let table = parent.element("table", ["class": "risk-register"])
-        table.element("caption", text: "Risk register")
+        table.element("caption", text: words[.riskRegister])
         let header = table.element("thead").element("tr")
-        for title in ["No.", "Risk", "Likelihood", "Impact", "Confidence"] {
-            header.element("th", ["scope": "col"], text: title)
+        for title in [Word.number, .risk, .likelihood, .impact, .confidence] {
+            header.element("th", ["scope": "col"], text: words[title])
         }
         let body = table.element("tbody")
         for (index, risk) in risks.enumerated() {
@@ -48,14 +49,14 @@ extension XHTMLContext {
             } else {
                 likelihood.addText("—")
             }
-            row.element("td", ["class": "impact"], text: risk.impact?.rawValue ?? "—")
-            row.element("td", ["class": "confidence"], text: risk.confidence?.rawValue ?? "—")
+            row.element("td", ["class": "impact"], text: risk.impact.map(words.name(of:)) ?? "—")
+            row.element("td", ["class": "confidence"], text: risk.confidence.map(words.name(of:)) ?? "—")
         }
-        if let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick) {
+        if let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words) {
             matrix.write(into: parent)
             if !explainedYardstick {
                 explainedYardstick = true
-                YardstickNote(yardstick: report.metadata.yardstick).write(into: parent)
+                YardstickNote(yardstick: report.metadata.yardstick, words: words).write(into: parent)
             }
         } else if !hasRiskMatrix {
             explainYardstickIfUsed(risks.map(\.likelihood), into: parent)
@@ -70,35 +71,36 @@ extension XHTMLContext {
             if let id = source.id { item.setAttribute("id", id) }
             for block in source.blocks { write(block, into: item) }
             if let grade = source.grade {
-                let paragraph = item.element("p", ["class": "grade"], text: "Grade ")
+                let paragraph = item.element("p", ["class": "grade"], text: words[.grade] + " ")
                 paragraph.element("strong", text: grade.description)
-                paragraph.addText(": \(grade.meaning).")
+                paragraph.addText(": \(grade.meaning(words)).")
             }
         }
         if !explainedGrades, sources.contains(where: { $0.grade != nil }) {
             explainedGrades = true
-            GradingScaleNote().write(into: parent)
+            GradingScaleNote(words: words).write(into: parent)
         }
     }
 
     private mutating func explainYardstickIfUsed(_ likelihoods: [Likelihood?], into parent: XMLElement) {
         guard !explainedYardstick, let yardstick = likelihoods.lazy.compactMap({ $0?.yardstick }).first else { return }
         explainedYardstick = true
-        YardstickNote(yardstick: yardstick).write(into: parent)
+        YardstickNote(yardstick: yardstick, words: words).write(into: parent)
     }
 }
 
 /// A table of the yardstick's terms and the probabilities they stand for.
 struct YardstickNote {
     let yardstick: Yardstick
+    let words: Words
 
     func write(into parent: XMLElement) {
         let aside = parent.element("aside", ["class": "explanation yardstick"])
-        aside.element("p", ["class": "explanation-title"], text: "Likelihood terms (\(yardstick.displayName))")
+        aside.element("p", ["class": "explanation-title"], text: words(.likelihoodTerms, ["yardstick": words.name(of: yardstick)]))
         let table = aside.element("table")
         let header = table.element("thead").element("tr")
-        header.element("th", ["scope": "col"], text: "Term")
-        header.element("th", ["scope": "col"], text: "Probability")
+        header.element("th", ["scope": "col"], text: words[.term])
+        header.element("th", ["scope": "col"], text: words[.probability])
         let body = table.element("tbody")
         for term in yardstick.terms {
             let row = body.element("tr")
@@ -110,12 +112,14 @@ struct YardstickNote {
 
 /// The Admiralty grading scale: what each reliability letter and credibility digit means.
 struct GradingScaleNote {
+    let words: Words
+
     func write(into parent: XMLElement) {
         let aside = parent.element("aside", ["class": "explanation grading-scale"])
-        aside.element("p", ["class": "explanation-title"], text: "Source grades: the Admiralty scale")
+        aside.element("p", ["class": "explanation-title"], text: words[.admiraltyScale])
         let table = aside.element("table")
         let header = table.element("thead").element("tr")
-        for title in ["Reliability of the source", "Credibility of the information"] {
+        for title in [words[.reliabilityOfSource], words[.credibilityOfInformation]] {
             header.element("th", ["scope": "col", "colspan": "2"], text: title)
         }
         let body = table.element("tbody")
@@ -123,9 +127,9 @@ struct GradingScaleNote {
             let grade = AdmiraltyGrade("\(letter)\(index + 1)")!
             let row = body.element("tr")
             row.element("td", ["class": "code"], text: String(letter))
-            row.element("td", text: grade.reliabilityMeaning)
+            row.element("td", text: grade.reliabilityMeaning(words))
             row.element("td", ["class": "code"], text: String(index + 1))
-            row.element("td", text: grade.credibilityMeaning)
+            row.element("td", text: grade.credibilityMeaning(words))
         }
     }
 }

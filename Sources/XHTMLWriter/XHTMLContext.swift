@@ -43,8 +43,10 @@ struct XHTMLContext {
     /// Notes referenced in the current document, to be written at its end.
     var pendingNotes: [Footnote] = []
     var pendingLabels: Set<String> = []
-    /// The words an empty cross-reference shows, by target id (every id of the report).
+    /// The words an empty cross-reference shows, by target id (`Manuscript.referenceLabels`).
     let referenceLabels: [String: String]
+    /// The words Imprint writes itself, in the report's language.
+    let words: Words
     /// Every id of the report: a reference to any other (possible in a hand-written JSON
     /// model) is not made a link that leads nowhere.
     let identifiers: Set<String>
@@ -60,14 +62,13 @@ struct XHTMLContext {
     /// See `XHTMLWriter.Options.keepsNamesWhole`.
     var keepsNamesWhole = false
 
-    init(
-        report: Report, index: ReportIndex? = nil, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle = .inline
-    ) {
-        self.report = report
+    init(manuscript: Manuscript, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle = .inline) {
+        report = manuscript.report
         self.footnoteStyle = footnoteStyle
         self.addressing = addressing
-        let index = index ?? ReportIndex(report)
-        referenceLabels = index.referenceLabels
+        let index = manuscript.index
+        referenceLabels = manuscript.referenceLabels
+        words = manuscript.words
         identifiers = index.identifiers
         footnotes = index.footnotes
         hasRiskMatrix = index.hasRiskMatrix
@@ -87,7 +88,7 @@ struct XHTMLContext {
         // A heading is never empty; a section without a title (possible in a JSON model)
         // is called what it is.
         let untitled = section.title.plainText.allSatisfy(\.isWhitespace)
-        writeInlines(untitled && section.number == nil ? section.title + [.text("Untitled section")] : section.title, into: heading)
+        writeInlines(untitled && section.number == nil ? section.title + [.text(words[.untitledSection])] : section.title, into: heading)
         for block in section.blocks { write(block, into: element) }
         for subsection in section.subsections { write(subsection, into: element) }
     }
@@ -139,7 +140,7 @@ struct XHTMLContext {
             if let task = item.task { classes += ["task", task ? "done" : "open"] }
             if !classes.isEmpty { listItem.setAttribute("class", classes.joined(separator: " ")) }
             if let task = item.task {
-                listItem.element("span", ["class": "task-box", "role": "img", "aria-label": task ? "done" : "open"], text: task ? "☑" : "☐")
+                listItem.element("span", ["class": "task-box", "role": "img", "aria-label": words[task ? .taskDone : .taskOpen]], text: task ? "☑" : "☐")
                 listItem.addText(" ")
             }
             // A tight list's paragraphs are set as plain text, as Markdown renders them; a
@@ -165,7 +166,7 @@ struct XHTMLContext {
         if let caption = table.caption {
             let captionElement = element.element("caption")
             captionElement.beginMixedContent()
-            captionElement.element("span", ["class": "label"], text: "Table \(table.number).")
+            captionElement.element("span", ["class": "label"], text: "\(words[.table]) \(table.number).")
             captionElement.addText(" ")
             writeInlines(caption, into: captionElement)
         }
@@ -196,12 +197,12 @@ struct XHTMLContext {
         if let width = figure.width { image.setAttribute("style", "width: \(width)") }
         let caption = element.element("figcaption")
         caption.beginMixedContent()
-        caption.element("span", ["class": "label"], text: "Figure \(figure.number).")
+        caption.element("span", ["class": "label"], text: "\(words[.figure]) \(figure.number).")
         if !figure.caption.isEmpty {
             caption.addText(" ")
             writeInlines(figure.caption, into: caption)
         }
-        for note in figure.notes {
+        for note in figure.notes(words) {
             let span = caption.element("span", ["class": note.kind.rawValue], text: note.label + ": ")
             if let url = note.url { span.element("a", ["href": url], text: note.text) } else { span.addText(note.text) }
         }

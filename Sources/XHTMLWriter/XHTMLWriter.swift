@@ -102,17 +102,17 @@ public struct XHTMLWriter: EditionWriter {
         let html = document.root
         html.setAttribute("lang", report.metadata.lang)
         html.setAttribute("xml:lang", report.metadata.lang)
-        let description = report.summaryLine(labels: manuscript.index.referenceLabels)
+        if manuscript.words.isRightToLeft { html.setAttribute("dir", "rtl") }
+        let description = report.summaryLine(labels: manuscript.referenceLabels)
         HeadWriter(report: report, description: description, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        var context = XHTMLContext(
-            report: report, index: manuscript.index, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
+        var context = XHTMLContext(manuscript: manuscript, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
         context.keepsNamesWhole = options.keepsNamesWhole
-        TitlePageWriter(report: report, keepsNamesWhole: options.keepsNamesWhole).write(into: body)
-        let contents = ContentsPage.isWanted(for: report) ? TableOfContentsWriter.writeList(for: report.sections, into: body) : nil
+        TitlePageWriter(report: report, words: manuscript.words, keepsNamesWhole: options.keepsNamesWhole).write(into: body)
+        let contents = ContentsPage.isWanted(for: report) ? TableOfContentsWriter.writeList(for: report.sections, heading: manuscript.words[.contents], into: body) : nil
         let main = body.element("main")
         let lead = report.lead.isEmpty ? nil : main.element("div", ["class": "lead"])
-        ColophonWriter(metadata: report.metadata).write(into: body)
+        ColophonWriter(metadata: report.metadata, words: manuscript.words).write(into: body)
         return (document, Frame(contents: contents, lead: lead, main: main), context)
     }
 }

@@ -226,7 +226,7 @@ import ReportTestSupport
             "Glyphs and Directions: A Deliberately Long Title to Test How the Running Head Copes With It",
             "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMM", "북극항로와 한화오션의 쇄빙선 건조 능력에 관한 장기 전망 보고서",
         ] {
-            let svg = String(decoding: CoverImage(metadata: Metadata(title: title, subtitle: "A subtitle")).make().serialized(), as: UTF8.self)
+            let svg = String(decoding: CoverImage(metadata: Metadata(title: title, subtitle: "A subtitle"), words: Words(language: "en")).make().serialized(), as: UTF8.self)
             let lines = svg.matches(of: /<text x="100" y="(\d+)" font-size="(\d+)"[^>]*font-weight="bold"[^>]*>([^<]*)</)
             #expect(!lines.isEmpty)
             for line in lines {

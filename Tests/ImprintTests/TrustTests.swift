@@ -187,6 +187,7 @@ import XMLSupport
             #expect(!text.contains("<!--") && !text.contains("&lt;!--"), "\(file)")
         }
         let unzip = try runTool(["unzip", "-p", workspace.folder + "/out/report.epub"])
+        try #require(unzip.status == 0 && unzip.output.contains("<html"), "unzip (Scripts/bootstrap installs it): \(unzip.output)")
         #expect(!unzip.output.contains("agent"))
         let info = try runTool(["pdfinfo", workspace.folder + "/out/report.pdf"]).output
         let text = try runTool(["pdftotext", workspace.folder + "/out/report.pdf", "-"]).output

@@ -54,8 +54,6 @@ import Testing
     @Test func parsesGrades() {
         let grade = AdmiraltyGrade("B2")
         #expect(grade?.description == "B2")
-        #expect(grade?.reliabilityMeaning == "usually reliable")
-        #expect(grade?.credibilityMeaning == "probably true")
         #expect(AdmiraltyGrade("f6")?.description == "F6")
     }
 

@@ -18,13 +18,17 @@ struct SharedWritingTests {
         let figure = Figure(
             number: 1, source: "f.png", caption: [], alt: "", credit: "C", licenseURL: "https://l.example",
             sourceURL: "https://s.example")
-        #expect(figure.notes.map(\.label) == ["Credit", "License", "Source"])
-        #expect(figure.notes[1].text == "https://l.example" && figure.notes[1].url == "https://l.example")
+        let notes = figure.notes(Words(language: "en"))
+        #expect(notes.map(\.label) == ["Credit", "License", "Source"])
+        #expect(notes[1].text == "https://l.example" && notes[1].url == "https://l.example")
+        #expect(figure.notes(Words(language: "de")).map(\.label) == ["Bildnachweis", "Lizenz", "Quelle"])
     }
 
     @Test func gradeWords() throws {
         let grade = try #require(AdmiraltyGrade("B2"))
-        #expect(grade.meaning == "source usually reliable; information probably true")
+        #expect(grade.meaning(Words(language: "en")) == "source usually reliable; information probably true")
+        #expect(grade.meaning(Words(language: "fr-CA")) == "source habituellement fiable ; information probablement vraie")
+        #expect(AdmiraltyGrade("F6")?.reliabilityMeaning(Words(language: "en")) == "reliability cannot be judged")
     }
 
     /// A row per term of the report's yardstick: each term in its own row, so "likely"

@@ -155,10 +155,10 @@ import XMLSupport
             Risk(title: [.text("B")], blocks: [], likelihood: .icd203(.likely), impact: nil),
             Risk(title: [.text("C")], blocks: [], likelihood: .icd203(.likely), impact: .major),
         ]
-        let matrix = try #require(RiskMatrix(risks: risks, yardstick: .icd203))
+        let matrix = try #require(RiskMatrix(risks: risks, yardstick: .icd203, words: Words(language: "en")))
         #expect(matrix.placements.map(\.number) == [1, 3])
         #expect(matrix.description.contains("Risk 3, C: likelihood likely, impact major."))
-        #expect(RiskMatrix(risks: [risks[1]], yardstick: .icd203) == nil)
+        #expect(RiskMatrix(risks: [risks[1]], yardstick: .icd203, words: Words(language: "en")) == nil)
         let document = XMLDocument(rootName: "div", namespace: XHTMLWriter.namespace)
         matrix.write(into: document.root)
         let text = String(decoding: document.serialized(), as: UTF8.self)

@@ -1,0 +1,57 @@
+import ReportModel
+
+/// A judgment's or risk's likelihood, impact and confidence in words, as every edition
+/// writes them: `Likelihood: likely (55–80%)`, `Impact: major`, `Confidence: moderate`, in
+/// the report's language (the yardstick's terms stay those of ICD 203 or PHIA).
+public struct AssessmentWords: Sendable {
+    public var likelihood: Likelihood?
+    public var impact: Impact?
+    public var confidence: Confidence?
+    public let words: Words
+
+    public init(likelihood: Likelihood?, impact: Impact?, confidence: Confidence?, words: Words) {
+        self.likelihood = likelihood
+        self.impact = impact
+        self.confidence = confidence
+        self.words = words
+    }
+
+    /// Each value given, with what it is (`likelihood`, `impact`, `confidence`).
+    public var parts: [(kind: String, text: String)] {
+        var parts: [(String, String)] = []
+        if let likelihood {
+            let band = likelihood.yardstick == nil ? "" : " (\(likelihood.band))"
+            parts.append(("likelihood", "\(words[.likelihood]): \(likelihood.words)\(band)"))
+        }
+        if let impact { parts.append(("impact", "\(words[.impact]): \(words.name(of: impact))")) }
+        if let confidence { parts.append(("confidence", "\(words[.confidence]): \(words.name(of: confidence))")) }
+        return parts
+    }
+}
+
+extension Words {
+    /// An impact in words: "major".
+    public func name(of impact: Impact) -> String {
+        switch impact {
+        case .negligible: self[.impactNegligible]
+        case .minor: self[.impactMinor]
+        case .moderate: self[.impactModerate]
+        case .major: self[.impactMajor]
+        case .severe: self[.impactSevere]
+        }
+    }
+
+    /// A confidence in words: "moderate".
+    public func name(of confidence: Confidence) -> String {
+        switch confidence {
+        case .low: self[.confidenceLow]
+        case .moderate: self[.confidenceModerate]
+        case .high: self[.confidenceHigh]
+        }
+    }
+
+    /// A yardstick's name: "ICD 203", "PHIA probability yardstick".
+    public func name(of yardstick: Yardstick) -> String {
+        yardstick == .phia ? self[.phiaYardstick] : self[.icdYardstick]
+    }
+}

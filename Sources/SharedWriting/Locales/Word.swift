@@ -1,0 +1,102 @@
+/// A word (or a phrase with `{placeholders}`) Imprint writes itself; its raw value is its
+/// key in a desk's table of words.
+public enum Word: String, CaseIterable, Sendable {
+    // What a cross-reference without words of its own reads, and captions.
+    case figure = "label.figure"  // Figure
+    case table = "label.table"  // Table
+    case section = "label.section"  // Section
+    case appendix = "label.appendix"  // Appendix
+    case note = "label.note"  // Note
+    case keyJudgment = "label.key-judgment"  // Key judgment
+    case risk = "label.risk"  // Risk
+    case source = "label.source"  // Source
+    case listItem = "label.item"  // item {n}
+    case namedListItem = "label.named-item"  // the item “{text}”
+    case sectionReference = "label.section-reference"  // {kind} {number}, {title}
+
+    // Assessments.
+    case likelihood = "assessment.likelihood"
+    case impact = "assessment.impact"
+    case confidence = "assessment.confidence"
+    case impactNegligible = "impact.negligible"
+    case impactMinor = "impact.minor"
+    case impactModerate = "impact.moderate"
+    case impactMajor = "impact.major"
+    case impactSevere = "impact.severe"
+    case confidenceLow = "confidence.low"
+    case confidenceModerate = "confidence.moderate"
+    case confidenceHigh = "confidence.high"
+
+    // Source grades (the Admiralty scale).
+    case grade = "grade"  // Grade
+    case gradeMeaning = "grade.meaning"  // source {reliability}; information {credibility}
+    case reliabilityA = "reliability.a"
+    case reliabilityB = "reliability.b"
+    case reliabilityC = "reliability.c"
+    case reliabilityD = "reliability.d"
+    case reliabilityE = "reliability.e"
+    case reliabilityF = "reliability.f"
+    case credibility1 = "credibility.1"
+    case credibility2 = "credibility.2"
+    case credibility3 = "credibility.3"
+    case credibility4 = "credibility.4"
+    case credibility5 = "credibility.5"
+    case credibility6 = "credibility.6"
+    case admiraltyScale = "explanation.admiralty"  // Source grades: the Admiralty scale
+    case reliabilityOfSource = "explanation.reliability"
+    case credibilityOfInformation = "explanation.credibility"
+    case likelihoodTerms = "explanation.likelihood-terms"  // Likelihood terms ({yardstick})
+    case term = "explanation.term"
+    case probability = "explanation.probability"
+    case phiaYardstick = "yardstick.phia"  // PHIA probability yardstick
+    case icdYardstick = "yardstick.icd203"  // ICD 203
+
+    // The risk register and matrix.
+    case riskRegister = "risks.register"
+    case number = "risks.number"  // No.
+    case riskMatrix = "risks.matrix"  // Risk matrix
+    case matrixTitle = "risks.matrix-title"  // Risk matrix: likelihood against impact
+    case matrixCaption = "risks.matrix-caption"  // Likelihood against impact; the numbers are those of the risk register:
+    case matrixPlacement = "risks.matrix-placement"  // Risk {n}, {title}: likelihood {likelihood}, impact {impact}.
+    case matrixTextCaption = "risks.matrix-text-caption"  // … (numbers as in the register)
+    case matrixTextCell = "risks.matrix-text-cell"  // Likelihood {likelihood}, impact {impact}: {numbers}
+
+    // Title page, running matter, colophon.
+    case volume = "series.volume"  // Volume {n}
+    case issue = "series.issue"  // Issue {n}
+    case updated = "dates.updated"  // Updated {date}
+    case alsoUpdated = "dates.also-updated"  // updated {date}
+    case publishedBy = "colophon.published-by"  // Published by {name}
+    case contact = "colophon.contact"
+    case license = "colophon.license"
+    case identifier = "colophon.identifier"
+    case pageOfPages = "page.of"  // Page {page} of {pages}
+    case contents = "contents"
+    case untitledSection = "section.untitled"
+    case credit = "figure.credit"
+    case figureSource = "figure.source"
+    case taskDone = "task.done"  // what a ticked task box says to a screen reader
+    case taskOpen = "task.open"
+    case image = "text.image"  // [Image: {alt}] in the text editions
+
+    // The e-book's own pages and landmarks.
+    case cover = "book.cover"
+    case coverOf = "book.cover-of"  // Cover: {title}
+    case titlePage = "book.title-page"
+    case colophon = "book.colophon"
+    case landmarks = "book.landmarks"
+    case startOfReport = "book.start"
+    case accessibilitySummary = "book.accessibility-summary"
+    case accessibilityDescribed = "book.accessibility-described"
+    case accessibilityUndescribed = "book.accessibility-undescribed"
+
+    // The text editions' headings and the DocBook revision.
+    case summary = "text.summary"
+    case keyJudgments = "text.key-judgments"
+    case risks = "text.risks"
+    case notes = "text.notes"
+    case links = "text.links"
+    case row = "text.row"  // Row {n}
+    case columns = "text.columns"
+    case lastRevision = "docbook.last-revision"
+}

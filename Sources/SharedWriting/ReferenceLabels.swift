@@ -1,0 +1,57 @@
+import ReportModel
+
+extension Report {
+    /// The text a cross-reference with empty link text shows for each id, in the report's
+    /// words (`Words`): "Figure 1", "Table 2", "Section 2, Risk Assessment", "Appendix A,
+    /// Method", a key judgment's or risk's title, "Source 3", "Note 1". Every writer uses
+    /// the same words. A label that names a kind and a number joins them with a no-break
+    /// space (`Report.labelSpace`), so that a line never ends between them. Only the ids in
+    /// `wanted` are labelled (every id when nil): a large report has tens of thousands of
+    /// ids, and only those its cross-references without words point to need a label
+    /// (`ReportIndex.wordlessTargets`).
+    public func referenceLabels(only wanted: Set<String>? = nil, words: Words) -> [String: String] {
+        var labels: [String: String] = [:]
+        func label(_ id: String, _ text: @autoclosure () -> String) {
+            if wanted?.contains(id) ?? true { labels[id] = text() }
+        }
+        func numbered(_ word: Word, _ number: String) -> String { "\(words[word])\(Self.labelSpace)\(number)" }
+        forEachSection { section in label(section.id, Self.label(of: section, words: words)) }
+        for footnote in footnotes { label(footnote.id, numbered(.note, String(footnote.number))) }
+        forEachBlock { block in
+            switch block {
+            case .table(let table): if let id = table.id { label(id, numbered(.table, String(table.number))) }
+            case .figure(let figure): if let id = figure.id { label(id, numbered(.figure, String(figure.number))) }
+            case .keyJudgments(let items):
+                for (index, item) in items.enumerated() {
+                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.keyJudgment, String(index + 1)) : item.title.plainText) }
+                }
+            case .risks(let items):
+                for (index, item) in items.enumerated() {
+                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.risk, String(index + 1)) : item.title.plainText) }
+                }
+            case .sources(let items):
+                for (index, item) in items.enumerated() { if let id = item.id { label(id, numbered(.source, String(index + 1))) } }
+            case .list(let list):
+                for (index, item) in list.items.enumerated() {
+                    guard let id = item.id else { continue }
+                    label(id, list.ordered
+                        ? words(.listItem, ["n": String(list.start + index)]).replacingOccurrences(of: " ", with: String(Self.labelSpace))
+                        : words(.namedListItem, ["text": String(item.blocks.plainText.prefix(40))]))
+                }
+            case .paragraph, .quote, .code, .thematicBreak: break
+            }
+        }
+        return labels
+    }
+
+    /// What joins a label's kind and its number: U+00A0 NO-BREAK SPACE.
+    public static let labelSpace: Character = "\u{00A0}"
+
+    private static func label(of section: Section, words: Words) -> String {
+        let title = section.title.plainText
+        guard let number = section.number else { return title }
+        let kind = section.kind == .appendix && !number.contains(".") ? words[.appendix] : words[.section]
+        return words(.sectionReference, ["kind": kind, "number": number, "title": title])
+            .replacingOccurrences(of: "\(kind) \(number)", with: "\(kind)\(labelSpace)\(number)")
+    }
+}

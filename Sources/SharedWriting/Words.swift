@@ -1,0 +1,84 @@
+import Foundation
+import ReportModel
+
+/// Every word Imprint writes itself (labels, headings, the risk register's columns, grade
+/// sentences, the colophon, "Page N of M"), in the report's language: a table per
+/// language (`Locales/`), English for a word a table lacks, and the desk's own table over
+/// both (`overriding`). Dates are the language's, from ICU (`date`). Every edition takes
+/// its words from here, so that they read alike.
+public struct Words: Sendable {
+    /// The report's language, as its front matter gives it (`fr`, `pt-BR`).
+    public let language: String
+    private let table: [Word: String]
+
+    /// The words for `language`: its table (by the tag, then by its first subtag), over
+    /// English.
+    public init(language: String) {
+        self.language = language
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? "en"
+        let own = Words.shipped[language.lowercased()] ?? Words.shipped[primary] ?? [:]
+        table = Words.english.merging(own) { _, localised in localised }
+    }
+
+    /// The languages Imprint ships a table for.
+    public static var languages: [String] { shipped.keys.sorted() }
+
+    private static let shipped: [String: [Word: String]] = [
+        "en": english, "fr": french, "de": german, "it": italian, "es": spanish, "pt": portuguese, "ru": russian,
+        "uk": ukrainian, "pl": polish, "ko": korean, "ja": japanese, "zh": chineseSimplified, "zh-hans": chineseSimplified,
+        "ar": arabic,
+    ]
+
+    /// The word.
+    public subscript(_ word: Word) -> String { table[word] ?? Words.english[word] ?? word.rawValue }
+
+    /// The word with its placeholders (`{n}`, `{title}`) filled in.
+    public func callAsFunction(_ word: Word, _ values: KeyValuePairs<String, String>) -> String {
+        var text = self[word]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The text before and after `{placeholder}` in the word, for a value written as an
+    /// element of its own ("Updated " and "" around a `<time>`).
+    public func around(_ word: Word, placeholder: String) -> (before: String, after: String) {
+        let text = self[word]
+        guard let range = text.range(of: "{\(placeholder)}") else { return (text + " ", "") }
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+
+    /// These words with `table`'s over them (a desk's own words, keyed as `Word`'s raw
+    /// values), and the keys of `table` that name no word.
+    public func overriding(with table: [String: String]) -> (words: Words, unknown: [String]) {
+        var merged = self.table
+        var unknown: [String] = []
+        for (key, value) in table {
+            if let word = Word(rawValue: key) { merged[word] = value } else { unknown.append(key) }
+        }
+        return (Words(language: language, table: merged), unknown.sorted())
+    }
+
+    private init(language: String, table: [Word: String]) {
+        self.language = language
+        self.table = table
+    }
+
+    /// Whether the language is written right to left (Arabic, Hebrew, Persian, Urdu …).
+    public var isRightToLeft: Bool {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv"].contains(primary)
+    }
+
+    /// The date as the language writes it in prose ("15 January 2026", "15 janvier 2026",
+    /// "2026년 1월 15일"), from ICU's long date format.
+    public func date(_ date: ReportDate) -> String {
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (date.year, date.month, date.day)
+        var calendar = Calendar(identifier: .gregorian)
+        let utc = TimeZone(identifier: "UTC")!
+        calendar.timeZone = utc
+        guard let day = calendar.date(from: components) else { return date.description }
+        let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), calendar: calendar, timeZone: utc)
+        return day.formatted(style)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ReportTestSupport
+import SharedWriting
+import Testing
+
+/// A report in French or Korean gets French or Korean editions: the seed sample, with
+/// `lang:` set to each language Imprint ships, built in every edition, has none of
+/// Imprint's own English words left (only the author's, and the yardstick's terms, which
+/// stay those of ICD 203), and its PDF counts its pages in the language.
+@Suite(.serialized) struct LocalisedEditionsTests {
+    private static let english = Words(language: "en")
+    private static let seed = samplesFolder + "/putin-visit-north-korea.md"
+    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    @Test(arguments: Words.languages.filter { $0 != "en" && $0 != "zh-hans" })
+    func noEnglishWordOfImprintsOwnIsLeft(language: String) throws {
+        let workspace = Workspace()
+        let result = try workspace.run(["build", Self.seed, "-M", "lang=\(language)", "-M", "date=2026-01-15", "-M", "updated=2026-02-01", "-o", "out"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let folder = workspace.folder + "/out/"
+        var editions: [(String, String)] = []
+        for file in ["putin-visit-north-korea.xml", "putin-visit-north-korea.xhtml", "putin-visit-north-korea.txt", "putin-visit-north-korea.brief.txt"] {
+            editions.append((file, try #require(workspace.contents("out/" + file))))
+        }
+        let pdf = try runTool(["pdftotext", "-layout", folder + "putin-visit-north-korea.pdf", "-"])
+        try #require(pdf.status == 0, "pdftotext (Scripts/bootstrap installs poppler-utils)")
+        editions.append(("PDF", pdf.output))
+        let book = try runTool(["unzip", "-p", folder + "putin-visit-north-korea.epub", "*.xhtml", "*.opf", "*.ncx", "*.svg"])
+        try #require(book.status == 0 && book.output.contains("<html"), "unzip (Scripts/bootstrap installs it)")
+        editions.append(("e-book", book.output))
+        // What the markup says to readers: its text, and its alternative texts and titles.
+        editions = editions.map { edition, text in
+            guard text.contains("<") else { return (edition, text) }
+            return (edition, text.replacing(/<[^>]*>/) { tag in
+                " " + tag.output.matches(of: /(?:alt|aria-label|title)="([^"]*)"/).map { String($0.output.1) }.joined(separator: " ") + " "
+            })
+        }
+
+        let words = Words(language: language)
+        let source = try String(contentsOfFile: Self.seed, encoding: .utf8)
+        let localised = Word.allCases.map { words[$0] }.joined(separator: "\n")
+        for word in Word.allCases where words[word] != Self.english[word] {
+            for fragment in Self.fragments(of: Self.english[word]) where !source.contains(fragment) && !localised.contains(fragment) {
+                for (edition, text) in editions where text.contains(Self.wordPattern(fragment)) {
+                    Issue.record("\(language) \(edition): Imprint's English '\(fragment)' (\(word.rawValue)) is left")
+                }
+            }
+        }
+        for month in Self.months where !source.contains(month) {
+            for (edition, text) in editions where text.contains(Self.wordPattern(month)) {
+                Issue.record("\(language) \(edition): the English month '\(month)' is left")
+            }
+        }
+        // The PDF's foot counts its pages in the language.
+        let pages = try #require(Int(runTool(["pdfinfo", folder + "putin-visit-north-korea.pdf"]).output.firstMatch(of: /Pages:\s+(\d+)/)?.1 ?? ""))
+        // (Right-to-left text comes out in its visual order: each word is looked for.)
+        let first = pdf.output.components(separatedBy: "\u{0C}")[0]
+        let foot = words(.pageOfPages, ["page": "1", "pages": String(pages)])
+        #expect(foot.split(separator: " ").allSatisfy { first.contains($0) }, "\(language): the first page's foot is not '\(foot)'")
+        #expect(editions[2].1.contains(words[.notes]) || !editions[2].1.contains("[1]"), "\(language): the text's notes heading")
+    }
+
+    /// Arabic is set right to left in every edition that can say so.
+    @Test func arabicIsRightToLeft() throws {
+        let workspace = Workspace()
+        let result = try workspace.run(["build", Self.seed, "-M", "lang=ar", "--to", "xhtml,epub,docbook", "-o", "out"])
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(workspace.contents("out/putin-visit-north-korea.xhtml")?.contains(#"<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" xml:lang="ar" dir="rtl">"#) == true)
+        #expect(workspace.contents("out/putin-visit-north-korea.xml")?.contains(#"dir="rtl""#) == true)
+        let package = try runTool(["unzip", "-p", workspace.folder + "/out/putin-visit-north-korea.epub", "EPUB/package.opf"])
+        #expect(package.output.contains(#"page-progression-direction="rtl""#), "\(package.output)")
+    }
+
+    /// A desk's own words win over the shipped ones; a key that names no word is warned of
+    /// at its place.
+    @Test func aDesksOwnWordsWin() throws {
+        let desk = "words:\n  fr:\n    contents: Table des matières\n    label.figur: Graphique\n"
+        let body = (1...4).map { "## Part \($0)\n\nText.\n" }.joined(separator: "\n")
+        let workspace = Workspace(report: "---\ntitle: Rapport\nlang: fr\n---\n\n" + body, files: ["imprint.yml": Array(desk.utf8)])
+        let result = try workspace.run("build", "report.md", "--to", "xhtml")
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(workspace.contents("out/report.xhtml")?.contains(">Table des matières</h2>") == true)
+        #expect(result.stderr.contains("imprint.yml:4:5: warning: 'label.figur' is not a word Imprint writes"), "\(result.stderr)")
+    }
+
+    /// The parts of an English word worth looking for: the text between its placeholders,
+    /// of four characters or more.
+    private static func fragments(of text: String) -> [String] {
+        text.split(separator: /\{[a-z]+\}/).map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) }
+            .filter { $0.count >= 4 && $0.contains(where: \.isLetter) }
+    }
+
+    /// `text` as a whole word (or words): not inside a longer one (`tableOfContents`).
+    private static func wordPattern(_ text: String) -> Regex<Substring> {
+        let escaped = text.map { $0.isLetter || $0.isNumber || $0 == " " ? String($0) : "\\" + String($0) }.joined()
+        return try! Regex("\\b" + escaped + "\\b")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import ReportModel
+import SharedWriting
+import Testing
+
+/// The words Imprint writes itself, in the report's language.
+struct WordsTests {
+    /// Every shipped language gives every word (English words left in another language's
+    /// table would be printed as they are).
+    @Test(arguments: Words.languages.filter { $0 != "en" && $0 != "zh-hans" })
+    func everyLanguageGivesEveryWord(language: String) {
+        let english = Words(language: "en")
+        let words = Words(language: language)
+        // Words that are the same in both are deliberate, and few.
+        let same = Word.allCases.filter { words[$0] == english[$0] }
+        #expect(same.count <= 14, "\(language): \(same.map(\.rawValue))")
+        for word in Word.allCases {
+            let placeholders = { (text: String) in Set(text.matches(of: /\{[a-z]+\}/).map { String($0.output) }) }
+            #expect(placeholders(words[word]) == placeholders(english[word]), "\(language): \(word.rawValue) keeps its placeholders")
+        }
+    }
+
+    @Test func aTagFindsItsLanguageAndEnglishFillsTheRest() {
+        #expect(Words(language: "pt-BR")[.contents] == "Sumário")
+        #expect(Words(language: "zh-Hans")[.contents] == "目录")
+        #expect(Words(language: "tlh")[.contents] == "Contents")
+        #expect(Words(language: "ar").isRightToLeft && !Words(language: "fr").isRightToLeft)
+    }
+
+    /// Dates as the language writes them, from ICU.
+    @Test func datesAreTheLanguages() throws {
+        let date = try #require(ReportDate("2026-01-15"))
+        #expect(Words(language: "en-GB").date(date) == "15 January 2026")
+        #expect(Words(language: "fr").date(date) == "15 janvier 2026")
+        #expect(Words(language: "de").date(date) == "15. Januar 2026")
+        #expect(Words(language: "ko").date(date) == "2026년 1월 15일")
+    }
+
+    @Test func placeholdersAreFilledAndTheDeskOverrides() {
+        let words = Words(language: "fr")
+        #expect(words(.pageOfPages, ["page": "1", "pages": "7"]) == "Page 1 sur 7")
+        let (own, unknown) = words.overriding(with: ["contents": "Table des matières", "no.such.word": "x"])
+        #expect(own[.contents] == "Table des matières" && own[.figure] == "Figure")
+        #expect(unknown == ["no.such.word"])
+        #expect(words.around(.updated, placeholder: "date") == ("Mis à jour le ", ""))
+    }
+
+    /// A cross-reference without words reads in the report's language, and only those the
+    /// report makes are labelled.
+    @Test func referenceLabelsAreInTheReportsLanguage() {
+        func to(_ target: String) -> Inline { .crossReference(CrossReference(target: target)) }
+        var report = Report(metadata: Metadata(title: "T", lang: "fr"), sections: [
+            Section(id: "s2", number: "2", level: 2, title: [.text("Risques")]),
+            Section(id: "a", number: "A", kind: .appendix, level: 2, title: [.text("Méthode")]),
+        ])
+        report.sections[0].blocks = [
+            .paragraph([to("s2"), to("a"), to("t"), to("f")]),
+            .table(Table(id: "t", number: 3, caption: [.text("c")], alignments: [], header: TableRow(cells: []), rows: [])),
+            .figure(Figure(id: "f", number: 1, source: "f.png", caption: [], alt: "")),
+            .figure(Figure(id: "unreferenced", number: 2, source: "g.png", caption: [], alt: "")),
+        ]
+        let labels = Manuscript(report).referenceLabels
+        #expect(labels == ["s2": "Section\u{00A0}2, Risques", "a": "Annexe\u{00A0}A, Méthode", "t": "Tableau\u{00A0}3", "f": "Figure\u{00A0}1"])
+    }
+
+    /// `docs/words.md` lists every key a desk may give.
+    @Test func theKeysAreDocumented() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: docs.appendingPathComponent("docs/words.md"), encoding: .utf8)
+        for word in Word.allCases { #expect(text.contains("`\(word.rawValue)`"), "docs/words.md lacks \(word.rawValue)") }
+    }
+}
