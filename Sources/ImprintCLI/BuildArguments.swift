@@ -43,6 +43,31 @@ struct BuildArguments: Equatable {
 
     /// Builds with every option settled (`applyingConfiguration`).
     private func build() throws {
+        let (options, buildsFolder, toStandardOutput) = try buildOptions()
+        if buildsFolder {
+            try FolderProgress.build(folder: report, options: options, verbose: verbose)
+            return
+        }
+        if toStandardOutput {
+            defer { try? FileManager.default.removeItem(atPath: options.outputDirectory) }
+            let outcome = Pipeline.build(options, progress: Console.progress)
+            Console.print(outcome.diagnostics)
+            guard outcome.succeeded, let path = outcome.written.first, let bytes = FileManager.default.contents(atPath: path) else {
+                throw ExitCode(1)
+            }
+            FileHandle.standardOutput.write(bytes)
+            return
+        }
+        let outcome = Pipeline.build(options, progress: Console.progress)
+        Console.print(outcome.diagnostics)
+        if outcome.upToDate { print("\(report): up to date (--force rebuilds)") }
+        for path in outcome.written { print("wrote \(path)") }
+        if !outcome.succeeded { throw ExitCode(1) }
+    }
+
+    /// The library's options for these arguments (every option settled), checked; whether
+    /// the report is a folder, and whether the one edition goes to standard output.
+    func buildOptions() throws -> (options: BuildOptions, buildsFolder: Bool, toStandardOutput: Bool) {
         let to = to ?? Self.defaultEditions
         let output = output ?? Self.defaultOutput
         let width = width ?? Self.defaultWidth
@@ -91,25 +116,7 @@ struct BuildArguments: Equatable {
             ascii: ascii, force: force || toStandardOutput, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard.lowercased(),
             outputName: outputName,
             resourcePath: resourcePath, metadataOverrides: metadata, configurationFile: config)
-        if buildsFolder {
-            try FolderProgress.build(folder: report, options: options, verbose: verbose)
-            return
-        }
-        if toStandardOutput {
-            defer { try? FileManager.default.removeItem(atPath: outputDirectory) }
-            let outcome = Pipeline.build(options, progress: Console.progress)
-            Console.print(outcome.diagnostics)
-            guard outcome.succeeded, let path = outcome.written.first, let bytes = FileManager.default.contents(atPath: path) else {
-                throw ExitCode(1)
-            }
-            FileHandle.standardOutput.write(bytes)
-            return
-        }
-        let outcome = Pipeline.build(options, progress: Console.progress)
-        Console.print(outcome.diagnostics)
-        if outcome.upToDate { print("\(report): up to date (--force rebuilds)") }
-        for path in outcome.written { print("wrote \(path)") }
-        if !outcome.succeeded { throw ExitCode(1) }
+        return (options, buildsFolder, toStandardOutput)
     }
 }
 

@@ -3,7 +3,7 @@
 ///
 /// The model is closed on purpose: blocks and inlines are enums, so a writer that
 /// switches over them exhaustively is told by the compiler when a new kind appears.
-public struct Report: Sendable, Codable, Equatable {
+public struct Report: Sendable, Equatable {
     /// Everything from the front matter.
     public var metadata: Metadata
     /// Blocks that stand before the first heading.
@@ -18,6 +18,37 @@ public struct Report: Sendable, Codable, Equatable {
         self.lead = lead
         self.sections = sections
         self.footnotes = footnotes
+    }
+}
+
+/// The report as JSON (`imprint model`): the format documented by
+/// `docs/report-model.schema.json`, which `version` names.
+extension Report: Codable {
+    /// The version of the JSON format this Imprint writes and reads.
+    public static let modelVersion = 1
+
+    private enum CodingKeys: String, CodingKey { case version, metadata, lead, sections, footnotes }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decode(Int.self, forKey: .version)
+        guard version == Report.modelVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: container,
+                debugDescription: "is \(version); this Imprint reads version \(Report.modelVersion) (imprint model writes it)")
+        }
+        self.init(
+            metadata: try container.decode(Metadata.self, forKey: .metadata), lead: try container.decode([Block].self, forKey: .lead),
+            sections: try container.decode([Section].self, forKey: .sections), footnotes: try container.decode([Footnote].self, forKey: .footnotes))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Report.modelVersion, forKey: .version)
+        try container.encode(metadata, forKey: .metadata)
+        try container.encode(lead, forKey: .lead)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(footnotes, forKey: .footnotes)
     }
 }
 

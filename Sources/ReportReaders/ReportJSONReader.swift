@@ -163,15 +163,52 @@ public enum ReportJSONReader {
     }
 
     /// Decoding errors with the path to the value that failed.
-    private static func describe(_ error: any Error) -> String {
+    /// What is wrong, at its JSON path (`metadata.authors[0].name: required`), in words
+    /// rather than Swift's.
+    static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ keys: [any CodingKey]) -> String {
+            var text = ""
+            for key in keys {
+                if let index = key.intValue, key.stringValue.hasPrefix("Index") {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return text.isEmpty ? "the model" : text
+        }
         switch error {
-        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
-            .valueNotFound(_, let context):
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return "\(path.isEmpty ? "" : "at \(path): ")\(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): required"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): must be \(kind(of: type)), not null"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): must be \(kind(of: type))"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey].map { ": \($0)" } ?? ""
+                return "the file is not valid JSON\(detail)"
+            }
+            // Swift's words for a value no case of an enumeration has.
+            if let value = context.debugDescription.firstMatch(of: /Cannot initialize \w+ from invalid \w+ value (.*)/)?.1 {
+                return "\(path(context.codingPath)): '\(value)' is not one of the values the model allows (docs/report-model.schema.json)"
+            }
+            return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return "\(error)"
+        }
+    }
+
+    /// A Swift type as JSON says it.
+    private static func kind(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is Double.Type: "a number"
+        default:
+            String(describing: type).hasPrefix("Array") ? "a list" : String(describing: type).hasPrefix("Dictionary") ? "an object" : "an object"
         }
     }
 }

@@ -100,7 +100,7 @@ import XMLSupport
     @Test func aJSONModelIsHeldToTheSameRules() throws {
         let secret = Self.outsideSecret()
         let model = """
-            {"metadata":{"title":"T","authors":[],"extra":[],"identifier":"x","keywords":[],"lang":"en","yardstick":"ICD203",
+            {"version":1,"metadata":{"title":"T","authors":[],"extra":[],"identifier":"x","keywords":[],"lang":"en","yardstick":"ICD203",
                           "publisher":{"name":"P","url":"javascript:alert(1)"}},
              "lead":[{"type":"figure","content":{"number":1,"source":"\(secret)","caption":[],"alt":"x","attributes":[],"width":"1cm;x"}},
                      {"type":"paragraph","content":[{"type":"link","content":{"url":"data:text/html,x","content":[{"type":"text","content":"c"}]}}]}],

@@ -45,13 +45,30 @@ import ReportModel
         #expect(ReportJSONReader.forbiddenCharacter(in: Array(#"{"a":"\\u0001 \u00e9"}"#.utf8), file: "m.json") == nil)
     }
 
-    @Test func namesWhereDecodingFailed() {
+    static let minimalMetadata = #"{"title":"T","authors":[],"lang":"en","identifier":"x","keywords":[],"yardstick":"ICD203","extra":[]}"#
+
+    /// A model that does not decode is described at its JSON path, in words, never in
+    /// Swift's (`CodingKeys(stringValue: …)`).
+    @Test(arguments: [
+        (#"{"version":1,"metadata":{"title":"T"}}"#, "metadata.authors: required"),
+        (#"{"metadata":{"title":"T"},"lead":[],"sections":[],"footnotes":[]}"#, "version: required"),
+        (#"{"version":2}"#, "version: is 2; this Imprint reads version 1"),
+        (#"{"version":1,"metadata":{"title":5}}"#, "metadata.title: must be text"),
+        (#"{"version":1,"metadata":{"title":"T","authors":[{}]}}"#, "metadata.authors[0].name: required"),
+        (#"{"version":1,"metadata":{"title":"T","authors":null}}"#, "metadata.authors: must be a list, not null"),
+        (#"{"version":1,"metadata":\#(minimalMetadata),"lead":[{"type":"paragraf"}]}"#, "lead[0].type: 'paragraf' is not one of the values the model allows"),
+        (#"{"version":1,"metadata":\#(minimalMetadata),"lead":[]}"#, "sections: required"),
+        (#"{"version":1,"metadata":"#, "the file is not valid JSON"),
+    ])
+    func namesWhereDecodingFailed(json: String, expected: String) throws {
         do {
-            _ = try ReportJSONReader.read(Array(#"{"metadata":{"title":"T"}}"#.utf8), file: "m.json")
-            Issue.record("accepted an incomplete model")
+            _ = try ReportJSONReader.read(Array(json.utf8), file: "m.json")
+            Issue.record("accepted \(json)")
         } catch {
+            let message = try #require(error.errors.first?.message)
             #expect(error.errors.first?.location?.file == "m.json")
-            #expect(error.errors.first?.message.contains("not a report model") == true)
+            #expect(message.hasPrefix("not a report model in JSON: " + expected), "\(message)")
+            #expect(!message.contains("CodingKeys") && !message.contains("Index "), "\(message)")
         }
     }
 }

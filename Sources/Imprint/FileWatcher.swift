@@ -1,0 +1,99 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Saves to the files under a folder, as Linux's inotify reports them: every folder below
+/// it is watched (new ones too), except hidden folders and those `ignoring` names (the
+/// output folder, whose writes are the builds' own). An editor's save is a burst of events
+/// (a temporary file written, renamed over the report): `nextChange` waits for the burst to
+/// end, so that it is one change.
+public final class FileWatcher {
+    private let descriptor: Int32
+    private var folders: [Int32: String] = [:]
+    private let ignored: [String]
+
+    /// The events that mean a file's content may have changed.
+    private static let events = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
+
+    public init(folder: String, ignoring: [String]) throws {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        ignored = ignoring.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        add(URL(fileURLWithPath: folder).standardizedFileURL.path)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Watches `folder` and the folders below it.
+    private func add(_ folder: String) {
+        guard !isIgnored(folder) else { return }
+        let watch = inotify_add_watch(descriptor, folder, Self.events | UInt32(IN_ONLYDIR))
+        guard watch >= 0 else { return }
+        folders[watch] = folder
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in children where !name.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            let path = folder + "/" + name
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { add(path) }
+        }
+    }
+
+    private func isIgnored(_ path: String) -> Bool {
+        ignored.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    /// Blocks until a file under the folder changes, then until `quiet` seconds pass with no
+    /// further change; gives the paths changed (an editor's swap and backup files are not
+    /// changes).
+    public func nextChange(quiet: Double = 0.03) -> [String] {
+        var changed = Set<String>()
+        var timeout: Int32 = -1
+        while true {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, timeout)
+            if ready < 0 && errno == EINTR { continue }
+            if ready <= 0 {
+                if !changed.isEmpty { return changed.sorted() }
+                continue
+            }
+            changed.formUnion(readEvents())
+            if !changed.isEmpty { timeout = Int32(quiet * 1000) }
+        }
+    }
+
+    /// The paths the pending events name, new folders being watched as they come.
+    private func readEvents() -> [String] {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return [] }
+        var paths: [String] = []
+        var offset = 0
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= count {
+            let (watch, mask, length) = buffer.withUnsafeBytes { bytes in
+                let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                return (event.wd, event.mask, Int(event.len))
+            }
+            let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            offset += header + length
+            guard let folder = folders[watch], !name.isEmpty else { continue }
+            let path = folder + "/" + name
+            if isIgnored(path) || Self.isScratch(name) { continue }
+            if mask & UInt32(IN_ISDIR) != 0 {
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { add(path) }
+                continue
+            }
+            paths.append(path)
+        }
+        return paths
+    }
+
+    /// An editor's own files: hidden ones (`.report.md.swp`), backups (`report.md~`), and
+    /// the file Vim writes to test a folder (`4913`).
+    private static func isScratch(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name == "4913" || name.hasPrefix("#")
+    }
+}
