@@ -7,8 +7,9 @@ standard input and output, each message a line of JSON, followed by as many byte
 
 - first, the worker says {"engine": "WeasyPrint 70.0"} (or {"error": "..."} when WeasyPrint
   is not installed): the version the build stamp records;
-- Imprint sends {"length": N, "folder": DIR, "epoch": SECONDS, "variant": "pdf/ua-1"} and N
-  bytes of XHTML; the worker answers {"length": N, "warnings": [...]} and N bytes of PDF, or
+- Imprint sends {"length": N, "folder": DIR, "assets": [DIR, ...], "epoch": SECONDS,
+  "variant": "pdf/ua-1"} and N bytes of XHTML ("assets", the desk's asset folders, may be
+  left out); the worker answers {"length": N, "warnings": [...]} and N bytes of PDF, or
   {"error": "...", "refused": [...], "warnings": [...]}. The warnings are WeasyPrint's own
   (a style sheet's unknown property or bad value, with its line and column).
 
@@ -18,8 +19,9 @@ out pages and mends a page left part empty because a figure or a table did not f
 (`mend_gaps`) and a word its line breaker left alone on a line (`mend_runts`), laying the
 document out once more when it does.
 
-What the document may load goes through `Fetcher`: a file inside the job's folder (after
-every symbolic link is resolved), or a `data:` address of at most DATA_LIMIT characters.
+What the document may load goes through `Fetcher`: a file inside the job's folder or one of
+its asset folders (after every symbolic link is resolved), or a `data:` address of at most
+DATA_LIMIT characters.
 Anything else (another file, `http:`, `https:`, `ftp:`) is refused and named in the answer,
 and the job fails. When Imprint goes away, however it ends, the pipe on descriptor 3 closes
 and the worker's process group ends (`hold_lifeline`).
@@ -341,11 +343,11 @@ def inside(path, folder):
 
 def fetcher_class(weasyprint_urls):
     class Fetcher(weasyprint_urls.URLFetcher):
-        """Serves files inside one folder and small `data:` addresses; refuses the rest."""
+        """Serves files inside the job's folders and small `data:` addresses; refuses the rest."""
 
-        def __init__(self, folder, refused):
+        def __init__(self, folders, refused):
             super().__init__(timeout=1, allowed_protocols={'data'}, allow_redirects=False)
-            self.folder = folder
+            self.folders = folders
             self.refused = refused
 
         def refuse(self, url, why):
@@ -365,7 +367,7 @@ def fetcher_class(weasyprint_urls):
             if parts.netloc not in ('', 'localhost'):
                 self.refuse(url, 'a file on another machine')
             path = os.path.realpath(urllib.request.url2pathname(parts.path))
-            if not inside(path, self.folder):
+            if not any(inside(path, folder) for folder in self.folders):
                 self.refuse(url, 'outside the report\'s folder')
             if not os.path.isfile(path):
                 self.refuse(url, 'not a regular file in the report\'s folder')
@@ -402,6 +404,7 @@ def lay_out(html, options):
 
 def render(weasyprint, Fetcher, job, xhtml):
     folder = os.path.realpath(job['folder'])
+    folders = [folder] + [os.path.realpath(assets) for assets in job.get('assets', [])]
     os.environ['SOURCE_DATE_EPOCH'] = str(int(job['epoch']))
     refused = []
     warnings = Warnings()
@@ -410,7 +413,7 @@ def render(weasyprint, Fetcher, job, xhtml):
     logger.setLevel(logging.WARNING)
     try:
         html = weasyprint.HTML(
-            string=xhtml.decode('utf-8'), base_url=folder + os.sep, url_fetcher=Fetcher(folder, refused))
+            string=xhtml.decode('utf-8'), base_url=folder + os.sep, url_fetcher=Fetcher(folders, refused))
         options = {'pdf_variant': job['variant']} if job.get('variant') else {}
         keep_last_lines_whole(html.etree_element)
         document = lay_out(html, options)

@@ -6,15 +6,15 @@ import Foundation
 /// ThreadSanitizer cannot see, so every guarded access is reported as a race and the
 /// sanitizer run (`Scripts/sanitize thread`) is useless. `NSLock` is a pthread mutex,
 /// which it understands.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
 
-    init(_ value: Value) {
+    public init(_ value: Value) {
         self.value = value
     }
 
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -38,17 +38,18 @@ public struct PDFEngine {
     var usesWorker: Bool { command == PDFEngine.defaultCommand }
 
     /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, to the
-    /// `standard` (a tagged PDF, PDF/UA-1, by default) where the engine supports it.
+    /// `standard` (a tagged PDF, PDF/UA-1, by default) where the engine supports it. Imprint's
+    /// worker reads files inside `baseDirectory` and `assetFolders` only.
     ///
     /// `SOURCE_DATE_EPOCH` is passed on (the engine's font subsetter stamps fonts with it),
     /// so that the same input gives the same bytes.
-    func render(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
+    func render(xhtml: [UInt8], baseDirectory: String, assetFolders: [String] = [], sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
         guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
         do throws(PDFWorker.Failure) {
             return .success(
                 try PDFWorkerPool.withWorker { worker throws(PDFWorker.Failure) in
                     try worker.render(
-                        xhtml: xhtml, folder: baseDirectory, sourceDateEpoch: sourceDateEpoch, variant: standard,
+                        xhtml: xhtml, folders: [baseDirectory] + assetFolders, sourceDateEpoch: sourceDateEpoch, variant: standard,
                         timeout: Double(timeout))
                 })
         } catch {

@@ -101,12 +101,14 @@ final class PDFWorker: @unchecked Sendable {
 
     deinit { terminate() }
 
-    /// Renders `xhtml` to PDF bytes, letting the engine read files inside `folder` only;
-    /// gives the engine's warnings too (see `PDFEngine.Rendered`).
-    func render(xhtml: [UInt8], folder: String, sourceDateEpoch: Int, variant: String?, timeout: Double)
+    /// Renders `xhtml` to PDF bytes, letting the engine read files inside `folders` only
+    /// (the first is the base of its relative URLs); gives the engine's warnings too (see
+    /// `PDFEngine.Rendered`).
+    func render(xhtml: [UInt8], folders: [String], sourceDateEpoch: Int, variant: String?, timeout: Double)
         throws(Failure) -> PDFEngine.Rendered
     {
-        var job: [String: Any] = ["length": xhtml.count, "folder": folder, "epoch": sourceDateEpoch]
+        var job: [String: Any] = ["length": xhtml.count, "folder": folders[0], "epoch": sourceDateEpoch]
+        if folders.count > 1 { job["assets"] = Array(folders.dropFirst()) }
         if let variant { job["variant"] = variant }
         let deadline = DispatchTime.now() + timeout
         let answer: [String: Any]

@@ -93,7 +93,7 @@ public enum Pipeline {
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let (words, wordProblems) = DeskWords.words(for: report.metadata.lang, desk: read.desk)
         diagnostics += wordProblems.strict(options.strict)
-        let renderer = Renderer(report: report, words: words, options: options, progress: progress)
+        let renderer = Renderer(report: report, words: words, options: options, assetFolders: read.desk.assetFolders, progress: progress)
         let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
         var created: [String]
         do {
@@ -204,8 +204,7 @@ public enum Pipeline {
     /// sheets, the desk's configuration.
     private static func inputs(of renderer: Renderer) -> [String] {
         let options = renderer.options
-        let references = FileReferences(reportPath: options.referencePath)
-        let images = renderer.manuscript.imagePaths.compactMap { try? references.resolve($0).get() }
+        let images = renderer.manuscript.imagePaths.compactMap { try? renderer.files.resolve($0).get() }
         let shipped = ["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath)
         return images + shipped + options.userStylesheets + options.configurationPaths
     }

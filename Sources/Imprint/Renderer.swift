@@ -12,11 +12,17 @@ struct Renderer: Sendable {
     /// The report with its index and the images it uses, made once for every edition.
     let manuscript: Manuscript
     let options: BuildOptions
+    /// Where the report's images are: its folder, and the desk's asset folders.
+    let files: FileReferences
     let progress: @Sendable (String) -> Void
 
-    init(report: Report, words: Words, options: BuildOptions, progress: @escaping @Sendable (String) -> Void) {
+    init(
+        report: Report, words: Words, options: BuildOptions, assetFolders: [String] = [],
+        progress: @escaping @Sendable (String) -> Void
+    ) {
         manuscript = Manuscript(report, words: words)
         self.options = options
+        files = FileReferences(reportPath: options.referencePath, assetFolders: assetFolders)
         self.progress = progress
     }
 
@@ -54,7 +60,7 @@ struct Renderer: Sendable {
         progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
         let rendered = try PDFEngine(
             command: options.pdfEngine, timeout: options.pdfTimeout, standard: options.pdfStandard, file: options.displayName).render(
-            xhtml: xhtml, baseDirectory: Paths.folder(of: options.referencePath),
+            xhtml: xhtml, baseDirectory: Paths.folder(of: options.referencePath), assetFolders: files.assetFolders,
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
         ).get()
         let engineWarnings = style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
@@ -97,7 +103,6 @@ struct Renderer: Sendable {
     /// Every image the report uses, read from the report's folder (and nowhere else): as
     /// the report refers to it, where it is relative to that folder, and its bytes.
     private func images(for edition: String) throws(DiagnosticError) -> [(reference: String, path: String, bytes: [UInt8])] {
-        let files = FileReferences(reportPath: options.referencePath)
         var images: [(String, String, [UInt8])] = []
         for reference in manuscript.imagePaths {
             switch files.read(reference) {
@@ -118,7 +123,7 @@ struct Renderer: Sendable {
         guard format == .xhtml else { return [] }
         let css = try printStyle().text
         // Written beside the report, the XHTML finds the images where they are.
-        let besideReport = FileReferences(reportPath: options.referencePath).folder == realpath(options.outputDirectory)
+        let besideReport = files.folder == realpath(options.outputDirectory)
         let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.path, bytes: $0.bytes) }
         var seen: Set<String> = []
         return [(options.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted }
@@ -138,6 +143,17 @@ struct Renderer: Sendable {
     private func xhtmlWriter(stylesheet: XHTMLWriter.StyleSheet, forPrint: Bool = false) -> XHTMLWriter {
         XHTMLWriter(
             options: .init(
-                stylesheets: [stylesheet], resourcePrefix: "", generator: "Imprint \(Imprint.version)", keepsNamesWhole: forPrint))
+                stylesheets: [stylesheet], resourcePrefix: "", generator: "Imprint \(Imprint.version)", keepsNamesWhole: forPrint,
+                resourceURLs: forPrint ? assetURLs : [:]))
+    }
+
+    /// The images found in the desk's asset folders, by the path the report gives: their
+    /// file URLs, for the PDF engine (whose base is the report's folder).
+    private var assetURLs: [String: String] {
+        var urls: [String: String] = [:]
+        for reference in manuscript.imagePaths {
+            if case .success(let real) = files.resolve(reference), files.isAsset(real) { urls[reference] = URL(fileURLWithPath: real).absoluteString }
+        }
+        return urls
     }
 }

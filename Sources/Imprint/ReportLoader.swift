@@ -19,7 +19,7 @@ public enum ReportLoader {
                     error: "-M sets front matter, which a report model has none of: edit the model, or build its Markdown",
                     at: SourceLocation(file: "command line (-M \(override))", line: 1, column: 1))
             }
-            return try ReportJSONReader.read(bytes, file: path, reportPath: referencePath)
+            return try ReportJSONReader.read(bytes, file: path, reportPath: referencePath, assetFolders: settings.assetFolders)
         }
         return try ReportMarkdownReader.read(bytes, file: path, reportPath: referencePath, settings: settings)
     }

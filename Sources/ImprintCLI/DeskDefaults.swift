@@ -49,9 +49,6 @@ extension BuildArguments {
         if arguments.stylesheets.isEmpty, let css = setting("css", valid: { !$0.isEmpty }, "a style sheet's path") {
             arguments.stylesheets = css.values.map { path($0, from: css) }
         }
-        if let assets = configuration.buildOptions["assets"] {
-            problems.append(Diagnostic(.warning, "'assets' is not supported yet: images and the cover come from the report's folder only", at: assets.location))
-        }
         Console.print(problems)
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
         return arguments

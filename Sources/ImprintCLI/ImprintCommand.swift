@@ -10,7 +10,7 @@ struct ImprintCommand: ParsableCommand {
         commandName: "imprint",
         abstract: "Typesets analytical reports written in Report Markdown.",
         version: Imprint.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ModelCommand.self, ConfigCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ModelCommand.self, ConfigCommand.self, WatchCommand.self])
 }
 
 struct BuildCommand: ParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 // ArgumentParser exits 64 on a usage error; Imprint promises 2 (and 1 for build errors).
-let words = Array(CommandLine.arguments.dropFirst())
+let words = WatchCommand.defaultingServe(Array(CommandLine.arguments.dropFirst()))
 // An everyday build skips ArgumentParser's start-up (see `BuildArguments(quick:)`); its
 // usage errors are then the build command's.
 let quick = BuildArguments(quick: words)

@@ -34,6 +34,12 @@ public struct DeskConfiguration: Sendable {
 
     public static let none = DeskConfiguration(files: [], buildOptions: [:])
 
+    /// The asset folders (`assets:`), read from the folder of the file that gives them.
+    public var assetFolders: [String] {
+        guard let assets = buildOptions["assets"] else { return [] }
+        return assets.values.map { $0.hasPrefix("/") ? $0 : assets.folder + "/" + $0 }
+    }
+
     /// The configuration files for the report or folder at `path`: `imprint.yml` in its
     /// folder (a folder's own, for a folder) and in each folder above, the farthest first.
     public static func paths(for path: String) -> [String] {
@@ -89,6 +95,12 @@ public struct DeskConfiguration: Sendable {
                 default:
                     diagnostics.append(Diagnostic(.error, "'\(name)' must be a value or a list of values", at: location))
                 }
+            }
+        }
+        for folder in configuration.assetFolders {
+            var isFolder: ObjCBool = false
+            if !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+                diagnostics.append(Diagnostic(.error, "'assets' names '\(folder)', which is not a folder", at: configuration.buildOptions["assets"]?.location))
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticError(diagnostics) }

@@ -7,13 +7,17 @@ import ReportModel
 
 /// Checks the files a report refers to (images, the cover): each must be a relative path
 /// to a regular file that, with every symbolic link resolved, stays inside the report's
-/// folder. Nothing outside that folder is ever read.
-public struct FileReferences {
+/// folder — or, for a file the report's folder lacks, inside one of the desk's asset
+/// folders (`assets:` in `imprint.yml`), by the same rule. Nothing outside them is ever read.
+public struct FileReferences: Sendable {
     /// The report's folder with every symbolic link resolved; `nil` when the report does not
     /// live on disk, and then every file reference is an error.
     public let folder: String?
+    /// The desk's asset folders, symbolic links resolved, in the order they are looked in.
+    public let assetFolders: [String]
 
-    public init(reportPath: String?) {
+    public init(reportPath: String?, assetFolders: [String] = []) {
+        self.assetFolders = assetFolders.compactMap(FileReferences.realPath)
         guard let reportPath else {
             folder = nil
             return
@@ -22,26 +26,46 @@ public struct FileReferences {
         folder = FileReferences.realPath(directory.isEmpty ? "/" : directory)
     }
 
-    /// The path on disk that a reference resolves to, when it is allowed and exists.
+    /// The path on disk that a reference resolves to, when it is allowed and exists: in the
+    /// report's folder, else in the first asset folder that has it.
     public func resolve(_ reference: String) -> Result<String, Problem> {
         let path = reference.percentDecoded ?? reference
         if path.isEmpty { return .failure(.empty) }
         if let scheme = Address.scheme(of: path) { return .failure(.url(scheme)) }
         if path.hasPrefix("/") || path.hasPrefix("~") { return .failure(.absolute) }
         guard let folder else { return .failure(.noFolder) }
-        guard let real = FileReferences.realPath(folder + "/" + path) else { return .failure(.missing) }
+        let found = FileReferences.resolve(path, in: folder)
+        guard case .failure(.missing) = found else { return found }
+        for assets in assetFolders {
+            let inAssets = FileReferences.resolve(path, in: assets)
+            if case .failure(.missing) = inAssets { continue }
+            return inAssets
+        }
+        return found
+    }
+
+    /// `path` in `folder`: a regular file that stays inside it.
+    private static func resolve(_ path: String, in folder: String) -> Result<String, Problem> {
+        guard let real = realPath(folder + "/" + path) else { return .failure(.missing) }
         guard real.hasPrefix(folder == "/" ? "/" : folder + "/") else { return .failure(.outside) }
         var status = stat()
         guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notAFile) }
         return .success(real)
     }
 
-    /// The file `reference` names, read: its path relative to the report's folder, and its
-    /// bytes (at most `ReportMarkdownReader.maximumSize`).
+    /// Whether the file at `real` (a resolved path) is one of the asset folders' rather than
+    /// the report folder's.
+    public func isAsset(_ real: String) -> Bool {
+        guard let folder, !real.hasPrefix(folder == "/" ? "/" : folder + "/") else { return false }
+        return assetFolders.contains { real.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+    }
+
+    /// The file `reference` names, read: its path relative to the folder it is in (the
+    /// report's, or an asset folder), and its bytes (at most `ReportMarkdownReader.maximumSize`).
     public func read(_ reference: String) -> Result<(path: String, bytes: [UInt8]), Problem> {
         resolve(reference).flatMap { real in
-            let folder = folder ?? "/"
-            let relative = String(real.dropFirst(folder == "/" ? 1 : folder.count + 1))
+            let root = ([folder ?? "/"] + assetFolders).first { real.hasPrefix($0 == "/" ? "/" : $0 + "/") } ?? "/"
+            let relative = String(real.dropFirst(root == "/" ? 1 : root.count + 1))
             guard let bytes = try? InputFile.read(real) else { return .failure(.unreadable) }
             return .success((relative, bytes))
         }

@@ -20,10 +20,14 @@ public struct MetadataSettings: Sendable, Equatable {
     public var configurations: [File]
     /// `key=value` (a dotted key names a value inside a mapping), in the order given.
     public var overrides: [String]
+    /// The desk's asset folders (`assets:`), where images and the cover the report's folder
+    /// lacks are looked for (`FileReferences`).
+    public var assetFolders: [String]
 
-    public init(configurations: [File] = [], overrides: [String] = []) {
+    public init(configurations: [File] = [], overrides: [String] = [], assetFolders: [String] = []) {
         self.configurations = configurations
         self.overrides = overrides
+        self.assetFolders = assetFolders
     }
 
     public static let none = MetadataSettings()

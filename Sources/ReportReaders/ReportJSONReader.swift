@@ -12,7 +12,9 @@ public enum ReportJSONReader {
 
     /// Reads the model; `reportPath` is where it was read from, the folder its image paths
     /// are resolved in (with `nil`, any image is an error).
-    public static func read(_ bytes: [UInt8], file: String, reportPath: String? = nil) throws(DiagnosticError) -> ReadResult {
+    public static func read(
+        _ bytes: [UInt8], file: String, reportPath: String? = nil, assetFolders: [String] = []
+    ) throws(DiagnosticError) -> ReadResult {
         let at = SourceLocation(file: file, line: 1, column: 1)
         if let depth = nestingProblem(in: bytes, file: file) {
             throw DiagnosticError([
@@ -51,7 +53,7 @@ public enum ReportJSONReader {
             log.warning("the footnote [^\(footnote.label)] is never referenced, so it appears in no edition", at: at)
         }
         if report.metadata.title.isEmpty { log.error("the report has no title", at: at) }
-        checkAddressesAndFiles(of: report, files: FileReferences(reportPath: reportPath), log: log, at: at)
+        checkAddressesAndFiles(of: report, files: FileReferences(reportPath: reportPath, assetFolders: assetFolders), log: log, at: at)
         guard !log.hasErrors else { throw log.failure() }
         return ReadResult(report: report, warnings: log.diagnostics)
     }

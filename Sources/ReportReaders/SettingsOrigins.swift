@@ -22,7 +22,7 @@ public enum SettingsOrigins {
         let source = try SourceText(file: path, data: InputFile.read(path), log: log)
         let frontMatter = try FrontMatter.find(in: source, log: log)
         let reader = MetadataReader(
-            source: source, frontMatter: frontMatter, log: log, files: FileReferences(reportPath: path), settings: settings)
+            source: source, frontMatter: frontMatter, log: log, files: FileReferences(reportPath: path, assetFolders: settings.assetFolders), settings: settings)
         let layers = reader.layers()
         guard !log.hasErrors else { throw log.failure() }
         var entries: [Entry] = []

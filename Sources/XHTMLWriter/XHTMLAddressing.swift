@@ -10,12 +10,15 @@ public protocol XHTMLAddressing: Sendable {
     func resource(_ path: String) -> String
 }
 
-/// The whole report in one document, its images at `resourcePrefix` + their path.
+/// The whole report in one document, its images at `resourcePrefix` + their path (or at
+/// the URL `resourceURLs` gives for it).
 public struct OneDocument: XHTMLAddressing {
     public let resourcePrefix: String
+    public let resourceURLs: [String: String]
 
-    public init(resourcePrefix: String) {
+    public init(resourcePrefix: String, resourceURLs: [String: String] = [:]) {
         self.resourcePrefix = resourcePrefix
+        self.resourceURLs = resourceURLs
     }
 
     public func reaches(_ id: String) -> Bool { true }
@@ -25,6 +28,7 @@ public struct OneDocument: XHTMLAddressing {
     /// A relative image path as seen from where the XHTML is written, as a valid URL; an
     /// absolute path or an address is kept as it is.
     public func resource(_ path: String) -> String {
-        URLText.escapingPath(path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path)
+        if let url = resourceURLs[path] { return url }
+        return URLText.escapingPath(path.hasPrefix("/") || path.contains(":") ? path : resourcePrefix + path)
     }
 }

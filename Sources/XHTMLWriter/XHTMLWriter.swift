@@ -26,12 +26,19 @@ public struct XHTMLWriter: EditionWriter {
         /// joiner (U+2060, which text extraction drops) after the hyphen of a word that
         /// starts with a capital.
         public var keepsNamesWhole: Bool
+        /// Images found elsewhere than at `resourcePrefix` + their path (for print, those of
+        /// the desk's asset folders), by the path written in the report: their URLs.
+        public var resourceURLs: [String: String]
 
-        public init(stylesheets: [StyleSheet] = [], resourcePrefix: String = "", generator: String = "Imprint", keepsNamesWhole: Bool = false) {
+        public init(
+            stylesheets: [StyleSheet] = [], resourcePrefix: String = "", generator: String = "Imprint", keepsNamesWhole: Bool = false,
+            resourceURLs: [String: String] = [:]
+        ) {
             self.stylesheets = stylesheets
             self.resourcePrefix = resourcePrefix
             self.generator = generator
             self.keepsNamesWhole = keepsNamesWhole
+            self.resourceURLs = resourceURLs
         }
     }
 
@@ -106,7 +113,8 @@ public struct XHTMLWriter: EditionWriter {
         let description = report.summaryLine(labels: manuscript.referenceLabels)
         HeadWriter(report: report, description: description, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        var context = XHTMLContext(manuscript: manuscript, addressing: OneDocument(resourcePrefix: options.resourcePrefix))
+        var context = XHTMLContext(
+            manuscript: manuscript, addressing: OneDocument(resourcePrefix: options.resourcePrefix, resourceURLs: options.resourceURLs))
         context.keepsNamesWhole = options.keepsNamesWhole
         TitlePageWriter(report: report, words: manuscript.words, keepsNamesWhole: options.keepsNamesWhole).write(into: body)
         let contents = ContentsPage.isWanted(for: report) ? TableOfContentsWriter.writeList(for: report.sections, heading: manuscript.words[.contents], into: body) : nil

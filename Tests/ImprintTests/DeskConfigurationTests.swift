@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 import Testing
 
 /// A desk keeps its series, publisher, marking and build options once in `imprint.yml`:
@@ -90,5 +91,34 @@ import Testing
         try #require(try workspace.run("build", "team/notes/report.md", "-o", "notes").status == 0)
         workspace.write("team/notes/imprint.yml", Array("rights: Desk\n".utf8))
         #expect(!(try workspace.run("build", "team/notes/report.md", "-o", "notes").stdout.contains("up to date")))
+    }
+
+    /// A desk's shared images (`assets:`) serve every report under it, in every edition,
+    /// held to the same rules as the report's folder: a link out of the asset folder is
+    /// refused, and a folder that is not there is an error at its place.
+    @Test func imagesComeFromTheDesksAssetsToo() throws {
+        let logo = ##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0b4f8a"/></svg>"##
+        let workspace = Workspace(files: [
+            "desk/imprint.yml": Array("assets: [shared]\n".utf8),
+            "desk/shared/logo.svg": Array(logo.utf8),
+            "desk/team/report.md": Array("---\ntitle: With the desk's logo\ndate: 2026-12-05\ncover: logo.svg\n---\n\n![The desk's logo](logo.svg)\n".utf8),
+            "secret.svg": Array(logo.utf8),
+        ])
+        let result = try workspace.run("build", "desk/team/report.md", "--to", "xhtml,epub,pdf", "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(workspace.contents("out/logo.svg") == logo, "the XHTML edition's image is written beside it")
+        let book = try runTool(["unzip", "-l", workspace.folder + "/out/report.epub"])
+        #expect(book.output.contains("EPUB/media/image-1.svg"), "the e-book carries the image: \(book.output)")
+        let pdf = try runTool(["pdfinfo", workspace.folder + "/out/report.pdf"])
+        #expect(pdf.status == 0)
+
+        try FileManager.default.createSymbolicLink(atPath: workspace.folder + "/desk/shared/escape.svg", withDestinationPath: workspace.folder + "/secret.svg")
+        workspace.write("desk/team/escape.md", Array("---\ntitle: Escape\n---\n\n![Out](escape.svg)\n".utf8))
+        let escape = try workspace.run("build", "desk/team/escape.md", "--to", "xhtml", "-o", "escape")
+        #expect(escape.status == 1 && escape.stderr.contains("image 'escape.svg' leaves the report's folder"), "\(escape.stderr)")
+
+        workspace.write("desk/imprint.yml", Array("assets: [missing]\n".utf8))
+        let missing = try workspace.run("build", "desk/team/report.md", "--to", "xhtml", "-o", "missing")
+        #expect(missing.status == 1 && missing.stderr.contains("desk/imprint.yml:1:9: error: 'assets' names"), "\(missing.stderr)")
     }
 }

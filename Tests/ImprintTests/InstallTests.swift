@@ -96,7 +96,7 @@ import Testing
     @Test func theManPageCoversEveryOption() throws {
         let manual = try String(contentsOfFile: Self.repository + "/docs/imprint.1", encoding: .utf8)
             .replacingOccurrences(of: "\\-", with: "-")
-        for command in ["build", "check", "model", "config"] {
+        for command in ["build", "check", "model", "config", "watch"] {
             let help = try CommandRunner.run([command, "--help"], in: NSTemporaryDirectory()).stdout
             let options = help.split(whereSeparator: { " ,\n<>[]()".contains($0) }).map(String.init).filter {
                 $0.hasPrefix("-") && $0.count > 1 && $0.dropFirst().allSatisfy { $0.isLetter || $0 == "-" }

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import Imprint
+import ReportModel
+
+/// `imprint watch`: builds, then builds again on every save, with the PDF worker kept warm
+/// between builds; with `--serve`, a preview that follows the editor.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch", abstract: "Build a report, then again on every save; with --serve, preview it in a browser.",
+        discussion: """
+            Watches the report's folder (or the folder of reports) and rebuilds the
+            editions on every save: a burst of saves is one build, and the PDF worker
+            stays warm between builds. Each build's diagnostics are printed.
+            With --serve [PORT] (default 8000), the XHTML edition is served on
+            http://127.0.0.1:PORT/ beside the PDF, and reloads itself after each build;
+            a build that fails keeps the last good edition served and shows why.
+            Ctrl-C stops it.
+            """)
+
+    @Argument(help: "The report file, or a folder of reports.")
+    var report: String
+
+    @Option(name: .long, help: "The editions to write, as a comma list (default: every edition).", completion: .list(Editions.allValueStrings))
+    var to: Editions?
+
+    @Option(name: [.customShort("o"), .long], help: "The folder to write into (default: out).")
+    var output: String?
+
+    @Option(help: "The print edition's paper: a4 (the default) or letter.")
+    var paper: String?
+
+    @Option(name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).")
+    var stylesheets: [String] = []
+
+    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
+    var metadata: [String] = []
+
+    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
+    var config: String?
+
+    @Option(help: "Serve the editions on 127.0.0.1 at this port (`--serve` alone: 8000).")
+    var serve: UInt16?
+
+    func run() throws {
+        let arguments = BuildArguments(
+            report: report, to: to?.text, output: output, paper: paper, stylesheets: stylesheets, metadata: metadata, config: config)
+        let (options, buildsFolder, toStandardOutput) = try arguments.applyingConfiguration().buildOptions()
+        guard !toStandardOutput, options.outputName == nil else {
+            throw ValidationError("watch writes into a folder: give -o DIR")
+        }
+        let folder = buildsFolder ? report : URL(fileURLWithPath: report).deletingLastPathComponent().path
+        let watcher = try FileWatcher(folder: folder, ignoring: [options.outputDirectory])
+        var server: PreviewServer?
+        if let port = serve {
+            let base = URL(fileURLWithPath: report).deletingPathExtension().lastPathComponent
+            let page = buildsFolder ? "" : base + ".xhtml"
+            do {
+                server = try PreviewServer(
+                    folder: options.outputDirectory, port: port, page: page,
+                    pdf: options.formats.contains(.pdf) && !buildsFolder ? base + ".pdf" : nil)
+            } catch {
+                throw ValidationError("cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)")
+            }
+            print("serving http://127.0.0.1:\(server!.port)/")
+        }
+        // Ctrl-C (or a TERM) ends it at once, even when started where interrupts were
+        // ignored or blocked (a background job of a script, a test runner's child); the PDF
+        // workers end with it.
+        signal(SIGINT) { _ in _exit(130) }
+        signal(SIGTERM) { _ in _exit(143) }
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        sigaddset(&stopping, SIGINT)
+        sigaddset(&stopping, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+        print("watching \(folder) (Ctrl-C stops)")
+        Self.build(options, buildsFolder: buildsFolder, server: server)
+        while true {
+            let changed = watcher.nextChange()
+            print("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
+            Self.build(options, buildsFolder: buildsFolder, server: server)
+        }
+    }
+
+    /// The port `--serve` alone stands for.
+    static let defaultPort = "8000"
+
+    /// `watch … --serve` with no port (the end of the line, or another word than a number
+    /// after it) as `--serve 8000`: ArgumentParser has no option whose value may be left out.
+    static func defaultingServe(_ words: [String]) -> [String] {
+        guard words.first == "watch", let serve = words.firstIndex(of: "--serve") else { return words }
+        let next = words.index(after: serve)
+        if next < words.endIndex, !words[next].isEmpty, words[next].allSatisfy(\.isNumber) { return words }
+        var words = words
+        words.insert(defaultPort, at: next)
+        return words
+    }
+
+    /// One build: its diagnostics and how long it took, then the preview told. For one
+    /// report, the PDF is made after the other editions, which are in place (and shown) in
+    /// the time the PDF takes.
+    private static func build(_ options: BuildOptions, buildsFolder: Bool, server: PreviewServer?) {
+        if buildsFolder { return buildFolder(options, server: server) }
+        var passes = [options.formats.filter { $0 != .pdf }, options.formats.filter { $0 == .pdf }]
+        passes.removeAll(where: \.isEmpty)
+        for formats in passes {
+            let start = DispatchTime.now()
+            var pass = options
+            pass.formats = formats
+            let outcome = Pipeline.build(pass)
+            report(formats.map(\.rawValue).joined(separator: ", "), outcome.succeeded, outcome.diagnostics, since: start, server: server)
+        }
+    }
+
+    private static func buildFolder(_ options: BuildOptions, server: PreviewServer?) {
+        let start = DispatchTime.now()
+        let reports = FolderBuild.contents(of: options.input, excluding: options.outputDirectory).reports
+        let collected = Locked<[Diagnostic]>([])
+        let summary = FolderBuild.build(reports, under: options.input, options: options) { event in
+            collected.withLock { $0 += event.outcome.diagnostics }
+        }
+        report("\(reports.count) reports", summary.failed.isEmpty, collected.withLock { $0 }, since: start, server: server)
+    }
+
+    private static func report(_ what: String, _ succeeded: Bool, _ diagnostics: [Diagnostic], since start: DispatchTime, server: PreviewServer?) {
+        Console.print(diagnostics)
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        print(succeeded ? "built \(what) in \(milliseconds) ms" : "\(what) failed after \(milliseconds) ms: the last good editions stay")
+        fflush(nil)
+        server?.published(succeeded: succeeded, diagnostics: diagnostics)
+    }
+}

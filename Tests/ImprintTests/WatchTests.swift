@@ -1,0 +1,157 @@
+import Foundation
+import ReportTestSupport
+import Testing
+@testable import ImprintCLI
+
+/// `imprint watch --serve`, end to end: started, it builds and serves the XHTML edition;
+/// a save is rebuilt and served; a broken save keeps the last good edition and says why;
+/// stopped, nothing of it is left running, the PDF worker included.
+@Suite(.serialized) struct WatchTests {
+    private static let first = "---\ntitle: Watched\ndate: 2026-12-05\n---\n\nFirst words.\n"
+
+    @Test func followsEverySaveAndStopsCleanly() throws {
+        let workspace = Workspace(report: Self.first)
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "xhtml,text,pdf", "--serve", "0"])
+        defer { watch.stop() }
+        let port = try #require(watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
+        try #require(watch.waitForLine { $0.hasPrefix("built pdf") } != nil, "\(watch.output)")
+        let page = try #require(httpGet(port: port, path: "/report.xhtml"))
+        #expect(page.status == 200 && page.body.contains("First words.") && page.body.contains("/__imprint/reload.js"))
+        #expect(httpGet(port: port, path: "/")?.body.contains(#"<iframe src="/report.pdf">"#) == true)
+        #expect(httpGet(port: port, path: "/report.pdf")?.body.hasPrefix("%PDF") == true)
+        #expect(httpGet(port: port, path: "/.imprint/report.stamp")?.status == 404, "the build stamps are not served")
+        #expect(httpGet(port: port, path: "/%2e%2e/report.md")?.status == 404, "nothing outside the output folder is served")
+        let workers = watch.children()
+        #expect(!workers.isEmpty, "the PDF worker runs beside the watch")
+
+        workspace.write("report.md", Array(Self.first.replacingOccurrences(of: "First", with: "Second").utf8))
+        #expect(poll { httpGet(port: port, path: "/report.xhtml")?.body.contains("Second words.") == true }, "\(watch.output)")
+        #expect(workspace.contents("out/report.txt")?.contains("Second words.") == true)
+
+        workspace.write("report.md", Array("---\ntitle: [broken\n---\n\nThird words.\n".utf8))
+        #expect(poll { httpGet(port: port, path: "/__imprint/state")?.body.contains(#""ok":false"#) == true }, "\(watch.output)")
+        let state = httpGet(port: port, path: "/__imprint/state")?.body ?? ""
+        #expect(state.contains("report.md:3:1: error: the front matter is not valid YAML"), "\(state)")
+        #expect(httpGet(port: port, path: "/report.xhtml")?.body.contains("Second words.") == true, "the last good edition stays served")
+
+        watch.interrupt()
+        #expect(watch.waitForExit(seconds: 5), "the watch did not stop")
+        #expect(poll { workers.allSatisfy { kill($0, 0) != 0 } }, "a PDF worker outlived the watch: \(workers)")
+        #expect(httpGet(port: port, path: "/") == nil, "the preview still answers")
+    }
+
+    /// `--serve` without a port is port 8000, and any other word after it is left alone.
+    @Test func serveAloneIsPort8000() {
+        #expect(WatchCommand.defaultingServe(["watch", "r.md", "--serve"]) == ["watch", "r.md", "--serve", "8000"])
+        #expect(WatchCommand.defaultingServe(["watch", "--serve", "r.md"]) == ["watch", "--serve", "8000", "r.md"])
+        #expect(WatchCommand.defaultingServe(["watch", "--serve", "9000", "r.md"]) == ["watch", "--serve", "9000", "r.md"])
+        #expect(WatchCommand.defaultingServe(["build", "--serve"]) == ["build", "--serve"])
+    }
+
+    private func poll(seconds: Double = 15, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+}
+
+/// A running `imprint watch`, its standard output read line by line.
+private final class Watch: @unchecked Sendable {
+    private let process = Process()
+    private let lines = NSLock()
+    private var collected: [String] = []
+
+    init(in folder: String, _ arguments: [String]) throws {
+        process.executableURL = CommandRunner.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        Thread.detachNewThread { [self] in
+            var pending = Data()
+            while true {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { return }
+                pending += data
+                while let newline = pending.firstIndex(of: 10) {
+                    let line = String(decoding: pending[..<newline], as: UTF8.self)
+                    pending = pending[(newline + 1)...]
+                    lines.lock()
+                    collected.append(line)
+                    lines.unlock()
+                }
+            }
+        }
+    }
+
+    var output: String {
+        lines.lock()
+        defer { lines.unlock() }
+        return collected.joined(separator: "\n")
+    }
+
+    /// The first line that `matches`, waiting up to 30 seconds for it.
+    func waitForLine(_ matches: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            lines.lock()
+            let found = collected.first(where: matches)
+            lines.unlock()
+            if let found { return found }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    /// The processes the watch started.
+    func children() -> [Int32] {
+        let text = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").compactMap { Int32($0) }
+    }
+
+    func interrupt() { process.interrupt() }
+
+    func waitForExit(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return !process.isRunning
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+    }
+}
+
+/// A GET on 127.0.0.1: the status and the body, or nil when nothing answers.
+private func httpGet(port: UInt16, path: String) -> (status: Int, body: String)? {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard socket >= 0 else { return nil }
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = port.bigEndian
+    let connected = withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+    }
+    guard connected else { return nil }
+    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+    _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+    var response: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+        if count <= 0 { break }
+        response += buffer[..<count]
+    }
+    let text = String(decoding: response, as: UTF8.self)
+    guard let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap({ Int($0) }),
+        let blank = text.range(of: "\r\n\r\n")
+    else { return nil }
+    return (status, String(text[blank.upperBound...]))
+}
