@@ -8,18 +8,19 @@ import ReportModel
 /// The preview `imprint watch --serve` gives: the output folder over HTTP on 127.0.0.1 only,
 /// read-only (GET and HEAD), its XHTML editions with a script that reloads them after each
 /// build that succeeds and shows the diagnostics of one that fails (the last good edition
-/// staying served), and at `/` the XHTML edition beside the PDF.
+/// staying served), and at `/` the XHTML edition beside the PDF (for a folder of reports,
+/// a list of their XHTML editions).
 public final class PreviewServer: @unchecked Sendable {
     public let port: UInt16
     private let folder: String
-    /// The report's editions, by file name, that `/` shows.
-    private let page: String
+    /// The report's editions, by file name, that `/` shows; nil for a folder of reports.
+    private let page: String?
     private let pdf: String?
     private let socket: Int32
     private let state = Locked<(build: Int, succeeded: Bool, diagnostics: [String])>((0, true, []))
 
     /// Listens on 127.0.0.1:`port` (0: any free port) for `folder`.
-    public init(folder: String, port: UInt16, page: String, pdf: String?) throws {
+    public init(folder: String, port: UInt16, page: String?, pdf: String?) throws {
         self.folder = URL(fileURLWithPath: folder).standardizedFileURL.path
         self.page = page
         self.pdf = pdf
@@ -146,10 +147,23 @@ public final class PreviewServer: @unchecked Sendable {
     // MARK: - Pages
 
     /// The XHTML edition, and the PDF beside it when there is one; both reload after a build.
+    /// For a folder of reports, a link to each XHTML edition.
     private func indexPage() -> String {
-        let frame = { (name: String) in
-            #"<iframe src="/\#(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)"></iframe>"#
+        let escaped = { (name: String) in name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name }
+        guard let page else {
+            let editions = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.hasSuffix(".xhtml") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
+            let links = editions.map { name in
+                let text = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                return #"<li><a href="/\#(escaped(name))">\#(text)</a></li>"#
+            }
+            return """
+                <!DOCTYPE html>
+                <html><head><meta charset="utf-8"><title>Imprint preview</title></head>
+                <body><ul>\(links.joined())</ul><script src="/__imprint/reload.js"></script></body></html>
+                """
         }
+        let frame = { (name: String) in #"<iframe src="/\#(escaped(name))"></iframe>"# }
         return """
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>Imprint preview</title>

@@ -45,6 +45,7 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let arguments = BuildArguments(
             report: report, to: to?.text, output: output, paper: paper, stylesheets: stylesheets, metadata: metadata, config: config)
+        guard report != "-" else { throw ValidationError("watch follows a report file or a folder, not standard input") }
         let (options, buildsFolder, toStandardOutput) = try arguments.applyingConfiguration().buildOptions()
         guard !toStandardOutput, options.outputName == nil else {
             throw ValidationError("watch writes into a folder: give -o DIR")
@@ -54,7 +55,7 @@ struct WatchCommand: ParsableCommand {
         var server: PreviewServer?
         if let port = serve {
             let base = URL(fileURLWithPath: report).deletingPathExtension().lastPathComponent
-            let page = buildsFolder ? "" : base + ".xhtml"
+            let page = buildsFolder ? nil : base + ".xhtml"
             do {
                 server = try PreviewServer(
                     folder: options.outputDirectory, port: port, page: page,
