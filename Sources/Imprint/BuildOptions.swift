@@ -55,7 +55,7 @@ public struct BuildOptions: Sendable {
     /// The front-matter values given from outside the report: the desk's configuration
     /// and the command line's overrides.
     func metadataSettings(_ desk: DeskConfiguration) -> MetadataSettings {
-        MetadataSettings(configurations: desk.files, overrides: metadataOverrides, assetFolders: desk.assetFolders)
+        desk.metadataSettings(overrides: metadataOverrides)
     }
 
     /// The report comes from standard input.

@@ -9,8 +9,9 @@ enum DeskWords {
     /// The words, and a warning at its place for each key of the desk's that names no word.
     static func words(for language: String, desk: DeskConfiguration) -> (Words, [Diagnostic]) {
         let shipped = Words(language: language)
-        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? language
-        guard let own = desk.words[language.lowercased()] ?? desk.words[primary], !own.isEmpty else { return (shipped, []) }
+        guard let own = desk.words[language.lowercased()] ?? desk.words[Words.primaryLanguage(of: language)], !own.isEmpty else {
+            return (shipped, [])
+        }
         let (words, unknown) = shipped.overriding(with: own.mapValues(\.text))
         let warnings = unknown.compactMap { key in
             own[key].map {

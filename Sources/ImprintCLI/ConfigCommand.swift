@@ -17,18 +17,14 @@ struct ConfigCommand: ParsableCommand {
     @Argument(help: "The report file (Report Markdown).")
     var report: String
 
-    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
-    var metadata: [String] = []
-
-    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
-    var config: String?
+    @OptionGroup var desk: DeskOptions
 
     func run() throws {
-        let configuration = try BuildArguments.configuration(for: report, config: config)
+        let configuration = try BuildArguments.configuration(for: report, config: desk.config)
         let entries: [SettingsOrigins.Entry]
         do {
             entries = try SettingsOrigins.entries(
-                ofReportAt: report, settings: MetadataSettings(configurations: configuration.files, overrides: metadata))
+                ofReportAt: report, settings: configuration.metadataSettings(overrides: desk.metadata))
         } catch {
             Console.print(error.diagnostics)
             throw ExitCode(1)

@@ -53,16 +53,7 @@ struct BuildCommand: ParsableCommand {
         completion: .file(extensions: ["css"]))
     var stylesheets: [String] = BuildArguments.defaults.stylesheets
 
-    @Option(
-        name: [.customShort("M"), .customLong("metadata")],
-        help: "A front matter value, over the report's own: key=value, a dotted key for a value inside a mapping (-M series.issue=8); repeatable.")
-    var metadata: [String] = BuildArguments.defaults.metadata
-
-    @Option(
-        name: .customLong("config"),
-        help: "The desk configuration to read (default: every imprint.yml in the report's folder and the folders above it).",
-        completion: .file(extensions: ["yml"]))
-    var config: String?
+    @OptionGroup var desk: DeskOptions
 
     @Option(
         name: .customLong("pdf-engine"),
@@ -101,7 +92,7 @@ struct BuildCommand: ParsableCommand {
     /// The values parsed, as the quick reader gives them too.
     var arguments: BuildArguments {
         BuildArguments(
-            report: report, to: to?.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets, metadata: metadata, config: config,
+            report: report, to: to?.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets, metadata: desk.metadata, config: desk.config,
             pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
             force: force, verbose: verbose, resourcePath: resourcePath)
     }
@@ -141,14 +132,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
-    var metadata: [String] = []
-
-    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
-    var config: String?
+    @OptionGroup var desk: DeskOptions
 
     func run() throws {
-        let (result, diagnostics) = Pipeline.check(report, strict: strict, metadataOverrides: metadata, configurationFile: config)
+        let (result, diagnostics) = Pipeline.check(report, strict: strict, metadataOverrides: desk.metadata, configurationFile: desk.config)
         Console.print(diagnostics)
         guard result != nil else { throw ExitCode(1) }
         print("\(report): ok")
@@ -167,14 +154,10 @@ struct ModelCommand: ParsableCommand {
     @Argument(help: "The report file.")
     var report: String
 
-    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
-    var metadata: [String] = []
-
-    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
-    var config: String?
+    @OptionGroup var desk: DeskOptions
 
     func run() throws {
-        let (result, diagnostics) = Pipeline.check(report, strict: false, metadataOverrides: metadata, configurationFile: config)
+        let (result, diagnostics) = Pipeline.check(report, strict: false, metadataOverrides: desk.metadata, configurationFile: desk.config)
         Console.print(diagnostics)
         guard let result else { throw ExitCode(1) }
         let encoder = JSONEncoder()

@@ -33,18 +33,14 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).")
     var stylesheets: [String] = []
 
-    @Option(name: [.customShort("M"), .customLong("metadata")], help: "A front matter value, as for build (repeatable).")
-    var metadata: [String] = []
-
-    @Option(name: .customLong("config"), help: "The desk configuration to read, as for build.")
-    var config: String?
+    @OptionGroup var desk: DeskOptions
 
     @Option(help: "Serve the editions on 127.0.0.1 at this port (`--serve` alone: 8000).")
     var serve: UInt16?
 
     func run() throws {
         let arguments = BuildArguments(
-            report: report, to: to?.text, output: output, paper: paper, stylesheets: stylesheets, metadata: metadata, config: config)
+            report: report, to: to?.text, output: output, paper: paper, stylesheets: stylesheets, metadata: desk.metadata, config: desk.config)
         guard report != "-" else { throw ValidationError("watch follows a report file or a folder, not standard input") }
         let (options, buildsFolder, toStandardOutput) = try arguments.applyingConfiguration().buildOptions()
         guard !toStandardOutput, options.outputName == nil else {

@@ -34,6 +34,12 @@ public struct DeskConfiguration: Sendable {
 
     public static let none = DeskConfiguration(files: [], buildOptions: [:])
 
+    /// What the reader takes from outside the report: these files, `overrides` from the
+    /// command line, and the asset folders.
+    public func metadataSettings(overrides: [String]) -> MetadataSettings {
+        MetadataSettings(configurations: files, overrides: overrides, assetFolders: assetFolders)
+    }
+
     /// The asset folders (`assets:`), read from the folder of the file that gives them.
     public var assetFolders: [String] {
         guard let assets = buildOptions["assets"] else { return [] }
@@ -82,7 +88,7 @@ public struct DeskConfiguration: Sendable {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             for (key, value) in mapping {
                 guard let name = key.string, MetadataSettings.buildKeys.contains(name) else { continue }
-                let location = SourceLocation(file: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
+                let location = MetadataLayer.Place(file: path, firstLine: 1).location(of: value.mark)
                 if name == "words" {
                     diagnostics += configuration.readWords(value, file: path)
                     continue
@@ -109,7 +115,7 @@ public struct DeskConfiguration: Sendable {
 
     /// `words:`, a mapping of languages to mappings of word keys to text, into `words`.
     private mutating func readWords(_ node: Node, file: String) -> [Diagnostic] {
-        func at(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }
+        func at(_ node: Node) -> SourceLocation { MetadataLayer.Place(file: file, firstLine: 1).location(of: node.mark) }
         let shape = "'words' must map languages to words: words: {fr: {contents: Table des matières}}"
         guard case .mapping(let languages) = node else { return [Diagnostic(.error, shape, at: at(node))] }
         var problems: [Diagnostic] = []

@@ -7,13 +7,30 @@ struct MetadataLayer {
     enum Kind { case configuration, frontMatter, override }
 
     let kind: Kind
-    /// The file its diagnostics name (for an override, its place on the command line).
-    let file: String
-    /// The file's line of the YAML text's first line.
-    let firstLine: Int
-    /// Added to the columns of the first line: an override's value stands after its key.
-    let columnOffset: Int
+    let place: Place
     let mapping: Node.Mapping
+
+    /// Where a layer's YAML text stands, to place what its marks point at.
+    struct Place {
+        /// The file its diagnostics name (for an override, its place on the command line).
+        let file: String
+        /// The file's line of the YAML text's first line.
+        let firstLine: Int
+        /// Added to the columns of the first line: an override's value stands after its key.
+        var columnOffset = 0
+        /// For a text of one line of that many columns (an override): a mark past its end
+        /// is placed at its end.
+        var lastColumn: Int?
+
+        /// The place of `mark` in the file (the text's start without one).
+        func location(of mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+            if let lastColumn {
+                return SourceLocation(file: file, line: 1, column: mark.line > 1 ? lastColumn : min(lastColumn, max(1, mark.column + columnOffset)))
+            }
+            return SourceLocation(file: file, line: firstLine + mark.line - 1, column: max(1, mark.column + (mark.line == 1 ? columnOffset : 0)))
+        }
+    }
 }
 
 extension MetadataReader {
@@ -22,12 +39,16 @@ extension MetadataReader {
     func layers() -> [MetadataLayer] {
         var layers: [MetadataLayer] = []
         for file in settings.configurations {
-            if let mapping = compose(file.text, file: file.path, firstLine: 1, what: "the configuration") {
-                layers.append(MetadataLayer(kind: .configuration, file: file.path, firstLine: 1, columnOffset: 0, mapping: mapping))
+            let place = MetadataLayer.Place(file: file.path, firstLine: 1)
+            if let mapping = compose(file.text, at: place, what: "the configuration") {
+                layers.append(MetadataLayer(kind: .configuration, place: place, mapping: mapping))
             }
         }
-        if let frontMatter, let mapping = compose(frontMatter.yaml, file: source.file, firstLine: frontMatter.firstLine, what: "the front matter") {
-            layers.append(MetadataLayer(kind: .frontMatter, file: source.file, firstLine: frontMatter.firstLine, columnOffset: 0, mapping: mapping))
+        if let frontMatter {
+            let place = MetadataLayer.Place(file: source.file, firstLine: frontMatter.firstLine)
+            if let mapping = compose(frontMatter.yaml, at: place, what: "the front matter") {
+                layers.append(MetadataLayer(kind: .frontMatter, place: place, mapping: mapping))
+            }
         }
         for override in settings.overrides {
             if let layer = overrideLayer(override) { layers.append(layer) }
@@ -49,35 +70,25 @@ extension MetadataReader {
             return nil
         }
         let valueText = String(override[override.index(after: equals)...])
-        let valueColumn = override[..<equals].count + 1
+        // The value is read as the value of `v: `, three columns before it stands.
+        let layerPlace = MetadataLayer.Place(
+            file: place, firstLine: 1, columnOffset: override[..<equals].count - 2, lastColumn: override.count)
         var value = Node("", .implicit, .plain)
         if !valueText.isEmpty {
-            guard let mapping = compose("v: " + valueText, file: place, firstLine: 1, what: "the value", columnOffset: valueColumn - 3, lastColumn: override.count),
-                let composed = mapping.first?.value
+            guard let mapping = compose("v: " + valueText, at: layerPlace, what: "the value"), let composed = mapping.first?.value
             else { return nil }
             value = composed
         }
         for name in path.dropFirst().reversed() {
             value = Node([(Node(name), value)])
         }
-        return MetadataLayer(
-            kind: .override, file: place, firstLine: 1, columnOffset: valueColumn - 3,
-            mapping: Node.Mapping([(Node(path[0]), value)]))
+        return MetadataLayer(kind: .override, place: layerPlace, mapping: Node.Mapping([(Node(path[0]), value)]))
     }
 
-    /// The YAML `text` as a mapping, within the node limit; nil, with errors at `file`'s
-    /// lines, when it is not one. With `lastColumn`, the text is one line of that many
-    /// columns (an override), and a problem found past its end is placed at its end.
-    private func compose(
-        _ text: String, file: String, firstLine: Int, what: String, columnOffset: Int = 0, lastColumn: Int? = nil
-    ) -> Node.Mapping? {
-        func at(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
-            if let lastColumn {
-                return SourceLocation(file: file, line: 1, column: mark.line > 1 ? lastColumn : min(lastColumn, max(1, mark.column + columnOffset)))
-            }
-            return SourceLocation(file: file, line: firstLine + mark.line - 1, column: max(1, mark.column + (mark.line == 1 ? columnOffset : 0)))
-        }
+    /// The YAML `text` as a mapping, within the node limit; nil, with errors at their places
+    /// (`place`), when it is not one.
+    private func compose(_ text: String, at place: MetadataLayer.Place, what: String) -> Node.Mapping? {
+        let at = place.location(of:)
         let root: Node?
         do {
             // Every value is read as text and checked here, so Yams need not resolve tags:

@@ -112,9 +112,7 @@ struct MetadataReader {
     /// place of its own: the override's first column).
     func location(of node: Node) -> SourceLocation {
         guard let layer = cursor.layer else { return source.location(line: 1) }
-        guard let mark = node.mark else { return SourceLocation(file: layer.file, line: layer.firstLine, column: 1) }
-        return SourceLocation(
-            file: layer.file, line: layer.firstLine + mark.line - 1, column: mark.column + (mark.line == 1 ? layer.columnOffset : 0))
+        return layer.place.location(of: node.mark)
     }
 
     /// A scalar as text; `nil` (and an error) for a list or mapping, `nil` for an empty value.

@@ -15,9 +15,13 @@ public struct Words: Sendable {
     /// English.
     public init(language: String) {
         self.language = language
-        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? "en"
-        let own = Words.shipped[language.lowercased()] ?? Words.shipped[primary] ?? [:]
+        let own = Words.shipped[language.lowercased()] ?? Words.shipped[Words.primaryLanguage(of: language)] ?? [:]
         table = Words.english.merging(own) { _, localised in localised }
+    }
+
+    /// A language tag's first subtag, lower-cased: `pt` of `pt-BR`.
+    public static func primaryLanguage(of tag: String) -> String {
+        tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
     }
 
     /// The languages Imprint ships a table for.
@@ -65,8 +69,7 @@ public struct Words: Sendable {
 
     /// Whether the language is written right to left (Arabic, Hebrew, Persian, Urdu …).
     public var isRightToLeft: Bool {
-        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        return ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv"].contains(primary)
+        ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv"].contains(Words.primaryLanguage(of: language))
     }
 
     /// The date as the language writes it in prose ("15 January 2026", "15 janvier 2026",

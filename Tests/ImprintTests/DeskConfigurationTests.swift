@@ -111,6 +111,8 @@ import Testing
         #expect(book.output.contains("EPUB/media/image-1.svg"), "the e-book carries the image: \(book.output)")
         let pdf = try runTool(["pdfinfo", workspace.folder + "/out/report.pdf"])
         #expect(pdf.status == 0)
+        let config = try workspace.run("config", "desk/team/report.md")
+        #expect(config.status == 0 && config.stdout.contains("cover: logo.svg"), "config finds the cover in the assets too: \(config.stderr)")
 
         try FileManager.default.createSymbolicLink(atPath: workspace.folder + "/desk/shared/escape.svg", withDestinationPath: workspace.folder + "/secret.svg")
         workspace.write("desk/team/escape.md", Array("---\ntitle: Escape\n---\n\n![Out](escape.svg)\n".utf8))
