@@ -30,7 +30,7 @@ final class Deflater {
                 libdeflate_deflate_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
             }
         }
-        guard size > 0 else { throw DiagnosticError(error: "libdeflate could not deflate a document") }
+        guard size > 0 else { throw DiagnosticError(error: .internal, "libdeflate could not deflate a document") }
         output.removeLast(output.count - size)
         return output
     }

@@ -63,9 +63,9 @@ struct EPUBBook {
         uuidURN = Self.uuidURN(for: report.metadata.identifier)
         // Media first: every image the report refers to, named by its order.
         for (index, path) in manuscript.imagePaths.enumerated() {
-            guard let bytes = resources[path] else { throw DiagnosticError(error: "the image '\(path)' was not given to the EPUB writer") }
+            guard let bytes = resources[path] else { throw DiagnosticError(error: .internal, "the image '\(path)' was not given to the EPUB writer") }
             guard let type = MediaType(path: path) else {
-                throw DiagnosticError(error: "the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
+                throw DiagnosticError(error: .imageInvalid, "the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
             }
             let file = "media/image-\(index + 1).\(type.fileExtension)"
             resourceNames[path] = "../" + file

@@ -46,7 +46,7 @@ final class EPUBContainer {
         output = ZipOutput(sink: sink)
         var functions = output.functions
         guard let archive = zipOpen2_64("epub", APPEND_STATUS_CREATE, nil, &functions) else {
-            throw DiagnosticError(error: "cannot write the EPUB container")
+            throw DiagnosticError(error: .writeFailed, "cannot write the EPUB container")
         }
         self.archive = archive
         let (time, date) = Self.dosTime(max(modified, 315_532_800))  // ZIP dates start in 1980
@@ -70,7 +70,7 @@ final class EPUBContainer {
         guard opened == ZIP_OK,
             entry.data.withUnsafeBufferPointer({ zipWriteInFileInZip(archive, $0.baseAddress, UInt32($0.count)) }) == ZIP_OK,
             zipCloseFileInZipRaw64(archive, ZPOS64_T(entry.size), uLong(entry.crc)) == ZIP_OK
-        else { throw DiagnosticError(error: "cannot add \(entry.path) to the EPUB container") }
+        else { throw DiagnosticError(error: .writeFailed, "cannot add \(entry.path) to the EPUB container") }
     }
 
     /// Writes an entry whose bytes `write` hands over piece by piece as they are made,
@@ -82,19 +82,19 @@ final class EPUBContainer {
         let opened = zipOpenNewFileInZip4_64(
             archive, path, &info, nil, 0, nil, 0, nil, Z_DEFLATED, 1, 0, -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY,
             nil, 0, 0, 1 << 11, 0)
-        guard opened == ZIP_OK else { throw DiagnosticError(error: "cannot add \(path) to the EPUB container") }
+        guard opened == ZIP_OK else { throw DiagnosticError(error: .writeFailed, "cannot add \(path) to the EPUB container") }
         var written = true
         write { piece in
             guard written, let start = piece.baseAddress, !piece.isEmpty else { return }
             written = zipWriteInFileInZip(archive, start, UInt32(piece.count)) == ZIP_OK
         }
-        guard written, zipCloseFileInZip(archive) == ZIP_OK else { throw DiagnosticError(error: "cannot add \(path) to the EPUB container") }
+        guard written, zipCloseFileInZip(archive) == ZIP_OK else { throw DiagnosticError(error: .writeFailed, "cannot add \(path) to the EPUB container") }
     }
 
     /// Writes the central directory: the container is complete.
     func close() throws(DiagnosticError) {
         closed = true
-        guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw DiagnosticError(error: "cannot write the EPUB container") }
+        guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw DiagnosticError(error: .writeFailed, "cannot write the EPUB container") }
         output.flush()
     }
 

@@ -15,7 +15,7 @@ enum DeskWords {
         let (words, unknown) = shipped.overriding(with: own.mapValues(\.text))
         let warnings = unknown.compactMap { key in
             own[key].map {
-                Diagnostic(.warning, "'\(key)' is not a word Imprint writes; see the keys of docs/words.md", at: $0.location)
+                Diagnostic(.warning, .unknownWord, "'\(key)' is not a word Imprint writes; see the keys of docs/words.md", at: $0.location)
             }
         }
         return (words, warnings)

@@ -43,10 +43,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             if let format = OutputFormat(rawValue: name) {
                 if !formats.contains(format) { formats.append(format) }
             } else {
-                throw DiagnosticError(error: "unknown format '\(name)'; available: \(available)")
+                throw DiagnosticError(error: .optionInvalid, "unknown format '\(name)'; available: \(available)")
             }
         }
-        guard !formats.isEmpty else { throw DiagnosticError(error: "--to needs at least one format; available: \(available)") }
+        guard !formats.isEmpty else { throw DiagnosticError(error: .optionInvalid, "--to needs at least one format; available: \(available)") }
         return formats
     }
 

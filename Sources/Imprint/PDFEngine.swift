@@ -53,14 +53,14 @@ public struct PDFEngine {
                         timeout: Double(timeout))
                 })
         } catch {
-            return .failure(DiagnosticError(error: "pdf: " + error.description, at: .file(file)))
+            return .failure(DiagnosticError(error: .pdfFailed, "pdf: " + error.description, at: .file(file)))
         }
     }
 
     /// The PDF from an engine's command line: XHTML on standard input, PDF on standard output.
     private func renderWithCommand(xhtml: [UInt8], baseDirectory: String, sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
         guard let executable = PDFEngine.locate(command) else {
-            return .failure(DiagnosticError(error: "the PDF engine '\(command)' was not found; name a command on PATH or its path"))
+            return .failure(DiagnosticError(error: .pdfEngineMissing, "the PDF engine '\(command)' was not found; name a command on PATH or its path"))
         }
         var arguments = ["--quiet", "--base-url", baseDirectory + "/", "-", "-"]
         if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", standard], at: 0) }
@@ -69,11 +69,11 @@ public struct PDFEngine {
             result = try ProcessRunner.run(
                 executable, arguments: arguments, input: xhtml, environment: ["SOURCE_DATE_EPOCH": String(sourceDateEpoch)])
         } catch {
-            return .failure(DiagnosticError(error: "cannot run the PDF engine \(executable): \(error)"))
+            return .failure(DiagnosticError(error: .pdfEngineMissing, "cannot run the PDF engine \(executable): \(error)"))
         }
         guard result.status == 0, result.output.starts(with: Array("%PDF".utf8)) else {
             let detail = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return .failure(DiagnosticError(error: "the PDF engine \(command) failed (exit status \(result.status)): \(detail)"))
+            return .failure(DiagnosticError(error: .pdfFailed, "the PDF engine \(command) failed (exit status \(result.status)): \(detail)"))
         }
         return .success(Rendered(pdf: result.output, warnings: []))
     }

@@ -99,7 +99,7 @@ public enum Pipeline {
         do {
             created = try AtomicFile.createDirectory(options.outputDirectory)
         } catch {
-            return BuildOutcome(diagnostics: diagnostics + [Diagnostic(.error, error.description, at: nil)], written: [])
+            return BuildOutcome(diagnostics: diagnostics + [Diagnostic(.error, .writeFailed, error.description, at: nil)], written: [])
         }
         var files: [AtomicFile.Pending] = []
         for (format, result) in zip(options.formats, renderAll(renderer)) {
@@ -128,7 +128,7 @@ public enum Pipeline {
             _ = try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
             try AtomicFile.commit(files, journal: BuildStamp.journalPath(for: options))
         } catch {
-            diagnostics.append(Diagnostic(.error, error.description, at: nil))
+            diagnostics.append(Diagnostic(.error, .writeFailed, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
         let written = files.map(\.path)
@@ -173,7 +173,7 @@ public enum Pipeline {
         do {
             file = try OutputFile(besides: folder + renderer.options.fileName(of: format))
         } catch {
-            return .failure(DiagnosticError(error: error.description))
+            return .failure(DiagnosticError(error: .writeFailed, error.description))
         }
         let warnings: [Diagnostic]
         let companions: [(name: String, bytes: [UInt8])]
@@ -195,7 +195,7 @@ public enum Pipeline {
         } catch {
             AtomicFile.discard(prepared)
             AtomicFile.removeEmptyDirectories(folders)
-            return .failure(DiagnosticError(error: error.description))
+            return .failure(DiagnosticError(error: .writeFailed, error.description))
         }
         return .success((warnings, prepared, folders))
     }
@@ -232,7 +232,7 @@ extension Diagnostic {
     /// e-book's container) as the build reports it: naming the edition, at the report.
     func placed(in format: OutputFormat, of report: String) -> Diagnostic {
         guard location == nil else { return self }
-        return Diagnostic(severity, "\(format.rawValue): \(message)", at: .file(report))
+        return Diagnostic(severity, code, "\(format.rawValue): \(message)", at: .file(report))
     }
 
     var asError: Diagnostic {

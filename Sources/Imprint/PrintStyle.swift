@@ -47,8 +47,8 @@ struct PrintStyle {
             guard let match = message.firstMatch(of: /\ at (\d+):(\d+)/), let line = Int(match.output.1),
                 let column = Int(match.output.2),
                 let place = self.place(line: line - embeddedFirstLine + 1, column: column)
-            else { return Diagnostic(.warning, words, at: nil) }
-            return Diagnostic(.warning, "pdf: " + words.replacingOccurrences(of: String(match.output.0), with: ""), at: place)
+            else { return Diagnostic(.warning, .pdfEngineMessage, words, at: nil) }
+            return Diagnostic(.warning, .pdfEngineMessage, "pdf: " + words.replacingOccurrences(of: String(match.output.0), with: ""), at: place)
         }
     }
 }

@@ -90,7 +90,7 @@ struct Renderer: Sendable {
         let consequence =
             modified == 0 ? "the e-book has no publication date and is marked as modified on 1970-01-01" : "the e-book has no publication date"
         return [Diagnostic(
-            .warning, "epub: the report has no date, so \(consequence); add 'date: YYYY-MM-DD' to the front matter",
+            .warning, .epubUndated, "epub: the report has no date, so \(consequence); add 'date: YYYY-MM-DD' to the front matter",
             at: .file(options.displayName))]
     }
 
@@ -110,7 +110,7 @@ struct Renderer: Sendable {
                 images.append((reference, file.path, file.bytes))
             case .failure(let problem):
                 throw DiagnosticError(
-                    error: "\(edition): the image '\(reference)' \(problem.explanation)", at: .file(options.displayName))
+                    error: problem.code, "\(edition): the image '\(reference)' \(problem.explanation)", at: .file(options.displayName))
             }
         }
         return images

@@ -16,7 +16,7 @@ public enum ReportLoader {
         if path.lowercased().hasSuffix(".json") {
             if let override = settings.overrides.first {
                 throw DiagnosticError(
-                    error: "-M sets front matter, which a report model has none of: edit the model, or build its Markdown",
+                    error: .overrideOnModel, "-M sets front matter, which a report model has none of: edit the model, or build its Markdown",
                     at: SourceLocation(file: "command line (-M \(override))", line: 1, column: 1))
             }
             return try ReportJSONReader.read(bytes, file: path, reportPath: referencePath, assetFolders: settings.assetFolders)

@@ -11,12 +11,12 @@ enum StyleSheets {
     static func shipped(_ name: String) throws(DiagnosticError) -> String {
         if let path = overridePath(name) {
             guard let bytes = try? InputFile.read(path, limit: 4 << 20), let text = String(validating: bytes, as: UTF8.self) else {
-                throw DiagnosticError(error: "cannot read \(name) in IMPRINT_STYLES as UTF-8 text", at: .file(path))
+                throw DiagnosticError(error: .styleSheetUnreadable, "cannot read \(name) in IMPRINT_STYLES as UTF-8 text", at: .file(path))
             }
             return text
         }
         guard let text = ShippedData.files[name] else {
-            throw DiagnosticError(error: "Imprint was built without its file \(name) (Styles/\(name) is compiled in)")
+            throw DiagnosticError(error: .internal, "Imprint was built without its file \(name) (Styles/\(name) is compiled in)")
         }
         return text
     }
@@ -39,13 +39,13 @@ enum StyleSheets {
         do {
             bytes = try InputFile.read(path, limit: 4 << 20)
         } catch {
-            throw DiagnosticError(error: "--css: \(error.errors.first?.message ?? "cannot read the style sheet")", at: .file(path))
+            throw DiagnosticError(error: .styleSheetUnreadable, "--css: \(error.errors.first?.message ?? "cannot read the style sheet")", at: .file(path))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw DiagnosticError(error: "--css: the style sheet is not UTF-8 text", at: .file(path))
+            throw DiagnosticError(error: .styleSheetUnreadable, "--css: the style sheet is not UTF-8 text", at: .file(path))
         }
         if let problem = XHTMLWriter.embeddingProblem(in: text) {
-            throw DiagnosticError(error: "cannot embed this style sheet: \(problem)", at: .file(path))
+            throw DiagnosticError(error: .styleSheetUnsafe, "cannot embed this style sheet: \(problem)", at: .file(path))
         }
         return text
     }

@@ -25,6 +25,7 @@ struct BuildArguments: Equatable {
     var force = false
     var verbose = false
     var resourcePath: String?
+    var diagnostics = DiagnosticsFormat.human
 
     /// Every default, for `BuildCommand`'s declarations.
     static let defaults = BuildArguments(report: "")
@@ -45,21 +46,21 @@ struct BuildArguments: Equatable {
     private func build() throws {
         let (options, buildsFolder, toStandardOutput) = try buildOptions()
         if buildsFolder {
-            try FolderProgress.build(folder: report, options: options, verbose: verbose)
+            try FolderProgress.build(folder: report, options: options, verbose: verbose, diagnostics: diagnostics)
             return
         }
         if toStandardOutput {
             defer { try? FileManager.default.removeItem(atPath: options.outputDirectory) }
-            let outcome = Pipeline.build(options, progress: Console.progress)
-            Console.print(outcome.diagnostics)
+            let outcome = Pipeline.build(options, progress: Console.progress(for: diagnostics))
+            Console.print(outcome.diagnostics, as: diagnostics)
             guard outcome.succeeded, let path = outcome.written.first, let bytes = FileManager.default.contents(atPath: path) else {
                 throw ExitCode(1)
             }
             FileHandle.standardOutput.write(bytes)
             return
         }
-        let outcome = Pipeline.build(options, progress: Console.progress)
-        Console.print(outcome.diagnostics)
+        let outcome = Pipeline.build(options, progress: Console.progress(for: diagnostics))
+        Console.print(outcome.diagnostics, as: diagnostics)
         if outcome.upToDate { print("\(report): up to date (--force rebuilds)") }
         for path in outcome.written { print("wrote \(path)") }
         if !outcome.succeeded { throw ExitCode(1) }

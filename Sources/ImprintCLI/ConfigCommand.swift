@@ -19,14 +19,16 @@ struct ConfigCommand: ParsableCommand {
 
     @OptionGroup var desk: DeskOptions
 
+    @OptionGroup var messages: DiagnosticsOptions
+
     func run() throws {
-        let configuration = try BuildArguments.configuration(for: report, config: desk.config)
+        let configuration = try BuildArguments.configuration(for: report, config: desk.config, diagnostics: messages.diagnostics)
         let entries: [SettingsOrigins.Entry]
         do {
             entries = try SettingsOrigins.entries(
                 ofReportAt: report, settings: configuration.metadataSettings(overrides: desk.metadata))
         } catch {
-            Console.print(error.diagnostics)
+            Console.print(error.diagnostics, as: messages.diagnostics)
             throw ExitCode(1)
         }
         let width = entries.map { $0.key.count + $0.value.count + 2 }.max() ?? 0

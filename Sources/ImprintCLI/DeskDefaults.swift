@@ -12,13 +12,13 @@ extension BuildArguments {
     /// from the configuration file's folder. A value the configuration gets wrong is an
     /// error at its place in the file (exit status 1).
     func applyingConfiguration() throws -> BuildArguments {
-        let configuration = try Self.configuration(for: report == "-" ? (resourcePath ?? ".") + "/-" : report, config: config)
+        let configuration = try Self.configuration(for: report == "-" ? (resourcePath ?? ".") + "/-" : report, config: config, diagnostics: diagnostics)
         var arguments = self
         var problems: [Diagnostic] = []
         func setting(_ key: String, valid: (String) -> Bool, _ expected: String) -> DeskConfiguration.Setting? {
             guard let setting = configuration.buildOptions[key] else { return nil }
             for value in setting.values where !valid(value) {
-                problems.append(Diagnostic(.error, "'\(key)' must be \(expected), not '\(value)'", at: setting.location))
+                problems.append(Diagnostic(.error, .optionInvalid, "'\(key)' must be \(expected), not '\(value)'", at: setting.location))
                 return nil
             }
             return setting
@@ -49,18 +49,18 @@ extension BuildArguments {
         if arguments.stylesheets.isEmpty, let css = setting("css", valid: { !$0.isEmpty }, "a style sheet's path") {
             arguments.stylesheets = css.values.map { path($0, from: css) }
         }
-        Console.print(problems)
+        Console.print(problems, as: diagnostics)
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
         return arguments
     }
 
     /// The configuration for `path`; its errors printed, and the exit status 1, when it
     /// cannot be read.
-    static func configuration(for path: String, config: String?) throws -> DeskConfiguration {
+    static func configuration(for path: String, config: String?, diagnostics: DiagnosticsFormat) throws -> DeskConfiguration {
         do {
             return try DeskConfiguration.read(config.map { [$0] } ?? DeskConfiguration.paths(for: path))
         } catch {
-            Console.print(error.diagnostics)
+            Console.print(error.diagnostics, as: diagnostics)
             throw ExitCode(1)
         }
     }

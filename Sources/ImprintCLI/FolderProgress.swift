@@ -3,12 +3,13 @@ import Foundation
 import Imprint
 import ReportModel
 
-/// What `imprint build DIR` prints. When standard error is a terminal, one progress line
+/// What `imprint build DIR` prints. When standard error is a terminal (and diagnostics are
+/// for people), one progress line
 /// redrawn in place there, with failed reports and their diagnostics printed above it;
 /// otherwise, for logs and CI, one plain line per report on standard output. A summary
 /// ends both; any failure makes the exit status 1.
 enum FolderProgress {
-    static func build(folder: String, options: BuildOptions, verbose: Bool) throws {
+    static func build(folder: String, options: BuildOptions, verbose: Bool, diagnostics format: DiagnosticsFormat) throws {
         let contents = FolderBuild.contents(of: folder, excluding: options.outputDirectory)
         if verbose {
             for (path, reason) in contents.skipped { print("skipped \(path): \(reason)") }
@@ -17,12 +18,12 @@ enum FolderProgress {
         guard !reports.isEmpty else {
             Console.print([
                 Diagnostic(
-                    .error, "no report under this folder (Markdown with front matter, or a JSON model); --verbose lists what was skipped",
+                    .error, .noReports, "no report under this folder (Markdown with front matter, or a JSON model); --verbose lists what was skipped",
                     at: SourceLocation(file: folder, line: 1, column: 1))
-            ])
+            ], as: format)
             throw ExitCode(1)
         }
-        let terminal = isatty(STDERR_FILENO) != 0
+        let terminal = format == .human && isatty(STDERR_FILENO) != 0
         let start = DispatchTime.now()
         let summary = FolderBuild.build(reports, under: folder, options: options) { event in
             let failed = !event.outcome.succeeded
@@ -30,12 +31,12 @@ enum FolderProgress {
                 if failed || event.outcome.diagnostics.contains(where: { $0.severity == .warning }) {
                     write("\r\u{1B}[K")
                     if failed { write("failed \(event.report)\n") }
-                    Console.print(event.outcome.diagnostics)
+                    Console.print(event.outcome.diagnostics, as: format)
                 }
                 write("\r\u{1B}[K[\(event.finished)/\(event.total)] \(event.report)")
             } else {
                 let state = failed ? "failed" : event.outcome.upToDate ? "up to date" : "built"
-                Console.print(event.outcome.diagnostics)
+                Console.print(event.outcome.diagnostics, as: format)
                 print("[\(event.finished)/\(event.total)] \(state) \(event.report)")
                 fflush(nil)  // in order with the diagnostics on standard error
             }

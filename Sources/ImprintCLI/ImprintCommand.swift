@@ -55,6 +55,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var desk: DeskOptions
 
+    @OptionGroup var messages: DiagnosticsOptions
+
     @Option(
         name: .customLong("pdf-engine"),
         help: "A paged-media engine command with WeasyPrint's command line, run outside Imprint's sandbox (by default WeasyPrint runs as Imprint's own worker).")
@@ -94,7 +96,7 @@ struct BuildCommand: ParsableCommand {
         BuildArguments(
             report: report, to: to?.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets, metadata: desk.metadata, config: desk.config,
             pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
-            force: force, verbose: verbose, resourcePath: resourcePath)
+            force: force, verbose: verbose, resourcePath: resourcePath, diagnostics: messages.diagnostics)
     }
 
     func run() throws {
@@ -134,9 +136,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var desk: DeskOptions
 
+    @OptionGroup var messages: DiagnosticsOptions
+
     func run() throws {
         let (result, diagnostics) = Pipeline.check(report, strict: strict, metadataOverrides: desk.metadata, configurationFile: desk.config)
-        Console.print(diagnostics)
+        Console.print(diagnostics, as: messages.diagnostics)
         guard result != nil else { throw ExitCode(1) }
         print("\(report): ok")
     }
@@ -156,45 +160,15 @@ struct ModelCommand: ParsableCommand {
 
     @OptionGroup var desk: DeskOptions
 
+    @OptionGroup var messages: DiagnosticsOptions
+
     func run() throws {
         let (result, diagnostics) = Pipeline.check(report, strict: false, metadataOverrides: desk.metadata, configurationFile: desk.config)
-        Console.print(diagnostics)
+        Console.print(diagnostics, as: messages.diagnostics)
         guard let result else { throw ExitCode(1) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(result)
         FileHandle.standardOutput.write(data + Data("\n".utf8))
-    }
-}
-
-enum Console {
-    /// A progress line on standard error, only when it is a terminal.
-    static let progress: @Sendable (String) -> Void = { message in
-        guard isatty(STDERR_FILENO) != 0 else { return }
-        FileHandle.standardError.write(Data((message + "…\n").utf8))
-    }
-
-    /// Diagnostics go to standard error, one a line, as compilers print them: coloured as
-    /// compilers colour them when standard error is a terminal and `NO_COLOR` is not set.
-    static func print(_ diagnostics: [Diagnostic]) {
-        let colour = isatty(STDERR_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        for diagnostic in diagnostics {
-            let line = colour ? coloured(diagnostic) : diagnostic.description
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
-    }
-
-    /// `file:line:col:` in bold, the severity in its colour (error red, warning magenta,
-    /// note cyan, all bold), the message plain: clang's and swiftc's colours.
-    static func coloured(_ diagnostic: Diagnostic) -> String {
-        let bold = "\u{1B}[1m", reset = "\u{1B}[0m"
-        let hue =
-            switch diagnostic.severity {
-            case .error: "\u{1B}[1;31m"
-            case .warning: "\u{1B}[1;35m"
-            default: "\u{1B}[1;36m"
-            }
-        let place = diagnostic.location.map { "\(bold)\($0):\(reset) " } ?? ""
-        return "\(place)\(hue)\(diagnostic.severity.rawValue):\(reset) \(diagnostic.message)"
     }
 }

@@ -53,6 +53,11 @@ extension BuildArguments {
         "--strict": .flag(\.strict),
         "--ascii": .flag(\.ascii),
         "--resource-path": .value { $0.resourcePath = $1; return true },
+        "--diagnostics": .value { arguments, text in
+            guard let format = DiagnosticsFormat(rawValue: text) else { return false }
+            arguments.diagnostics = format
+            return true
+        },
         "--force": .flag(\.force),
         "--verbose": .flag(\.verbose),
     ]

@@ -35,12 +35,15 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var desk: DeskOptions
 
+    @OptionGroup var messages: DiagnosticsOptions
+
     @Option(help: "Serve the editions on 127.0.0.1 at this port (`--serve` alone: 8000).")
     var serve: UInt16?
 
     func run() throws {
         let arguments = BuildArguments(
-            report: report, to: to?.text, output: output, paper: paper, stylesheets: stylesheets, metadata: desk.metadata, config: desk.config)
+            report: report, to: to?.text, output: output, paper: paper, stylesheets: stylesheets, metadata: desk.metadata, config: desk.config,
+            diagnostics: messages.diagnostics)
         guard report != "-" else { throw ValidationError("watch follows a report file or a folder, not standard input") }
         let (options, buildsFolder, toStandardOutput) = try arguments.applyingConfiguration().buildOptions()
         guard !toStandardOutput, options.outputName == nil else {
@@ -72,11 +75,11 @@ struct WatchCommand: ParsableCommand {
         sigaddset(&stopping, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
         print("watching \(folder) (Ctrl-C stops)")
-        Self.build(options, buildsFolder: buildsFolder, server: server)
+        Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics)
         while true {
             let changed = watcher.nextChange()
             print("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
-            Self.build(options, buildsFolder: buildsFolder, server: server)
+            Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics)
         }
     }
 
@@ -97,8 +100,8 @@ struct WatchCommand: ParsableCommand {
     /// One build: its diagnostics and how long it took, then the preview told. For one
     /// report, the PDF is made after the other editions, which are in place (and shown) in
     /// the time the PDF takes.
-    private static func build(_ options: BuildOptions, buildsFolder: Bool, server: PreviewServer?) {
-        if buildsFolder { return buildFolder(options, server: server) }
+    private static func build(_ options: BuildOptions, buildsFolder: Bool, server: PreviewServer?, diagnostics format: DiagnosticsFormat) {
+        if buildsFolder { return buildFolder(options, server: server, diagnostics: format) }
         var passes = [options.formats.filter { $0 != .pdf }, options.formats.filter { $0 == .pdf }]
         passes.removeAll(where: \.isEmpty)
         for formats in passes {
@@ -106,22 +109,23 @@ struct WatchCommand: ParsableCommand {
             var pass = options
             pass.formats = formats
             let outcome = Pipeline.build(pass)
-            report(formats.map(\.rawValue).joined(separator: ", "), outcome.succeeded, outcome.diagnostics, since: start, server: server)
+            report(formats.map(\.rawValue).joined(separator: ", "), outcome.succeeded, outcome.diagnostics, since: start, server: server, as: format)
         }
     }
 
-    private static func buildFolder(_ options: BuildOptions, server: PreviewServer?) {
+    private static func buildFolder(_ options: BuildOptions, server: PreviewServer?, diagnostics format: DiagnosticsFormat) {
         let start = DispatchTime.now()
         let reports = FolderBuild.contents(of: options.input, excluding: options.outputDirectory).reports
         let collected = Locked<[Diagnostic]>([])
         let summary = FolderBuild.build(reports, under: options.input, options: options) { event in
             collected.withLock { $0 += event.outcome.diagnostics }
         }
-        report("\(reports.count) reports", summary.failed.isEmpty, collected.withLock { $0 }, since: start, server: server)
+        report("\(reports.count) reports", summary.failed.isEmpty, collected.withLock { $0 }, since: start, server: server, as: format)
     }
 
-    private static func report(_ what: String, _ succeeded: Bool, _ diagnostics: [Diagnostic], since start: DispatchTime, server: PreviewServer?) {
-        Console.print(diagnostics)
+    private static func report(_ what: String, _ succeeded: Bool, _ diagnostics: [Diagnostic], since start: DispatchTime, server: PreviewServer?, as format: DiagnosticsFormat
+    ) {
+        Console.print(diagnostics, as: format)
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
         print(succeeded ? "built \(what) in \(milliseconds) ms" : "\(what) failed after \(milliseconds) ms: the last good editions stay")
         fflush(nil)

@@ -38,7 +38,7 @@ extension BodyBuilder {
                 if let grade = AdmiraltyGrade(attribute.value) {
                     source.grade = grade
                 } else {
-                    log.error(
+                    log.error(.gradeInvalid,
                         "'\(attribute.value)' is not an Admiralty grade: write reliability A–F and credibility 1–6, as in B2",
                         at: location(item))
                 }
@@ -54,7 +54,7 @@ extension BodyBuilder {
     private func analyticContent(_ item: MarkdownNode, needsTitle what: String) -> ([Inline], [Block], AttributeBlock?) {
         var (blocks, attributes) = itemContent(item)
         guard case .paragraph(var inlines) = blocks.first, case .strong(var title) = inlines.first else {
-            log.warning("\(what) starts with a bold lead-in that is its title, as in **Title:** text", at: location(item))
+            log.warning(.leadInMissing, "\(what) starts with a bold lead-in that is its title, as in **Title:** text", at: location(item))
             return ([], blocks, attributes)
         }
         inlines.removeFirst()
@@ -67,7 +67,7 @@ extension BodyBuilder {
     private func likelihood(_ text: String, at item: MarkdownNode) -> Likelihood? {
         if let likelihood = Likelihood(text, yardstick: yardstick) { return likelihood }
         let allowed = yardstick.terms.map(\.token).joined(separator: ", ")
-        log.error(
+        log.error(.likelihoodInvalid,
             "'\(text)' is not a likelihood of the \(yardstick.rawValue) yardstick; use one of \(allowed), or a percentage such as 70%",
             at: location(item))
         return nil
@@ -77,12 +77,12 @@ extension BodyBuilder {
     where T.RawValue == String {
         if let value = T(rawValue: attribute.value) { return value }
         let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-        log.error("'\(attribute.value)' is not a valid \(attribute.key); use one of \(allowed)", at: location(item))
+        log.error(.assessmentInvalid, "'\(attribute.value)' is not a valid \(attribute.key); use one of \(allowed)", at: location(item))
         return nil
     }
 
     private func unknown(_ attribute: Attribute, at item: MarkdownNode, known: String) -> Attribute {
-        log.warning("the attribute '\(attribute.key)' is kept but has no meaning here; known: \(known)", at: location(item))
+        log.warning(.unknownAttribute, "the attribute '\(attribute.key)' is kept but has no meaning here; known: \(known)", at: location(item))
         return attribute
     }
 }

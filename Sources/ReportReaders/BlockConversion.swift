@@ -24,7 +24,7 @@ extension BodyBuilder {
             }
             result.append(figure(from: node) ?? .paragraph(inlines(node.children, at: node)))
         case .heading:
-            log.warning(
+            log.warning(.headingInBlock,
                 "a heading inside a list, quote or footnote cannot start a section; it is kept as a bold paragraph",
                 at: location(node))
             result.append(.paragraph([.strong(inlines(node.children, at: node))]))
@@ -38,7 +38,7 @@ extension BodyBuilder {
         case .htmlBlock:
             let html = removingComments(from: node, at: node)
             guard html.contains(where: { !$0.isWhitespace }) else { break }
-            log.warning("raw HTML is not passed through; it is shown as literal text", at: location(node))
+            log.warning(.rawHTML, "raw HTML is not passed through; it is shown as literal text", at: location(node))
             result.append(.code(CodeBlock(language: "html", text: html)))
         case .thematicBreak:
             result.append(.thematicBreak)
@@ -48,7 +48,7 @@ extension BodyBuilder {
             result.append(.table(table(node, caption: caption)))
             return caption == nil ? index + 1 : index + 2
         default:
-            log.warning("this Markdown construct is not supported; its text is kept as a paragraph", at: location(node))
+            log.warning(.unsupportedMarkdown, "this Markdown construct is not supported; its text is kept as a paragraph", at: location(node))
             result.append(.paragraph([.text(BodyBuilder.plainText(of: node.children))]))
         }
         return index + 1
@@ -104,7 +104,7 @@ extension BodyBuilder {
         children[0].literal = String(children[0].literal.dropFirst("Table:".count).drop { $0 == " " })
         if let id = attributes?.id { identifiers.claim(id, at: location(node), log: log) }
         for attribute in attributes?.attributes ?? [] {
-            log.warning("the table attribute '\(attribute.key)' has no meaning and is dropped", at: location(node))
+            log.warning(.unknownAttribute, "the table attribute '\(attribute.key)' has no meaning and is dropped", at: location(node))
         }
         return (inlines(children, at: node), attributes?.id)
     }
@@ -151,7 +151,7 @@ extension BodyBuilder {
         let cells = pipes + 1
         guard cells > columns else { return }
         let lost = cells - columns == 1 ? "the last cell is" : "the last \(cells - columns) cells are"
-        log.warning(
+        log.warning(.tableCellsLost,
             "this table row has \(cells) cells but the table has \(columns) columns: \(lost) left out of every edition; "
                 + "add columns to the header row, or escape a pipe that is text as \\|",
             at: location(row))
@@ -182,19 +182,19 @@ extension BodyBuilder {
                 if CSSLength.isValid(attribute.value) {
                     figure.width = attribute.value
                 } else {
-                    log.error(
+                    log.error(.widthInvalid,
                         "the figure's width '\(attribute.value.visible)' must be a CSS length or percentage, such as 80% or 12cm",
                         at: at)
                 }
             default:
-                log.warning(
+                log.warning(.unknownAttribute,
                     "the figure attribute '\(attribute.key)' is kept but has no meaning; known: alt, credit, license, license-url, source-url, width",
                     at: at)
                 figure.attributes.append(attribute)
             }
         }
         if figure.alt.isEmpty {
-            log.warning("the figure has neither a caption nor alt text; readers who cannot see it get nothing", at: at)
+            log.warning(.figureWithoutText, "the figure has neither a caption nor alt text; readers who cannot see it get nothing", at: at)
         }
         return .figure(figure)
     }

@@ -79,7 +79,7 @@ final class BodyBuilder {
                     close(downTo: node.level)
                     let parentLevel = open.last?.level ?? 1
                     if node.level > parentLevel + 1 {
-                        log.warning(
+                        log.warning(.headingLevelSkipped,
                             "heading level \(node.level) follows level \(parentLevel): a level is skipped",
                             at: location(node))
                     }
@@ -134,7 +134,7 @@ final class BodyBuilder {
 
     private func titleHeading(_ node: MarkdownNode) {
         if body.headingTitle != nil {
-            log.error(
+            log.error(.titleHeadingRepeated,
                 "a report has at most one '#' heading (its title); use '##' for sections", at: location(node))
             return
         }
@@ -157,13 +157,13 @@ final class BodyBuilder {
             }
             let kinds = classes.compactMap(SectionKind.init(className:))
             if kinds.count > 1 {
-                log.error(
+                log.error(.sectionKindsConflict,
                     "a section has one meaning; this heading has \(kinds.map { "." + $0.rawValue }.joined(separator: " and "))",
                     at: location(node))
             }
             kind = kinds.first ?? .standard
             for attribute in extra {
-                log.warning("the heading attribute '\(attribute.key)' is kept but has no meaning", at: location(node))
+                log.warning(.unknownAttribute, "the heading attribute '\(attribute.key)' is kept but has no meaning", at: location(node))
             }
         }
         return Section(
@@ -211,7 +211,7 @@ final class BodyBuilder {
 
     private func checkCrossReferences() {
         for reference in crossReferences where !identifiers.contains(reference.target) {
-            log.error(
+            log.error(.referenceUnresolved,
                 "the cross-reference '#\(reference.target)' points to no section, figure, table or item of this report",
                 at: reference.location)
         }
@@ -234,14 +234,14 @@ final class BodyBuilder {
             else { continue }
             let label = String(decoding: rest[..<close], as: UTF8.self)
             if let first = firstLines[label.lowercased()] {
-                log.warning(
+                log.warning(.footnoteDuplicate,
                     "the footnote [^\(label)] is defined again (first on line \(first)); this definition appears in no edition",
                     at: source.location(line: line))
                 continue
             }
             firstLines[label.lowercased()] = line
             if !referenced.contains(label) {
-                log.warning(
+                log.warning(.footnoteUnused,
                     "the footnote [^\(label)] is never referenced, so it appears in no edition",
                     at: source.location(line: line))
             }
@@ -254,7 +254,7 @@ final class BodyBuilder {
         for dropped in droppedCharacters {
             let names = dropped.scalars.map(XMLCharacters.name).joined(separator: ", ")
             let written = dropped.scalars.count == 1 ? "written as a character reference: no output can carry it" : "written as character references: no output can carry them"
-            log.warning(
+            log.warning(.characterDropped,
                 "dropped \(names), \(written)",
                 at: source.location(line: max(dropped.line, 1), byteColumn: max(dropped.column, 1)))
         }
@@ -262,8 +262,14 @@ final class BodyBuilder {
 
     // MARK: - Positions
 
+    /// Where `node` starts, and where it ends when cmark knows (the last character's column).
     func location(_ node: MarkdownNode) -> SourceLocation {
-        source.location(line: node.startLine, byteColumn: max(node.startColumn, 1))
+        var location = source.location(line: node.startLine, byteColumn: max(node.startColumn, 1))
+        if node.endLine >= location.line, node.endColumn > 0 {
+            let end = source.position(line: node.endLine, lastByte: node.endColumn)
+            if end.line > location.line || end.column >= location.column { location.end = end }
+        }
+        return location
     }
 
     /// Reads `[^label]` from the line on which a footnote definition starts.

@@ -79,7 +79,7 @@ public struct DeskConfiguration: Sendable {
                 continue
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                diagnostics.append(Diagnostic(.error, "the configuration is not UTF-8 text", at: .file(path)))
+                diagnostics.append(Diagnostic(.error, .notUTF8, "the configuration is not UTF-8 text", at: .file(path)))
                 continue
             }
             configuration.files.append(MetadataSettings.File(path: path, text: text))
@@ -99,14 +99,14 @@ public struct DeskConfiguration: Sendable {
                 case .sequence(let sequence) where sequence.allSatisfy({ $0.scalar != nil }):
                     configuration.buildOptions[name] = Setting(values: sequence.compactMap { $0.scalar?.string }, location: location, folder: folder)
                 default:
-                    diagnostics.append(Diagnostic(.error, "'\(name)' must be a value or a list of values", at: location))
+                    diagnostics.append(Diagnostic(.error, .valueType, "'\(name)' must be a value or a list of values", at: location))
                 }
             }
         }
         for folder in configuration.assetFolders {
             var isFolder: ObjCBool = false
             if !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-                diagnostics.append(Diagnostic(.error, "'assets' names '\(folder)', which is not a folder", at: configuration.buildOptions["assets"]?.location))
+                diagnostics.append(Diagnostic(.error, .assetFolderMissing, "'assets' names '\(folder)', which is not a folder", at: configuration.buildOptions["assets"]?.location))
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticError(diagnostics) }
@@ -117,16 +117,16 @@ public struct DeskConfiguration: Sendable {
     private mutating func readWords(_ node: Node, file: String) -> [Diagnostic] {
         func at(_ node: Node) -> SourceLocation { MetadataLayer.Place(file: file, firstLine: 1).location(of: node.mark) }
         let shape = "'words' must map languages to words: words: {fr: {contents: Table des matières}}"
-        guard case .mapping(let languages) = node else { return [Diagnostic(.error, shape, at: at(node))] }
+        guard case .mapping(let languages) = node else { return [Diagnostic(.error, .wordsInvalid, shape, at: at(node))] }
         var problems: [Diagnostic] = []
         for (language, table) in languages {
             guard let tag = language.string, case .mapping(let entries) = table else {
-                problems.append(Diagnostic(.error, shape, at: at(table)))
+                problems.append(Diagnostic(.error, .wordsInvalid, shape, at: at(table)))
                 continue
             }
             for (key, text) in entries {
                 guard let name = key.string, let value = text.scalar?.string else {
-                    problems.append(Diagnostic(.error, shape, at: at(text)))
+                    problems.append(Diagnostic(.error, .wordsInvalid, shape, at: at(text)))
                     continue
                 }
                 words[tag.lowercased(), default: [:]][name] = OwnWord(text: value, location: at(key))

@@ -6,16 +6,16 @@ final class DiagnosticLog {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    func error(_ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(.error, message, at: location))
+    func error(_ code: Diagnostic.Code, _ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.error, code, message, at: location))
     }
 
-    func warning(_ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(.warning, message, at: location))
+    func warning(_ code: Diagnostic.Code, _ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: location))
     }
 
-    func note(_ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(.note, message, at: location))
+    func note(_ code: Diagnostic.Code, _ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.note, code, message, at: location))
     }
 
     /// Adds the diagnostics of another log, after this one's.
@@ -36,9 +36,9 @@ extension DiagnosticLog {
         switch Address.classify(address) {
         case .active(let url): return url
         case .fragment:
-            warning("\(what) '\(address.visible)' is left out: it must be a full http, https or mailto address", at: location)
+            warning(.addressInactive, "\(what) '\(address.visible)' is left out: it must be a full http, https or mailto address", at: location)
         case .inactive(let reason):
-            warning("\(what) '\(address.visible)' is left out: \(reason)", at: location)
+            warning(.addressInactive, "\(what) '\(address.visible)' is left out: \(reason)", at: location)
         }
         return nil
     }

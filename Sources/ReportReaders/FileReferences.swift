@@ -83,10 +83,10 @@ public struct FileReferences: Sendable {
         switch resolve(reference) {
         case .success(let path):
             guard let problem = ImageContent.problem(at: path) else { return true }
-            log.error("\(what) '\(reference.visible)' \(problem)", at: location)
+            log.error(problem.code, "\(what) '\(reference.visible)' \(problem.text)", at: location)
             return false
         case .failure(let problem):
-            log.error("\(what) '\(reference.visible)' \(problem.explanation)", at: location)
+            log.error(problem.code, "\(what) '\(reference.visible)' \(problem.explanation)", at: location)
             return false
         }
     }
@@ -105,6 +105,14 @@ public struct FileReferences: Sendable {
             case .outside: "leaves the report's folder; only files inside it may be used"
             case .notAFile: "is not a regular file"
             case .unreadable: "cannot be read"
+            }
+        }
+
+        /// Outside the folders a report may read from, or not there.
+        public var code: Diagnostic.Code {
+            switch self {
+            case .url, .absolute, .noFolder, .outside: .fileOutsideFolder
+            case .empty, .missing, .notAFile, .unreadable: .fileNotFound
             }
         }
     }

@@ -24,7 +24,7 @@ struct FrontMatter {
             }
             line += 1
         }
-        log.error(
+        log.error(.frontMatterUnclosed,
             "the front matter that starts here is never closed: end it with a line '---'",
             at: source.location(line: 1))
         throw log.failure()

@@ -42,7 +42,7 @@ extension BodyBuilder {
         for comment in comments {
             let line = position.startLine + comment.line
             let column = comment.line == 0 ? max(position.startColumn, 1) + comment.column - 1 : comment.column
-            log.note(
+            log.note(.htmlComment,
                 "HTML comment, left out of every edition: \(String(comment.text.prefix(200)).visible)",
                 at: source.location(line: line, byteColumn: column))
         }

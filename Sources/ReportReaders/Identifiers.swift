@@ -23,14 +23,14 @@ final class Identifiers {
     /// already used.
     func claim(_ id: String, at location: SourceLocation, log: DiagnosticLog) {
         guard Identifiers.isValid(id) else {
-            log.error(
+            log.error(.idInvalid,
                 "'\(id)' is not a valid id: an id starts with a letter or '_' and holds letters, digits, '-', '_' and '.'",
                 at: location)
             return
         }
         if let first = taken[id] {
             let firstLocation = SourceLocation(file: location.file, line: Int(first.line), column: Int(first.column))
-            log.error("the id '\(id)' is used twice; it was first given at \(firstLocation)", at: location)
+            log.error(.idDuplicate, "the id '\(id)' is used twice; it was first given at \(firstLocation)", at: location)
             return
         }
         taken[id] = Place(location)

@@ -1,3 +1,4 @@
+import ReportModel
 import XMLSupport
 
 /// Checks that an image file is what its name says, before any edition sees it: a PNG,
@@ -15,28 +16,29 @@ enum ImageContent {
     ]
 
     /// Why the image at `path` (a regular file inside the report's folder) cannot be used,
-    /// in words that complete "the image 'x' …"; nil when it is fine.
-    static func problem(at path: String) -> String? {
+    /// in words that complete "the image 'x' …", with its code (`image-unsafe` for an SVG
+    /// image that fails `SVGCheck`, else `image-invalid`); nil when it is fine.
+    static func problem(at path: String) -> (code: Diagnostic.Code, text: String)? {
         let name = path.split(separator: "/").last ?? ""
         let dot = name.lastIndex(of: ".")
         let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
         guard let format = formats[ext] else {
-            return "is not a PNG, JPEG, GIF, WebP or SVG file (by its extension); the e-book and print editions carry only those"
+            return (.imageInvalid, "is not a PNG, JPEG, GIF, WebP or SVG file (by its extension); the e-book and print editions carry only those")
         }
         let bytes: [UInt8]
         do {
             bytes = try InputFile.read(path, limit: maximumSize)
         } catch {
-            return "cannot be read: \(error.errors.first?.message ?? "")"
+            return (.imageInvalid, "cannot be read: \(error.errors.first?.message ?? "")")
         }
         if format == "SVG" {
             let problems = SVGCheck.problems(in: bytes, file: path)
             guard !problems.isEmpty else { return nil }
             let listed = problems.prefix(10).map { $0.message + ($0.location.map { " (line \($0.line))" } ?? "") }
             let more = problems.count > 10 ? "; and \(problems.count - 10) more" : ""
-            return "is not a safe SVG image: it " + listed.joined(separator: "; it ") + more
+            return (.imageUnsafe, "is not a safe SVG image: it " + listed.joined(separator: "; it ") + more)
         }
-        return hasSignature(bytes, of: format) ? nil : "is not a \(format) file: its content does not start as one does"
+        return hasSignature(bytes, of: format) ? nil : (.imageInvalid, "is not a \(format) file: its content does not start as one does")
     }
 
     private static func hasSignature(_ bytes: [UInt8], of format: String) -> Bool {

@@ -37,7 +37,7 @@ extension BodyBuilder {
             case .htmlInline:
                 let html = removingComments(from: node, at: at)
                 guard !html.isEmpty else { continue }
-                log.warning("raw HTML '\(html)' is not passed through; it is shown as literal text", at: location(at))
+                log.warning(.rawHTML, "raw HTML '\(html)' is not passed through; it is shown as literal text", at: location(at))
                 appendText(html)
             case .emphasis: append(.emphasis(inlines(node.children, at: at)))
             case .strong: append(.strong(inlines(node.children, at: at)))
@@ -102,7 +102,7 @@ extension BodyBuilder {
     /// Reports Pandoc syntax the first time its kind is seen.
     func notePandocSyntax(_ kind: PandocSyntax?, at node: MarkdownNode) {
         guard let kind, pandocSyntaxSeen.insert(kind).inserted else { return }
-        log.warning(kind.warning, at: location(node))
+        log.warning(.pandocSyntax, kind.warning, at: location(node))
     }
 
     /// A link, a cross-reference, or — when `Address` does not allow the address — its text
@@ -116,7 +116,7 @@ extension BodyBuilder {
         case .active(let url):
             return [.link(Link(url: url, title: node.title.isEmpty ? nil : node.title, content: content))]
         case .inactive(let reason):
-            log.warning("the link address '\(node.url.visible)' is kept as plain text: \(reason)", at: location(owner))
+            log.warning(.addressInactive, "the link address '\(node.url.visible)' is kept as plain text: \(reason)", at: location(owner))
             // An autolink's text is its address: shown once.
             return content.plainText == node.url ? content : content + [.text(" <\(node.url.visible)>")]
         }

@@ -13,7 +13,7 @@ public enum InputFile {
     /// waited on).
     public static func read(_ path: String, limit: Int = ReportMarkdownReader.maximumSize) throws(DiagnosticError) -> [UInt8] {
         let at = SourceLocation(file: path, line: 1, column: 1)
-        func failure(_ message: String) -> DiagnosticError { DiagnosticError([Diagnostic(.error, message, at: at)]) }
+        func failure(_ message: String) -> DiagnosticError { DiagnosticError([Diagnostic(.error, .fileUnreadable, message, at: at)]) }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw failure("cannot read the file: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -44,13 +44,13 @@ public enum InputFile {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw DiagnosticError([Diagnostic(.error, "cannot read the file: \(String(cString: strerror(errno)))", at: at)])
+                throw DiagnosticError([Diagnostic(.error, .fileUnreadable, "cannot read the file: \(String(cString: strerror(errno)))", at: at)])
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: buffer[0..<count])
             if bytes.count > limit {
                 throw DiagnosticError([
-                    Diagnostic(.error, "the file is larger than \(limit >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB", at: at)
+                    Diagnostic(.error, .fileTooLarge, "the file is larger than \(limit >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB", at: at)
                 ])
             }
         }

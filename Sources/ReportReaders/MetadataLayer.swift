@@ -61,12 +61,12 @@ extension MetadataReader {
     private func overrideLayer(_ override: String) -> MetadataLayer? {
         let place = MetadataSettings.place(of: override)
         guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
-            log.error("-M takes key=value (for example -M series.issue=8), not '\(override)'", at: SourceLocation(file: place, line: 1, column: 1))
+            log.error(.overrideInvalid, "-M takes key=value (for example -M series.issue=8), not '\(override)'", at: SourceLocation(file: place, line: 1, column: 1))
             return nil
         }
         let path = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard path.allSatisfy({ !$0.isEmpty }) else {
-            log.error("the key '\(override[..<equals])' has an empty part", at: SourceLocation(file: place, line: 1, column: 1))
+            log.error(.overrideInvalid, "the key '\(override[..<equals])' has an empty part", at: SourceLocation(file: place, line: 1, column: 1))
             return nil
         }
         let valueText = String(override[override.index(after: equals)...])
@@ -99,25 +99,25 @@ extension MetadataReader {
             case .scanner(let context, let problem, let mark, _),
                 .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
-                log.error("\(what) is not valid YAML: \(problem)\(context.map { " (\($0.text))" } ?? "")", at: at(mark))
+                log.error(.yamlInvalid, "\(what) is not valid YAML: \(problem)\(context.map { " (\($0.text))" } ?? "")", at: at(mark))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-                log.error("\(what) gives \(names) more than once (first here); each key may be given once", at: at(context.mark))
+                log.error(.yamlDuplicateKey, "\(what) gives \(names) more than once (first here); each key may be given once", at: at(context.mark))
             default:
-                log.error("\(what) is not valid YAML: \(error)", at: at(nil))
+                log.error(.yamlInvalid, "\(what) is not valid YAML: \(error)", at: at(nil))
             }
             return nil
         } catch {
-            log.error("\(what) is not valid YAML: \(error)", at: at(nil))
+            log.error(.yamlInvalid, "\(what) is not valid YAML: \(error)", at: at(nil))
             return nil
         }
         guard let root else { return nil }
         guard case .mapping(let mapping) = root else {
-            log.error("\(what) must be a mapping of keys to values", at: at(root.mark))
+            log.error(.yamlNotMapping, "\(what) must be a mapping of keys to values", at: at(root.mark))
             return nil
         }
         guard MetadataReader.countsWithinLimit(root) else {
-            log.error("\(what) expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)", at: at(root.mark))
+            log.error(.yamlTooLarge, "\(what) expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)", at: at(root.mark))
             return nil
         }
         return mapping

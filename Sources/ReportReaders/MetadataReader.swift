@@ -52,7 +52,7 @@ struct MetadataReader {
             if let headingTitle, !headingTitle.isEmpty {
                 metadata.title = headingTitle
             } else {
-                log.error(
+                log.error(.titleMissing,
                     "the report has no title: add 'title:' to the front matter",
                     at: source.location(line: frontMatter?.firstLine ?? 1))
                 return nil
@@ -92,11 +92,11 @@ struct MetadataReader {
             case _ where layer.kind == .configuration && MetadataSettings.buildKeys.contains(key):
                 continue
             case _ where layer.kind == .configuration:
-                log.warning(
+                log.warning(.unknownKey,
                     "unknown key '\(key)' is not understood; a configuration gives front matter keys and \(MetadataSettings.buildKeys.sorted().joined(separator: ", "))",
                     at: location(of: keyNode))
             default:
-                log.warning("unknown front matter key '\(key)' is kept but not understood", at: location(of: keyNode))
+                log.warning(.unknownKey, "unknown front matter key '\(key)' is kept but not understood", at: location(of: keyNode))
                 if let kept = untyped(value) {
                     let name = carried(key, at: keyNode)
                     metadata.extra.removeAll { $0.key == name }
@@ -118,7 +118,7 @@ struct MetadataReader {
     /// A scalar as text; `nil` (and an error) for a list or mapping, `nil` for an empty value.
     private func string(_ node: Node, _ key: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            log.error("'\(key)' must be text, not a list or mapping", at: location(of: node))
+            log.error(.valueType, "'\(key)' must be text, not a list or mapping", at: location(of: node))
             return nil
         }
         // The tag is compared by name: making a `Tag` to compare with loads Yams's default
@@ -135,7 +135,7 @@ struct MetadataReader {
         let (kept, dropped) = XMLCharacters.sanitized(text)
         if !dropped.isEmpty {
             let names = dropped.map(XMLCharacters.name).joined(separator: ", ")
-            log.warning("dropped \(names), written as an escape: no output can carry \(dropped.count == 1 ? "it" : "them")", at: location(of: node))
+            log.warning(.characterDropped, "dropped \(names), written as an escape: no output can carry \(dropped.count == 1 ? "it" : "them")", at: location(of: node))
         }
         return kept
     }
@@ -143,7 +143,7 @@ struct MetadataReader {
     private func integer(_ node: Node, _ key: String) -> Int? {
         guard let text = string(node, key) else { return nil }
         guard let value = Int(text), value >= 0 else {
-            log.error("'\(key)' must be a whole number, not '\(text)'", at: location(of: node))
+            log.error(.valueType, "'\(key)' must be a whole number, not '\(text)'", at: location(of: node))
             return nil
         }
         return value
@@ -151,7 +151,7 @@ struct MetadataReader {
 
     private func mapping(_ node: Node, _ key: String) -> Node.Mapping? {
         guard case .mapping(let mapping) = node else {
-            log.error("'\(key)' must be a mapping", at: location(of: node))
+            log.error(.valueType, "'\(key)' must be a mapping", at: location(of: node))
             return nil
         }
         return mapping
@@ -166,7 +166,7 @@ struct MetadataReader {
             if known.contains(name) {
                 read(name, value)
             } else {
-                log.warning(
+                log.warning(.unknownKey,
                     "unknown key '\(name)' in '\(key)' is not understood; known: \(known.sorted().joined(separator: ", "))",
                     at: location(of: keyNode))
             }
@@ -197,11 +197,11 @@ struct MetadataReader {
         if let issn = ISSN(text) { return issn }
         if ISSN.hasValidForm(text) {
             let expected = ISSN.checkCharacter(for: Array(text.replacingOccurrences(of: "-", with: "").prefix(7)))
-            log.error(
+            log.error(.issnInvalid,
                 "ISSN \(text) has a wrong check digit: for \(text.prefix(8)) it must be \(expected)",
                 at: location(of: node))
         } else {
-            log.error("ISSN '\(text)' must be written NNNN-NNNC (for example 2785-2598)", at: location(of: node))
+            log.error(.issnInvalid, "ISSN '\(text)' must be written NNNN-NNNC (for example 2785-2598)", at: location(of: node))
         }
         return nil
     }
@@ -220,7 +220,7 @@ struct MetadataReader {
             }
         }
         guard let name else {
-            log.error("'\(key)' needs a 'name'", at: location(of: node))
+            log.error(.valueMissing, "'\(key)' needs a 'name'", at: location(of: node))
             return nil
         }
         return (name, url)
@@ -228,7 +228,7 @@ struct MetadataReader {
 
     private func authors(_ node: Node) -> [Author] {
         guard case .sequence(let sequence) = node else {
-            log.error("'authors' must be a list of names or of mappings with 'name'", at: location(of: node))
+            log.error(.valueType, "'authors' must be a list of names or of mappings with 'name'", at: location(of: node))
             return []
         }
         return sequence.compactMap { item -> Author? in
@@ -244,12 +244,12 @@ struct MetadataReader {
                     if Address.isEmail(email) {
                         author.email = email
                     } else {
-                        log.error("'\(email.visible)' is not an e-mail address (name@example.org)", at: location(of: value))
+                        log.error(.emailInvalid, "'\(email.visible)' is not an e-mail address (name@example.org)", at: location(of: value))
                     }
                 }
             }
             if author.name.isEmpty {
-                log.error("each author needs a 'name'", at: location(of: item))
+                log.error(.valueMissing, "each author needs a 'name'", at: location(of: item))
                 return nil
             }
             return author
@@ -259,7 +259,7 @@ struct MetadataReader {
     private func date(_ node: Node, _ key: String) -> ReportDate? {
         guard let text = string(node, key) else { return nil }
         guard let date = ReportDate(text) else {
-            log.error("'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: node))
+            log.error(.dateInvalid, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: node))
             return nil
         }
         return date
@@ -271,7 +271,7 @@ struct MetadataReader {
         let valid = subtags.first.map { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } == true
             && subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
         guard valid else {
-            log.error("'lang' must be a BCP 47 language tag such as en, en-GB or ko, not '\(text)'", at: location(of: node))
+            log.error(.languageInvalid, "'lang' must be a BCP 47 language tag such as en, en-GB or ko, not '\(text)'", at: location(of: node))
             return nil
         }
         return text
@@ -279,7 +279,7 @@ struct MetadataReader {
 
     private func stringList(_ node: Node, _ key: String) -> [String] {
         guard case .sequence(let sequence) = node else {
-            log.error("'\(key)' must be a list", at: location(of: node))
+            log.error(.valueType, "'\(key)' must be a list", at: location(of: node))
             return []
         }
         return sequence.compactMap { string($0, key) }
@@ -294,7 +294,7 @@ struct MetadataReader {
                 guard let text = string(value, "marking.tlp") else { return }
                 let label = text.uppercased().hasPrefix("TLP:") ? String(text.dropFirst(4)) : text
                 guard let tlp = TLP(rawValue: label.uppercased()) else {
-                    log.error(
+                    log.error(.tlpInvalid,
                         "'\(text)' is not a TLP label; use one of \(TLP.allCases.map(\.rawValue).joined(separator: ", "))",
                         at: location(of: value))
                     return
@@ -320,7 +320,7 @@ struct MetadataReader {
         case "false", "no": return false
         case "auto" where allowsAuto: return nil
         default:
-            log.error("'\(key)' must be \(allowsAuto ? "auto, true or false" : "true or false"), not '\(text)'", at: location(of: node))
+            log.error(.valueType, "'\(key)' must be \(allowsAuto ? "auto, true or false" : "true or false"), not '\(text)'", at: location(of: node))
             return nil
         }
     }
@@ -328,7 +328,7 @@ struct MetadataReader {
     private func yardstick(_ node: Node) -> Yardstick? {
         guard let text = string(node, "yardstick") else { return nil }
         guard let yardstick = Yardstick(rawValue: text.uppercased()) else {
-            log.error("'yardstick' must be ICD203 or PHIA, not '\(text)'", at: location(of: node))
+            log.error(.yardstickInvalid, "'yardstick' must be ICD203 or PHIA, not '\(text)'", at: location(of: node))
             return nil
         }
         return yardstick
@@ -357,7 +357,7 @@ struct MetadataReader {
         budget.remaining -= 1
         guard budget.remaining >= 0 else {
             if budget.remaining == -1 {
-                log.error(
+                log.error(.yamlTooLarge,
                     "the front matter expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)",
                     at: location(of: node))
             }

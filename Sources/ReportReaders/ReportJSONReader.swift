@@ -18,41 +18,41 @@ public enum ReportJSONReader {
         let at = SourceLocation(file: file, line: 1, column: 1)
         if let depth = nestingProblem(in: bytes, file: file) {
             throw DiagnosticError([
-                Diagnostic(.error, "the JSON is nested more than \(maximumDepth) levels deep; Imprint stops here", at: depth)
+                Diagnostic(.error, .nestingTooDeep, "the JSON is nested more than \(maximumDepth) levels deep; Imprint stops here", at: depth)
             ])
         }
         if let (scalar, location) = forbiddenCharacter(in: bytes, file: file) {
             throw DiagnosticError([
-                Diagnostic(.error, "the model holds \(XMLCharacters.name(scalar)), which no edition can carry", at: location)
+                Diagnostic(.error, .characterNotAllowed, "the model holds \(XMLCharacters.name(scalar)), which no edition can carry", at: location)
             ])
         }
         let report: Report
         do {
             report = try JSONDecoder().decode(Report.self, from: Data(bytes))
         } catch {
-            throw DiagnosticError([Diagnostic(.error, "not a report model in JSON: \(describe(error))", at: at)])
+            throw DiagnosticError([Diagnostic(.error, .modelInvalid, "not a report model in JSON: \(describe(error))", at: at)])
         }
         let log = DiagnosticLog()
         var seen: Set<String> = []
         for id in report.identifierList {
-            if !Identifiers.isValid(id) { log.error("'\(id)' is not a valid id", at: at) }
-            if !seen.insert(id).inserted { log.error("the id '\(id)' is used twice", at: at) }
+            if !Identifiers.isValid(id) { log.error(.idInvalid, "'\(id)' is not a valid id", at: at) }
+            if !seen.insert(id).inserted { log.error(.idDuplicate, "the id '\(id)' is used twice", at: at) }
         }
         let labels = Set(report.footnotes.map(\.label))
         for inline in report.allInlines {
             switch inline {
             case .crossReference(let reference) where !seen.contains(reference.target):
-                log.error("the cross-reference '#\(reference.target)' points to nothing in the report", at: at)
+                log.error(.referenceUnresolved, "the cross-reference '#\(reference.target)' points to nothing in the report", at: at)
             case .footnoteReference(let label) where !labels.contains(label):
-                log.error("the footnote reference '[^\(label)]' has no footnote", at: at)
+                log.error(.footnoteMissing, "the footnote reference '[^\(label)]' has no footnote", at: at)
             default: break
             }
         }
         let reachable = report.reachableFootnoteLabels
         for footnote in report.footnotes where !reachable.contains(footnote.label) {
-            log.warning("the footnote [^\(footnote.label)] is never referenced, so it appears in no edition", at: at)
+            log.warning(.footnoteUnused, "the footnote [^\(footnote.label)] is never referenced, so it appears in no edition", at: at)
         }
-        if report.metadata.title.isEmpty { log.error("the report has no title", at: at) }
+        if report.metadata.title.isEmpty { log.error(.titleMissing, "the report has no title", at: at) }
         checkAddressesAndFiles(of: report, files: FileReferences(reportPath: reportPath, assetFolders: assetFolders), log: log, at: at)
         guard !log.hasErrors else { throw log.failure() }
         return ReadResult(report: report, warnings: log.diagnostics)
@@ -66,9 +66,9 @@ public enum ReportJSONReader {
             guard let url else { return }
             switch Address.classify(url) {
             case .active(let canonical) where canonical == url: break
-            case .active(let canonical): log.error("\(what) '\(url.visible)' must be written '\(canonical)'", at: at)
-            case .fragment: log.error("\(what) '\(url.visible)' must be a full http, https or mailto address", at: at)
-            case .inactive(let reason): log.error("\(what) '\(url.visible)' cannot be a link: \(reason)", at: at)
+            case .active(let canonical): log.error(.addressInactive, "\(what) '\(url.visible)' must be written '\(canonical)'", at: at)
+            case .fragment: log.error(.addressInactive, "\(what) '\(url.visible)' must be a full http, https or mailto address", at: at)
+            case .inactive(let reason): log.error(.addressInactive, "\(what) '\(url.visible)' cannot be a link: \(reason)", at: at)
             }
         }
         func image(_ path: String, _ what: String) { files.checkImage(path, what: what, at: at, log: log) }
@@ -77,7 +77,7 @@ public enum ReportJSONReader {
         address(metadata.license?.url, "metadata.license.url")
         for author in metadata.authors {
             if let email = author.email, !Address.isEmail(email) {
-                log.error("metadata.authors: '\(email.visible)' is not an e-mail address", at: at)
+                log.error(.emailInvalid, "metadata.authors: '\(email.visible)' is not an e-mail address", at: at)
             }
         }
         if let cover = metadata.cover { image(cover, "metadata.cover") }
@@ -87,7 +87,7 @@ public enum ReportJSONReader {
             address(figure.licenseURL, "the figure \(figure.number)'s licenseURL")
             address(figure.sourceURL, "the figure \(figure.number)'s sourceURL")
             if let width = figure.width, !CSSLength.isValid(width) {
-                log.error("the figure \(figure.number)'s width '\(width.visible)' must be a CSS length or percentage", at: at)
+                log.error(.widthInvalid, "the figure \(figure.number)'s width '\(width.visible)' must be a CSS length or percentage", at: at)
             }
         }
         report.forEachInline { inline in

@@ -34,7 +34,7 @@ public enum ReportMarkdownReader {
     ) throws(DiagnosticError) -> ReadResult {
         let log = DiagnosticLog()
         guard bytes.count <= maximumSize else {
-            log.error(
+            log.error(.fileTooLarge,
                 "the report is \(bytes.count >> 20) MiB; Imprint reads reports up to \(maximumSize >> 20) MiB",
                 at: SourceLocation(file: file, line: 1, column: 1))
             throw log.failure()
@@ -45,7 +45,7 @@ public enum ReportMarkdownReader {
         let (found, body) = try readBody(BodyText(of: source, after: frontMatter), chunkSize: chunkSize, context, log: log)
         guard var metadata = found else { throw log.failure() }
         if let heading = body.headingTitle, heading != metadata.title.trimmingWhitespace() {
-            log.error(
+            log.error(.titleMismatch,
                 "the '#' heading '\(heading)' differs from the title '\(metadata.title)'; it must equal the title or be left out",
                 at: body.headingLocation)
         }
@@ -87,7 +87,7 @@ public enum ReportMarkdownReader {
             else { return (nil, BodyBuilder.Body()) }
             return (metadata, context.builder(for: metadata, log: log).build(document))
         } catch {
-            log.error(
+            log.error(.nestingTooDeep,
                 "the text is nested more than \(MarkdownParser.maximumDepth) levels deep (lists, quotes, emphasis); Imprint stops here",
                 at: context.source.location(line: error.line, byteColumn: max(error.column, 1)))
             throw log.failure()

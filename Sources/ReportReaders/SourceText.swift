@@ -22,7 +22,7 @@ struct SourceText {
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
         if let offset = SourceText.firstInvalidUTF8Offset(in: input) {
             let (line, column) = SourceText.position(of: offset, in: input)
-            log.error(
+            log.error(.notUTF8,
                 "the file is not valid UTF-8 (byte 0x\(String(input[offset], radix: 16, uppercase: true)))",
                 at: SourceLocation(file: file, line: line, column: column))
             throw log.failure()
@@ -51,6 +51,12 @@ struct SourceText {
     func location(line: Int, byteColumn: Int) -> SourceLocation {
         let prefix = self.line(line).prefix(max(0, byteColumn - 1))
         return SourceLocation(file: file, line: max(line, 1), column: String(decoding: prefix, as: UTF8.self).count + 1)
+    }
+
+    /// The position, in characters, of the character whose last byte is at cmark's 1-based
+    /// `line` and byte column `lastByte` (how cmark gives where a node ends).
+    func position(line: Int, lastByte: Int) -> SourceLocation.Position {
+        SourceLocation.Position(line: max(line, 1), column: max(1, String(decoding: self.line(line).prefix(lastByte), as: UTF8.self).count))
     }
 
     func location(line: Int) -> SourceLocation {
@@ -116,7 +122,7 @@ struct SourceText {
                 dropped += 1
                 if dropped <= maximumCharacterWarnings {
                     let hex = String(value, radix: 16, uppercase: true)
-                    log.warning(
+                    log.warning(.characterDropped,
                         "dropped the control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex), which no output can carry",
                         at: SourceLocation(file: file, line: line, column: column))
                 }
@@ -131,7 +137,7 @@ struct SourceText {
             }
         }
         if dropped > maximumCharacterWarnings {
-            log.warning(
+            log.warning(.characterDropped,
                 "dropped \(dropped - maximumCharacterWarnings) more control characters",
                 at: SourceLocation(file: file, line: 1, column: 1))
         }

@@ -8,7 +8,7 @@ public final class RelaxNGSchema {
     /// Compiles the schema at `path`, such as Debian's DocBook 5 `docbook.rng`.
     public init(path: String) throws(DiagnosticError) {
         LibXML.ensureInitialized()
-        let collector = XMLDiagnosticCollector(file: path)
+        let collector = XMLDiagnosticCollector(file: path, code: .schemaUnreadable)
         let compiled: xmlRelaxNGPtr? = collector.collecting {
             guard let context = xmlRelaxNGNewParserCtxt(path) else { return nil }
             defer { xmlRelaxNGFreeParserCtxt(context) }
@@ -17,7 +17,7 @@ public final class RelaxNGSchema {
         }
         guard let compiled else {
             throw collector.diagnostics.isEmpty
-                ? DiagnosticError(error: "cannot read RELAX NG schema \(path)", at: .file(path))
+                ? DiagnosticError(error: .schemaUnreadable, "cannot read RELAX NG schema \(path)", at: .file(path))
                 : DiagnosticError(collector.diagnostics)
         }
         schema = compiled
@@ -29,7 +29,7 @@ public final class RelaxNGSchema {
 
     /// The problems found in `document`, placed in `file`; empty when it is valid.
     public func validate(_ document: XMLDocument, file: String = "document.xml") -> [Diagnostic] {
-        let collector = XMLDiagnosticCollector(file: file)
+        let collector = XMLDiagnosticCollector(file: file, code: .schemaInvalid)
         let result: Int32 = collector.collecting {
             guard let context = xmlRelaxNGNewValidCtxt(schema) else { return -1 }
             defer { xmlRelaxNGFreeValidCtxt(context) }
@@ -38,7 +38,7 @@ public final class RelaxNGSchema {
         }
         if result == 0 { return [] }
         return collector.diagnostics.isEmpty
-            ? [Diagnostic(.error, "document is not valid (libxml2 code \(result))", at: .file(file))]
+            ? [Diagnostic(.error, .schemaInvalid, "document is not valid (libxml2 code \(result))", at: .file(file))]
             : collector.diagnostics
     }
 }

@@ -15,10 +15,10 @@ public enum SVGCheck {
         do {
             document = try XMLDocument.parse(bytes, url: file)
         } catch {
-            return error.diagnostics.map { Diagnostic(.error, "is not well-formed XML: \($0.message)", at: $0.location) }
+            return error.diagnostics.map { Diagnostic(.error, .imageUnsafe, "is not well-formed XML: \($0.message)", at: $0.location) }
         }
         func problem(_ message: String, line: Int) -> Diagnostic {
-            Diagnostic(.error, message, at: XMLDiagnosticCollector.location(file, line: line, column: 0))
+            Diagnostic(.error, .imageUnsafe, message, at: XMLDiagnosticCollector.location(file, line: line, column: 0))
         }
         var problems: [Diagnostic] = []
         if document.pointer.pointee.intSubset != nil || document.pointer.pointee.extSubset != nil {

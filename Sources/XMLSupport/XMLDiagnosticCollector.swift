@@ -2,17 +2,19 @@ import CLibXML2
 import ReportModel
 
 /// Collects libxml2's structured errors for the duration of one call, as diagnostics in
-/// `file` (the XML text read or checked).
+/// `file` (the XML text read or checked) with the code of what the call checks.
 ///
 /// libxml2 reports through a C callback with a context pointer; this box is that context.
 /// The handler is installed around each call and removed after it, so nothing leaks to
 /// stderr and nothing is shared between calls.
 final class XMLDiagnosticCollector {
     let file: String
+    let code: Diagnostic.Code
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    init(file: String, code: Diagnostic.Code) {
         self.file = file
+        self.code = code
     }
 
     /// `file` at `line` and `column`, or no place when libxml2 gave no line (0).
@@ -33,7 +35,7 @@ final class XMLDiagnosticCollector {
         let message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         diagnostics.append(
             Diagnostic(
-                .error, message.trimmingTrailingNewlines(),
+                .error, code, message.trimmingTrailingNewlines(),
                 at: Self.location(file, line: Int(error.line), column: Int(error.int2))))
     }
 

@@ -16,7 +16,7 @@ public final class XMLDocument {
 
     /// Warnings of the XML layer, gathered from several documents, as diagnostics.
     public static func diagnostics(_ warnings: [String]) -> [Diagnostic] {
-        warnings.map { Diagnostic(.warning, $0, at: nil) }
+        warnings.map { Diagnostic(.warning, .characterDropped, $0, at: nil) }
     }
 
     /// Starts a document whose root element is `rootName` in the default namespace

@@ -10,7 +10,7 @@ extension XMLDocument {
     /// in the file `url` names.
     public static func parse(_ bytes: [UInt8], url: String = "input.xml") throws(DiagnosticError) -> XMLDocument {
         LibXML.ensureInitialized()
-        let collector = XMLDiagnosticCollector(file: url)
+        let collector = XMLDiagnosticCollector(file: url, code: .xmlNotWellFormed)
         let options = Int32(XML_PARSE_NONET.rawValue)
         let pointer: xmlDocPtr? = collector.collecting {
             bytes.withUnsafeBufferPointer { buffer in
@@ -22,7 +22,7 @@ extension XMLDocument {
         guard let pointer, collector.diagnostics.isEmpty else {
             if let pointer { xmlFreeDoc(pointer) }
             throw collector.diagnostics.isEmpty
-                ? DiagnosticError(error: "not well-formed XML", at: .file(url)) : DiagnosticError(collector.diagnostics)
+                ? DiagnosticError(error: .xmlNotWellFormed, "not well-formed XML", at: .file(url)) : DiagnosticError(collector.diagnostics)
         }
         return XMLDocument(parsed: pointer)
     }

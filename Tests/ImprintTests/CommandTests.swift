@@ -60,7 +60,7 @@ import XMLSupport
         let workspace = Workspace(files: ["report.md": Array("---\ntitle: T\n---\n\nBad ".utf8) + [0xC3, 0x28] + Array("\n".utf8)])
         let result = try workspace.run("build", "report.md")
         #expect(result.status == 1)
-        #expect(result.stderr == "report.md:5:5: error: the file is not valid UTF-8 (byte 0xC3)\n")
+        #expect(result.stderr == "report.md:5:5: error: the file is not valid UTF-8 (byte 0xC3) [not-utf8]\n")
         #expect(workspace.files().isEmpty)
     }
 
@@ -144,7 +144,7 @@ import XMLSupport
     @Test func aMissingReportIsABuildError() throws {
         let result = try Workspace().run("build", "absent.md")
         #expect(result.status == 1)
-        #expect(result.stderr == "absent.md:1:1: error: cannot read the file: No such file or directory\n")
+        #expect(result.stderr == "absent.md:1:1: error: cannot read the file: No such file or directory [file-unreadable]\n")
     }
 
     /// `build` takes folders (see `FolderBuildTests`); `check` takes one report.

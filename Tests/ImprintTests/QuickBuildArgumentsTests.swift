@@ -21,6 +21,7 @@ import ReportTestSupport
         "build reports --to epub -o built",
         "build - --to text -o - --resource-path assets", "build report.md --verbose --pdf-timeout 5",
         "build report.md -M series.issue=8 --metadata lang=fr -M marking.tlp=GREEN",
+        "build report.md --diagnostics json", "build report.md --diagnostics human --to text",
     ])
     func readsTheEverydaySpellingsAsArgumentParserDoes(line: String) throws {
         let words = line.split(separator: " ").map(String.init)
@@ -34,6 +35,7 @@ import ReportTestSupport
         "build report.md --to epub --to text", "build report.md -o a --output b", "build report.md --to",
         "build report.md --to -x", "build report.md --width wide", "build report.md --strict --strict",
         "build report.md --unknown", "build report.md -- -odd.md", "build --to docx report.md",
+        "build report.md --diagnostics xml",
     ])
     func leavesEverythingElseToArgumentParser(line: String) {
         #expect(BuildArguments(quick: line.split(separator: " ").map(String.init)) == nil)
@@ -45,7 +47,7 @@ import ReportTestSupport
         let words = [
             "report.md", "other.md", "--to", "epub,text", "-o", "--output", "out", "--strict", "--paper", "a4",
             "--css", "x.css", "--pdf-engine", "prince", "--epub-split-depth", "2", "--width", "80", "--ascii",
-            "--force", "-x", "--", "=", "--help", "-M", "--metadata", "lang=fr",
+            "--force", "-x", "--", "=", "--help", "-M", "--metadata", "lang=fr", "--diagnostics", "json",
         ]
         var random = SeededGenerator(seed: 7)
         var accepted = 0

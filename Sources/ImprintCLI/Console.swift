@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ReportModel
+
+/// How diagnostics are printed on standard error: for people, as compilers print them
+/// (`file:line:col: severity: message [code]`), or for tools, one JSON object a line
+/// (`docs/diagnostics.md`).
+enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case human, json
+}
+
+/// `--diagnostics`, for every command that reads a report.
+struct DiagnosticsOptions: ParsableArguments {
+    @Option(
+        help: "How diagnostics are printed on standard error: human (the default), or json, one object a line for tools (docs/diagnostics.md).",
+        completion: .list(DiagnosticsFormat.allValueStrings))
+    var diagnostics: DiagnosticsFormat = .human
+}
+
+/// What the commands print on standard error.
+enum Console {
+    /// A progress line, only when standard error is a terminal that reads diagnostics as
+    /// text (a tool reading JSON lines gets none).
+    static func progress(for format: DiagnosticsFormat) -> @Sendable (String) -> Void {
+        guard format == .human, isatty(STDERR_FILENO) != 0 else { return { _ in } }
+        return { message in FileHandle.standardError.write(Data((message + "…\n").utf8)) }
+    }
+
+    /// Diagnostics, one a line: as compilers print them, coloured as compilers colour them
+    /// when standard error is a terminal and `NO_COLOR` is not set; or as JSON objects.
+    static func print(_ diagnostics: [Diagnostic], as format: DiagnosticsFormat) {
+        guard !diagnostics.isEmpty else { return }
+        let lines: [String]
+        switch format {
+        case .human:
+            let colour = isatty(STDERR_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            lines = diagnostics.map { colour ? coloured($0) : $0.description }
+        case .json:
+            lines = diagnostics.map(json)
+        }
+        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+
+    /// `file:line:col:` in bold, the severity in its colour (error red, warning magenta,
+    /// note cyan, all bold), the message plain: clang's and swiftc's colours.
+    static func coloured(_ diagnostic: Diagnostic) -> String {
+        let bold = "\u{1B}[1m", reset = "\u{1B}[0m"
+        let hue =
+            switch diagnostic.severity {
+            case .error: "\u{1B}[1;31m"
+            case .warning: "\u{1B}[1;35m"
+            default: "\u{1B}[1;36m"
+            }
+        let place = diagnostic.location.map { "\(bold)\($0):\(reset) " } ?? ""
+        return "\(place)\(hue)\(diagnostic.severity.rawValue):\(reset) \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+    }
+
+    /// One diagnostic as a line of JSON, its keys in a fixed order.
+    static func json(_ diagnostic: Diagnostic) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding a diagnostic (strings, numbers, null) cannot fail.
+        return (try? encoder.encode(diagnostic)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
