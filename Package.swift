@@ -34,6 +34,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // librsvg and cairo: an SVG image's PNG fallback in the Word edition.
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // Linux system calls Swift's Glibc module lacks (renameat2), as inline C.
         .systemLibrary(name: "CLinux"),
 
@@ -54,16 +56,19 @@ let package = Package(
         .target(name: "DocBookWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),
         .target(name: "XHTMLWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),
         .target(name: "TextWriter", dependencies: ["ReportModel", "SharedWriting", "CUnistring"]),
+        // The ZIP archives of the e-book and the Word edition (minizip, libdeflate).
+        .target(name: "ZIPWriting", dependencies: ["ReportModel", "CMinizip", "CLibDeflate"]),
         .target(
             name: "EPUBWriter",
-            dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "CMinizip", "CLibDeflate"]),
+            dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "ZIPWriting"]),
+        .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPWriting", "CRsvg"]),
         // The pipeline as a library: formats, options, atomic output. The files of Styles/
         // are compiled into it (EmbedData), so the binary runs from any folder.
         .target(
             name: "Imprint",
             dependencies: [
-                "ReportModel", "ReportReaders", "SharedWriting", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter",
-                "CLinux", "XMLSupport",
+                "ReportModel", "ReportReaders", "SharedWriting", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter",
+                "TextWriter", "CLinux", "XMLSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedData"]),

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ReportModel
+import ZIPWriting
 import XMLSupport
 
 /// The book's content documents, made, serialised and deflated side by side on the
@@ -22,7 +23,7 @@ struct ContentEntries {
     }
 
     /// Makes every content document of `book` and adds it to `container`.
-    init(report: Report, book: EPUBBook, into container: EPUBContainer) throws(DiagnosticError) {
+    init(report: Report, book: EPUBBook, into container: ZIPArchive) throws(DiagnosticError) {
         let documents = book.documents
         let size = Self.batchSize(documents: documents.count)
         let batches = (documents.count + size - 1) / size
@@ -35,7 +36,7 @@ struct ContentEntries {
                 let deflater = Deflater()
                 for document in documents[range] {
                     let (xml, hasSVG) = document.make(book: book)
-                    let entry = try EPUBContainer.Entry(
+                    let entry = try ZIPArchive.Entry(
                         EPUBBook.root + document.file, xml.serializedAsPolyglotHTML(), deflater: deflater)
                     made.append(Made(entry: entry, warnings: xml.warnings, hasSVG: hasSVG))
                 }
@@ -49,7 +50,7 @@ struct ContentEntries {
 
     /// One content document, ready for the container.
     struct Made: Sendable {
-        var entry: EPUBContainer.Entry
+        var entry: ZIPArchive.Entry
         var warnings: [String]
         var hasSVG: Bool
     }
@@ -61,7 +62,7 @@ struct ContentEntries {
     /// so the other threads go on making theirs meanwhile.
     private final class InOrder: @unchecked Sendable {
         private let lock = NSLock()
-        private let container: EPUBContainer
+        private let container: ZIPArchive
         /// Finished batches waiting for those before them.
         private var finished: [Int: [Made]] = [:]
         private var next = 0
@@ -71,7 +72,7 @@ struct ContentEntries {
         private(set) var warnings: [String] = []
         private(set) var svgDocuments: Set<String> = []
 
-        init(count: Int, container: EPUBContainer) {
+        init(count: Int, container: ZIPArchive) {
             self.container = container
             finished.reserveCapacity(min(count, 64))
         }

@@ -66,7 +66,7 @@ struct CoverImage {
             svg.element("rect", ["x": "\(CoverImage.margin)", "y": "1630", "width": "360", "height": "80", "fill": "#000000"])
             svg.element(
                 "text",
-                ["x": "\(CoverImage.margin + 20)", "y": "1685", "font-size": "44", "font-weight": "bold", "font-family": "DejaVu Sans Mono, monospace", "fill": CoverImage.color(of: tlp)],
+                ["x": "\(CoverImage.margin + 20)", "y": "1685", "font-size": "44", "font-weight": "bold", "font-family": "DejaVu Sans Mono, monospace", "fill": "#" + tlp.colour],
                 text: tlp.label)
         }
         if let classification = marking.classification {
@@ -117,16 +117,6 @@ struct CoverImage {
             }
         }
         return hundredths * size / 100
-    }
-
-    /// FIRST's colour for a TLP label.
-    static func color(of tlp: TLP) -> String {
-        switch tlp {
-        case .red: "#FF2B2B"
-        case .amber, .amberStrict: "#FFC000"
-        case .green: "#33FF00"
-        case .clear: "#FFFFFF"
-        }
     }
 
     /// Greedy word wrap to about `width` characters a line (SVG text does not wrap itself);

@@ -1,4 +1,5 @@
 import ReportModel
+import ZIPWriting
 import SharedWriting
 import XHTMLWriter
 import XMLSupport
@@ -41,14 +42,16 @@ public struct EPUBWriter {
     ) throws(DiagnosticError) -> [Diagnostic] {
         let report = manuscript.report
         let book = try EPUBBook(manuscript, resources: resources, splitDepth: options.splitDepth)
-        let container = try EPUBContainer(modified: options.modified, to: sink)
+        // The OCF container: a ZIP whose first entry is `mimetype`, stored.
+        let container = try ZIPArchive(named: "the EPUB container", modified: options.modified, to: sink)
+        try container.add(ZIPArchive.Entry("mimetype", Array("application/epub+zip".utf8), compressed: false))
         var warnings: [String] = []
         func add(_ path: String, _ document: XMLDocument, html: Bool = false) throws(DiagnosticError) {
-            try container.add(EPUBContainer.Entry(path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
+            try container.add(ZIPArchive.Entry(path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
             warnings += document.warnings
         }
         try add("META-INF/container.xml", ContainerDocument.make())
-        try container.add(EPUBContainer.Entry(EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
+        try container.add(ZIPArchive.Entry(EPUBBook.root + EPUBBook.stylesheet, Array(options.stylesheet.utf8)))
         let content = try ContentEntries(report: report, book: book, into: container)
         warnings += content.warnings
         // The tables of contents and the package have an entry per section: they go into
@@ -60,7 +63,7 @@ public struct EPUBWriter {
             warnings += NCXDocument(report: report, book: book).write(to: sink)
         }
         if let cover = book.generatedCover { try add(EPUBBook.root + cover, CoverImage(metadata: report.metadata, words: book.manuscript.words).make()) }
-        for media in book.media { try container.add(EPUBContainer.Entry(EPUBBook.root + media.file, media.bytes)) }
+        for media in book.media { try container.add(ZIPArchive.Entry(EPUBBook.root + media.file, media.bytes)) }
         // Last (OCF fixes only `mimetype`'s place): the manifest says which content
         // documents hold SVG, known once they are made.
         try container.add(EPUBBook.root + "package.opf") { sink in

@@ -7,6 +7,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case xhtml
     case pdf
     case epub
+    case docx
     case text
     case brief
 
@@ -17,6 +18,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .xhtml: base + ".xhtml"
         case .pdf: base + ".pdf"
         case .epub: base + ".epub"
+        case .docx: base + ".docx"
         case .text: base + ".txt"
         case .brief: base + ".brief.txt"
         }
@@ -28,7 +30,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     var relativeCost: Int {
         switch self {
         case .pdf: 10
-        case .epub: 3
+        case .epub, .docx: 3
         case .docbook, .xhtml, .text: 2
         case .brief: 1
         }
@@ -57,6 +59,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public static func named(by file: String) -> OutputFormat? {
         let name = file.lowercased()
         if name.hasSuffix(".brief.txt") { return .brief }
-        return [OutputFormat.docbook, .xhtml, .pdf, .epub, .text].first { name.hasSuffix($0.fileName(base: "")) }
+        return [OutputFormat.docbook, .xhtml, .pdf, .epub, .docx, .text].first { name.hasSuffix($0.fileName(base: "")) }
     }
 }

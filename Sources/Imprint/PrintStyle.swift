@@ -59,18 +59,14 @@ extension PrintStyle {
     static func pageNumbers(_ words: Words) -> String? {
         let text = words[.pageOfPages]
         guard text != Words(language: "en")[.pageOfPages] else { return nil }
-        var parts: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            if open > rest.startIndex { parts.append(quoted(rest[..<open])) }
-            switch rest[rest.index(after: open)..<close] {
-            case "page": parts.append("counter(page)")
-            case "pages": parts.append("counter(pages)")
-            default: parts.append(quoted(rest[open...close]))
+        let parts = words.pieces(.pageOfPages).map { piece in
+            switch piece {
+            case .text(let text): quoted(Substring(text))
+            case .placeholder("page"): "counter(page)"
+            case .placeholder("pages"): "counter(pages)"
+            case .placeholder(let name): quoted(Substring("{\(name)}"))
             }
-            rest = rest[rest.index(after: close)...]
         }
-        if !rest.isEmpty { parts.append(quoted(rest)) }
         return "/* \(words.language): page numbers */\n@page { @bottom-left { content: \(parts.joined(separator: " ")); } }\n"
     }
 

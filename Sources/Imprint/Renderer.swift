@@ -1,3 +1,4 @@
+import DOCXWriter
 import DocBookWriter
 import EPUBWriter
 import Foundation
@@ -41,6 +42,11 @@ struct Renderer: Sendable {
             return xhtmlWriter(stylesheet: .linked(css)).write(manuscript, to: file.write)
         case .epub:
             return try epub(into: file)
+        case .docx:
+            var resources: [String: [UInt8]] = [:]
+            for image in try images(for: "docx") { resources[image.reference] = image.bytes }
+            let writer = DOCXWriter(options: .init(modified: SourceDate.epoch(for: report.metadata), page: options.paper.wordPage))
+            return try writer.write(manuscript, resources: resources, to: file.write)
         case .text, .brief:
             let writer = TextWriter(
                 options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii))

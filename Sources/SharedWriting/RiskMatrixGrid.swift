@@ -27,4 +27,15 @@ public struct RiskMatrixGrid: Sendable {
         let nearest = rows.indices.min { distance(rows[$0].band) < distance(rows[$1].band) } ?? 0
         return nearest + 1
     }
+
+    /// A cell's colour as RRGGBB hex, by its score (its row scaled to five rows, times its
+    /// impact): green, yellow, orange, red, as every edition draws the matrix.
+    public func colour(row: Int, impact: Int) -> String {
+        switch Double(row * 5) / Double(rows.count) * Double(impact) {
+        case ..<5: "a8d5a2"
+        case ..<10: "ffe08a"
+        case ..<15: "f6a25b"
+        default: "e4572e"
+        }
+    }
 }

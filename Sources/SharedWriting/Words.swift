@@ -51,6 +51,26 @@ public struct Words: Sendable {
         return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
     }
 
+    /// A piece of a word with placeholders: its text, or a placeholder's name.
+    public enum Piece: Equatable, Sendable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    /// The word cut at its placeholders, for a value an edition fills in itself ("Page ",
+    /// `page`, " of ", `pages`: a counter in CSS, a field in Word).
+    public func pieces(_ word: Word) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = Substring(self[word])
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+            pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces
+    }
+
     /// These words with `table`'s over them (a desk's own words, keyed as `Word`'s raw
     /// values), and the keys of `table` that name no word.
     public func overriding(with table: [String: String]) -> (words: Words, unknown: [String]) {

@@ -67,9 +67,7 @@ struct TextContext {
     mutating func writeTitleBlock() {
         let metadata = report.metadata
         if let series = metadata.series {
-            let numbering = series.numbering(words)
-            let parts = [series.title, series.issn.map { "ISSN \($0)" }, numbering.isEmpty ? nil : numbering.joined(separator: ", ")]
-            output.append(wrapper.wrap(parts.compactMap { $0 }.joined(separator: " · ")))
+            output.append(wrapper.wrap(series.parts(words).map(\.text).joined(separator: Series.separator)))
             output.blank()
         }
         writeTitle()

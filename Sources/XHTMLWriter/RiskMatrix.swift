@@ -81,7 +81,7 @@ struct RiskMatrix {
                     "rect",
                     [
                         "x": "\(x)", "y": "\(y)", "width": "\(RiskMatrix.cellWidth)", "height": "\(RiskMatrix.cellHeight)",
-                        "fill": RiskMatrix.fill(score: Double(row * 5) / Double(rowCount) * Double(column)), "stroke": "#ffffff", "stroke-width": "2",
+                        "fill": "#" + grid.colour(row: row, impact: column), "stroke": "#ffffff", "stroke-width": "2",
                     ])
             }
         }
@@ -143,15 +143,5 @@ struct RiskMatrix {
     /// The top-left corner of the cell for a likelihood row and an impact rank (1 to 5).
     private func origin(level: Int, impact: Int) -> (Int, Int) {
         (RiskMatrix.left + (impact - 1) * RiskMatrix.cellWidth, RiskMatrix.top + (rowCount - level) * RiskMatrix.cellHeight)
-    }
-
-    /// Heat by likelihood × impact, each on a scale of five: green, yellow, orange, red.
-    private static func fill(score: Double) -> String {
-        switch score {
-        case ..<5: "#a8d5a2"
-        case ..<10: "#ffe08a"
-        case ..<15: "#f6a25b"
-        default: "#e4572e"
-        }
     }
 }

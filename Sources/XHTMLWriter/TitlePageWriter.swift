@@ -77,13 +77,8 @@ public struct TitlePageWriter {
     private func writeSeries(_ series: Series, into header: XMLElement) {
         let element = header.element("p", ["class": "series"])
         element.beginMixedContent()
-        var parts: [(String, String)] = []
-        if let title = series.title { parts.append(("series-title", title)) }
-        if let issn = series.issn { parts.append(("issn", "ISSN \(issn)")) }
-        let numbering = series.numbering(words)
-        if !numbering.isEmpty { parts.append(("volume-issue", numbering.joined(separator: ", "))) }
-        for (index, part) in parts.enumerated() {
-            if index > 0 { element.addText(" · ") }
+        for (index, part) in series.parts(words).enumerated() {
+            if index > 0 { element.addText(Series.separator) }
             element.element("span", ["class": part.0], text: part.1)
         }
     }

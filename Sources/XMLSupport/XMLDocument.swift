@@ -20,9 +20,9 @@ public final class XMLDocument {
     }
 
     /// Starts a document whose root element is `rootName` in the default namespace
-    /// `namespace`; with `doctype`, a document type declaration without identifiers
-    /// (`<!DOCTYPE html>`).
-    public init(rootName: String, namespace: String? = nil, doctype: String? = nil) {
+    /// `namespace` (or, with `prefix`, in `namespace` under that prefix: `w:document`);
+    /// with `doctype`, a document type declaration without identifiers (`<!DOCTYPE html>`).
+    public init(rootName: String, namespace: String? = nil, prefix: String? = nil, doctype: String? = nil) {
         LibXML.ensureInitialized()
         pointer = xmlNewDoc(nil)!
         // Element and attribute names are kept once in the document's dictionary rather than
@@ -35,7 +35,9 @@ public final class XMLDocument {
             LibXML.withXMLString(doctype) { _ = xmlCreateIntSubset(pointer, $0, nil, nil) }
         }
         if let namespace {
-            let ns = LibXML.withXMLString(namespace) { xmlNewNs(root, $0, nil) }
+            let ns = LibXML.withXMLString(namespace) { href in
+                prefix.map { LibXML.withXMLString($0) { xmlNewNs(root, href, $0) } } ?? xmlNewNs(root, href, nil)
+            }
             xmlSetNs(root, ns)
         }
     }

@@ -122,7 +122,7 @@ import XMLSupport
     }
 
     @Test(arguments: [
-        ["build"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--to", "docx"], ["build", "report.md", "--paper", "a3"],
+        ["build"], ["build", "report.md", "--to", "odt"], ["build", "report.md", "--to", "rtf"], ["build", "report.md", "--paper", "a3"],
         ["build", "report.md", "--width", "10"], ["build", "report.md", "--width", "wide"],
         ["build", "report.md", "--epub-split-depth", "0"],
         ["build", "report.md", "--frobnicate"], ["publish", "report.md"], ["build", "report.md", "--to", ""],

@@ -34,7 +34,7 @@ import ReportTestSupport
         "build report.md other.md", "build report.md --output=o", "build report.md -oo",
         "build report.md --to epub --to text", "build report.md -o a --output b", "build report.md --to",
         "build report.md --to -x", "build report.md --width wide", "build report.md --strict --strict",
-        "build report.md --unknown", "build report.md -- -odd.md", "build --to docx report.md",
+        "build report.md --unknown", "build report.md -- -odd.md", "build --to odt report.md",
         "build report.md --diagnostics xml",
     ])
     func leavesEverythingElseToArgumentParser(line: String) {

@@ -9,10 +9,10 @@ import CLibDeflate
 ///
 /// A deflater is for one thread at a time; it keeps libdeflate's compressor (its tables)
 /// from one document to the next.
-final class Deflater {
+public final class Deflater {
     private let compressor: OpaquePointer
 
-    init() {
+    public init() {
         // Level 1, the fastest: a book's documents are a few kilobytes each, and higher
         // levels make them hardly smaller for much more work.
         // Allocation fails only when memory does.
@@ -23,7 +23,7 @@ final class Deflater {
         libdeflate_free_compressor(compressor)
     }
 
-    func deflated(_ bytes: [UInt8]) throws(DiagnosticError) -> [UInt8] {
+    public func deflated(_ bytes: [UInt8]) throws(DiagnosticError) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: libdeflate_deflate_compress_bound(compressor, bytes.count))
         let size = bytes.withUnsafeBytes { input in
             output.withUnsafeMutableBytes { out in

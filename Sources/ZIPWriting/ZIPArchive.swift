@@ -3,8 +3,9 @@ import CLibDeflate
 import CMinizip
 import Foundation
 
-/// The OCF container: a ZIP whose first entry is `mimetype`, stored; every entry with the
-/// same fixed timestamp, in the order added, so the bytes are reproducible.
+/// A ZIP archive written as it is made (the e-book's OCF container, the Word edition's
+/// package): every entry with the same fixed timestamp, in the order added, so the bytes
+/// are reproducible.
 ///
 /// Written with zlib's minizip, which lays the archive out as it goes and keeps only the
 /// central directory aside: the cost grows with the bytes, not with the square of the
@@ -14,11 +15,11 @@ import Foundation
 ///
 /// The documents are deflated by the caller (see `Deflater`) and handed to minizip as they
 /// are ("raw"), so that they can be deflated on several threads (see `ContentEntries`).
-final class EPUBContainer {
+public final class ZIPArchive {
     /// One file of the container, deflated (or not) and summed, ready to be written. Made
     /// apart from the writing, so that a book's documents can be made on several threads.
-    struct Entry: Sendable {
-        var path: String
+    public struct Entry: Sendable {
+        public var path: String
         /// What is stored: the bytes, deflated unless `compressed` is false.
         var data: [UInt8]
         var compressed: Bool
@@ -27,7 +28,7 @@ final class EPUBContainer {
 
         /// `deflater`, when the caller makes many entries on one thread, saves making one
         /// for each.
-        init(_ path: String, _ bytes: [UInt8], compressed: Bool = true, deflater: Deflater? = nil) throws(DiagnosticError) {
+        public init(_ path: String, _ bytes: [UInt8], compressed: Bool = true, deflater: Deflater? = nil) throws(DiagnosticError) {
             self.path = path
             self.compressed = compressed
             data = compressed ? try (deflater ?? Deflater()).deflated(bytes) : bytes
@@ -41,17 +42,21 @@ final class EPUBContainer {
     private var info = zip_fileinfo()
     private var closed = false
 
-    /// Starts the container with its `mimetype` entry; its bytes go to `sink` in order.
-    init(modified: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) {
+    /// What the archive is, for messages ("the EPUB container").
+    private let name: String
+
+    /// Starts an archive whose entries are dated `modified` (seconds since 1970); its bytes
+    /// go to `sink` in order.
+    public init(named name: String, modified: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) {
+        self.name = name
         output = ZipOutput(sink: sink)
         var functions = output.functions
-        guard let archive = zipOpen2_64("epub", APPEND_STATUS_CREATE, nil, &functions) else {
-            throw DiagnosticError(error: .writeFailed, "cannot write the EPUB container")
+        guard let archive = zipOpen2_64("zip", APPEND_STATUS_CREATE, nil, &functions) else {
+            throw DiagnosticError(error: .writeFailed, "cannot write \(name)")
         }
         self.archive = archive
         let (time, date) = Self.dosTime(max(modified, 315_532_800))  // ZIP dates start in 1980
         info.dosDate = uLong(date) << 16 | uLong(time)
-        try add(Entry("mimetype", Array("application/epub+zip".utf8), compressed: false))
     }
 
     deinit {
@@ -59,7 +64,7 @@ final class EPUBContainer {
     }
 
     /// Writes one entry as it is ("raw": minizip neither deflates nor sums it again).
-    func add(_ entry: Entry) throws(DiagnosticError) {
+    public func add(_ entry: Entry) throws(DiagnosticError) {
         // minizip goes back only into the entry it is writing (to fill in its local
         // header): what came before is final.
         output.flush()
@@ -70,37 +75,37 @@ final class EPUBContainer {
         guard opened == ZIP_OK,
             entry.data.withUnsafeBufferPointer({ zipWriteInFileInZip(archive, $0.baseAddress, UInt32($0.count)) }) == ZIP_OK,
             zipCloseFileInZipRaw64(archive, ZPOS64_T(entry.size), uLong(entry.crc)) == ZIP_OK
-        else { throw DiagnosticError(error: .writeFailed, "cannot add \(entry.path) to the EPUB container") }
+        else { throw DiagnosticError(error: .writeFailed, "cannot add \(entry.path) to \(name)") }
     }
 
     /// Writes an entry whose bytes `write` hands over piece by piece as they are made,
     /// deflated on the way by minizip (with zlib, at its fastest level). For the lists
     /// with an entry per section (navigation, NCX, package): on a large book each is
     /// megabytes, and is never held whole with its deflated copy.
-    func add(_ path: String, writing write: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(DiagnosticError) {
+    public func add(_ path: String, writing write: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(DiagnosticError) {
         output.flush()
         let opened = zipOpenNewFileInZip4_64(
             archive, path, &info, nil, 0, nil, 0, nil, Z_DEFLATED, 1, 0, -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY,
             nil, 0, 0, 1 << 11, 0)
-        guard opened == ZIP_OK else { throw DiagnosticError(error: .writeFailed, "cannot add \(path) to the EPUB container") }
+        guard opened == ZIP_OK else { throw DiagnosticError(error: .writeFailed, "cannot add \(path) to \(name)") }
         var written = true
         write { piece in
             guard written, let start = piece.baseAddress, !piece.isEmpty else { return }
             written = zipWriteInFileInZip(archive, start, UInt32(piece.count)) == ZIP_OK
         }
-        guard written, zipCloseFileInZip(archive) == ZIP_OK else { throw DiagnosticError(error: .writeFailed, "cannot add \(path) to the EPUB container") }
+        guard written, zipCloseFileInZip(archive) == ZIP_OK else { throw DiagnosticError(error: .writeFailed, "cannot add \(path) to \(name)") }
     }
 
-    /// Writes the central directory: the container is complete.
-    func close() throws(DiagnosticError) {
+    /// Writes the central directory: the archive is complete.
+    public func close() throws(DiagnosticError) {
         closed = true
-        guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw DiagnosticError(error: .writeFailed, "cannot write the EPUB container") }
+        guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw DiagnosticError(error: .writeFailed, "cannot write \(name)") }
         output.flush()
     }
 
     /// MS-DOS time and date of a moment, in UTC (ZIP has no time zone; UTC keeps the
     /// bytes the same wherever the book is built).
-    static func dosTime(_ seconds: Int) -> (time: UInt16, date: UInt16) {
+    public static func dosTime(_ seconds: Int) -> (time: UInt16, date: UInt16) {
         var moment = time_t(seconds)
         var parts = tm()
         gmtime_r(&moment, &parts)

@@ -1,0 +1,98 @@
+import ReportModel
+import SharedWriting
+import XMLSupport
+import ZIPWriting
+
+/// The Word edition: a WordprocessingML package (ECMA-376, as Word 2016 and later and
+/// LibreOffice read it), its parts built as libxml2 trees and packed by the e-book's ZIP
+/// writer with one fixed date, so that the same report gives the same bytes.
+public struct DOCXWriter {
+    public struct Options: Sendable {
+        /// The date of the package's entries and of the document's `modified` property,
+        /// in seconds since 1970 (`SOURCE_DATE_EPOCH`).
+        public var modified: Int
+        public var page: PageLayout
+
+        public init(modified: Int = 0, page: PageLayout = .a4) {
+            self.modified = modified
+            self.page = page
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Writes the package into `sink`: `resources` holds the bytes of every image the
+    /// report uses, by the path the report gives. On an error part of the package may
+    /// have gone into `sink`: the caller drops it.
+    public func write(
+        _ manuscript: Manuscript, resources: [String: [UInt8]], to sink: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws(DiagnosticError) -> [Diagnostic] {
+        let context = WordContext(manuscript: manuscript, layout: options.page, resources: resources)
+        let report = manuscript.report
+        let archive = try ZIPArchive(named: "the Word document", modified: options.modified, to: sink)
+        var warnings: [String] = []
+        func add(_ path: String, _ document: XMLDocument) throws(DiagnosticError) {
+            try archive.add(ZIPArchive.Entry(path, document.serialized(indent: false)))
+            warnings += document.warnings
+        }
+        try add("[Content_Types].xml", PackageParts.contentTypes())
+        try add("_rels/.rels", PackageParts.packageRelationships())
+        let document = mainDocument(context)
+        try archive.add("word/document.xml") { write in
+            document.document.serialize(.xml, streaming: [document.stream], to: write)
+        }
+        warnings += document.document.warnings
+        try add("word/footnotes.xml", PackageParts.footnotes(context))
+        try add("word/styles.xml", StylesPart.document(language: report.metadata.lang))
+        try add("word/numbering.xml", NumberingPart.document(context.numberings))
+        try add("word/settings.xml", PackageParts.settings(language: report.metadata.lang))
+        try add("word/header1.xml", PackageParts.header(context))
+        try add("word/footer1.xml", PackageParts.footer(context))
+        try add("word/_rels/document.xml.rels", PackageParts.documentRelationships(context.relationships))
+        for (path, bytes) in context.media { try archive.add(ZIPArchive.Entry(path, bytes)) }
+        try add("docProps/core.xml", PackageParts.coreProperties(report.metadata, summary: report.summary?.blocks.plainText, modified: options.modified))
+        try add("docProps/app.xml", PackageParts.appProperties())
+        try add("docProps/custom.xml", PackageParts.customProperties(report.metadata.marking))
+        try archive.close()
+        return XMLDocument.diagnostics(warnings) + context.warnings
+    }
+
+    /// `word/document.xml`: the title page, the contents, the text before the first
+    /// section, then the sections, streamed one at a time, and the page's setup last.
+    private func mainDocument(_ context: WordContext) -> (document: XMLDocument, stream: XMLDocument.Stream) {
+        let document = WordML.part("document")
+        let body = document.root.element("w:body")
+        let writer = WordBody(context: context)
+        writer.writeTitlePage(into: body)
+        if ContentsPage.isWanted(for: context.report) { writer.writeContents(into: body) }
+        for block in context.report.lead { writer.write(block, into: body) }
+        let pieces = context.report.sections.map(Optional.some) + [nil]
+        let stream = XMLDocument.Stream(into: body, adding: pieces) { section in
+            if let section {
+                writer.write(section, into: body)
+            } else {
+                sectionProperties(context, into: body)
+            }
+        }
+        return (document, stream)
+    }
+
+    /// The page: its size and margins, and the header and footer on every page.
+    private func sectionProperties(_ context: WordContext, into body: XMLElement) {
+        let properties = body.element("w:sectPr")
+        properties.element("w:headerReference", ["w:type": "default", "r:id": "rHeader"])
+        properties.element("w:footerReference", ["w:type": "default", "r:id": "rFooter"])
+        let page = context.layout
+        properties.element("w:pgSz", ["w:w": String(page.width), "w:h": String(page.height)])
+        properties.element(
+            "w:pgMar",
+            [
+                "w:top": String(page.top), "w:right": String(page.side), "w:bottom": String(page.bottom), "w:left": String(page.side),
+                "w:header": "567", "w:footer": "567", "w:gutter": "0",
+            ])
+    }
+}

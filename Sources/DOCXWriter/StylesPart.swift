@@ -1,0 +1,138 @@
+import XMLSupport
+
+/// `word/styles.xml`: the house style of the print edition (DejaVu Serif text at 10.5 pt,
+/// DejaVu Sans headings in the print edition's blue), under Word's built-in style ids
+/// where Word has one (`Title`, `Heading1`, `Caption`, `FootnoteText`, `Quote`, `TOCHeading`,
+/// `TableGrid` …), so that a client's template restyles the document by their names.
+/// Text is set ragged right, Word's default: without the print edition's hyphenation a
+/// justified line opens gaps, and LibreOffice spreads the syllables of a Korean word apart.
+enum StylesPart {
+    static let serif = "DejaVu Serif"
+    static let sans = "DejaVu Sans"
+    static let mono = "DejaVu Sans Mono"
+    static let blue = "0B4F8A"
+    static let ink = "111111"
+
+    /// What a style sets: its font, size (in points), colour, weight and slant, spacing
+    /// (points before and after), indent, shading, and keep-with-next.
+    struct Look {
+        var font: String?
+        var size: Double?
+        var colour: String?
+        var bold = false
+        var italic = false
+        var before: Double?
+        var after: Double?
+        var indent: Int?
+        var shading: String?
+        var keepNext = false
+        var alignment: String?
+        var outline: Int?
+        var vertical: String?
+    }
+
+    /// The paragraph styles: id, Word's name, what it is based on, how it looks.
+    static let paragraphStyles: [(id: String, name: String, basedOn: String?, look: Look)] = [
+        ("Normal", "Normal", nil, Look(after: 6)),
+        ("Title", "Title", "Normal", Look(font: sans, size: 26, colour: blue, bold: true, after: 8, alignment: "left")),
+        ("Subtitle", "Subtitle", "Normal", Look(font: sans, size: 13, colour: "333333", after: 24, alignment: "left")),
+        ("Series", "Series", "Normal", Look(font: sans, size: 10, colour: blue, after: 18, alignment: "left")),
+        ("TitleDetails", "Title Details", "Normal", Look(font: sans, size: 10, after: 3, alignment: "left")),
+        ("Marking", "Marking", "Normal", Look(font: sans, size: 9, before: 12, after: 4, alignment: "left")),
+        ("Heading1", "heading 1", "Normal", Look(font: sans, size: 15, colour: blue, bold: true, before: 18, after: 6, keepNext: true, alignment: "left", outline: 0)),
+        ("Heading2", "heading 2", "Normal", Look(font: sans, size: 12, colour: blue, bold: true, before: 14, after: 5, keepNext: true, alignment: "left", outline: 1)),
+        ("Heading3", "heading 3", "Normal", Look(font: sans, size: 10.5, colour: blue, bold: true, before: 12, after: 4, keepNext: true, alignment: "left", outline: 2)),
+        ("Heading4", "heading 4", "Normal", Look(font: sans, size: 10.5, colour: blue, bold: true, before: 10, after: 3, keepNext: true, alignment: "left", outline: 3)),
+        ("Heading5", "heading 5", "Normal", Look(font: sans, size: 10.5, colour: blue, bold: true, before: 10, after: 3, keepNext: true, alignment: "left", outline: 4)),
+        ("Heading6", "heading 6", "Normal", Look(font: sans, size: 10.5, colour: blue, bold: true, before: 10, after: 3, keepNext: true, alignment: "left", outline: 5)),
+        ("Caption", "caption", "Normal", Look(font: sans, size: 9, before: 4, after: 10, alignment: "left")),
+        ("CaptionedFigure", "Captioned Figure", "Normal", Look(before: 10, after: 2, keepNext: true, alignment: "center")),
+        ("Quote", "Quote", "Normal", Look(colour: "2A2A2A", italic: true, indent: 850)),
+        ("SourceCode", "Source Code", "Normal", Look(font: mono, size: 8.8, after: 8, shading: "F4F4F4", alignment: "left")),
+        ("ListParagraph", "List Paragraph", "Normal", Look(after: 3)),
+        ("Compact", "Compact", "Normal", Look(after: 0, alignment: "left")),
+        ("KeyJudgment", "Key Judgment", "Normal", Look(after: 2, shading: "EEF3F8")),
+        ("Assessment", "Assessment", "Normal", Look(font: sans, size: 9, colour: blue, after: 10, indent: 425, shading: "EEF3F8")),
+        ("HorizontalRule", "Horizontal Rule", "Normal", Look(after: 12)),
+        ("FootnoteText", "footnote text", "Normal", Look(size: 8.8, after: 2)),
+        ("TOCHeading", "TOC Heading", "Heading1", Look(outline: 9)),
+        ("TOC1", "toc 1", "Normal", Look(font: sans, after: 4, alignment: "left")),
+        ("TOC2", "toc 2", "Normal", Look(font: sans, size: 9.5, after: 3, indent: 510, alignment: "left")),
+        ("TOC3", "toc 3", "Normal", Look(font: sans, size: 9.5, after: 2, indent: 1020, alignment: "left")),
+        ("Header", "header", "Normal", Look(font: sans, size: 8, colour: "3A3A3A", after: 0, alignment: "left")),
+        ("Footer", "footer", "Normal", Look(font: sans, size: 8, colour: "3A3A3A", after: 0, alignment: "left")),
+    ]
+
+    /// The character styles.
+    static let characterStyles: [(id: String, name: String, look: Look)] = [
+        ("Hyperlink", "Hyperlink", Look(colour: blue)),
+        ("VerbatimChar", "Verbatim Char", Look(font: mono, size: 8.8)),
+        ("FootnoteReference", "footnote reference", Look(vertical: "superscript")),
+    ]
+
+    /// The styles, with the report's language as the text's.
+    static func document(language: String) -> XMLDocument {
+        let document = WordML.part("styles")
+        let root = document.root
+        let defaults = root.element("w:docDefaults")
+        let runDefaults = defaults.element("w:rPrDefault").element("w:rPr")
+        runDefaults.element("w:rFonts", ["w:ascii": serif, "w:hAnsi": serif, "w:eastAsia": "Noto Serif CJK KR", "w:cs": serif])
+        runDefaults.property("w:color", ink)
+        runDefaults.property("w:sz", "21")
+        runDefaults.property("w:szCs", "21")
+        runDefaults.element("w:lang", ["w:val": language, "w:eastAsia": language, "w:bidi": language])
+        defaults.element("w:pPrDefault").element("w:pPr").element("w:spacing", ["w:after": "120", "w:line": "264", "w:lineRule": "auto"])
+        for style in paragraphStyles {
+            let element = root.element("w:style", ["w:type": "paragraph", "w:styleId": style.id])
+            if style.id == "Normal" { element.setAttribute("w:default", "1") }
+            element.property("w:name", style.name)
+            if let basedOn = style.basedOn { element.property("w:basedOn", basedOn) }
+            if style.id.hasPrefix("Heading") || style.id == "Title" { element.property("w:next", "Normal") }
+            element.element("w:qFormat")
+            write(style.look, paragraph: true, into: element)
+        }
+        for style in characterStyles {
+            let element = root.element("w:style", ["w:type": "character", "w:styleId": style.id])
+            element.property("w:name", style.name)
+            write(style.look, paragraph: false, into: element)
+        }
+        let table = root.element("w:style", ["w:type": "table", "w:styleId": "TableGrid"])
+        table.property("w:name", "Table Grid")
+        table.element("w:rPr").property("w:sz", "19")
+        let tableProperties = table.element("w:tblPr")
+        let borders = tableProperties.element("w:tblBorders")
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            borders.element("w:\(side)", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "BFBFBF"])
+        }
+        let margins = tableProperties.element("w:tblCellMar")
+        for side in ["left", "right"] { margins.element("w:\(side)", ["w:w": "85", "w:type": "dxa"]) }
+        return document
+    }
+
+    /// A style's paragraph and run properties, in the order the schema wants them.
+    private static func write(_ look: Look, paragraph: Bool, into style: XMLElement) {
+        if paragraph {
+            let properties = style.element("w:pPr")
+            if look.keepNext { properties.element("w:keepNext") }
+            if let shading = look.shading { properties.element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": shading]) }
+            if look.before != nil || look.after != nil {
+                let spacing = properties.element("w:spacing")
+                if let before = look.before { spacing.setAttribute("w:before", String(Int(before * 20))) }
+                if let after = look.after { spacing.setAttribute("w:after", String(Int(after * 20))) }
+            }
+            if let indent = look.indent { properties.element("w:ind", ["w:left": String(indent), "w:right": String(indent)]) }
+            if let alignment = look.alignment { properties.property("w:jc", alignment) }
+            if let outline = look.outline { properties.property("w:outlineLvl", String(outline)) }
+        }
+        let run = style.element("w:rPr")
+        if let font = look.font { run.element("w:rFonts", ["w:ascii": font, "w:hAnsi": font, "w:cs": font]) }
+        if look.bold { run.element("w:b") }
+        if look.italic { run.element("w:i") }
+        if let colour = look.colour { run.property("w:color", colour) }
+        if let size = look.size {
+            run.property("w:sz", String(Int(size * 2)))
+            run.property("w:szCs", String(Int(size * 2)))
+        }
+        if let vertical = look.vertical { run.property("w:vertAlign", vertical) }
+    }
+}

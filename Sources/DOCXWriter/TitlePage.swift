@@ -1,0 +1,86 @@
+import ReportModel
+import SharedWriting
+import XMLSupport
+
+/// The title page (series, title, subtitle, authors, publisher, dates, marking) and the
+/// table of contents, a Word field filled in beforehand so that it reads right before Word
+/// updates it (with page numbers).
+extension WordBody {
+    func writeTitlePage(into body: XMLElement) {
+        let metadata = context.report.metadata
+        if let series = metadata.series {
+            let line = series.parts(words).map(\.text).joined(separator: Series.separator)
+            if !line.isEmpty { RunStyle().run(line, into: paragraph(in: body, style: "Series")) }
+        }
+        RunStyle().run(metadata.title, into: paragraph(in: body, style: "Title"))
+        if let subtitle = metadata.subtitle { RunStyle().run(subtitle, into: paragraph(in: body, style: "Subtitle")) }
+        for author in metadata.authors {
+            let element = paragraph(in: body, style: "TitleDetails")
+            RunStyle(bold: true).run(author.name, into: element)
+            if let affiliation = author.affiliation { RunStyle().run(", " + affiliation, into: element) }
+            if let email = author.email {
+                RunStyle().run(" ", into: element)
+                writeInlines([.link(Link(url: "mailto:" + email, content: [.text(email)]))], into: element)
+            }
+        }
+        if let publisher = metadata.publisher {
+            let element = paragraph(in: body, style: "TitleDetails")
+            if let url = publisher.url {
+                writeInlines([.link(Link(url: url, content: [.text(publisher.name)]))], into: element)
+            } else {
+                RunStyle().run(publisher.name, into: element)
+            }
+        }
+        let dates = [
+            metadata.date.map(words.date),
+            metadata.updated.map { words(metadata.date == nil ? .updated : .alsoUpdated, ["date": words.date($0)]) },
+        ].compactMap { $0 }
+        if !dates.isEmpty { RunStyle().run(dates.joined(separator: " · "), into: paragraph(in: body, style: "TitleDetails")) }
+        if let marking = metadata.marking {
+            if let tlp = marking.tlp { RunStyle.tlp(tlp).run(tlp.label, into: paragraph(in: body, style: "Marking")) }
+            if let classification = marking.classification { RunStyle(bold: true).run(classification, into: paragraph(in: body, style: "Marking")) }
+            if let notice = marking.notice { RunStyle().run(notice, into: paragraph(in: body, style: "Marking")) }
+        }
+        if metadata.titlePage != false { pageBreak(into: body) }
+    }
+
+    /// "Contents", then a `TOC` field of headings 1 to 3, its entries already written (each
+    /// a link to its heading), then a page break.
+    func writeContents(into body: XMLElement) {
+        RunStyle().run(words[.contents], into: paragraph(in: body, style: "TOCHeading"))
+        var entries: [(level: Int, section: Section)] = []
+        func collect(_ section: Section) {
+            let level = min(max(section.level - 1, 1), 6)
+            guard level <= 3 else { return }
+            entries.append((level, section))
+            section.subsections.forEach(collect)
+        }
+        context.report.sections.forEach(collect)
+        let field = paragraph(in: body, style: "TOC\(entries.first?.level ?? 1)")
+        RunStyle().start(in: field).element("w:fldChar", ["w:fldCharType": "begin"])
+        RunStyle().start(in: field).element("w:instrText", ["xml:space": "preserve"], text: #" TOC \o "1-3" \h \z \u "#)
+        RunStyle().start(in: field).element("w:fldChar", ["w:fldCharType": "separate"])
+        var last = field
+        for (index, entry) in entries.enumerated() {
+            let element = index == 0 ? field : paragraph(in: body, style: "TOC\(entry.level)")
+            let link = element.element("w:hyperlink", ["w:anchor": context.bookmark(entry.section.id), "w:history": "1"])
+            let number = entry.section.number.map { $0 + " " } ?? ""
+            writeInlines([.text(number)] + entry.section.title, into: link)
+            last = element
+        }
+        RunStyle().start(in: last).element("w:fldChar", ["w:fldCharType": "end"])
+        pageBreak(into: body)
+    }
+
+    /// A paragraph holding only a page break.
+    func pageBreak(into body: XMLElement) {
+        RunStyle().start(in: paragraph(in: body, style: "Compact")).element("w:br", ["w:type": "page"])
+    }
+}
+
+extension RunStyle {
+    /// A TLP label as FIRST sets it: bold, in its colour, on black.
+    static func tlp(_ tlp: TLP) -> RunStyle {
+        RunStyle(bold: true, colour: tlp.colour, shading: "000000")
+    }
+}

@@ -1,0 +1,101 @@
+import ReportModel
+import SharedWriting
+import XMLSupport
+
+/// Key judgments set apart (shaded, numbered, with their assessment), the risk register
+/// as a table with the risk matrix as a coloured table beside it, and sources with their
+/// grades.
+extension WordBody {
+    func writeKeyJudgments(_ judgments: [KeyJudgment], into parent: XMLElement) {
+        let numbering = context.newNumbering(ordered: true)
+        for judgment in judgments {
+            writeLeadIn(title: judgment.title, blocks: judgment.blocks, id: judgment.id, style: "KeyJudgment", numbering: numbering, into: parent)
+            let assessment = AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
+            if !assessment.parts.isEmpty {
+                let element = paragraph(in: parent, style: "Assessment")
+                RunStyle().run(assessment.parts.map(\.text).joined(separator: " · "), into: element)
+            }
+        }
+    }
+
+    func writeSources(_ sources: [Source], into parent: XMLElement) {
+        let numbering = context.newNumbering(ordered: true)
+        for source in sources {
+            var blocks = source.blocks
+            if let grade = source.grade {
+                blocks.append(.paragraph([.text(words[.grade] + " "), .strong([.text(grade.description)]), .text(": \(grade.meaning(words)).")]))
+            }
+            writeLeadIn(title: [], blocks: blocks, id: source.id, style: "ListParagraph", numbering: numbering, into: parent)
+        }
+    }
+
+    /// The register (number, risk with its description, likelihood, impact, confidence),
+    /// then the matrix.
+    func writeRisks(_ risks: [Risk], into parent: XMLElement) {
+        guard !risks.isEmpty else { return }
+        RunStyle(bold: true).run(words[.riskRegister], into: paragraph(in: parent, style: "Caption", keepNext: true))
+        let header: [[Block]] = [Word.number, .risk, .likelihood, .impact, .confidence].map { [.paragraph([.text(words[$0])])] }
+        var rows = [header]
+        for (index, risk) in risks.enumerated() {
+            let leadIn = LeadIn(title: risk.title, blocks: risk.blocks)
+            var description: [Block] = []
+            if !risk.title.isEmpty {
+                description.append(.paragraph([.strong(risk.title + (leadIn.opening == nil ? [] : [.text(LeadIn.colon)]))] + (leadIn.opening.map { [.text(" ")] + $0 } ?? [])))
+            }
+            description += leadIn.rest
+            rows.append([
+                [.paragraph([.text(String(index + 1))])], description,
+                [.paragraph([.text(risk.likelihood.map { $0.yardstick == nil ? $0.words : "\($0.words) (\($0.band))" } ?? "—")])],
+                [.paragraph([.text(risk.impact.map(words.name(of:)) ?? "—")])],
+                [.paragraph([.text(risk.confidence.map(words.name(of:)) ?? "—")])],
+            ])
+        }
+        // A cross-reference to a risk goes to its row.
+        var bookmarks: [Int: String] = [:]
+        for (index, risk) in risks.enumerated() { bookmarks[index + 1] = risk.id }
+        writeTable(rows: rows, alignments: [.right, .left, .left, .left, .left], weights: [2, 12, 5, 4, 4], into: parent, bookmarks: bookmarks)
+        writeRiskMatrix(risks, into: parent)
+    }
+
+    /// Likelihood (the report's terms, most likely first) against impact, each cell in the
+    /// matrix's colour with the numbers of the risks placed in it: an editable table.
+    private func writeRiskMatrix(_ risks: [Risk], into parent: XMLElement) {
+        let grid = RiskMatrixGrid(yardstick: context.report.metadata.yardstick)
+        let placed = risks.enumerated().compactMap { index, risk -> (number: Int, row: Int, impact: Int, title: String)? in
+            guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
+            return (index + 1, grid.row(of: likelihood), impact.rank, risk.title.plainText)
+        }
+        guard !placed.isEmpty else { return }
+        let levels = Array((1...grid.rows.count).reversed())
+        var rows: [[[Block]]] = levels.map { level in
+            [[.paragraph([.text(grid.rowLabels[level - 1])])]] + (1...5).map { impact in
+                let numbers = placed.filter { $0.row == level && $0.impact == impact }.map { String($0.number) }
+                return numbers.isEmpty ? [] : [.paragraph([.strong([.text(numbers.joined(separator: ", "))])])]
+            }
+        }
+        rows.insert([[.paragraph([.text(words[.likelihood] + " \\ " + words[.impact])])]] + Impact.allCases.map { [.paragraph([.text(words.name(of: $0))])] }, at: 0)
+        writeTable(
+            rows: rows, alignments: [.left] + Array(repeating: .center, count: 5), weights: [6, 4, 4, 4, 4, 4], into: parent,
+            shading: { row, column in row > 0 && column > 0 ? grid.colour(row: levels[row - 1], impact: column) : nil })
+        let caption = paragraph(in: parent, style: "Caption")
+        RunStyle(bold: true).run(words[.riskMatrix] + ".", into: caption)
+        RunStyle().run(" " + words[.matrixCaption] + " " + placed.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ".", into: caption)
+    }
+
+    /// A key judgment's, risk's or source's paragraphs: numbered, the title in bold opening
+    /// the first (see `LeadIn`), the rest in the same style, indented to its text.
+    private func writeLeadIn(title: [Inline], blocks: [Block], id: String?, style: String, numbering: Int, into parent: XMLElement) {
+        let leadIn = LeadIn(title: title, blocks: blocks)
+        var rest = leadIn.rest
+        let first = paragraph(in: parent, style: style, numbering: (numbering, 0))
+        context.addBookmark(id, to: first)
+        if !title.isEmpty {
+            writeInlines(title + (leadIn.opening == nil ? [] : [.text(LeadIn.colon)]), into: first, style: RunStyle(bold: true))
+            if let opening = leadIn.opening { writeInlines([.text(" ")] + opening, into: first) }
+        } else if case .paragraph(let inlines) = rest.first {
+            writeInlines(inlines, into: first)
+            rest = rest.dropFirst()
+        }
+        for block in rest { write(block, into: parent, place: Place(style: style, listLevel: 1)) }
+    }
+}

@@ -1,0 +1,203 @@
+import ReportModel
+import SharedWriting
+import XMLSupport
+
+/// Writes the report's sections and blocks as WordprocessingML paragraphs and tables, into
+/// the body, a table cell or a footnote.
+struct WordBody {
+    let context: WordContext
+    var words: Words { context.words }
+
+    /// Where a block is written: the paragraph style its paragraphs take (a quote's, a key
+    /// judgment's), and the list level its paragraphs are indented to (0: none).
+    struct Place {
+        var style: String?
+        var listLevel = 0
+    }
+
+    // MARK: - Paragraphs
+
+    /// A new paragraph with its properties: style, numbering, keep with the next.
+    @discardableResult
+    func paragraph(
+        in parent: XMLElement, style: String? = nil, keepNext: Bool = false, numbering: (id: Int, level: Int)? = nil,
+        indent: Int? = nil, alignment: String? = nil
+    ) -> XMLElement {
+        let paragraph = parent.element("w:p")
+        guard style != nil || keepNext || numbering != nil || indent != nil || alignment != nil else { return paragraph }
+        let properties = paragraph.element("w:pPr")
+        if let style { properties.property("w:pStyle", style) }
+        if keepNext { properties.element("w:keepNext") }
+        if let numbering {
+            let numPr = properties.element("w:numPr")
+            numPr.property("w:ilvl", String(numbering.level))
+            numPr.property("w:numId", String(numbering.id))
+        }
+        if let indent { properties.element("w:ind", ["w:left": String(indent)]) }
+        if let alignment { properties.property("w:jc", alignment) }
+        return paragraph
+    }
+
+    /// The indent of text inside a list item at `level` (1 and up), matching `NumberingPart`.
+    static func listIndent(_ level: Int) -> Int? { level > 0 ? NumberingPart.indent(level: level - 1) : nil }
+
+    // MARK: - Sections
+
+    func write(_ section: Section, into body: XMLElement) {
+        let level = min(max(section.level - 1, 1), 6)
+        let heading = paragraph(in: body, style: "Heading\(level)")
+        context.addBookmark(section.id, to: heading)
+        let untitled = section.title.plainText.allSatisfy(\.isWhitespace)
+        let title = untitled && section.number == nil ? section.title + [.text(words[.untitledSection])] : section.title
+        writeInlines((section.number.map { [Inline.text($0 + " ")] } ?? []) + title, into: heading)
+        for block in section.blocks { write(block, into: body) }
+        for subsection in section.subsections { write(subsection, into: body) }
+    }
+
+    // MARK: - Blocks
+
+    func write(_ block: Block, into parent: XMLElement, place: Place = Place()) {
+        switch block {
+        case .paragraph(let inlines):
+            writeInlines(inlines, into: paragraph(in: parent, style: place.style, indent: Self.listIndent(place.listLevel)))
+        case .list(let list):
+            write(list, into: parent, place: place)
+        case .quote(let blocks):
+            for block in blocks { write(block, into: parent, place: Place(style: "Quote", listLevel: place.listLevel)) }
+        case .code(let code):
+            writeCode(code.text, into: parent, place: place)
+        case .thematicBreak:
+            paragraph(in: parent, style: "HorizontalRule")
+        case .table(let table):
+            write(table, into: parent)
+        case .figure(let figure):
+            write(figure, into: parent, place: place)
+        case .keyJudgments(let judgments):
+            writeKeyJudgments(judgments, into: parent)
+        case .risks(let risks):
+            writeRisks(risks, into: parent)
+        case .sources(let sources):
+            writeSources(sources, into: parent)
+        }
+    }
+
+    /// A list: each item's first paragraph numbered (or bulleted) at the list's level, the
+    /// rest of the item indented to its text; a nested list one level deeper.
+    private func write(_ list: ListBlock, into parent: XMLElement, place: Place) {
+        let numbering = context.newNumbering(ordered: list.ordered, start: list.start)
+        let level = place.listLevel
+        for item in list.items {
+            var blocks = item.blocks[...]
+            let first = paragraph(in: parent, style: place.style ?? "ListParagraph", numbering: (numbering, min(level, 8)))
+            context.addBookmark(item.id, to: first)
+            var opening: [Inline] = []
+            if let task = item.task { opening.append(.text(task ? "☒ " : "☐ ")) }
+            if case .paragraph(let inlines) = blocks.first {
+                opening += inlines
+                blocks = blocks.dropFirst()
+            }
+            writeInlines(opening, into: first)
+            for block in blocks {
+                write(block, into: parent, place: Place(style: place.style ?? "ListParagraph", listLevel: level + 1))
+            }
+        }
+    }
+
+    /// A code block: one paragraph, its lines apart by line breaks, in a monospace style.
+    private func writeCode(_ text: String, into parent: XMLElement, place: Place) {
+        let element = paragraph(in: parent, style: "SourceCode", indent: Self.listIndent(place.listLevel))
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        for (index, line) in lines.enumerated() {
+            if index > 0 { RunStyle().start(in: element).element("w:br") }
+            RunStyle().run(String(line), into: element)
+        }
+    }
+
+    // MARK: - Tables
+
+    /// A table: its caption above it (kept with it), the header row repeated on every page.
+    func write(_ table: Table, into parent: XMLElement) {
+        if let caption = table.caption {
+            let element = paragraph(in: parent, style: "Caption", keepNext: true)
+            context.addBookmark(table.id, to: element)
+            RunStyle(bold: true).run("\(words[.table]) \(table.number).", into: element)
+            writeInlines([.text(" ")] + caption, into: element)
+        }
+        let rows = [table.header] + table.rows
+        let columns = rows.map(\.cells.count).max() ?? 0
+        guard columns > 0 else { return }
+        let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .none }
+        // Columns as wide as their longest text needs, within bounds.
+        let weights = (0..<columns).map { column in
+            min(max(rows.map { column < $0.cells.count ? $0.cells[column].plainText.count : 0 }.max() ?? 0, 4), 40)
+        }
+        writeTable(rows: rows.map { $0.cells.map { [Block.paragraph($0)] } }, alignments: alignments, weights: weights, into: parent)
+    }
+
+    /// A table of `rows` (the first the header row), each cell's blocks, its columns as
+    /// wide as their `weights` make them of the text's width; `shading` colours a cell (by
+    /// row and column), `bookmarks` marks a row's first cell as the place of an id.
+    func writeTable(
+        rows: [[[Block]]], alignments: [ColumnAlignment], weights: [Int], into parent: XMLElement,
+        shading: ((Int, Int) -> String?)? = nil, bookmarks: [Int: String] = [:]
+    ) {
+        let columns = alignments.count
+        let total = max(weights.reduce(0, +), 1)
+        let widths = weights.map { context.layout.textWidth * $0 / total }
+        let element = parent.element("w:tbl")
+        let properties = element.element("w:tblPr")
+        properties.property("w:tblStyle", "TableGrid")
+        properties.element("w:tblW", ["w:w": "5000", "w:type": "pct"])
+        properties.property("w:tblLayout", "fixed")
+        properties.element("w:tblLook", ["w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "0", "w:noVBand": "1"])
+        let grid = element.element("w:tblGrid")
+        for width in widths { grid.element("w:gridCol", ["w:w": String(width)]) }
+        for (rowIndex, cells) in rows.enumerated() {
+            let row = element.element("w:tr")
+            if rowIndex == 0 {
+                let rowProperties = row.element("w:trPr")
+                rowProperties.element("w:cantSplit")
+                rowProperties.element("w:tblHeader")
+            }
+            for column in 0..<columns {
+                let cell = row.element("w:tc")
+                let cellProperties = cell.element("w:tcPr")
+                cellProperties.element("w:tcW", ["w:w": String(widths[column]), "w:type": "dxa"])
+                if let fill = shading?(rowIndex, column) {
+                    cellProperties.element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": fill])
+                }
+                let blocks = column < cells.count ? cells[column] : []
+                let alignment: String? =
+                    switch alignments[column] {
+                    case .center: "center"
+                    case .right: "right"
+                    case .left, .none: nil
+                    }
+                var bookmark = column == 0 ? bookmarks[rowIndex] : nil
+                for block in blocks {
+                    guard case .paragraph(let inlines) = block else {
+                        write(block, into: cell)
+                        continue
+                    }
+                    let cellParagraph = paragraph(in: cell, style: "Compact", alignment: alignment)
+                    context.addBookmark(bookmark, to: cellParagraph)
+                    bookmark = nil
+                    writeInlines(inlines, into: cellParagraph, style: RunStyle(bold: rowIndex == 0))
+                }
+                // A cell ends with a paragraph.
+                if blocks.isEmpty || bookmark != nil || !(blocks.last.map(\.isParagraph) ?? false) {
+                    context.addBookmark(bookmark, to: paragraph(in: cell, style: "Compact"))
+                }
+            }
+        }
+        // Word needs a paragraph between two tables, or after a table that ends a cell.
+        paragraph(in: parent, style: "Compact")
+    }
+}
+
+extension Block {
+    fileprivate var isParagraph: Bool {
+        if case .paragraph = self { true } else { false }
+    }
+}

@@ -1,0 +1,124 @@
+import ReportModel
+import SharedWriting
+import XMLSupport
+
+/// What the Word edition's parts share while the body is written: the relationships of the
+/// main document (links, images), the bookmarks cross-references go to, the numbering
+/// instances of its lists, and its footnotes' ids. One per edition; not shared between
+/// threads.
+final class WordContext {
+    let manuscript: Manuscript
+    let layout: PageLayout
+    var words: Words { manuscript.words }
+    var report: Report { manuscript.report }
+
+    /// The images the report uses, as the report refers to them, with their bytes.
+    let resources: [String: [UInt8]]
+
+    /// What the edition could not carry, as warnings.
+    var warnings: [Diagnostic] = []
+
+    /// The main document's relationships after its fixed ones, in the order made.
+    private(set) var relationships: [(id: String, type: String, target: String, external: Bool)] = []
+    private var linkIDs: [String: String] = [:]
+    private var images: [String: ImagePart] = [:]
+    /// The files of `word/media/`, in the order made.
+    private(set) var media: [(path: String, bytes: [UInt8])] = []
+
+    /// Bookmark names by id: Word's names hold only letters, digits and `_` (ids may hold
+    /// `-` and `.`), and one starting with `_` is hidden from Word's bookmark list.
+    private var bookmarks: [String: String] = [:]
+    /// The bookmarks placed so far (each `w:bookmarkStart` has an id of its own).
+    private var placedBookmarks = 0
+    /// The drawings placed so far (each `wp:docPr` has an id of its own).
+    private var drawings = 0
+
+    /// The lists' numbering instances (`w:num`), each with its abstract definition and
+    /// start, in the order made.
+    private(set) var numberings: [(abstract: Int, start: Int)] = []
+
+    /// Footnote ids by label (Word's ids 1, 2, …; 0 and -1 are the separators).
+    let footnoteIDs: [String: Int]
+
+    init(manuscript: Manuscript, layout: PageLayout, resources: [String: [UInt8]]) {
+        self.manuscript = manuscript
+        self.layout = layout
+        self.resources = resources
+        var ids: [String: Int] = [:]
+        for (index, footnote) in manuscript.report.footnotes.enumerated() { ids[footnote.label] = index + 1 }
+        footnoteIDs = ids
+    }
+
+    /// The relationship id of an external link's address, made on first use.
+    func linkID(_ url: String) -> String {
+        if let id = linkIDs[url] { return id }
+        let id = "rLink\(linkIDs.count + 1)"
+        linkIDs[url] = id
+        relationships.append((id, "hyperlink", url, true))
+        return id
+    }
+
+    /// An image in the package: the relationship of the picture every reader shows (an SVG
+    /// image's PNG copy), of the SVG itself, and the image's size in pixels.
+    struct ImagePart {
+        var id: String
+        var svgID: String?
+        var size: ImageSize
+    }
+
+    /// An image the report uses, its files added to the package on first use; nil for an
+    /// image the package cannot carry (the caller says so).
+    func image(_ reference: String) -> ImagePart? {
+        if let known = images[reference] { return known }
+        guard let bytes = resources[reference] else { return nil }
+        let number = images.count + 1
+        func add(_ bytes: [UInt8], _ type: String, _ suffix: String = "") -> String {
+            let id = "rImage\(number)\(suffix)"
+            let path = "media/image\(number).\(type)"
+            media.append(("word/" + path, bytes))
+            relationships.append((id, "image", path, false))
+            return id
+        }
+        let part: ImagePart
+        if let type = ImageSize.fileExtension(bytes), let size = ImageSize(bytes) {
+            part = ImagePart(id: add(bytes, type), size: size)
+        } else if reference.lowercased().hasSuffix(".svg"), let (png, size) = SVGRaster.png(from: bytes) {
+            part = ImagePart(id: add(png, "png"), svgID: add(bytes, "svg", "s"), size: size)
+        } else {
+            return nil
+        }
+        images[reference] = part
+        return part
+    }
+
+    /// The bookmark name of `id`, made on first use.
+    func bookmark(_ id: String) -> String {
+        if let name = bookmarks[id] { return name }
+        let name = "_Ref\(bookmarks.count + 1)"
+        bookmarks[id] = name
+        return name
+    }
+
+    /// Marks `paragraph` as the place of `id`: a bookmark around its start.
+    func addBookmark(_ id: String?, to paragraph: XMLElement) {
+        guard let id else { return }
+        placedBookmarks += 1
+        let number = String(placedBookmarks)
+        let name = bookmark(id)
+        paragraph.element("w:bookmarkStart", ["w:id": number, "w:name": name])
+        paragraph.element("w:bookmarkEnd", ["w:id": number])
+    }
+
+    /// The id of the next drawing.
+    func nextDrawing() -> Int {
+        drawings += 1
+        return drawings
+    }
+
+    /// A new numbering instance of an abstract definition (`NumberingPart`), restarting at
+    /// `start`: its `w:numId`.
+    func newNumbering(ordered: Bool, start: Int = 1) -> Int {
+        numberings.append((ordered ? NumberingPart.ordered : NumberingPart.bullets, start))
+        return numberings.count
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The Word edition read by real readers: LibreOffice turns each sample's DOCX into a PDF
+/// that holds every word of the report, Pandoc reads every word back, python-docx finds
+/// Word's styles and the marking in the header and footer, and the package is complete
+/// (`Scripts/docx_check.py`, beside this file). The same report gives the same bytes.
+@Suite(.serialized) struct WordEditionTests {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    /// What `docx_check.py` finds wrong with `docx`, checked against the model of `report`.
+    private func problems(of docx: String, report: String, in workspace: Workspace) throws -> String {
+        let model = try workspace.run(["model", report])
+        try #require(model.status == 0, "\(model.stderr)")
+        workspace.write("model.json", Array(model.stdout.utf8))
+        let result = try runProgram(
+            "/usr/bin/env",
+            ["python3", Self.here.appendingPathComponent("Scripts/docx_check.py").path, docx, "model.json", workspace.folder],
+            in: workspace.folder)
+        try #require(result.status == 0, "docx_check.py failed (Scripts/bootstrap installs LibreOffice, python-docx, Pandoc): \(result.output)")
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(arguments: ["arctic-shipping-outlook", "putin-visit-north-korea"])
+    func eachSampleReadsWholeInLibreOfficePandocAndPythonDocx(sample: String) throws {
+        let workspace = Workspace()
+        let report = samplesFolder + "/\(sample).md"
+        let build = try workspace.run(["build", report, "--to", "docx", "-o", "out"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(try problems(of: "out/\(sample).docx", report: report, in: workspace) == "")
+    }
+
+    @Test func theSameReportGivesTheSameBytes() throws {
+        let workspace = Workspace()
+        let report = samplesFolder + "/arctic-shipping-outlook.md"
+        _ = try workspace.run(["build", report, "--to", "docx", "-o", "a.docx"])
+        _ = try workspace.run(["build", report, "--to", "docx", "-o", "b.docx"])
+        let first = try #require(FileManager.default.contents(atPath: workspace.folder + "/a.docx"))
+        #expect(first.count > 10_000)
+        #expect(first == FileManager.default.contents(atPath: workspace.folder + "/b.docx"))
+    }
+
+    /// What a hostile or odd report holds (an address never made a link, control characters,
+    /// lists deeper than Word's nine levels, ragged tables, notes in tables, a PNG and an
+    /// SVG, cross-references to risks and items) still makes a package every reader reads.
+    @Test func anOddReportGivesAValidPackage() throws {
+        let png: [UInt8] = [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+            0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41,
+            0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00,
+            0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+        ]
+        let deep = (0..<12).map { String(repeating: "  ", count: $0) + "- level\($0)word" }.joined(separator: "\n")
+        let report = """
+            ---
+            title: "Odd <report> & \\"quotes\\""
+            marking:
+              tlp: RED
+              classification: SECRET//TEST
+            ---
+
+            ## Odd {#odd}
+
+            A [bad link](javascript:alert(1)) and a [good one](https://example.org "tip") and \u{1}control.
+            See [](#r1) and [](#item) and [](#fig-png).
+
+            \(deep)
+
+            3. numbered startword {#item}
+            4. nextword
+
+            | a | b |
+            |---|---|
+            | cellword[^n] | 2 | 3 |
+
+            ![Pixel caption](pixel.png){#fig-png width=50%}
+
+            ![Route](route.svg)
+
+            ## Risks {.risks}
+
+            1. **Riskword:** describedword {#r1 likelihood=likely impact=severe}
+
+            [^n]: Noteword in a table.
+            """
+        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><rect width="40" height="20" fill="#336699"/></svg>"##
+        let workspace = Workspace(report: report, files: ["pixel.png": png, "route.svg": Array(svg.utf8)])
+        let build = try workspace.run(["build", "report.md", "--to", "docx", "-o", "out"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(try problems(of: "out/report.docx", report: "report.md", in: workspace) == "")
+    }
+}
