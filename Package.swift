@@ -56,12 +56,12 @@ let package = Package(
         .target(name: "DocBookWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),
         .target(name: "XHTMLWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),
         .target(name: "TextWriter", dependencies: ["ReportModel", "SharedWriting", "CUnistring"]),
-        // The ZIP archives of the e-book and the Word edition (minizip, libdeflate).
-        .target(name: "ZIPWriting", dependencies: ["ReportModel", "CMinizip", "CLibDeflate"]),
+        // ZIP archives: the e-book and the Word edition written, a Word template read (minizip, libdeflate).
+        .target(name: "ZIPSupport", dependencies: ["ReportModel", "CMinizip", "CLibDeflate"]),
         .target(
             name: "EPUBWriter",
-            dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "ZIPWriting"]),
-        .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPWriting", "CRsvg"]),
+            dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "ZIPSupport"]),
+        .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPSupport", "CRsvg"]),
         // The pipeline as a library: formats, options, atomic output. The files of Styles/
         // are compiled into it (EmbedData), so the binary runs from any folder.
         .target(

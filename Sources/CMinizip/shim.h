@@ -1,2 +1,3 @@
 #include <zlib.h>
 #include <minizip/zip.h>
+#include <minizip/unzip.h>

@@ -1,7 +1,7 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
-import ZIPWriting
+import ZIPSupport
 
 /// The Word edition: a WordprocessingML package (ECMA-376, as Word 2016 and later and
 /// LibreOffice read it), its parts built as libxml2 trees and packed by the e-book's ZIP
@@ -12,10 +12,14 @@ public struct DOCXWriter {
         /// in seconds since 1970 (`SOURCE_DATE_EPOCH`).
         public var modified: Int
         public var page: PageLayout
+        /// The styles part of a desk's Word template, whose styles replace Imprint's of the
+        /// same id (and whose document defaults replace Imprint's).
+        public var referenceStyles: [UInt8]?
 
-        public init(modified: Int = 0, page: PageLayout = .a4) {
+        public init(modified: Int = 0, page: PageLayout = .a4, referenceStyles: [UInt8]? = nil) {
             self.modified = modified
             self.page = page
+            self.referenceStyles = referenceStyles
         }
     }
 
@@ -47,7 +51,7 @@ public struct DOCXWriter {
         }
         warnings += document.document.warnings
         try add("word/footnotes.xml", PackageParts.footnotes(context))
-        try add("word/styles.xml", StylesPart.document(language: report.metadata.lang))
+        try add("word/styles.xml", try StylesPart.document(language: report.metadata.lang, reference: options.referenceStyles))
         try add("word/numbering.xml", NumberingPart.document(context.numberings))
         try add("word/settings.xml", PackageParts.settings(language: report.metadata.lang))
         try add("word/header1.xml", PackageParts.header(context))

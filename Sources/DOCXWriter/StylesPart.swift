@@ -1,3 +1,4 @@
+import ReportModel
 import XMLSupport
 
 /// `word/styles.xml`: the house style of the print edition (DejaVu Serif text at 10.5 pt,
@@ -70,7 +71,47 @@ enum StylesPart {
         ("FootnoteReference", "footnote reference", Look(vertical: "superscript")),
     ]
 
-    /// The styles, with the report's language as the text's.
+    /// The styles, with the report's language as the text's; with a template's styles part,
+    /// its styles over Imprint's of the same id, and its document defaults over Imprint's.
+    static func document(language: String, reference: [UInt8]?) throws(DiagnosticError) -> XMLDocument {
+        let document = document(language: language)
+        guard let reference else { return document }
+        let template: XMLDocument
+        do {
+            template = try XMLDocument.parse(reference, url: "word/styles.xml")
+        } catch {
+            throw DiagnosticError(
+                error: .referenceDocInvalid, "--reference-doc: its styles are not well-formed XML: \(error.errors.first?.message ?? "")")
+        }
+        guard !template.hasDocumentType else {
+            throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: its styles declare a document type (<!DOCTYPE …>), which Word's never do")
+        }
+        guard template.root.name == "styles", template.root.namespaceURI == WordML.main else {
+            throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: its word/styles.xml is not a Word styles part")
+        }
+        // Each of Imprint's elements is replaced at most once, in its place (the schema
+        // orders document defaults, latent styles, then styles).
+        var replaceable: [String: XMLElement] = [:]
+        for element in document.root.children {
+            replaceable[element.name == "style" ? "style " + (element.attribute("styleId", namespace: WordML.main) ?? "") : element.name] = element
+        }
+        for element in template.root.children where element.namespaceURI == WordML.main {
+            let key: String
+            switch element.name {
+            case "docDefaults", "latentStyles": key = element.name
+            case "style": key = "style " + (element.attribute("styleId", namespace: WordML.main) ?? "")
+            default: continue
+            }
+            if let own = replaceable.removeValue(forKey: key) {
+                own.replace(withCopyOf: element)
+            } else if element.name == "style" {
+                document.root.appendCopy(of: element)
+            }
+        }
+        return document
+    }
+
+    /// Imprint's own styles, with the report's language as the text's.
     static func document(language: String) -> XMLDocument {
         let document = WordML.part("styles")
         let root = document.root
@@ -82,6 +123,8 @@ enum StylesPart {
         runDefaults.property("w:szCs", "21")
         runDefaults.element("w:lang", ["w:val": language, "w:eastAsia": language, "w:bidi": language])
         defaults.element("w:pPrDefault").element("w:pPr").element("w:spacing", ["w:after": "120", "w:line": "264", "w:lineRule": "auto"])
+        // A template's latent styles take this place.
+        root.element("w:latentStyles")
         for style in paragraphStyles {
             let element = root.element("w:style", ["w:type": "paragraph", "w:styleId": style.id])
             if style.id == "Normal" { element.setAttribute("w:default", "1") }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import ReportModel
-import ZIPWriting
+import ZIPSupport
 import XMLSupport
 
 /// The book's content documents, made, serialised and deflated side by side on the

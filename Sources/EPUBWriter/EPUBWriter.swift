@@ -1,5 +1,5 @@
 import ReportModel
-import ZIPWriting
+import ZIPSupport
 import SharedWriting
 import XHTMLWriter
 import XMLSupport

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var paper: Paper
     /// Style sheets of the user's, applied after Imprint's own.
     public var userStylesheets: [String]
+    /// A Word document whose styles the Word edition takes (`--reference-doc`).
+    public var referenceDoc: String?
     /// The paged-media engine for the PDF: a command name or path; `weasyprint` by default.
     public var pdfEngine: String
     /// The most seconds one PDF may take.
@@ -85,8 +87,10 @@ public struct BuildOptions: Sendable {
         paper: Paper = .a4, userStylesheets: [String] = [], pdfEngine: String = PDFEngine.defaultCommand,
         epubSplitDepth: Int = 1, textWidth: Int = 72, ascii: Bool = false, force: Bool = false,
         pdfTimeout: Int = PDFEngine.defaultTimeout, pdfStandard: String = PDFEngine.defaultStandard, outputName: String? = nil,
-        resourcePath: String? = nil, metadataOverrides: [String] = [], configurationFile: String? = nil
+        resourcePath: String? = nil, metadataOverrides: [String] = [], configurationFile: String? = nil,
+        referenceDoc: String? = nil
     ) {
+        self.referenceDoc = referenceDoc
         self.metadataOverrides = metadataOverrides
         self.configurationFile = configurationFile
         self.pdfStandard = pdfStandard

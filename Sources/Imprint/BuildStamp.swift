@@ -38,6 +38,7 @@ struct BuildStamp {
             "strict \(options.strict)",
             "paper \(options.paper.rawValue)",
             "css \(options.userStylesheets.map(absolute).joined(separator: "\u{0}"))",
+            "reference-doc \(options.referenceDoc.map(absolute) ?? "")",
             "pdf-engine \(options.pdfEngine)",
             "pdf-standard \(options.pdfStandard)",
             // Only a build with a PDF asks the engine for its version.

@@ -201,12 +201,12 @@ public enum Pipeline {
     }
 
     /// The files a build of this report reads besides the report: its images, the style
-    /// sheets, the desk's configuration.
+    /// sheets, the Word template, the desk's configuration.
     private static func inputs(of renderer: Renderer) -> [String] {
         let options = renderer.options
         let images = renderer.manuscript.imagePaths.compactMap { try? renderer.files.resolve($0).get() }
         let shipped = ["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath)
-        return images + shipped + options.userStylesheets + options.configurationPaths
+        return images + shipped + options.userStylesheets + (options.referenceDoc.map { [$0] } ?? []) + options.configurationPaths
     }
 
     /// `reports/brief.md` → `brief`.

@@ -43,10 +43,7 @@ struct Renderer: Sendable {
         case .epub:
             return try epub(into: file)
         case .docx:
-            var resources: [String: [UInt8]] = [:]
-            for image in try images(for: "docx") { resources[image.reference] = image.bytes }
-            let writer = DOCXWriter(options: .init(modified: SourceDate.epoch(for: report.metadata), page: options.paper.wordPage))
-            return try writer.write(manuscript, resources: resources, to: file.write)
+            return try docx(into: file)
         case .text, .brief:
             let writer = TextWriter(
                 options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii))
@@ -71,6 +68,17 @@ struct Renderer: Sendable {
         ).get()
         let engineWarnings = style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
         return (rendered.pdf, warnings + engineWarnings)
+    }
+
+    /// The Word edition, into its file as it is made, with the styles of the desk's
+    /// template (`--reference-doc`) when it names one.
+    private func docx(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
+        var resources: [String: [UInt8]] = [:]
+        for image in try images(for: "docx") { resources[image.reference] = image.bytes }
+        let styles = try options.referenceDoc.map { path throws(DiagnosticError) in try ReferenceDocument.styles(at: path) }
+        let writer = DOCXWriter(
+            options: .init(modified: SourceDate.epoch(for: report.metadata), page: options.paper.wordPage, referenceStyles: styles))
+        return try writer.write(manuscript, resources: resources, to: file.write)
     }
 
     /// The e-book, into its file as it is made: our e-book style sheet and the user's, and

@@ -14,6 +14,7 @@ struct BuildArguments: Equatable {
     var strict = false
     var paper: String?
     var stylesheets: [String] = []
+    var referenceDoc: String?
     var metadata: [String] = []
     var config: String?
     var pdfEngine = PDFEngine.defaultCommand
@@ -116,7 +117,7 @@ struct BuildArguments: Equatable {
             userStylesheets: stylesheets, pdfEngine: pdfEngine, epubSplitDepth: epubSplitDepth, textWidth: width,
             ascii: ascii, force: force || toStandardOutput, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard.lowercased(),
             outputName: outputName,
-            resourcePath: resourcePath, metadataOverrides: metadata, configurationFile: config)
+            resourcePath: resourcePath, metadataOverrides: metadata, configurationFile: config, referenceDoc: referenceDoc)
         return (options, buildsFolder, toStandardOutput)
     }
 }

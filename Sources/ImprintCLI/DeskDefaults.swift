@@ -8,7 +8,7 @@ import TextWriter
 extension BuildArguments {
     /// The arguments with what the command line leaves out taken from the desk's
     /// configuration (`--config FILE`, or the `imprint.yml` files from the report's folder
-    /// up): `to`, `output`, `paper`, `css`, `width` and `pdf-standard`, their paths read
+    /// up): `to`, `output`, `paper`, `css`, `reference-doc`, `width` and `pdf-standard`, their paths read
     /// from the configuration file's folder. A value the configuration gets wrong is an
     /// error at its place in the file (exit status 1).
     func applyingConfiguration() throws -> BuildArguments {
@@ -48,6 +48,9 @@ extension BuildArguments {
         }
         if arguments.stylesheets.isEmpty, let css = setting("css", valid: { !$0.isEmpty }, "a style sheet's path") {
             arguments.stylesheets = css.values.map { path($0, from: css) }
+        }
+        if arguments.referenceDoc == nil, let reference = setting("reference-doc", valid: { !$0.isEmpty }, "a Word document's path") {
+            arguments.referenceDoc = path(reference.values[0], from: reference)
         }
         Console.print(problems, as: diagnostics)
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

@@ -53,6 +53,12 @@ struct BuildCommand: ParsableCommand {
         completion: .file(extensions: ["css"]))
     var stylesheets: [String] = BuildArguments.defaults.stylesheets
 
+    @Option(
+        name: .customLong("reference-doc"),
+        help: "A Word document (.docx) whose styles the Word edition takes, as Pandoc's --reference-doc does; Imprint's own styles fill in those it lacks.",
+        completion: .file(extensions: ["docx"]))
+    var referenceDoc: String?
+
     @OptionGroup var desk: DeskOptions
 
     @OptionGroup var messages: DiagnosticsOptions
@@ -94,7 +100,8 @@ struct BuildCommand: ParsableCommand {
     /// The values parsed, as the quick reader gives them too.
     var arguments: BuildArguments {
         BuildArguments(
-            report: report, to: to?.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets, metadata: desk.metadata, config: desk.config,
+            report: report, to: to?.text, output: output, strict: strict, paper: paper, stylesheets: stylesheets, referenceDoc: referenceDoc,
+            metadata: desk.metadata, config: desk.config,
             pdfEngine: pdfEngine, pdfTimeout: pdfTimeout, pdfStandard: pdfStandard, epubSplitDepth: epubSplitDepth, width: width, ascii: ascii,
             force: force, verbose: verbose, resourcePath: resourcePath, diagnostics: messages.diagnostics)
     }

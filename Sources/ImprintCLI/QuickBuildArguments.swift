@@ -30,6 +30,7 @@ extension BuildArguments {
         "--output": .value { $0.output = $1; return true },
         "--paper": .value { $0.paper = $1; return true },
         "--css": .value { $0.stylesheets.append($1); return true },
+        "--reference-doc": .value { $0.referenceDoc = $1; return true },
         "-M": .value { $0.metadata.append($1); return true },
         "--metadata": .value { $0.metadata.append($1); return true },
         "--pdf-engine": .value { $0.pdfEngine = $1; return true },

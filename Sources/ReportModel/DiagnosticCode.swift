@@ -78,6 +78,7 @@ extension Diagnostic {
         case epubUndated = "epub-undated"
         case styleSheetUnreadable = "style-sheet-unreadable"
         case styleSheetUnsafe = "style-sheet-unsafe"
+        case referenceDocInvalid = "reference-doc-invalid"
         case pdfEngineMessage = "pdf-engine-message"
         case pdfEngineMissing = "pdf-engine-missing"
         case pdfFailed = "pdf-failed"

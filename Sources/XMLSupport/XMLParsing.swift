@@ -27,6 +27,12 @@ extension XMLDocument {
         return XMLDocument(parsed: pointer)
     }
 
+    /// Whether the document declares a document type (`<!DOCTYPE …>`), which could
+    /// declare entities: untrusted XML whose parts are copied elsewhere must not.
+    public var hasDocumentType: Bool {
+        pointer.pointee.intSubset != nil || pointer.pointee.extSubset != nil
+    }
+
     /// Every text node's content under the root, in document order: what a reader would
     /// read, for tests that check that no word is lost.
     public var textContent: String {

@@ -89,4 +89,41 @@ import Testing
         #expect(build.status == 0, "\(build.stderr)")
         #expect(try problems(of: "out/report.docx", report: "report.md", in: workspace) == "")
     }
+
+    /// The styles of `--reference-doc` (here Pandoc's own reference document) replace
+    /// Imprint's of the same id; Imprint's own fill in the rest.
+    @Test func aReferenceDocumentRestylesTheEdition() throws {
+        let workspace = Workspace()
+        let pandoc = try runProgram("/usr/bin/env", ["python3", "-c", "import pypandoc; print(pypandoc.get_pandoc_path())"])
+        let made = try runProgram(
+            pandoc.output.trimmingCharacters(in: .whitespacesAndNewlines), ["-o", "reference.docx", "--print-default-data-file", "reference.docx"],
+            in: workspace.folder)
+        try #require(made.status == 0, "\(made.output)")
+        let report = samplesFolder + "/arctic-shipping-outlook.md"
+        let build = try workspace.run(["build", report, "--to", "docx", "-o", "out", "--reference-doc", "reference.docx"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let styles = try runProgram("/usr/bin/unzip", ["-p", "out/arctic-shipping-outlook.docx", "word/styles.xml"], in: workspace.folder).output
+        let title = try #require(styles.firstRange(of: #/(?s)<w:style [^>]*w:styleId="Title".*?</w:style>/#).map { String(styles[$0]) })
+        #expect(title.contains(#"<w:jc w:val="center"/>"#), "Pandoc's title is centred: \(title)")
+        #expect(styles.contains(#"w:styleId="KeyJudgment""#))
+        #expect(try problems(of: "out/arctic-shipping-outlook.docx", report: report, in: workspace) == "")
+    }
+
+    /// A template that is not a Word document, or whose styles declare a document type
+    /// (which could declare entities), is an error at its file, and nothing is written.
+    @Test(arguments: ["not a zip", "doctype"])
+    func aBadReferenceDocumentIsAnError(kind: String) throws {
+        let workspace = Workspace(report: "---\ntitle: T\n---\n\nText.\n")
+        if kind == "not a zip" {
+            workspace.write("reference.docx", Array("plain text".utf8))
+        } else {
+            let styles = #"<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:styleId="Title">&x;</w:style></w:styles>"#
+            let script = "import sys, zipfile; zipfile.ZipFile('reference.docx', 'w').writestr('word/styles.xml', sys.argv[1])"
+            _ = try runProgram("/usr/bin/env", ["python3", "-c", script, styles], in: workspace.folder)
+        }
+        let build = try workspace.run(["build", "report.md", "--to", "docx", "--reference-doc", "reference.docx"])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("[reference-doc-invalid]"), "\(build.stderr)")
+        #expect(workspace.files().isEmpty)
+    }
 }

@@ -54,9 +54,10 @@ with zipfile.ZipFile(path) as archive:
                 problems.append(f"{rels}: {relation.getAttribute('Id')} points to {target}, which is missing")
 
 document = docx.Document(path)
-styles = {style.name for style in document.styles}
+# Word's built-in names are matched without regard to case ("footnote text", "Footnote Text").
+styles = {style.name.lower() for style in document.styles if style.name}
 for wanted in ["Normal", "Title", "Heading 1", "Heading 2", "Caption", "footnote text", "Quote", "TOC Heading", "Table Grid"]:
-    if wanted not in styles:
+    if wanted.lower() not in styles:
         problems.append(f"python-docx finds no style {wanted!r}")
 with open(model_path, encoding="utf-8") as file:
     model = json.load(file)
