@@ -65,24 +65,18 @@ public struct DOCXWriter {
         return XMLDocument.diagnostics(warnings) + context.warnings
     }
 
-    /// `word/document.xml`: the title page, the contents, the text before the first
-    /// section, then the sections, streamed one at a time, and the page's setup last.
+    /// `word/document.xml`: the title page, then, streamed a few paragraphs at a time, the
+    /// contents, the text before the first section, the sections, and the page's setup.
     private func mainDocument(_ context: WordContext) -> (document: XMLDocument, stream: XMLDocument.Stream) {
         let document = WordML.part("document")
         let body = document.root.element("w:body")
         let writer = WordBody(context: context)
         writer.writeTitlePage(into: body)
-        if ContentsPage.isWanted(for: context.report) { writer.writeContents(into: body) }
-        for block in context.report.lead { writer.write(block, into: body) }
-        let pieces = context.report.sections.map(Optional.some) + [nil]
-        let stream = XMLDocument.Stream(into: body, adding: pieces) { section in
-            if let section {
-                writer.write(section, into: body)
-            } else {
-                sectionProperties(context, into: body)
-            }
-        }
-        return (document, stream)
+        var steps = ContentsPage.isWanted(for: context.report) ? writer.contentsSteps(into: body) : []
+        steps.append { for block in context.report.lead { writer.write(block, into: body) } }
+        steps += context.report.sections.map { section in { writer.write(section, into: body) } }
+        steps.append { sectionProperties(context, into: body) }
+        return (document, XMLDocument.Stream(into: body, adding: steps) { $0() })
     }
 
     /// The page: its size and margins, and the header and footer on every page.

@@ -10,7 +10,7 @@ enum NumberingPart {
     /// The text indent of list level `level` (0 to 8), in twips.
     static func indent(level: Int) -> Int { 425 * (level + 1) }
 
-    static func document(_ instances: [(abstract: Int, start: Int)]) -> XMLDocument {
+    static func document(_ instances: [WordContext.Numbering]) -> XMLDocument {
         let document = WordML.part("numbering")
         let root = document.root
         for abstract in [bullets, ordered] {
@@ -32,10 +32,10 @@ enum NumberingPart {
         }
         for (index, instance) in instances.enumerated() {
             let number = root.element("w:num", ["w:numId": String(index + 1)])
-            number.property("w:abstractNumId", String(instance.abstract))
-            // Each list starts at its own start, at whichever level it stands.
-            for level in 0..<9 {
-                number.element("w:lvlOverride", ["w:ilvl": String(level)]).property("w:startOverride", String(instance.start))
+            number.property("w:abstractNumId", String(instance.ordered ? ordered : bullets))
+            // A numbered list counts from its own start, at the level it stands at.
+            if instance.ordered {
+                number.element("w:lvlOverride", ["w:ilvl": String(instance.level)]).property("w:startOverride", String(instance.start))
             }
         }
         return document

@@ -45,9 +45,9 @@ extension WordBody {
     }
 
     /// "Contents", then a `TOC` field of headings 1 to 3, its entries already written (each
-    /// a link to its heading), then a page break.
-    func writeContents(into body: XMLElement) {
-        RunStyle().run(words[.contents], into: paragraph(in: body, style: "TOCHeading"))
+    /// a link to its heading), then a page break: as steps, each writing a paragraph or
+    /// two, so that a long table of contents is streamed like the sections.
+    func contentsSteps(into body: XMLElement) -> [() -> Void] {
         var entries: [(level: Int, section: Section)] = []
         func collect(_ section: Section) {
             let level = min(max(section.level - 1, 1), 6)
@@ -56,20 +56,26 @@ extension WordBody {
             section.subsections.forEach(collect)
         }
         context.report.sections.forEach(collect)
-        let field = paragraph(in: body, style: "TOC\(entries.first?.level ?? 1)")
-        RunStyle().start(in: field).element("w:fldChar", ["w:fldCharType": "begin"])
-        RunStyle().start(in: field).element("w:instrText", ["xml:space": "preserve"], text: #" TOC \o "1-3" \h \z \u "#)
-        RunStyle().start(in: field).element("w:fldChar", ["w:fldCharType": "separate"])
-        var last = field
-        for (index, entry) in entries.enumerated() {
-            let element = index == 0 ? field : paragraph(in: body, style: "TOC\(entry.level)")
-            let link = element.element("w:hyperlink", ["w:anchor": context.bookmark(entry.section.id), "w:history": "1"])
-            let number = entry.section.number.map { $0 + " " } ?? ""
-            writeInlines([.text(number)] + entry.section.title, into: link)
-            last = element
+        var steps: [() -> Void] = [{ RunStyle().run(words[.contents], into: paragraph(in: body, style: "TOCHeading")) }]
+        // The field begins in the first entry's paragraph and ends in the last's.
+        for index in 0..<max(entries.count, 1) {
+            steps.append {
+                let entry = index < entries.count ? entries[index] : nil
+                let element = paragraph(in: body, style: "TOC\(entry?.level ?? 1)")
+                if index == 0 {
+                    RunStyle().start(in: element).element("w:fldChar", ["w:fldCharType": "begin"])
+                    RunStyle().start(in: element).element("w:instrText", ["xml:space": "preserve"], text: #" TOC \o "1-3" \h \z \u "#)
+                    RunStyle().start(in: element).element("w:fldChar", ["w:fldCharType": "separate"])
+                }
+                if let entry {
+                    let link = element.element("w:hyperlink", ["w:anchor": context.bookmark(entry.section.id), "w:history": "1"])
+                    writeInlines((entry.section.number.map { [.text($0 + " ")] } ?? []) + entry.section.title, into: link)
+                }
+                if index == max(entries.count, 1) - 1 { RunStyle().start(in: element).element("w:fldChar", ["w:fldCharType": "end"]) }
+            }
         }
-        RunStyle().start(in: last).element("w:fldChar", ["w:fldCharType": "end"])
-        pageBreak(into: body)
+        steps.append { pageBreak(into: body) }
+        return steps
     }
 
     /// A paragraph holding only a page break.

@@ -84,8 +84,8 @@ struct WordBody {
     /// A list: each item's first paragraph numbered (or bulleted) at the list's level, the
     /// rest of the item indented to its text; a nested list one level deeper.
     private func write(_ list: ListBlock, into parent: XMLElement, place: Place) {
-        let numbering = context.newNumbering(ordered: list.ordered, start: list.start)
         let level = place.listLevel
+        let numbering = context.newNumbering(ordered: list.ordered, start: list.start, level: min(level, 8))
         for item in list.items {
             var blocks = item.blocks[...]
             let first = paragraph(in: parent, style: place.style ?? "ListParagraph", numbering: (numbering, min(level, 8)))

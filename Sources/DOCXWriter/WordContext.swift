@@ -33,9 +33,15 @@ final class WordContext {
     /// The drawings placed so far (each `wp:docPr` has an id of its own).
     private var drawings = 0
 
-    /// The lists' numbering instances (`w:num`), each with its abstract definition and
-    /// start, in the order made.
-    private(set) var numberings: [(abstract: Int, start: Int)] = []
+    /// A list's numbering instance (`w:num`): bullets or numbers, from `start`, at `level`.
+    struct Numbering {
+        var ordered: Bool
+        var start: Int
+        var level: Int
+    }
+
+    /// The lists' numbering instances, in the order made.
+    private(set) var numberings: [Numbering] = []
 
     /// Footnote ids by label (Word's ids 1, 2, …; 0 and -1 are the separators).
     let footnoteIDs: [String: Int]
@@ -115,10 +121,10 @@ final class WordContext {
         return drawings
     }
 
-    /// A new numbering instance of an abstract definition (`NumberingPart`), restarting at
-    /// `start`: its `w:numId`.
-    func newNumbering(ordered: Bool, start: Int = 1) -> Int {
-        numberings.append((ordered ? NumberingPart.ordered : NumberingPart.bullets, start))
+    /// A new numbering instance (`NumberingPart`) for a list at `level` (0 to 8), numbered
+    /// from `start`: its `w:numId`.
+    func newNumbering(ordered: Bool, start: Int = 1, level: Int = 0) -> Int {
+        numberings.append(Numbering(ordered: ordered, start: start, level: level))
         return numberings.count
     }
 }
