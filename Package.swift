@@ -87,7 +87,10 @@ let package = Package(
 
         .target(
             name: "FuzzChecks",
-            dependencies: ["ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "TextWriter", "SharedWriting", "XMLSupport"],
+            dependencies: [
+                "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter", "TextWriter", "SharedWriting",
+                "XMLSupport",
+            ],
             path: "Fuzz/Checks"),
 
         // Arbitrary reports for the writers' tests.
@@ -108,6 +111,12 @@ let package = Package(
             name: "EPUBWriterTests",
             dependencies: [
                 "EPUBWriter", "SharedWriting", "ReportModel", "ReportReaders", "ReportTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .testTarget(
+            name: "DOCXWriterTests",
+            dependencies: [
+                "DOCXWriter", "SharedWriting", "ReportModel", "ReportReaders", "XMLSupport", "ReportTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(

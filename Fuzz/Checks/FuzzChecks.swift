@@ -1,3 +1,4 @@
+import DOCXWriter
 import DocBookWriter
 import EPUBWriter
 import ReportModel
@@ -13,7 +14,7 @@ public enum FuzzChecks {
     /// Reads `bytes` as Report Markdown, whole and in pieces of 64 bytes, and traps unless
     /// both reads agree (the model and every diagnostic); when the read succeeds, writes
     /// every edition but the PDF and traps if any output breaks a promise (XML not
-    /// well-formed, a text line wider than its width, an EPUB not made).
+    /// well-formed, a text line wider than its width, an EPUB or a Word edition not made).
     public static func run(_ bytes: [UInt8]) {
         checkAddress(String(decoding: bytes, as: UTF8.self))
         // The SVG checker meets every input too: it must answer, never crash or hang.
@@ -32,6 +33,9 @@ public enum FuzzChecks {
         let epub = try? EPUBWriter(options: .init(stylesheet: "", modified: 0))
             .write(report, resources: [:])
         precondition(epub != nil || !report.imagePaths.isEmpty, "no EPUB for a report without images")
+        var docx: [UInt8] = []
+        let written = try? DOCXWriter().write(Manuscript(report), resources: [:]) { docx.append(contentsOf: $0) }
+        precondition(written != nil && docx.starts(with: [0x50, 0x4B]), "no Word edition")
     }
 
     /// A read, comparable: the report and its warnings, or the errors.

@@ -8,14 +8,16 @@ import XMLSupport
 extension WordBody {
     func writeTitlePage(into body: XMLElement) {
         let metadata = context.report.metadata
+        // In a right-to-left language the title page is set from the right.
+        let rtl = words.isRightToLeft
         if let series = metadata.series {
             let line = series.parts(words).map(\.text).joined(separator: Series.separator)
-            if !line.isEmpty { RunStyle().run(line, into: paragraph(in: body, style: "Series")) }
+            if !line.isEmpty { RunStyle().run(line, into: paragraph(in: body, style: "Series", rightToLeft: rtl)) }
         }
-        RunStyle().run(metadata.title, into: paragraph(in: body, style: "Title"))
-        if let subtitle = metadata.subtitle { RunStyle().run(subtitle, into: paragraph(in: body, style: "Subtitle")) }
+        RunStyle().run(metadata.title, into: paragraph(in: body, style: "Title", rightToLeft: rtl))
+        if let subtitle = metadata.subtitle { RunStyle().run(subtitle, into: paragraph(in: body, style: "Subtitle", rightToLeft: rtl)) }
         for author in metadata.authors {
-            let element = paragraph(in: body, style: "TitleDetails")
+            let element = paragraph(in: body, style: "TitleDetails", rightToLeft: rtl)
             RunStyle(bold: true).run(author.name, into: element)
             if let affiliation = author.affiliation { RunStyle().run(", " + affiliation, into: element) }
             if let email = author.email {
@@ -24,7 +26,7 @@ extension WordBody {
             }
         }
         if let publisher = metadata.publisher {
-            let element = paragraph(in: body, style: "TitleDetails")
+            let element = paragraph(in: body, style: "TitleDetails", rightToLeft: rtl)
             if let url = publisher.url {
                 writeInlines([.link(Link(url: url, content: [.text(publisher.name)]))], into: element)
             } else {
@@ -35,11 +37,11 @@ extension WordBody {
             metadata.date.map(words.date),
             metadata.updated.map { words(metadata.date == nil ? .updated : .alsoUpdated, ["date": words.date($0)]) },
         ].compactMap { $0 }
-        if !dates.isEmpty { RunStyle().run(dates.joined(separator: " · "), into: paragraph(in: body, style: "TitleDetails")) }
+        if !dates.isEmpty { RunStyle().run(dates.joined(separator: " · "), into: paragraph(in: body, style: "TitleDetails", rightToLeft: rtl)) }
         if let marking = metadata.marking {
-            if let tlp = marking.tlp { RunStyle.tlp(tlp).run(tlp.label, into: paragraph(in: body, style: "Marking")) }
-            if let classification = marking.classification { RunStyle(bold: true).run(classification, into: paragraph(in: body, style: "Marking")) }
-            if let notice = marking.notice { RunStyle().run(notice, into: paragraph(in: body, style: "Marking")) }
+            if let tlp = marking.tlp { RunStyle.tlp(tlp).run(tlp.label, into: paragraph(in: body, style: "Marking", rightToLeft: rtl)) }
+            if let classification = marking.classification { RunStyle(bold: true).run(classification, into: paragraph(in: body, style: "Marking", rightToLeft: rtl)) }
+            if let notice = marking.notice { RunStyle().run(notice, into: paragraph(in: body, style: "Marking", rightToLeft: rtl)) }
         }
         if metadata.titlePage != false { pageBreak(into: body) }
     }

@@ -17,14 +17,15 @@ struct WordBody {
 
     // MARK: - Paragraphs
 
-    /// A new paragraph with its properties: style, numbering, keep with the next.
+    /// A new paragraph with its properties: style, numbering, keep with the next, set right
+    /// to left (a paragraph that opens in Arabic or Hebrew, `TextDirection`).
     @discardableResult
     func paragraph(
         in parent: XMLElement, style: String? = nil, keepNext: Bool = false, numbering: (id: Int, level: Int)? = nil,
-        indent: Int? = nil, alignment: String? = nil
+        rightToLeft: Bool = false, indent: Int? = nil, alignment: String? = nil
     ) -> XMLElement {
         let paragraph = parent.element("w:p")
-        guard style != nil || keepNext || numbering != nil || indent != nil || alignment != nil else { return paragraph }
+        guard style != nil || keepNext || numbering != nil || rightToLeft || indent != nil || alignment != nil else { return paragraph }
         let properties = paragraph.element("w:pPr")
         if let style { properties.property("w:pStyle", style) }
         if keepNext { properties.element("w:keepNext") }
@@ -33,6 +34,7 @@ struct WordBody {
             numPr.property("w:ilvl", String(numbering.level))
             numPr.property("w:numId", String(numbering.id))
         }
+        if rightToLeft { properties.element("w:bidi") }
         if let indent { properties.element("w:ind", ["w:left": String(indent)]) }
         if let alignment { properties.property("w:jc", alignment) }
         return paragraph
@@ -45,7 +47,7 @@ struct WordBody {
 
     func write(_ section: Section, into body: XMLElement) {
         let level = min(max(section.level - 1, 1), 6)
-        let heading = paragraph(in: body, style: "Heading\(level)")
+        let heading = paragraph(in: body, style: "Heading\(level)", rightToLeft: TextDirection.isRightToLeft(section.title))
         context.addBookmark(section.id, to: heading)
         let untitled = section.title.plainText.allSatisfy(\.isWhitespace)
         let title = untitled && section.number == nil ? section.title + [.text(words[.untitledSection])] : section.title
@@ -59,7 +61,8 @@ struct WordBody {
     func write(_ block: Block, into parent: XMLElement, place: Place = Place()) {
         switch block {
         case .paragraph(let inlines):
-            writeInlines(inlines, into: paragraph(in: parent, style: place.style, indent: Self.listIndent(place.listLevel)))
+            let rightToLeft = TextDirection.isRightToLeft(inlines)
+            writeInlines(inlines, into: paragraph(in: parent, style: place.style, rightToLeft: rightToLeft, indent: Self.listIndent(place.listLevel)))
         case .list(let list):
             write(list, into: parent, place: place)
         case .quote(let blocks):

@@ -1,0 +1,124 @@
+import Foundation
+import ReportModel
+import ReportReaders
+import ReportTestSupport
+import SharedWriting
+import Testing
+import XMLSupport
+import ZIPFoundation
+
+@testable import DOCXWriter
+
+/// The Word edition's parts as the writer makes them.
+@Suite struct DOCXWriterTests {
+    /// The package of `markdown` (a report read from a temporary folder with `files`
+    /// beside it), its parts by path.
+    static func parts(_ markdown: String, files: [String: [UInt8]] = [:], options: DOCXWriter.Options = .init()) throws -> [String: [UInt8]] {
+        let folder = NSTemporaryDirectory() + "imprint-docx-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.md"
+        FileManager.default.createFile(atPath: path, contents: Data(markdown.utf8))
+        for (name, bytes) in files {
+            try FileManager.default.createDirectory(atPath: (folder + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
+        }
+        let report = try ReportMarkdownReader.read(fileAt: path).report
+        var package: [UInt8] = []
+        _ = try DOCXWriter(options: options).write(Manuscript(report), resources: files) { package.append(contentsOf: $0) }
+        let archive = try Archive(data: Data(package), accessMode: .read)
+        var parts: [String: [UInt8]] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            parts[entry.path] = Array(data)
+        }
+        return parts
+    }
+
+    static func text(_ parts: [String: [UInt8]], _ path: String) -> String {
+        String(decoding: parts[path] ?? [], as: UTF8.self)
+    }
+
+    @Test func everyCrossReferenceGoesToABookmark() throws {
+        let parts = try Self.parts(
+            "---\ntitle: T\n---\n\n## A {#a}\n\nSee [](#b), [](#t) and [](#r).\n\n## B {#b}\n\n| x |\n|---|\n| 1 |\n\nTable: Cap {#t}\n\n## Risks {.risks}\n\n1. **R:** text {#r}\n")
+        let document = Self.text(parts, "word/document.xml")
+        let anchors = Set(document.matches(of: /w:anchor="([^"]+)"/).map { String($0.output.1) })
+        let bookmarks = Set(document.matches(of: /w:bookmarkStart w:id="\d+" w:name="([^"]+)"/).map { String($0.output.1) })
+        #expect(anchors.count >= 3)
+        #expect(anchors.isSubset(of: bookmarks), "\(anchors) \(bookmarks)")
+        let ids = document.matches(of: /w:bookmarkStart w:id="(\d+)"/).map { String($0.output.1) }
+        #expect(Set(ids).count == ids.count, "each bookmark has an id of its own")
+    }
+
+    @Test func eachNumberedListCountsFromItsOwnStart() throws {
+        let parts = try Self.parts("---\ntitle: T\n---\n\n3. three\n4. four\n\ntext\n\n1. one\n   1. nested\n")
+        let numbering = Self.text(parts, "word/numbering.xml")
+        let starts = numbering.matches(of: /<w:lvlOverride w:ilvl="(\d)"><w:startOverride w:val="(\d+)"\/>/).map { "\($0.output.1):\($0.output.2)" }
+        #expect(starts == ["0:3", "0:1", "1:1"])
+    }
+
+    @Test func aParagraphThatOpensInArabicIsSetFromTheRight() throws {
+        let parts = try Self.parts("---\ntitle: T\n---\n\nهذا نص.\n\nEnglish.\n")
+        let document = Self.text(parts, "word/document.xml")
+        #expect(document.components(separatedBy: "<w:bidi/>").count == 2)
+    }
+
+    @Test func theSamePackageTwice() throws {
+        let markdown = try String(contentsOfFile: samplesPath("arctic-shipping-outlook.md"), encoding: .utf8)
+        let svg = try Array(Data(contentsOf: URL(fileURLWithPath: samplesPath("images/nsr-route.svg"))))
+        let cover = try Array(Data(contentsOf: URL(fileURLWithPath: samplesPath("images/arctic-cover.svg"))))
+        let files = ["images/nsr-route.svg": svg, "images/arctic-cover.svg": cover]
+        let first = try Self.parts(markdown, files: files, options: .init(modified: 1_700_000_000))
+        let second = try Self.parts(markdown, files: files, options: .init(modified: 1_700_000_000))
+        #expect(first == second)
+        #expect(first["word/media/image1.svg"] == svg)
+        let png = try #require(first["word/media/image1.png"])
+        #expect(ImageSize(png) != nil)
+        #expect(Self.text(first, "docProps/core.xml").contains("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2023-11-14T22:13:20Z</dcterms:modified>"))
+    }
+
+    /// A template's style replaces Imprint's of the same id, in its place; Imprint's other
+    /// styles stay; the document defaults come first, as the schema wants.
+    @Test func aTemplatesStylesReplaceImprintsOfTheSameId() throws {
+        let template = """
+            <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+            <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:rPr><w:color w:val="FF0000"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Desk"><w:name w:val="Desk"/></w:style>\
+            <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="30"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>
+            """
+        let styles = try StylesPart.document(language: "en", reference: Array(template.utf8))
+        let ids = styles.root.children.map { $0.name == "style" ? $0.attribute("styleId", namespace: WordML.main) ?? "" : $0.name }
+        #expect(ids.prefix(2) == ["docDefaults", "latentStyles"])
+        #expect(ids.filter { $0 == "Title" }.count == 1)
+        #expect(ids.contains("Desk") && ids.contains("KeyJudgment"))
+        let text = String(decoding: styles.serialized(indent: false), as: UTF8.self)
+        #expect(text.contains(#"<w:color w:val="FF0000"/>"#) && text.contains(#"<w:sz w:val="30"/>"#))
+    }
+
+    @Test func imageSizesComeFromTheirHeaders() {
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        png += [0, 0, 1, 44, 0, 0, 0, 200]
+        #expect(ImageSize(png) == ImageSize(width: 300, height: 200))
+        let gif: [UInt8] = Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00]
+        #expect(ImageSize(gif) == ImageSize(width: 320, height: 240))
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80, 0x03]
+        #expect(ImageSize(jpeg) == ImageSize(width: 640, height: 480))
+        #expect(ImageSize(Array("not an image".utf8)) == nil)
+    }
+
+    @Test func anSVGImageIsDrawnAtItsOwnSize() throws {
+        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" fill="#336699"/></svg>"##
+        let (png, size) = try #require(SVGRaster.png(from: Array(svg.utf8)))
+        #expect(size == ImageSize(width: 120, height: 60))
+        #expect(ImageSize(png) == ImageSize(width: 240, height: 120))
+        #expect(SVGRaster.png(from: Array("<svg".utf8)) == nil)
+    }
+}
+
+/// A file of the repository's `Samples` folder.
+func samplesPath(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples").appendingPathComponent(name).path
+}
