@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import XMLSupport
 @testable import Imprint
 
 /// Whatever it is fed, Imprint ends in a clear diagnostic (exit 1, nothing written) or in
 /// valid output: never a crash, a hang, a signal, or a file read from outside the folder.
 /// The 50 MB report and the multi-megabyte line run in Scripts/hostile, on a release build.
 @Suite(.serialized) struct HostileInputTests {
-    private func expectRefused(_ report: [UInt8], message: String, formats: String = "docbook,xhtml,epub,text") throws {
+    private func expectRefused(_ report: [UInt8], message: String, formats: String = "docbook,xhtml,epub,docx,text") throws {
         let workspace = Workspace(files: ["report.md": report])
         let result = try workspace.run("build", "report.md", "--to", formats)
         #expect(result.status == 1, "\(result.stderr.prefix(500))")
@@ -15,11 +16,31 @@ import Testing
         #expect(workspace.files().isEmpty)
     }
 
-    private func expectBuilt(_ report: [UInt8], formats: String = "docbook,xhtml,epub,text") throws -> Workspace {
+    private func expectBuilt(_ report: [UInt8], formats: String = "docbook,xhtml,epub,docx,text") throws -> Workspace {
         let workspace = Workspace(files: ["report.md": report])
         let result = try workspace.run("build", "report.md", "--to", formats)
         #expect(result.status == 0, "\(result.stderr.prefix(500))")
+        if formats.contains("docx") { try expectWellFormedParts(of: workspace.folder + "/out/report.docx") }
         return workspace
+    }
+
+    /// Every XML part of a Word document parses (the readers' own tests are in
+    /// WordEditionTests; a hostile report is held to well-formed parts).
+    private func expectWellFormedParts(of docx: String) throws {
+        let names = try runProgram("/usr/bin/unzip", ["-Z1", docx])
+        try #require(names.status == 0, "not a ZIP: \(names.output)")
+        for name in names.output.split(separator: "\n") where name.hasSuffix(".xml") || name.hasSuffix(".rels") {
+            let part = Process()
+            part.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+            // unzip reads a name as a pattern, in which brackets are a character class.
+            part.arguments = ["-p", docx, name.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")]
+            let pipe = Pipe()
+            part.standardOutput = pipe
+            try part.run()
+            let bytes = Array(pipe.fileHandleForReading.readDataToEndOfFile())
+            part.waitUntilExit()
+            #expect(throws: Never.self, "\(name)") { _ = try XMLDocument.parse(bytes, url: String(name)) }
+        }
     }
 
     private static func report(_ body: String) -> [UInt8] { Array("---\ntitle: Hostile\n---\n\n\(body)".utf8) }
@@ -54,7 +75,8 @@ import Testing
 
     @Test func controlCharactersAndNoncharactersNeverReachAnOutput() throws {
         let workspace = try expectBuilt(Self.report("a\u{0}b\u{1}c\u{FFFE}d\u{FFFF}e\u{7}\n"))
-        for file in workspace.files() where !file.hasSuffix(".epub") {
+        // (The ZIP packages are binary; their XML parts are checked by `expectBuilt`.)
+        for file in workspace.files() where !file.hasSuffix(".epub") && !file.hasSuffix(".docx") {
             let text = try #require(workspace.contents("out/" + file))
             #expect(!text.unicodeScalars.contains { [0, 1, 7, 0xFFFE, 0xFFFF].contains($0.value) }, "\(file)")
         }
