@@ -34,8 +34,6 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
-        // librsvg and cairo: an SVG image's PNG fallback in the Word edition.
-        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // Linux system calls Swift's Glibc module lacks (renameat2), as inline C.
         .systemLibrary(name: "CLinux"),
 
@@ -61,7 +59,8 @@ let package = Package(
         .target(
             name: "EPUBWriter",
             dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "ZIPSupport"]),
-        .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPSupport", "CRsvg"]),
+        // librsvg is loaded when an SVG image is drawn (`SVGRaster`), not linked.
+        .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPSupport"]),
         // The pipeline as a library: formats, options, atomic output. The files of Styles/
         // are compiled into it (EmbedData), so the binary runs from any folder.
         .target(

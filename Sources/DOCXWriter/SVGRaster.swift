@@ -1,59 +1,126 @@
-import CRsvg
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A PNG copy of an SVG image, drawn by librsvg with cairo: Word 2016 and later show the
 /// SVG itself and older readers this copy, which the format requires beside it.
 ///
-/// The image has passed `SVGCheck` (nothing that runs, nothing outside the image), and is
-/// read from memory with no base file, so librsvg has nothing else it could load.
+/// librsvg (with cairo, GLib, Pango and their fonts) is loaded the first time an SVG image
+/// is drawn, not when Imprint starts: linked in, they would slow the start of every build
+/// of every edition (docs/performance.md has the figures). The image has
+/// passed `SVGCheck` (nothing that runs, nothing outside the image), and is read from
+/// memory with no base file, so librsvg has nothing else it could load.
 enum SVGRaster {
     /// The largest side drawn, in pixels: a figure is at most a page wide, drawn at twice
     /// its size for print.
     static let maximumSide = 2400
 
+    /// Whether librsvg could be loaded (Debian's `librsvg2-2`).
+    static var isAvailable: Bool { RSVG.library != nil }
+
     /// The PNG's bytes and the image's own size in CSS pixels (96 to the inch); nil when
-    /// librsvg cannot read the image.
+    /// librsvg is missing or cannot read the image.
     static func png(from svg: [UInt8]) -> (png: [UInt8], size: ImageSize)? {
-        var error: UnsafeMutablePointer<GError>?
-        guard let handle = svg.withUnsafeBufferPointer({ rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error) }) else {
-            if let error { g_error_free(error) }
+        guard let rsvg = RSVG.library else { return nil }
+        var error: OpaquePointer?
+        guard let handle = svg.withUnsafeBufferPointer({ rsvg.newFromData($0.baseAddress, $0.count, &error) }) else {
+            if error != nil { rsvg.errorFree(error) }
             return nil
         }
-        defer { g_object_unref(handle) }
-        rsvg_handle_set_dpi(handle, 96)
+        defer { rsvg.objectUnref(handle) }
+        rsvg.setDPI(handle, 96)
         var width = 0.0
         var height = 0.0
-        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 {
+        if rsvg.intrinsicSizeInPixels(handle, &width, &height) == 0 {
             // Only a viewBox: its size, in user units, is the image's.
-            var hasWidth: gboolean = 0
-            var hasHeight: gboolean = 0
-            var hasViewBox: gboolean = 0
-            var viewBox = RsvgRectangle()
-            rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, nil, &hasHeight, nil, &hasViewBox, &viewBox)
+            var hasViewBox: Int32 = 0
+            // An `RsvgRectangle`: x, y, width, height.
+            var viewBox = [0.0, 0.0, 0.0, 0.0]
+            viewBox.withUnsafeMutableBytes { _ = rsvg.intrinsicDimensions(handle, nil, nil, nil, nil, &hasViewBox, $0.baseAddress) }
             guard hasViewBox != 0 else { return nil }
-            (width, height) = (viewBox.width, viewBox.height)
+            (width, height) = (viewBox[2], viewBox[3])
         }
         guard width >= 1, height >= 1 else { return nil }
         let scale = min(2.0, Double(maximumSide) / max(width, height))
-        let pixels = (Int32((width * scale).rounded(.up)), Int32((height * scale).rounded(.up)))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixels.0, pixels.1) else { return nil }
-        defer { cairo_surface_destroy(surface) }
-        guard let cairo = cairo_create(surface) else { return nil }
-        defer { cairo_destroy(cairo) }
-        var viewport = RsvgRectangle(x: 0, y: 0, width: width * scale, height: height * scale)
-        guard rsvg_handle_render_document(handle, cairo, &viewport, &error) != 0 else {
-            if let error { g_error_free(error) }
+        // CAIRO_FORMAT_ARGB32 is 0.
+        guard let surface = rsvg.surfaceCreate(0, Int32((width * scale).rounded(.up)), Int32((height * scale).rounded(.up))) else { return nil }
+        defer { rsvg.surfaceDestroy(surface) }
+        guard let cairo = rsvg.cairoCreate(surface) else { return nil }
+        defer { rsvg.cairoDestroy(cairo) }
+        let viewport = [0, 0, width * scale, height * scale]
+        guard viewport.withUnsafeBytes({ rsvg.renderDocument(handle, cairo, $0.baseAddress, &error) }) != 0 else {
+            if error != nil { rsvg.errorFree(error) }
             return nil
         }
-        cairo_surface_flush(surface)
+        rsvg.surfaceFlush(surface)
         var png: [UInt8] = []
+        // CAIRO_STATUS_SUCCESS is 0; CAIRO_STATUS_WRITE_ERROR is 11.
         let status = withUnsafeMutablePointer(to: &png) { target in
-            cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            rsvg.writeToPNGStream(surface, { closure, data, length in
+                guard let closure, let data else { return 11 }
                 closure.assumingMemoryBound(to: [UInt8].self).pointee.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
+                return 0
             }, target)
         }
-        guard status == CAIRO_STATUS_SUCCESS else { return nil }
+        guard status == 0 else { return nil }
         return (png, ImageSize(width: Int(width.rounded()), height: Int(height.rounded())))
     }
+}
+
+/// The functions of librsvg, cairo and GLib that `SVGRaster` calls, found with `dlsym` in
+/// librsvg and the libraries it loads.
+private struct RSVG: @unchecked Sendable {
+    let newFromData: @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<OpaquePointer?>?) -> OpaquePointer?
+    let setDPI: @convention(c) (OpaquePointer?, Double) -> Void
+    let intrinsicSizeInPixels: @convention(c) (OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Int32
+    let intrinsicDimensions: @convention(c) (
+        OpaquePointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?,
+        UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?
+    ) -> Void
+    let renderDocument: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeRawPointer?, UnsafeMutablePointer<OpaquePointer?>?) -> Int32
+    let objectUnref: @convention(c) (OpaquePointer?) -> Void
+    let errorFree: @convention(c) (OpaquePointer?) -> Void
+    let surfaceCreate: @convention(c) (Int32, Int32, Int32) -> OpaquePointer?
+    let surfaceFlush: @convention(c) (OpaquePointer?) -> Void
+    let surfaceDestroy: @convention(c) (OpaquePointer?) -> Void
+    let cairoCreate: @convention(c) (OpaquePointer?) -> OpaquePointer?
+    let cairoDestroy: @convention(c) (OpaquePointer?) -> Void
+    let writeToPNGStream: @convention(c) (
+        OpaquePointer?, (@convention(c) (UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, UInt32) -> Int32)?, UnsafeMutableRawPointer?
+    ) -> Int32
+
+    /// Loaded on first use; nil when librsvg is not installed.
+    static let library: RSVG? = {
+        guard let handle = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL) else { return nil }
+        func symbol<T>(_ name: String) -> T? {
+            dlsym(handle, name).map { unsafeBitCast($0, to: T.self) }
+        }
+        guard let newFromData: @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<OpaquePointer?>?) -> OpaquePointer? =
+            symbol("rsvg_handle_new_from_data"),
+            let setDPI: @convention(c) (OpaquePointer?, Double) -> Void = symbol("rsvg_handle_set_dpi"),
+            let intrinsicSizeInPixels: @convention(c) (OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Int32 =
+                symbol("rsvg_handle_get_intrinsic_size_in_pixels"),
+            let intrinsicDimensions: @convention(c) (
+                OpaquePointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?,
+                UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?
+            ) -> Void = symbol("rsvg_handle_get_intrinsic_dimensions"),
+            let renderDocument: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeRawPointer?, UnsafeMutablePointer<OpaquePointer?>?) -> Int32 =
+                symbol("rsvg_handle_render_document"),
+            let objectUnref: @convention(c) (OpaquePointer?) -> Void = symbol("g_object_unref"),
+            let errorFree: @convention(c) (OpaquePointer?) -> Void = symbol("g_error_free"),
+            let surfaceCreate: @convention(c) (Int32, Int32, Int32) -> OpaquePointer? = symbol("cairo_image_surface_create"),
+            let surfaceFlush: @convention(c) (OpaquePointer?) -> Void = symbol("cairo_surface_flush"),
+            let surfaceDestroy: @convention(c) (OpaquePointer?) -> Void = symbol("cairo_surface_destroy"),
+            let cairoCreate: @convention(c) (OpaquePointer?) -> OpaquePointer? = symbol("cairo_create"),
+            let cairoDestroy: @convention(c) (OpaquePointer?) -> Void = symbol("cairo_destroy"),
+            let writeToPNGStream: @convention(c) (
+                OpaquePointer?, (@convention(c) (UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, UInt32) -> Int32)?, UnsafeMutableRawPointer?
+            ) -> Int32 = symbol("cairo_surface_write_to_png_stream")
+        else { return nil }
+        return RSVG(
+            newFromData: newFromData, setDPI: setDPI, intrinsicSizeInPixels: intrinsicSizeInPixels, intrinsicDimensions: intrinsicDimensions,
+            renderDocument: renderDocument, objectUnref: objectUnref, errorFree: errorFree, surfaceCreate: surfaceCreate,
+            surfaceFlush: surfaceFlush, surfaceDestroy: surfaceDestroy, cairoCreate: cairoCreate, cairoDestroy: cairoDestroy,
+            writeToPNGStream: writeToPNGStream)
+    }()
 }

@@ -15,7 +15,7 @@ enum StylesPart {
     static let ink = "111111"
 
     /// What a style sets: its font, size (in points), colour, weight and slant, spacing
-    /// (points before and after), indent, shading, and keep-with-next.
+    /// (points before and after), indent, shading, keep-with-next, a rule under it.
     struct Look {
         var font: String?
         var size: Double?
@@ -27,6 +27,8 @@ enum StylesPart {
         var indent: Int?
         var shading: String?
         var keepNext = false
+        /// A rule under the paragraph (a thematic break), in grey.
+        var rule = false
         var alignment: String?
         var outline: Int?
         var vertical: String?
@@ -54,7 +56,7 @@ enum StylesPart {
         ("Compact", "Compact", "Normal", Look(after: 0, alignment: "left")),
         ("KeyJudgment", "Key Judgment", "Normal", Look(after: 2, shading: "EEF3F8")),
         ("Assessment", "Assessment", "Normal", Look(font: sans, size: 9, colour: blue, after: 10, indent: 425, shading: "EEF3F8")),
-        ("HorizontalRule", "Horizontal Rule", "Normal", Look(after: 12)),
+        ("HorizontalRule", "Horizontal Rule", "Normal", Look(before: 6, after: 12, rule: true)),
         ("FootnoteText", "footnote text", "Normal", Look(size: 8.8, after: 2)),
         ("TOCHeading", "TOC Heading", "Heading1", Look(outline: 9)),
         ("TOC1", "toc 1", "Normal", Look(font: sans, after: 4, alignment: "left")),
@@ -157,6 +159,9 @@ enum StylesPart {
         if paragraph {
             let properties = style.element("w:pPr")
             if look.keepNext { properties.element("w:keepNext") }
+            if look.rule {
+                properties.element("w:pBdr").element("w:bottom", ["w:val": "single", "w:sz": "4", "w:space": "1", "w:color": "999999"])
+            }
             if let shading = look.shading { properties.element("w:shd", ["w:val": "clear", "w:color": "auto", "w:fill": shading]) }
             if look.before != nil || look.after != nil {
                 let spacing = properties.element("w:spacing")

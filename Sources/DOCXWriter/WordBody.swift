@@ -91,14 +91,16 @@ struct WordBody {
         let numbering = context.newNumbering(ordered: list.ordered, start: list.start, level: min(level, 8))
         for item in list.items {
             var blocks = item.blocks[...]
-            let first = paragraph(in: parent, style: place.style ?? "ListParagraph", numbering: (numbering, min(level, 8)))
-            context.addBookmark(item.id, to: first)
             var opening: [Inline] = []
-            if let task = item.task { opening.append(.text(task ? "☒ " : "☐ ")) }
             if case .paragraph(let inlines) = blocks.first {
-                opening += inlines
+                opening = inlines
                 blocks = blocks.dropFirst()
             }
+            let first = paragraph(
+                in: parent, style: place.style ?? "ListParagraph", numbering: (numbering, min(level, 8)),
+                rightToLeft: TextDirection.isRightToLeft(opening))
+            context.addBookmark(item.id, to: first)
+            if let task = item.task { opening.insert(.text(task ? "☒ " : "☐ "), at: 0) }
             writeInlines(opening, into: first)
             for block in blocks {
                 write(block, into: parent, place: Place(style: place.style ?? "ListParagraph", listLevel: level + 1))
