@@ -31,8 +31,11 @@ extension WordBody {
     /// with a warning.
     func writeDrawing(_ source: String, alt: String, width: String?, into parent: XMLElement, inline: Bool) {
         guard let image = context.image(source) else {
+            let why =
+                source.lowercased().hasSuffix(".svg") && !SVGRaster.isAvailable
+                ? "its PNG copy needs librsvg (Debian's librsvg2-2), which is not installed" : "the Word edition carries PNG, JPEG, GIF and SVG images"
             context.warnings.append(
-                Diagnostic(.warning, .imageInvalid, "the image '\(source)' cannot go into the Word edition; its alt text stands in for it", at: nil))
+                Diagnostic(.warning, .imageInvalid, "the image '\(source)' is left out (\(why)); its alt text stands in for it", at: nil))
             RunStyle(italic: true).run(alt.isEmpty ? source : alt, into: parent)
             return
         }
