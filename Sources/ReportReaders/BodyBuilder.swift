@@ -262,10 +262,16 @@ final class BodyBuilder {
 
     // MARK: - Positions
 
-    /// Where `node` starts, and where it ends when cmark knows (the last character's column).
+    /// The kinds of node whose end depends on what follows them (see `location`).
+    private static let containers: Set<MarkdownNode.Kind> = [.document, .blockQuote, .list, .item, .footnoteDefinition, .table]
+
+    /// Where `node` starts, and where it ends (the last character's column) when cmark knows
+    /// and the end is the node's own: a container (a list, an item, a quote, a note) ends
+    /// where what follows it lets cmark close it, which a report read in pieces would see
+    /// differently, so its end is left unknown.
     func location(_ node: MarkdownNode) -> SourceLocation {
         var location = source.location(line: node.startLine, byteColumn: max(node.startColumn, 1))
-        if node.endLine >= location.line, node.endColumn > 0 {
+        if !Self.containers.contains(node.kind), node.endLine >= location.line, node.endColumn > 0 {
             let end = source.position(line: node.endLine, lastByte: node.endColumn)
             if end.line > location.line || end.column >= location.column { location.end = end }
         }

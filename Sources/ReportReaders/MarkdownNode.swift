@@ -14,7 +14,7 @@ import XMLSupport
 /// address, a list's numbering, a table's alignments) is in a box of its own that most
 /// nodes go without, and positions are 32-bit: 80 bytes a node.
 final class MarkdownNode {
-    enum Kind: UInt8, Equatable {
+    enum Kind: UInt8, Hashable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
         case footnoteDefinition, table, tableRow, tableCell
         case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, strikethrough, link, image
