@@ -15,7 +15,7 @@ public struct SourceLocation: Sendable, Codable, Equatable, Hashable, CustomStri
     public var file: String
     public var line: Int
     public var column: Int
-    /// The last character of what is meant (a heading, a table, a list item), when the
+    /// The last character of what is meant (a heading, a paragraph, a table row), when the
     /// reader knows it; tools underline from `line`:`column` to here.
     public var end: Position?
 
