@@ -13,10 +13,11 @@ public struct DOCXWriter {
         public var modified: Int
         public var page: PageLayout
         /// The styles part of a desk's Word template, whose styles replace Imprint's of the
-        /// same id (and whose document defaults replace Imprint's).
-        public var referenceStyles: [UInt8]?
+        /// same id (and whose document defaults replace Imprint's), and the template's path,
+        /// which its diagnostics name.
+        public var referenceStyles: (bytes: [UInt8], template: String)?
 
-        public init(modified: Int = 0, page: PageLayout = .a4, referenceStyles: [UInt8]? = nil) {
+        public init(modified: Int = 0, page: PageLayout = .a4, referenceStyles: (bytes: [UInt8], template: String)? = nil) {
             self.modified = modified
             self.page = page
             self.referenceStyles = referenceStyles

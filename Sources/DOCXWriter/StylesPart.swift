@@ -75,21 +75,24 @@ enum StylesPart {
 
     /// The styles, with the report's language as the text's; with a template's styles part,
     /// its styles over Imprint's of the same id, and its document defaults over Imprint's.
-    static func document(language: String, reference: [UInt8]?) throws(DiagnosticError) -> XMLDocument {
+    static func document(language: String, reference: (bytes: [UInt8], template: String)?) throws(DiagnosticError) -> XMLDocument {
         let document = document(language: language)
         guard let reference else { return document }
+        // Diagnostics name the part inside the template: "house.docx (word/styles.xml):3:7".
+        let part = "\(reference.template) (word/styles.xml)"
         let template: XMLDocument
         do {
-            template = try XMLDocument.parse(reference, url: "word/styles.xml")
+            template = try XMLDocument.parse(reference.bytes, url: part)
         } catch {
             throw DiagnosticError(
-                error: .referenceDocInvalid, "--reference-doc: its styles are not well-formed XML: \(error.errors.first?.message ?? "")")
+                error.errors.map { Diagnostic(.error, .referenceDocInvalid, "--reference-doc: not well-formed XML: \($0.message)", at: $0.location) })
         }
         guard !template.hasDocumentType else {
-            throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: its styles declare a document type (<!DOCTYPE …>), which Word's never do")
+            throw DiagnosticError(
+                error: .referenceDocInvalid, "--reference-doc: the styles declare a document type (<!DOCTYPE …>), which Word's never do", at: .file(part))
         }
         guard template.root.name == "styles", template.root.namespaceURI == WordML.main else {
-            throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: its word/styles.xml is not a Word styles part")
+            throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: this is not a Word styles part", at: .file(part))
         }
         // Each of Imprint's elements is replaced at most once, in its place (the schema
         // orders document defaults, latent styles, then styles).

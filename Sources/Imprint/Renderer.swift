@@ -75,7 +75,7 @@ struct Renderer: Sendable {
     private func docx(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
         var resources: [String: [UInt8]] = [:]
         for image in try images(for: "docx") { resources[image.reference] = image.bytes }
-        let styles = try options.referenceDoc.map { path throws(DiagnosticError) in try ReferenceDocument.styles(at: path) }
+        let styles = try options.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
         let writer = DOCXWriter(
             options: .init(modified: SourceDate.epoch(for: report.metadata), page: options.paper.wordPage, referenceStyles: styles))
         return try writer.write(manuscript, resources: resources, to: file.write)

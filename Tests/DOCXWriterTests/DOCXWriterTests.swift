@@ -88,7 +88,7 @@ import ZIPFoundation
             <w:style w:type="paragraph" w:styleId="Desk"><w:name w:val="Desk"/></w:style>\
             <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="30"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>
             """
-        let styles = try StylesPart.document(language: "en", reference: Array(template.utf8))
+        let styles = try StylesPart.document(language: "en", reference: (Array(template.utf8), "house.docx"))
         let ids = styles.root.children.map { $0.name == "style" ? $0.attribute("styleId", namespace: WordML.main) ?? "" : $0.name }
         #expect(ids.prefix(2) == ["docDefaults", "latentStyles"])
         #expect(ids.filter { $0 == "Title" }.count == 1)
