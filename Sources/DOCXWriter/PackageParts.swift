@@ -135,15 +135,12 @@ enum PackageParts {
         for footnote in context.report.footnotes {
             guard let id = context.footnoteIDs[footnote.label] else { continue }
             let note = root.element("w:footnote", ["w:id": String(id)])
-            var blocks = footnote.blocks[...]
+            let (opening, rest) = WordBody.opening(of: footnote.blocks[...])
             let first = body.paragraph(in: note, style: "FootnoteText")
             RunStyle(characterStyle: "FootnoteReference").start(in: first).element("w:footnoteRef")
             RunStyle().run(" ", into: first)
-            if case .paragraph(let inlines) = blocks.first {
-                body.writeInlines(inlines, into: first)
-                blocks = blocks.dropFirst()
-            }
-            for block in blocks { body.write(block, into: note, place: WordBody.Place(style: "FootnoteText")) }
+            body.writeInlines(opening, into: first)
+            for block in rest { body.write(block, into: note, place: WordBody.Place(style: "FootnoteText")) }
         }
         return document
     }

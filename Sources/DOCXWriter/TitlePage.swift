@@ -33,10 +33,7 @@ extension WordBody {
                 RunStyle().run(publisher.name, into: element)
             }
         }
-        let dates = [
-            metadata.date.map(words.date),
-            metadata.updated.map { words(metadata.date == nil ? .updated : .alsoUpdated, ["date": words.date($0)]) },
-        ].compactMap { $0 }
+        let dates = words.dates(of: metadata)
         if !dates.isEmpty { RunStyle().run(dates.joined(separator: " · "), into: paragraph(in: body, style: "TitleDetails", rightToLeft: rtl)) }
         if let marking = metadata.marking {
             if let tlp = marking.tlp { RunStyle.tlp(tlp).run(tlp.label, into: paragraph(in: body, style: "Marking", rightToLeft: rtl)) }

@@ -34,20 +34,15 @@ extension WordBody {
     func writeRisks(_ risks: [Risk], into parent: XMLElement) {
         guard !risks.isEmpty else { return }
         RunStyle(bold: true).run(words[.riskRegister], into: paragraph(in: parent, style: "Caption", keepNext: true))
-        let header: [[Block]] = [Word.number, .risk, .likelihood, .impact, .confidence].map { [.paragraph([.text(words[$0])])] }
+        let header: [[Block]] = RiskRegister.columns.map { [.paragraph([.text(words[$0])])] }
         var rows = [header]
         for (index, risk) in risks.enumerated() {
             let leadIn = LeadIn(title: risk.title, blocks: risk.blocks)
-            var description: [Block] = []
-            if !risk.title.isEmpty {
-                description.append(.paragraph([.strong(risk.title + (leadIn.opening == nil ? [] : [.text(LeadIn.colon)]))] + (leadIn.opening.map { [.text(" ")] + $0 } ?? [])))
-            }
-            description += leadIn.rest
+            let description = (leadIn.titledOpening.map { [Block.paragraph($0)] } ?? []) + leadIn.rest
+            let values = RiskRegister.values(of: risk, words: words)
             rows.append([
                 [.paragraph([.text(String(index + 1))])], description,
-                [.paragraph([.text(risk.likelihood.map { $0.yardstick == nil ? $0.words : "\($0.words) (\($0.band))" } ?? "—")])],
-                [.paragraph([.text(risk.impact.map(words.name(of:)) ?? "—")])],
-                [.paragraph([.text(risk.confidence.map(words.name(of:)) ?? "—")])],
+                [.paragraph([.text(values.likelihood)])], [.paragraph([.text(values.impact)])], [.paragraph([.text(values.confidence)])],
             ])
         }
         // A cross-reference to a risk goes to its row.
@@ -61,15 +56,12 @@ extension WordBody {
     /// matrix's colour with the numbers of the risks placed in it: an editable table.
     private func writeRiskMatrix(_ risks: [Risk], into parent: XMLElement) {
         let grid = RiskMatrixGrid(yardstick: context.report.metadata.yardstick)
-        let placed = risks.enumerated().compactMap { index, risk -> (number: Int, row: Int, impact: Int, title: String)? in
-            guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
-            return (index + 1, grid.row(of: likelihood), impact.rank, risk.title.plainText)
-        }
+        let placed = grid.placements(of: risks)
         guard !placed.isEmpty else { return }
         let levels = Array((1...grid.rows.count).reversed())
         var rows: [[[Block]]] = levels.map { level in
             [[.paragraph([.text(grid.rowLabels[level - 1])])]] + (1...5).map { impact in
-                let numbers = placed.filter { $0.row == level && $0.impact == impact }.map { String($0.number) }
+                let numbers = RiskMatrixGrid.numbers(in: placed, row: level, impact: impact)
                 return numbers.isEmpty ? [] : [.paragraph([.strong([.text(numbers.joined(separator: ", "))])])]
             }
         }
@@ -79,23 +71,17 @@ extension WordBody {
             shading: { row, column in row > 0 && column > 0 ? grid.colour(row: levels[row - 1], impact: column) : nil })
         let caption = paragraph(in: parent, style: "Caption")
         RunStyle(bold: true).run(words[.riskMatrix] + ".", into: caption)
-        RunStyle().run(" " + words[.matrixCaption] + " " + placed.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ".", into: caption)
+        RunStyle().run(" " + words[.matrixCaption] + " " + RiskMatrixGrid.legend(placed) + ".", into: caption)
     }
 
     /// A key judgment's, risk's or source's paragraphs: numbered, the title in bold opening
     /// the first (see `LeadIn`), the rest in the same style, indented to its text.
     private func writeLeadIn(title: [Inline], blocks: [Block], id: String?, style: String, numbering: Int, into parent: XMLElement) {
         let leadIn = LeadIn(title: title, blocks: blocks)
-        var rest = leadIn.rest
+        let (opening, rest) = leadIn.titledOpening.map { ($0, leadIn.rest) } ?? Self.opening(of: leadIn.rest)
         let first = paragraph(in: parent, style: style, numbering: (numbering, 0))
         context.addBookmark(id, to: first)
-        if !title.isEmpty {
-            writeInlines(title + (leadIn.opening == nil ? [] : [.text(LeadIn.colon)]), into: first, style: RunStyle(bold: true))
-            if let opening = leadIn.opening { writeInlines([.text(" ")] + opening, into: first) }
-        } else if case .paragraph(let inlines) = rest.first {
-            writeInlines(inlines, into: first)
-            rest = rest.dropFirst()
-        }
+        writeInlines(opening, into: first)
         for block in rest { write(block, into: parent, place: Place(style: style, listLevel: 1)) }
     }
 }

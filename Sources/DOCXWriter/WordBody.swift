@@ -40,6 +40,14 @@ struct WordBody {
         return paragraph
     }
 
+    /// The text of `blocks`' first paragraph (empty when they do not open with one), which
+    /// goes into a paragraph of the caller's (a list item's number, a note's mark), and the
+    /// blocks after it.
+    static func opening(of blocks: ArraySlice<Block>) -> (opening: [Inline], rest: ArraySlice<Block>) {
+        guard case .paragraph(let inlines) = blocks.first else { return ([], blocks) }
+        return (inlines, blocks.dropFirst())
+    }
+
     /// The indent of text inside a list item at `level` (1 and up), matching `NumberingPart`.
     static func listIndent(_ level: Int) -> Int? { level > 0 ? NumberingPart.indent(level: level - 1) : nil }
 
@@ -90,12 +98,7 @@ struct WordBody {
         let level = place.listLevel
         let numbering = context.newNumbering(ordered: list.ordered, start: list.start, level: min(level, 8))
         for item in list.items {
-            var blocks = item.blocks[...]
-            var opening: [Inline] = []
-            if case .paragraph(let inlines) = blocks.first {
-                opening = inlines
-                blocks = blocks.dropFirst()
-            }
+            var (opening, blocks) = Self.opening(of: item.blocks[...])
             let first = paragraph(
                 in: parent, style: place.style ?? "ListParagraph", numbering: (numbering, min(level, 8)),
                 rightToLeft: TextDirection.isRightToLeft(opening))

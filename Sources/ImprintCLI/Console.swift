@@ -36,7 +36,10 @@ enum Console {
             let colour = isatty(STDERR_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             lines = diagnostics.map { colour ? coloured($0) : $0.description }
         case .json:
-            lines = diagnostics.map(json)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            // Encoding a diagnostic (strings, numbers, null) cannot fail.
+            lines = diagnostics.map { (try? encoder.encode($0)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }
         }
         FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
     }
@@ -53,13 +56,5 @@ enum Console {
             }
         let place = diagnostic.location.map { "\(bold)\($0):\(reset) " } ?? ""
         return "\(place)\(hue)\(diagnostic.severity.rawValue):\(reset) \(diagnostic.message) [\(diagnostic.code.rawValue)]"
-    }
-
-    /// One diagnostic as a line of JSON, its keys in a fixed order.
-    static func json(_ diagnostic: Diagnostic) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a diagnostic (strings, numbers, null) cannot fail.
-        return (try? encoder.encode(diagnostic)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -26,4 +26,13 @@ public struct LeadIn {
     /// What stands between the title and the opening paragraph's text: the colon, inside
     /// the bold title, then a space.
     public static let colon = ":"
+
+    /// The first paragraph as the model writes it, for an edition that sets bold as a
+    /// style of its runs: the title in bold (with its colon when text follows), then the
+    /// opening's text; nil when there is no title.
+    public var titledOpening: [Inline]? {
+        guard !title.isEmpty else { return nil }
+        guard let opening else { return [.strong(title)] }
+        return [.strong(title + [.text(Self.colon)]), .text(" ")] + opening
+    }
 }

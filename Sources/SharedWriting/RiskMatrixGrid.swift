@@ -38,4 +38,32 @@ public struct RiskMatrixGrid: Sendable {
         default: "e4572e"
         }
     }
+
+    /// A risk placed in the grid: its number in the register, its row and column.
+    public struct Placement: Sendable {
+        public var number: Int
+        public var title: String
+        /// The row: 1 (the least likely term) to the number of terms.
+        public var row: Int
+        public var impact: Impact
+        public var likelihood: Likelihood
+    }
+
+    /// The risks that have both a likelihood and an impact, in the register's order.
+    public func placements(of risks: [Risk]) -> [Placement] {
+        risks.enumerated().compactMap { index, risk in
+            guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
+            return Placement(number: index + 1, title: risk.title.plainText, row: row(of: likelihood), impact: impact, likelihood: likelihood)
+        }
+    }
+
+    /// The numbers of the risks placed in the cell of `row` and `impact`'s rank (1 to 5).
+    public static func numbers(in placements: [Placement], row: Int, impact: Int) -> [String] {
+        placements.filter { $0.row == row && $0.impact.rank == impact }.map { String($0.number) }
+    }
+
+    /// What the numbers stand for, under the drawn matrix: "1 Military Escalation; 2 …".
+    public static func legend(_ placements: [Placement]) -> String {
+        placements.map { "\($0.number) \($0.title)" }.joined(separator: "; ")
+    }
 }

@@ -104,4 +104,13 @@ public struct Words: Sendable {
         let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), calendar: calendar, timeZone: utc)
         return day.formatted(style)
     }
+
+    /// A report's dates as the editions print them: its date, then "updated …" ("Updated …"
+    /// when it has no date of its own); each date written by `format` (by default `date`).
+    public func dates(of metadata: Metadata, format: ((ReportDate) -> String)? = nil) -> [String] {
+        let format = format ?? date
+        return [
+            metadata.date.map(format), metadata.updated.map { self(metadata.date == nil ? .updated : .alsoUpdated, ["date": format($0)]) },
+        ].compactMap { $0 }
+    }
 }

@@ -36,15 +36,15 @@ extension TextContext {
     /// The register: number, risk, likelihood, impact, confidence.
     private mutating func writeRiskRegister(_ risks: [Risk], indent: Int) {
         let rows = risks.enumerated().map { index, risk in
-            TableRow(cells: [
+            let values = RiskRegister.values(of: risk, words: words)
+            return TableRow(cells: [
                 [.text(String(index + 1))], risk.title.isEmpty ? [.text("\(words[.risk]) \(index + 1)")] : risk.title,
-                [.text(risk.likelihood.map { $0.yardstick == nil ? $0.words : "\($0.words) (\($0.band))" } ?? "—")],
-                [.text(risk.impact.map(words.name(of:)) ?? "—")], [.text(risk.confidence.map(words.name(of:)) ?? "—")],
+                [.text(values.likelihood)], [.text(values.impact)], [.text(values.confidence)],
             ])
         }
         let table = Table(
             number: 0, caption: [.text(words[.riskRegister])], alignments: [.right, .left, .left, .left, .left],
-            header: TableRow(cells: [Word.number, .risk, .likelihood, .impact, .confidence].map { [.text(words[$0])] }), rows: rows)
+            header: TableRow(cells: RiskRegister.columns.map { [.text(words[$0])] }), rows: rows)
         TableLayout(table: table, titleColumns: [0, 1]).write(into: &self, indent: indent)
     }
 
@@ -52,15 +52,11 @@ extension TextContext {
     /// each cell holding the numbers of the risks placed in it.
     private mutating func writeRiskMatrix(_ risks: [Risk], indent: Int) {
         let grid = RiskMatrixGrid(yardstick: report.metadata.yardstick)
-        let placed = risks.enumerated().compactMap { index, risk -> (Int, Int, Int)? in
-            guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
-            return (index + 1, grid.row(of: likelihood), impact.rank)
-        }
+        let placed = grid.placements(of: risks)
         guard !placed.isEmpty else { return }
         let rows = (1...grid.rows.count).reversed().map { level in
             TableRow(cells: [[.text(grid.rowLabels[level - 1])]] + (1...5).map { impact in
-                let numbers = placed.filter { $0.1 == level && $0.2 == impact }.map { String($0.0) }
-                return [.text(numbers.joined(separator: ","))]
+                [.text(RiskMatrixGrid.numbers(in: placed, row: level, impact: impact).joined(separator: ","))]
             })
         }
         let table = Table(
@@ -78,7 +74,7 @@ extension TextContext {
         paragraph(words[.matrixTextCaption], indent: indent)
         for level in (1...grid.rows.count).reversed() {
             for impact in Impact.allCases {
-                let numbers = placed.filter { $0.1 == level && $0.2 == impact.rank }.map { String($0.0) }
+                let numbers = RiskMatrixGrid.numbers(in: placed, row: level, impact: impact.rank)
                 guard !numbers.isEmpty else { continue }
                 paragraph(
                     words(.matrixTextCell, [

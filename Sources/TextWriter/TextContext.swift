@@ -82,10 +82,7 @@ struct TextContext {
         if let publisher = metadata.publisher {
             output.append(wrapper.wrap(words(.publishedBy, ["name": publisher.name]) + (publisher.url.map { " <\($0)>" } ?? "")))
         }
-        let dates = [
-            metadata.date.map(words.date),
-            metadata.updated.map { words(metadata.date == nil ? .updated : .alsoUpdated, ["date": words.date($0)]) },
-        ].compactMap { $0 }
+        let dates = words.dates(of: metadata)
         if !dates.isEmpty { output.append(wrapper.wrap(dates.joined(separator: ", "))) }
         writeNotice()
         output.blank()
@@ -101,10 +98,7 @@ struct TextContext {
         let authors = metadata.authors.map(\.name).joined(separator: ", ")
         // A date is never broken over two lines.
         let unbroken = { (date: ReportDate) in String(words.date(date).map { $0 == " " ? "\u{00A0}" : $0 }) }
-        let dates = [
-            metadata.date.map(unbroken),
-            metadata.updated.map { words(metadata.date == nil ? .updated : .alsoUpdated, ["date": unbroken($0)]) },
-        ].compactMap { $0 }.joined(separator: ", ")
+        let dates = words.dates(of: metadata, format: unbroken).joined(separator: ", ")
         let byline = [series, authors, dates].compactMap { $0?.isEmpty == false ? $0 : nil }
         if !byline.isEmpty { output.append(wrapper.wrap(byline.joined(separator: " · "))) }
     }

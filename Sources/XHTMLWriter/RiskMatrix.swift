@@ -8,17 +8,8 @@ import XMLSupport
 struct RiskMatrix {
     static let svgNamespace = "http://www.w3.org/2000/svg"
 
-    struct Placement {
-        var number: Int
-        var title: String
-        /// The row: 1 (the least likely term) to the number of terms.
-        var likelihoodLevel: Int
-        var impact: Impact
-        var likelihood: Likelihood
-    }
-
     let grid: RiskMatrixGrid
-    let placements: [Placement]
+    let placements: [RiskMatrixGrid.Placement]
     let words: Words
 
     /// `nil` when no risk has both a likelihood and an impact.
@@ -26,12 +17,7 @@ struct RiskMatrix {
         let grid = RiskMatrixGrid(yardstick: yardstick)
         self.grid = grid
         self.words = words
-        placements = risks.enumerated().compactMap { index, risk in
-            guard let likelihood = risk.likelihood, let impact = risk.impact else { return nil }
-            return Placement(
-                number: index + 1, title: risk.title.plainText, likelihoodLevel: grid.row(of: likelihood),
-                impact: impact, likelihood: likelihood)
-        }
+        placements = grid.placements(of: risks)
         if placements.isEmpty { return nil }
     }
 
@@ -62,7 +48,7 @@ struct RiskMatrix {
         caption.beginMixedContent()
         caption.element("span", ["class": "label"], text: words[.riskMatrix] + ".")
         caption.addText(" " + words[.matrixCaption] + " ")
-        caption.addText(placements.map { "\($0.number) \($0.title)" }.joined(separator: "; ") + ".")
+        caption.addText(RiskMatrixGrid.legend(placements) + ".")
     }
 
     /// Each placement in words, for the SVG's `desc`.
@@ -119,10 +105,10 @@ struct RiskMatrix {
     }
 
     private func drawRisks(into svg: XMLElement) {
-        let cells = Dictionary(grouping: placements) { "\($0.likelihoodLevel)-\($0.impact.rank)" }
+        let cells = Dictionary(grouping: placements) { "\($0.row)-\($0.impact.rank)" }
         for key in cells.keys.sorted() {
             let group = cells[key]!
-            let (x, y) = origin(level: group[0].likelihoodLevel, impact: group[0].impact.rank)
+            let (x, y) = origin(level: group[0].row, impact: group[0].impact.rank)
             // Up to four markers side by side, then a second row.
             for (index, placement) in group.enumerated() {
                 let perRow = min(group.count, 4)

@@ -32,7 +32,7 @@ extension XHTMLContext {
         let table = parent.element("table", ["class": "risk-register"])
         table.element("caption", text: words[.riskRegister])
         let header = table.element("thead").element("tr")
-        for title in [Word.number, .risk, .likelihood, .impact, .confidence] {
+        for title in RiskRegister.columns {
             header.element("th", ["scope": "col"], text: words[title])
         }
         let body = table.element("tbody")
@@ -47,10 +47,11 @@ extension XHTMLContext {
                 likelihood.addText(value.words)
                 if value.yardstick != nil { likelihood.element("span", ["class": "band"], text: value.band.description) }
             } else {
-                likelihood.addText("—")
+                likelihood.addText(RiskRegister.none)
             }
-            row.element("td", ["class": "impact"], text: risk.impact.map(words.name(of:)) ?? "—")
-            row.element("td", ["class": "confidence"], text: risk.confidence.map(words.name(of:)) ?? "—")
+            let values = RiskRegister.values(of: risk, words: words)
+            row.element("td", ["class": "impact"], text: values.impact)
+            row.element("td", ["class": "confidence"], text: values.confidence)
         }
         if let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words) {
             matrix.write(into: parent)
