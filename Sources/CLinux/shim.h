@@ -3,11 +3,19 @@
 #define IMPRINT_CLINUX_SHIM_H
 #include <fcntl.h>
 #include <sys/syscall.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 // Swaps the two paths in one step (renameat2 with RENAME_EXCHANGE): both must exist.
 // Returns 0, or -1 with errno set.
 static inline int imprint_exchange(const char *first, const char *second) {
     return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */);
+}
+
+// Accepts a connection whose descriptor is closed on exec and does not block (accept4 with
+// SOCK_CLOEXEC | SOCK_NONBLOCK), so no child process inherits it. Returns the descriptor,
+// or -1 with errno set.
+static inline int imprint_accept(int socket) {
+    return (int)syscall(SYS_accept4, socket, (void *)0, (void *)0, 02000000 /* SOCK_CLOEXEC */ | 04000 /* SOCK_NONBLOCK */);
 }
 #endif

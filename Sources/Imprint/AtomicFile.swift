@@ -84,9 +84,16 @@ public enum AtomicFile {
     /// Puts the old files back when a commit recorded in `journal` was cut short (the process
     /// was killed between two swaps), or finishes it when every swap had been made; then
     /// removes the journal. Nothing to do when there is none.
+    ///
+    /// A journal is a file on disk, and a downloaded folder can ship one: only entries that
+    /// name a file inside the output folder (the journal's folder's folder) and, as its
+    /// hidden name, one of Imprint's own beside it (`asideName`) are acted on, so no
+    /// journal can make a build remove or move any other file.
     static func recover(journal: String) {
         guard let bytes = try? InputFile.read(journal, limit: 1 << 20) else { return }
+        let output = folder(of: folder(of: journal))
         let entries = String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap(JournalEntry.init)
+            .filter { $0.isOwn(in: output) }
         let isNew = { (entry: JournalEntry) -> Bool in
             var status = stat()
             return lstat(entry.path, &status) == 0 && UInt64(status.st_ino) == entry.newFile
@@ -122,6 +129,17 @@ public enum AtomicFile {
         }
 
         var line: String { "\(newFile)\t\(hadOld ? "old" : "new")\t\(aside)\t\(path)\n" }
+
+        /// Whether this entry is one a build writing into `output` makes: its file inside
+        /// that folder (no `..`), its hidden name `asideName`'s form beside it.
+        func isOwn(in output: String) -> Bool {
+            guard path.hasPrefix(output + "/"), !path.dropFirst(output.count + 1).split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
+                let base = path.split(separator: "/").last, aside.hasPrefix(AtomicFile.folder(of: path) + "/." + base + "."),
+                aside.hasSuffix(".imprint-swap")
+            else { return false }
+            let numbers = aside.dropFirst(AtomicFile.folder(of: path).count + base.count + 3).dropLast(".imprint-swap".count).split(separator: ".", omittingEmptySubsequences: false)
+            return numbers.count == 2 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        }
     }
 
     /// Undoes one swap: the old file back in place, or the new one removed when there was

@@ -49,9 +49,9 @@ public struct BuildOptions: Sendable {
         configurationFile.map { [$0] } ?? DeskConfiguration.paths(for: referencePath)
     }
 
-    /// The desk's configuration for the report.
+    /// The desk's configuration for the report (its `warnings` name the files ignored).
     func deskConfiguration() throws(DiagnosticError) -> DeskConfiguration {
-        try DeskConfiguration.read(configurationPaths)
+        try DeskConfiguration.load(for: referencePath, config: configurationFile)
     }
 
     /// The front-matter values given from outside the report: the desk's configuration
@@ -119,6 +119,16 @@ public struct BuildOutcome: Sendable {
     public var written: [String]
     /// Nothing was built: the last build's outputs are current.
     public var upToDate = false
+    /// The files of the editions as they now stand: those written, or when up to date, the
+    /// last build's.
+    public var files: [String]
+
+    public init(diagnostics: [Diagnostic], written: [String], upToDate: Bool = false, files: [String]? = nil) {
+        self.diagnostics = diagnostics
+        self.written = written
+        self.upToDate = upToDate
+        self.files = files ?? written
+    }
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }

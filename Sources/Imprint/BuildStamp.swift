@@ -11,10 +11,15 @@ import ReportModel
 /// record keeps the list the last build found: while the report's text is unchanged, its
 /// list of images is too, so hashing the recorded files again answers whether anything
 /// changed, without reading the report.
+///
+/// Each file written is recorded with its identity on this machine (inode and change time,
+/// which nobody sets by hand), so a stamp that came with a downloaded folder, or outputs
+/// put there by anything but this build, never pass for current.
 struct BuildStamp {
     var settings: String
     var inputs: [String: String]
-    var outputs: [String]
+    /// The files written, each with its `identity`.
+    var outputs: [(path: String, identity: String)]
 
     /// Where the stamp of a report's build lives: beside its editions, in a hidden folder
     /// named for the tool.
@@ -71,30 +76,30 @@ struct BuildStamp {
     }
 
     /// True when the last build of these options is still good: same settings, every file
-    /// it read unchanged, every file it wrote still there.
+    /// it wrote still the very file it wrote, every file it read unchanged.
     /// `settings` is `settings(of: options)`.
-    static func isCurrent(_ options: BuildOptions, settings: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path(for: options)),
+    /// Gives the files it wrote when so, nil otherwise.
+    static func current(_ options: BuildOptions, settings: String) -> [String]? {
+        guard let data = try? InputFile.read(path(for: options), limit: 1 << 20),
             let stamp = BuildStamp(String(decoding: data, as: UTF8.self)),
             stamp.settings == settings,
-            stamp.outputs.allSatisfy(FileManager.default.fileExists(atPath:))
-        else { return false }
-        return stamp.inputs.allSatisfy { path, expected in
-            (try? InputFile.read(path)).map(digest) == expected
-        }
+            stamp.outputs.allSatisfy({ identity(of: $0.path) == $0.identity }),
+            stamp.inputs.allSatisfy({ path, expected in (try? InputFile.read(path)).map(digest) == expected })
+        else { return nil }
+        return stamp.outputs.map(\.path)
     }
 
     /// The stamp as written: a line per fact, inputs sorted, so the same build writes the
     /// same bytes. Paths come last on their lines and hold no line break (outputs are named
     /// by Imprint; a build that read a path with one gets no stamp: see `digests(of:)`).
     var bytes: [UInt8] {
-        var lines = ["imprint-stamp 1", "settings \(settings)"]
+        var lines = ["imprint-stamp 2", "settings \(settings)"]
         lines += inputs.keys.sorted().map { "input \(inputs[$0]!) \($0)" }
-        lines += outputs.map { "output \($0)" }
+        lines += outputs.map { "output \($0.identity) \($0.path)" }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    init(settings: String, inputs: [String: String], outputs: [String]) {
+    init(settings: String, inputs: [String: String], outputs: [(path: String, identity: String)]) {
         self.settings = settings
         self.inputs = inputs
         self.outputs = outputs
@@ -103,22 +108,30 @@ struct BuildStamp {
     /// Reads `bytes` back; nil for anything else.
     init?(_ text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == "imprint-stamp 1", lines.last == "" else { return nil }
+        guard lines.first == "imprint-stamp 2", lines.last == "" else { return nil }
         lines = Array(lines.dropFirst().dropLast())
         var settings: String?
         var inputs: [String: String] = [:]
-        var outputs: [String] = []
+        var outputs: [(path: String, identity: String)] = []
         for line in lines {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
             switch (parts.first, parts.count) {
             case ("settings", 2): settings = String(parts[1])
             case ("input", 3): inputs[String(parts[2])] = String(parts[1])
-            case ("output", _): outputs.append(String(line.dropFirst("output ".count)))
+            case ("output", 3): outputs.append((String(parts[2]), String(parts[1])))
             default: return nil
             }
         }
         guard let settings else { return nil }
         self.init(settings: settings, inputs: inputs, outputs: outputs)
+    }
+
+    /// A file's identity on this machine: its inode and change time, or nil when it is not
+    /// there. A file replaced, touched or unpacked from an archive has another.
+    static func identity(of path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return "\(status.st_ino).\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec)"
     }
 
     /// SHA-256 in lower-case hex (spelt out by hand: `String(format:)` cost more than the

@@ -5,14 +5,18 @@ import Foundation
 #endif
 
 /// Saves to the files under a folder, as Linux's inotify reports them: every folder below
-/// it is watched (new ones too), except hidden folders and those `ignoring` names (the
-/// output folder, whose writes are the builds' own). An editor's save is a burst of events
+/// it is watched (new ones too), except hidden folders, links to folders (never followed,
+/// so a link to `.` or `/` is no loop) and those `ignoring` names below it (the output
+/// folder, whose writes are the builds' own). When the output folder is the watched one or
+/// above it, the builds' own files are left out by name instead (`ignore(files:)`). An
+/// editor's save is a burst of events
 /// (a temporary file written, renamed over the report): `nextChange` waits for the burst to
 /// end, so that it is one change.
 public final class FileWatcher {
     private let descriptor: Int32
     private var folders: [Int32: String] = [:]
     private let ignored: [String]
+    private var ignoredFiles: Set<String> = []
 
     /// The events that mean a file's content may have changed.
     private static let events = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
@@ -20,28 +24,40 @@ public final class FileWatcher {
     public init(folder: String, ignoring: [String]) throws {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        ignored = ignoring.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        add(URL(fileURLWithPath: folder).standardizedFileURL.path)
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        // Only a folder below the watched one can be left out whole.
+        ignored = ignoring.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.filter { $0.hasPrefix(root + "/") }
+        add(root, following: true)
+    }
+
+    /// Leaves out changes to these files from now on: the editions a build wrote.
+    public func ignore(files: [String]) {
+        ignoredFiles.formUnion(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
     }
 
     deinit { close(descriptor) }
 
-    /// Watches `folder` and the folders below it.
-    private func add(_ folder: String) {
-        guard !isIgnored(folder) else { return }
-        let watch = inotify_add_watch(descriptor, folder, Self.events | UInt32(IN_ONLYDIR))
-        guard watch >= 0 else { return }
+    /// Watches `folder` and the folders below it; a link is followed only for the folder
+    /// asked for itself (`following`).
+    private func add(_ folder: String, following: Bool = false) {
+        guard !isIgnored(folder), folders.count < Self.maximumFolders else { return }
+        let flags = Self.events | UInt32(IN_ONLYDIR) | (following ? 0 : UInt32(IN_DONT_FOLLOW))
+        let watch = inotify_add_watch(descriptor, folder, flags)
+        guard watch >= 0, folders[watch] == nil else { return }
         folders[watch] = folder
         let children = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in children where !name.hasPrefix(".") {
-            var isFolder: ObjCBool = false
             let path = folder + "/" + name
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { add(path) }
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { add(path) }
         }
     }
 
+    /// The most folders watched: the system's own limit is near (8,192 by default).
+    static let maximumFolders = 4096
+
     private func isIgnored(_ path: String) -> Bool {
-        ignored.contains { path == $0 || path.hasPrefix($0 + "/") }
+        ignoredFiles.contains(path) || ignored.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
     /// Blocks until a file under the folder changes, then until `quiet` seconds pass with no

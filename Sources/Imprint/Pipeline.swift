@@ -15,8 +15,10 @@ public enum Pipeline {
     ) -> (Report?, [Diagnostic]) {
         do {
             let options = BuildOptions(input: input, metadataOverrides: metadataOverrides, configurationFile: configurationFile)
-            let settings = options.metadataSettings(try options.deskConfiguration())
-            return check(input, bytes: try InputFile.read(input), strict: strict, settings: settings)
+            let desk = try options.deskConfiguration()
+            let (report, diagnostics) = check(input, bytes: try InputFile.read(input), strict: strict, settings: options.metadataSettings(desk))
+            let ignored = desk.warnings.strict(strict)
+            return (ignored.contains { $0.severity == .error } ? nil : report, ignored + diagnostics)
         } catch {
             return (nil, error.diagnostics.strict(strict))
         }
@@ -75,8 +77,8 @@ public enum Pipeline {
         AtomicFile.recover(journal: BuildStamp.journalPath(for: options))
         // With `--force` the settings are only for the new stamp: worked out beside the check.
         let knownSettings = options.force ? nil : BuildStamp.settings(of: options)
-        if let knownSettings, BuildStamp.isCurrent(options, settings: knownSettings) {
-            return BuildOutcome(diagnostics: [], written: [], upToDate: true)
+        if let knownSettings, let current = BuildStamp.current(options, settings: knownSettings) {
+            return BuildOutcome(diagnostics: [], written: [], upToDate: true, files: current)
         }
         let read: (checked: (Report?, [Diagnostic]), digest: String?, settings: String, desk: DeskConfiguration)
         do throws(DiagnosticError) {
@@ -85,7 +87,7 @@ public enum Pipeline {
             return BuildOutcome(diagnostics: error.diagnostics.strict(options.strict).withoutNotes, written: [])
         }
         let report = read.checked.0
-        var diagnostics = read.checked.1.withoutNotes
+        var diagnostics = read.desk.warnings.strict(options.strict) + read.checked.1.withoutNotes
         let (digest, settings) = (read.digest, read.settings)
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
         // (Nor can a report read from standard input, which no later build can read again.)
@@ -134,7 +136,8 @@ public enum Pipeline {
         let written = files.map(\.path)
         if let reportDigest, let otherDigests {
             let stamp = BuildStamp(
-                settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first }, outputs: written)
+                settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first },
+                outputs: written.map { ($0, BuildStamp.identity(of: $0) ?? "") })
             // A stamp that cannot be written only costs the next build its shortcut.
             _ = try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
             try? AtomicFile.writeAll([(stampPath, stamp.bytes)])
@@ -189,6 +192,11 @@ public enum Pipeline {
         do throws(AtomicFile.IOError) {
             prepared.append(try file.finish())
             for companion in companions {
+                // An image's folder beside the edition may be a link an output folder came
+                // with: nothing is written through one that leads out of it.
+                guard FolderRule.confine(companion.name, to: renderer.options.outputDirectory) != nil else {
+                    throw AtomicFile.IOError(description: "cannot write \(folder + companion.name): it leads out of the output folder through a link")
+                }
                 if companion.name.contains("/") { folders += try AtomicFile.createDirectory(Paths.folder(of: folder + companion.name)) }
                 prepared.append(try AtomicFile.prepare(companion.bytes, at: folder + companion.name))
             }

@@ -1,15 +1,26 @@
+import CLinux
 import Foundation
 import ReportModel
+import ReportReaders
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// The preview `imprint watch --serve` gives: the output folder over HTTP on 127.0.0.1 only,
-/// read-only (GET and HEAD), its XHTML editions with a script that reloads them after each
-/// build that succeeds and shows the diagnostics of one that fails (the last good edition
-/// staying served), and at `/` the XHTML edition beside the PDF (for a folder of reports,
-/// a list of their XHTML editions).
+/// The preview `imprint watch --serve` gives: the editions of its own build over HTTP on
+/// 127.0.0.1 only, read-only (GET and HEAD), its XHTML editions with a script that reloads
+/// them after each build that succeeds and shows the diagnostics of one that fails (the
+/// last good edition staying served), and at `/` the XHTML edition beside the PDF (for a
+/// folder of reports, a list of their XHTML editions).
+///
+/// A web page in the same browser can reach a port on 127.0.0.1 too, so the server holds
+/// itself to what only the preview's own pages do: it answers only a `Host` that names
+/// 127.0.0.1 or localhost at its port (a name rebound to 127.0.0.1 by a hostile site gets
+/// 421), and only files the build wrote. One thread reads every request head without
+/// blocking, each with a deadline, and at most `maximumConnections` are open at once, so
+/// slow or many clients cannot starve or exhaust it; running out of descriptors pauses
+/// accepting instead of ending it; its sockets are closed on exec (the PDF worker never
+/// inherits them).
 public final class PreviewServer: @unchecked Sendable {
     public let port: UInt16
     private let folder: String
@@ -18,13 +29,28 @@ public final class PreviewServer: @unchecked Sendable {
     private let pdf: String?
     private let socket: Int32
     private let state = Locked<(build: Int, succeeded: Bool, diagnostics: [String])>((0, true, []))
+    /// The files the builds wrote, with every link resolved: the only ones served.
+    private let served = Locked<Set<String>>([])
+    /// Answers are sent by a few threads, not one per connection.
+    private let senders: OperationQueue = {
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 4
+        return queue
+    }()
+    private let open = Locked(0)
 
-    /// Listens on 127.0.0.1:`port` (0: any free port) for `folder`.
+    /// The most connections open at once; more are closed as they come.
+    static let maximumConnections = 128
+    /// How long a client has to send its whole request head.
+    static let headDeadline: Double = 3
+
+    /// Listens on 127.0.0.1:`port` (0: any free port) for `folder`, which must exist (a
+    /// link to it is resolved here, once).
     public init(folder: String, port: UInt16, page: String?, pdf: String?) throws {
-        self.folder = URL(fileURLWithPath: folder).standardizedFileURL.path
+        self.folder = FolderRule.realPath(folder) ?? URL(fileURLWithPath: folder).standardizedFileURL.path
         self.page = page
         self.pdf = pdf
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         self.socket = socket
         var yes: Int32 = 1
@@ -36,7 +62,7 @@ public final class PreviewServer: @unchecked Sendable {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(socket, address, length) == 0 && listen(socket, 64) == 0 && getsockname(socket, address, &length) == 0
+                bind(socket, address, length) == 0 && listen(socket, 128) == 0 && getsockname(socket, address, &length) == 0
             }
         }
         guard bound else {
@@ -44,36 +70,140 @@ public final class PreviewServer: @unchecked Sendable {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EADDRINUSE)
         }
         self.port = UInt16(bigEndian: address.sin_port)
-        Thread.detachNewThread { [self] in acceptConnections() }
+        Thread.detachNewThread { [self] in serve() }
     }
 
-    /// A build ended: the pages reload when it succeeded, or show its diagnostics.
-    public func published(succeeded: Bool, diagnostics: [Diagnostic]) {
+    /// A build ended: the pages reload when it succeeded, or show its diagnostics; the
+    /// files it wrote (or found current) are served from now on.
+    public func published(succeeded: Bool, diagnostics: [Diagnostic], files: [String] = []) {
+        let resolved = files.compactMap(FolderRule.realPath)
+        served.withLock { $0.formUnion(resolved) }
         state.withLock { $0 = ($0.build + 1, succeeded, diagnostics.map(\.description)) }
     }
 
-    private func acceptConnections() {
+    // MARK: - Connections
+
+    /// A connection whose request head is still coming.
+    private struct Reading {
+        var descriptor: Int32
+        var head: [UInt8] = []
+        var deadline: Double
+    }
+
+    /// The loop: accepts connections while there is room, reads their heads as they come,
+    /// drops those past their deadline, and hands each complete head to `senders`.
+    private func serve() {
+        var reading: [Reading] = []
+        var paused = false
         while true {
-            let connection = accept(socket, nil, nil)
-            if connection < 0 {
-                if errno == EINTR { continue }
-                return
+            var descriptors = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0)]
+            if paused { descriptors[0].fd = -1 }
+            descriptors += reading.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), paused ? 100 : 500)
+            paused = false
+            if ready < 0 && errno != EINTR { return }
+            let now = Self.now()
+            if descriptors[0].revents & Int16(POLLIN) != 0 { paused = !acceptAll(into: &reading, now: now) }
+            var still: [Reading] = []
+            for (index, var connection) in reading.enumerated() {
+                let events = index + 1 < descriptors.count && descriptors[index + 1].fd == connection.descriptor ? descriptors[index + 1].revents : 0
+                if events != 0 {
+                    switch readHead(&connection) {
+                    case .complete:
+                        dispatch(connection)
+                        continue
+                    case .closed:
+                        finish(connection.descriptor)
+                        continue
+                    case .waiting: break
+                    }
+                }
+                if now > connection.deadline {
+                    finish(connection.descriptor)
+                    continue
+                }
+                still.append(connection)
             }
-            DispatchQueue.global().async { [self] in
-                answer(connection)
+            reading = still
+        }
+    }
+
+    /// Accepts what is waiting; false when the system has no descriptor left (then the loop
+    /// waits a moment and tries again, rather than spinning or ending).
+    private func acceptAll(into reading: inout [Reading], now: Double) -> Bool {
+        while true {
+            let connection = imprint_accept(socket)
+            if connection < 0 {
+                switch errno {
+                case EINTR, ECONNABORTED: continue
+                case EMFILE, ENFILE, ENOBUFS, ENOMEM: return false
+                default: return true
+                }
+            }
+            guard open.withLock({ count in
+                guard count < Self.maximumConnections else { return false }
+                count += 1
+                return true
+            }) else {
                 close(connection)
+                continue
+            }
+            reading.append(Reading(descriptor: connection, deadline: now + Self.headDeadline))
+        }
+    }
+
+    private enum HeadState { case waiting, complete, closed }
+
+    /// Reads what has come of a request head (at most 16 KiB).
+    private func readHead(_ connection: inout Reading) -> HeadState {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(connection.descriptor, $0.baseAddress, $0.count, 0) }
+            if count < 0 { return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? .waiting : .closed }
+            if count == 0 { return .closed }
+            let searchFrom = max(0, connection.head.count - 3)
+            connection.head += buffer[..<count]
+            if connection.head.count > 16 * 1024 { return .closed }
+            let end = Array("\r\n\r\n".utf8)
+            if connection.head.count >= 4,
+                (searchFrom...(connection.head.count - 4)).contains(where: { connection.head[$0..<($0 + 4)].elementsEqual(end) })
+            {
+                return .complete
             }
         }
     }
 
+    /// Answers a complete request on one of the senders, then closes the connection.
+    private func dispatch(_ connection: Reading) {
+        senders.addOperation { [self] in
+            let descriptor = connection.descriptor
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            answer(descriptor, head: connection.head)
+            finish(descriptor)
+        }
+    }
+
+    private func finish(_ descriptor: Int32) {
+        close(descriptor)
+        open.withLock { $0 -= 1 }
+    }
+
+    private static func now() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    }
+
     // MARK: - Requests
 
-    private func answer(_ connection: Int32) {
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let request = readRequest(connection) else { return }
-        let parts = request.split(separator: " ", maxSplits: 2)
+    private func answer(_ connection: Int32, head: [UInt8]) {
+        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines[0].split(separator: " ", maxSplits: 2)
         guard parts.count >= 2 else { return send(connection, status: "400 Bad Request", type: "text/plain", body: Array("bad request\n".utf8)) }
+        let hosts = lines.dropFirst().filter { $0.lowercased().hasPrefix("host:") }
+        guard hosts.count == 1, isOwnHost(hosts[0].dropFirst(5).trimmingCharacters(in: .whitespaces)) else {
+            return send(connection, status: "421 Misdirected Request", type: "text/plain", body: Array("this preview answers only 127.0.0.1:\(port) and localhost:\(port)\n".utf8))
+        }
         let method = String(parts[0])
         guard method == "GET" || method == "HEAD" else {
             return send(connection, status: "405 Method Not Allowed", type: "text/plain", body: Array("read only\n".utf8))
@@ -83,18 +213,9 @@ public final class PreviewServer: @unchecked Sendable {
         send(connection, status: status, type: type, body: body, head: method == "HEAD")
     }
 
-    /// The request line, once the whole head (up to 16 KiB) has come.
-    private func readRequest(_ connection: Int32) -> String? {
-        var head: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while head.count < 16 * 1024 {
-            let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { return nil }
-            head += buffer[..<count]
-            if head.count >= 4, head.indices.dropFirst(3).contains(where: { head[$0 - 3...$0] == [13, 10, 13, 10] }) { break }
-        }
-        guard let end = head.firstIndex(of: 13) else { return nil }
-        return String(decoding: head[..<end], as: UTF8.self)
+    /// Whether a `Host` header names this server: 127.0.0.1 or localhost at its port.
+    private func isOwnHost(_ host: String) -> Bool {
+        ["127.0.0.1:\(port)", "localhost:\(port)"].contains(host.lowercased())
     }
 
     private func response(to target: String) -> (String, String, [UInt8]) {
@@ -108,7 +229,7 @@ public final class PreviewServer: @unchecked Sendable {
         case "/__imprint/reload.js":
             return ("200 OK", "text/javascript; charset=utf-8", Array(Self.reloadScript.utf8))
         default:
-            guard let path = file(at: target), var bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
+            guard let path = file(at: target), var bytes = try? InputFile.read(path, limit: 1 << 30) else {
                 return ("404 Not Found", "text/plain", Array("not found\n".utf8))
             }
             let type = Self.mediaType(of: path)
@@ -117,18 +238,15 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// The file `target` names inside the folder, with every symbolic link resolved; nil
-    /// for anything else (a hidden file such as the build stamps, a path that leaves it).
+    /// The file `target` names inside the folder, with every symbolic link resolved, when a
+    /// build wrote it; nil for anything else (a hidden file such as the build stamps, a path
+    /// that leaves the folder, a file the folder held before).
     private func file(at target: String) -> String? {
         guard target.hasPrefix("/"), let decoded = target.removingPercentEncoding, !decoded.contains("\0") else { return nil }
         let segments = decoded.split(separator: "/")
         guard !segments.isEmpty, !segments.contains(where: { $0.hasPrefix(".") }) else { return nil }
-        guard let resolved = realpath(folder + decoded, nil) else { return nil }
-        defer { free(resolved) }
-        let path = String(cString: resolved)
-        var status = stat()
-        guard path.hasPrefix(folder + "/"), stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return path
+        guard let path = FolderRule.realPath(folder + decoded), FolderRule.isInside(path, folder) else { return nil }
+        return served.withLock { $0.contains(path) } ? path : nil
     }
 
     private func send(_ connection: Int32, status: String, type: String, body: [UInt8], head: Bool = false) {
@@ -151,8 +269,8 @@ public final class PreviewServer: @unchecked Sendable {
     private func indexPage() -> String {
         let escaped = { (name: String) in name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name }
         guard let page else {
-            let editions = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".xhtml") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
+            let editions = served.withLock { $0 }.filter { $0.hasSuffix(".xhtml") && FolderRule.isInside($0, folder) }
+                .map { String($0.dropFirst(folder.count + 1)) }.sorted()
             let links = editions.map { name in
                 let text = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 return #"<li><a href="/\#(escaped(name))">\#(text)</a></li>"#

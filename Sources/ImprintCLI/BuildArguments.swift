@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Imprint
+import ReportModel
+import ReportReaders
 import TextWriter
 
 /// What `imprint build` was asked, and its defaults: one place for both of the command
@@ -62,8 +64,8 @@ struct BuildArguments: Equatable {
         }
         let outcome = Pipeline.build(options, progress: Console.progress(for: diagnostics))
         Console.print(outcome.diagnostics, as: diagnostics)
-        if outcome.upToDate { print("\(report): up to date (--force rebuilds)") }
-        for path in outcome.written { print("wrote \(path)") }
+        if outcome.upToDate { Console.say("\(report): up to date (--force rebuilds)") }
+        for path in outcome.written { Console.say("wrote \(path)") }
         if !outcome.succeeded { throw ExitCode(1) }
     }
 
@@ -76,6 +78,16 @@ struct BuildArguments: Equatable {
         let pdfStandard = pdfStandard ?? PDFEngine.defaultStandard
         guard !output.isEmpty else {
             throw ValidationError("-o/--output names no folder; give one (the default is out)")
+        }
+        // The default is Imprint's choice, not the user's: it is held to the folder rule, so
+        // an `out` link shipped in a downloaded folder is never followed out of it.
+        if self.output == nil, FolderRule.confine(output, to: ".") == nil {
+            let problem = Diagnostic(
+                .error, .fileOutsideFolder,
+                "the default output folder '\(output)' is a link that leads out of this folder; Imprint does not follow it: name the folder with -o",
+                at: nil)
+            Console.print([problem], as: diagnostics)
+            throw ExitCode(1)
         }
         guard TextWriter.Options.widths.contains(width) else {
             throw ValidationError("--width must be from 20 to 200")

@@ -10,7 +10,10 @@ struct ConfigCommand: ParsableCommand {
         discussion: """
             The configuration is every imprint.yml in the report's folder and the
             folders above it, the nearest winning (or the one --config names); the
-            report's front matter wins over it, and -M over both.
+            report's front matter wins over it, and -M over both. A desk file
+            that may not be trusted (another user's, or in a folder anyone may
+            write to) is named and ignored; a path value that leads out of its
+            file's folder is marked refused, as a build refuses it.
             Exit status: 0 printed; 1 a file has errors; 2 the command line is wrong.
             """)
 
@@ -22,7 +25,10 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var messages: DiagnosticsOptions
 
     func run() throws {
-        let configuration = try BuildArguments.configuration(for: report, config: desk.config, diagnostics: messages.diagnostics)
+        let configuration = try BuildArguments.configuration(
+            for: report, config: desk.config, diagnostics: messages.diagnostics, refusing: false)
+        Console.print(configuration.warnings + configuration.refused, as: messages.diagnostics)
+        let refused = Set(configuration.refused.compactMap(\.location))
         let entries: [SettingsOrigins.Entry]
         do {
             entries = try SettingsOrigins.entries(
@@ -34,7 +40,8 @@ struct ConfigCommand: ParsableCommand {
         let width = entries.map { $0.key.count + $0.value.count + 2 }.max() ?? 0
         for entry in entries {
             let setting = "\(entry.key): \(entry.value)"
-            print(setting.padding(toLength: max(width, setting.count) + 2, withPad: " ", startingAt: 0) + "# \(entry.origin)")
+            let verdict = refused.contains(entry.origin) ? " (refused: leaves its file's folder)" : ""
+            Console.say(setting.padding(toLength: max(width, setting.count) + 2, withPad: " ", startingAt: 0) + "# \(entry.origin)" + verdict)
         }
     }
 }

@@ -23,7 +23,13 @@ enum Console {
     /// text (a tool reading JSON lines gets none).
     static func progress(for format: DiagnosticsFormat) -> @Sendable (String) -> Void {
         guard format == .human, isatty(STDERR_FILENO) != 0 else { return { _ in } }
-        return { message in FileHandle.standardError.write(Data((message + "…\n").utf8)) }
+        return { message in FileHandle.standardError.write(Data((message.terminalSafe + "…\n").utf8)) }
+    }
+
+    /// A line on standard output, its controls shown rather than obeyed (`terminalSafe`):
+    /// what it names (a report, a file written) comes from the input.
+    static func say(_ line: String) {
+        Swift.print(line.terminalSafe)
     }
 
     /// Diagnostics, one a line: as compilers print them, coloured as compilers colour them
@@ -34,7 +40,9 @@ enum Console {
         switch format {
         case .human:
             let colour = isatty(STDERR_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            lines = diagnostics.map { colour ? coloured($0) : $0.description }
+            // What a diagnostic quotes (a file's name, a key, a value) is the input's: its
+            // controls are shown, never obeyed.
+            lines = diagnostics.map { colour ? coloured($0) : $0.description.terminalSafe }
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -54,7 +62,7 @@ enum Console {
             case .warning: "\u{1B}[1;35m"
             default: "\u{1B}[1;36m"
             }
-        let place = diagnostic.location.map { "\(bold)\($0):\(reset) " } ?? ""
-        return "\(place)\(hue)\(diagnostic.severity.rawValue):\(reset) \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        let place = diagnostic.location.map { "\(bold)\($0.description.terminalSafe):\(reset) " } ?? ""
+        return "\(place)\(hue)\(diagnostic.severity.rawValue):\(reset) \(diagnostic.message.terminalSafe) [\(diagnostic.code.rawValue)]"
     }
 }

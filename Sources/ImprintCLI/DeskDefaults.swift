@@ -8,9 +8,9 @@ import TextWriter
 extension BuildArguments {
     /// The arguments with what the command line leaves out taken from the desk's
     /// configuration (`--config FILE`, or the `imprint.yml` files from the report's folder
-    /// up): `to`, `output`, `paper`, `css`, `reference-doc`, `width` and `pdf-standard`, their paths read
-    /// from the configuration file's folder. A value the configuration gets wrong is an
-    /// error at its place in the file (exit status 1).
+    /// up): `to`, `output`, `paper`, `css`, `reference-doc`, `width` and `pdf-standard`, their paths
+    /// resolved inside the configuration file's folder (`FolderRule`). A value the
+    /// configuration gets wrong is an error at its place in the file (exit status 1).
     func applyingConfiguration() throws -> BuildArguments {
         let configuration = try Self.configuration(for: report == "-" ? (resourcePath ?? ".") + "/-" : report, config: config, diagnostics: diagnostics)
         var arguments = self
@@ -23,11 +23,8 @@ extension BuildArguments {
             }
             return setting
         }
-        func path(_ value: String, from setting: DeskConfiguration.Setting) -> String {
-            value.hasPrefix("/") || value == "-" ? value : setting.folder + "/" + value
-        }
         if arguments.output == nil, let output = setting("output", valid: { !$0.isEmpty }, "a folder") {
-            arguments.output = path(output.values[0], from: output)
+            arguments.output = output.values[0]
         }
         // `-o FILE.pdf` on the command line names its edition; the configuration's list does not override it.
         if arguments.to == nil, self.output.flatMap(OutputFormat.named(by:)) == nil,
@@ -47,10 +44,10 @@ extension BuildArguments {
             arguments.pdfStandard = standard.values[0]
         }
         if arguments.stylesheets.isEmpty, let css = setting("css", valid: { !$0.isEmpty }, "a style sheet's path") {
-            arguments.stylesheets = css.values.map { path($0, from: css) }
+            arguments.stylesheets = css.values
         }
         if arguments.referenceDoc == nil, let reference = setting("reference-doc", valid: { !$0.isEmpty }, "a Word document's path") {
-            arguments.referenceDoc = path(reference.values[0], from: reference)
+            arguments.referenceDoc = reference.values[0]
         }
         Console.print(problems, as: diagnostics)
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
@@ -58,10 +55,11 @@ extension BuildArguments {
     }
 
     /// The configuration for `path`; its errors printed, and the exit status 1, when it
-    /// cannot be read.
-    static func configuration(for path: String, config: String?, diagnostics: DiagnosticsFormat) throws -> DeskConfiguration {
+    /// cannot be read. With `refusing` false, values the folder rule refuses are listed in
+    /// its `refused` instead (`imprint config`).
+    static func configuration(for path: String, config: String?, diagnostics: DiagnosticsFormat, refusing: Bool = true) throws -> DeskConfiguration {
         do {
-            return try DeskConfiguration.read(config.map { [$0] } ?? DeskConfiguration.paths(for: path))
+            return try DeskConfiguration.load(for: path, config: config, refusing: refusing)
         } catch {
             Console.print(error.diagnostics, as: diagnostics)
             throw ExitCode(1)

@@ -12,7 +12,7 @@ enum FolderProgress {
     static func build(folder: String, options: BuildOptions, verbose: Bool, diagnostics format: DiagnosticsFormat) throws {
         let contents = FolderBuild.contents(of: folder, excluding: options.outputDirectory)
         if verbose {
-            for (path, reason) in contents.skipped { print("skipped \(path): \(reason)") }
+            for (path, reason) in contents.skipped { Console.say("skipped \(path): \(reason)") }
         }
         let reports = contents.reports
         guard !reports.isEmpty else {
@@ -30,14 +30,14 @@ enum FolderProgress {
             if terminal {
                 if failed || event.outcome.diagnostics.contains(where: { $0.severity == .warning }) {
                     write("\r\u{1B}[K")
-                    if failed { write("failed \(event.report)\n") }
+                    if failed { write("failed \(event.report.terminalSafe)\n") }
                     Console.print(event.outcome.diagnostics, as: format)
                 }
-                write("\r\u{1B}[K[\(event.finished)/\(event.total)] \(event.report)")
+                write("\r\u{1B}[K[\(event.finished)/\(event.total)] \(event.report.terminalSafe)")
             } else {
                 let state = failed ? "failed" : event.outcome.upToDate ? "up to date" : "built"
                 Console.print(event.outcome.diagnostics, as: format)
-                print("[\(event.finished)/\(event.total)] \(state) \(event.report)")
+                Console.say("[\(event.finished)/\(event.total)] \(state) \(event.report)")
                 fflush(nil)  // in order with the diagnostics on standard error
             }
         }
@@ -46,7 +46,7 @@ enum FolderProgress {
         var line = "\(summary.total) reports: \(summary.built) built, \(summary.upToDate) up to date, \(summary.failed.count) failed"
         line += " (\(String(format: "%.1f", seconds)) s, \(ProcessInfo.processInfo.activeProcessorCount) cores)\n"
         print(line, terminator: "")
-        for report in summary.failed { print("failed: \(report)") }
+        for report in summary.failed { Console.say("failed: \(report)") }
         if !summary.failed.isEmpty { throw ExitCode(1) }
     }
 

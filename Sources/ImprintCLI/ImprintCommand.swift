@@ -149,7 +149,7 @@ struct CheckCommand: ParsableCommand {
         let (result, diagnostics) = Pipeline.check(report, strict: strict, metadataOverrides: desk.metadata, configurationFile: desk.config)
         Console.print(diagnostics, as: messages.diagnostics)
         guard result != nil else { throw ExitCode(1) }
-        print("\(report): ok")
+        Console.say("\(report): ok")
     }
 }
 

@@ -53,6 +53,8 @@ struct WatchCommand: ParsableCommand {
         let watcher = try FileWatcher(folder: folder, ignoring: [options.outputDirectory])
         var server: PreviewServer?
         if let port = serve {
+            // The server resolves its folder once: it must be there.
+            _ = try? AtomicFile.createDirectory(options.outputDirectory)
             let base = URL(fileURLWithPath: report).deletingPathExtension().lastPathComponent
             let page = buildsFolder ? nil : base + ".xhtml"
             do {
@@ -62,7 +64,7 @@ struct WatchCommand: ParsableCommand {
             } catch {
                 throw ValidationError("cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)")
             }
-            print("serving http://127.0.0.1:\(server!.port)/")
+            Console.say("serving http://127.0.0.1:\(server!.port)/")
         }
         // Ctrl-C (or a TERM) ends it at once, even when started where interrupts were
         // ignored or blocked (a background job of a script, a test runner's child); the PDF
@@ -74,12 +76,12 @@ struct WatchCommand: ParsableCommand {
         sigaddset(&stopping, SIGINT)
         sigaddset(&stopping, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
-        print("watching \(folder) (Ctrl-C stops)")
-        Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics)
+        Console.say("watching \(folder) (Ctrl-C stops)")
+        watcher.ignore(files: Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics))
         while true {
             let changed = watcher.nextChange()
-            print("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
-            Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics)
+            Console.say("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
+            watcher.ignore(files: Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics))
         }
     }
 
@@ -99,9 +101,11 @@ struct WatchCommand: ParsableCommand {
 
     /// One build: its diagnostics and how long it took, then the preview told. For one
     /// report, the PDF is made after the other editions, which are in place (and shown) in
-    /// the time the PDF takes.
-    private static func build(_ options: BuildOptions, buildsFolder: Bool, server: PreviewServer?, diagnostics format: DiagnosticsFormat) {
+    /// the time the PDF takes. Gives the editions' files.
+    @discardableResult
+    private static func build(_ options: BuildOptions, buildsFolder: Bool, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
         if buildsFolder { return buildFolder(options, server: server, diagnostics: format) }
+        var files: [String] = []
         var passes = [options.formats.filter { $0 != .pdf }, options.formats.filter { $0 == .pdf }]
         passes.removeAll(where: \.isEmpty)
         for formats in passes {
@@ -109,26 +113,37 @@ struct WatchCommand: ParsableCommand {
             var pass = options
             pass.formats = formats
             let outcome = Pipeline.build(pass)
-            report(formats.map(\.rawValue).joined(separator: ", "), outcome.succeeded, outcome.diagnostics, since: start, server: server, as: format)
+            files += outcome.files
+            report(
+                formats.map(\.rawValue).joined(separator: ", "), outcome.succeeded, outcome.diagnostics, files: outcome.files, since: start,
+                server: server, as: format)
         }
+        return files
     }
 
-    private static func buildFolder(_ options: BuildOptions, server: PreviewServer?, diagnostics format: DiagnosticsFormat) {
+    private static func buildFolder(_ options: BuildOptions, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
         let start = DispatchTime.now()
         let reports = FolderBuild.contents(of: options.input, excluding: options.outputDirectory).reports
-        let collected = Locked<[Diagnostic]>([])
+        let collected = Locked<(diagnostics: [Diagnostic], files: [String])>(([], []))
         let summary = FolderBuild.build(reports, under: options.input, options: options) { event in
-            collected.withLock { $0 += event.outcome.diagnostics }
+            collected.withLock {
+                $0.diagnostics += event.outcome.diagnostics
+                $0.files += event.outcome.files
+            }
         }
-        report("\(reports.count) reports", summary.failed.isEmpty, collected.withLock { $0 }, since: start, server: server, as: format)
+        let (diagnostics, files) = collected.withLock { $0 }
+        report("\(reports.count) reports", summary.failed.isEmpty, diagnostics, files: files, since: start, server: server, as: format)
+        return files
     }
 
-    private static func report(_ what: String, _ succeeded: Bool, _ diagnostics: [Diagnostic], since start: DispatchTime, server: PreviewServer?, as format: DiagnosticsFormat
+    private static func report(
+        _ what: String, _ succeeded: Bool, _ diagnostics: [Diagnostic], files: [String], since start: DispatchTime, server: PreviewServer?,
+        as format: DiagnosticsFormat
     ) {
         Console.print(diagnostics, as: format)
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
         print(succeeded ? "built \(what) in \(milliseconds) ms" : "\(what) failed after \(milliseconds) ms: the last good editions stay")
         fflush(nil)
-        server?.published(succeeded: succeeded, diagnostics: diagnostics)
+        server?.published(succeeded: succeeded, diagnostics: diagnostics, files: files)
     }
 }

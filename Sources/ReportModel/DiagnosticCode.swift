@@ -32,6 +32,7 @@ extension Diagnostic {
         case overrideOnModel = "override-on-model"
         case optionInvalid = "option-invalid"
         case assetFolderMissing = "asset-folder-missing"
+        case configurationIgnored = "configuration-ignored"
         case wordsInvalid = "words-invalid"
         case unknownWord = "unknown-word"
 

@@ -31,6 +31,14 @@ public struct DeskConfiguration: Sendable {
     /// The desk's own words by language, then by key (`words: {fr: {contents: …}}`), the
     /// nearest file's winning key by key.
     public var words: [String: [String: OwnWord]] = [:]
+    /// What a build says about the configuration without failing: the files ignored.
+    public var warnings: [Diagnostic] = []
+    /// The build options the folder rule refused, when read without `refusing`.
+    public var refused: [Diagnostic] = []
+
+    /// The build options whose values are paths, read from the folder of the file that
+    /// gives them and held to `FolderRule` there.
+    public static let pathKeys: Set<String> = ["output", "css", "reference-doc", "assets"]
 
     public static let none = DeskConfiguration(files: [], buildOptions: [:])
 
@@ -40,34 +48,78 @@ public struct DeskConfiguration: Sendable {
         MetadataSettings(configurations: files, overrides: overrides, assetFolders: assetFolders)
     }
 
-    /// The asset folders (`assets:`), read from the folder of the file that gives them.
+    /// The asset folders (`assets:`), resolved inside the folder of the file that gives them.
     public var assetFolders: [String] {
-        guard let assets = buildOptions["assets"] else { return [] }
-        return assets.values.map { $0.hasPrefix("/") ? $0 : assets.folder + "/" + $0 }
+        buildOptions["assets"]?.values ?? []
     }
 
-    /// The configuration files for the report or folder at `path`: `imprint.yml` in its
-    /// folder (a folder's own, for a folder) and in each folder above, the farthest first.
+    /// The configuration files for the report or folder at `path` that may steer a build:
+    /// `imprint.yml` in its folder (a folder's own, for a folder) and in each folder above,
+    /// the farthest first (see `discover`).
     public static func paths(for path: String) -> [String] {
+        discover(for: path).paths
+    }
+
+    /// The configuration files for `path` (as `paths(for:)`), and a warning for each one
+    /// found but not trusted: as git's `safe.directory`, a file owned by another user than
+    /// this one or root, writable by others, or in a folder anyone may write to (a
+    /// `/tmp`-like folder, where anyone can leave one) is ignored.
+    public static func discover(for path: String) -> (paths: [String], ignored: [Diagnostic]) {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         var folder = URL(fileURLWithPath: path).standardizedFileURL
         if !(exists && isFolder.boolValue) { folder.deleteLastPathComponent() }
         var found: [String] = []
+        var ignored: [Diagnostic] = []
         while true {
             let candidate = folder.appendingPathComponent(fileName).path
-            if FileManager.default.isReadableFile(atPath: candidate) { found.append(candidate) }
+            if FileManager.default.isReadableFile(atPath: candidate) {
+                if let distrust = distrust(of: candidate, in: folder.path) {
+                    ignored.append(Diagnostic(.warning, .configurationIgnored, "this configuration is ignored: \(distrust)", at: .file(candidate)))
+                } else {
+                    found.append(candidate)
+                }
+            }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { break }
             folder = parent
         }
-        return found.reversed()
+        return (found.reversed(), ignored.reversed())
+    }
+
+    /// Why the configuration file at `path`, in `folder`, may not be trusted; nil when it may.
+    static func distrust(of path: String, in folder: String) -> String? {
+        var file = stat()
+        var holder = stat()
+        guard stat(path, &file) == 0, stat(folder, &holder) == 0 else { return "it cannot be examined" }
+        let user = geteuid()
+        if file.st_uid != user && file.st_uid != 0 { return "it belongs to another user (uid \(file.st_uid))" }
+        if file.st_mode & S_IWOTH != 0 { return "anyone may write to it" }
+        if holder.st_mode & S_IWOTH != 0 { return "its folder is one anyone may write to" }
+        return nil
+    }
+
+    /// The desk's configuration for the report or folder at `path`: the file `config` names
+    /// on the command line, or else the trusted `imprint.yml` files from its folder up, the
+    /// files ignored among `warnings`. With `refusing` false, a value the folder rule
+    /// refuses is left out and listed in `refused` rather than an error (for `imprint config`).
+    public static func load(for path: String, config: String?, refusing: Bool = true) throws(DiagnosticError) -> DeskConfiguration {
+        guard let config else {
+            let found = discover(for: path)
+            var configuration = try read(found.paths, refusing: refusing)
+            configuration.warnings = found.ignored
+            return configuration
+        }
+        return try read([config], refusing: refusing)
     }
 
     /// Reads the files at `paths` (the farthest first): their text, and the build options
     /// they give. A file that cannot be read, is not YAML, or gives a build option a value
     /// of the wrong shape is an error at its place.
-    public static func read(_ paths: [String]) throws(DiagnosticError) -> DeskConfiguration {
+    /// A path-valued option (`pathKeys`) leaves that file's folder is an error at its place
+    /// (with `refusing` false, it is left out and listed in `refused`); its values are kept
+    /// resolved.
+    public static func read(_ paths: [String], refusing: Bool = true) throws(DiagnosticError) -> DeskConfiguration {
         var configuration = DeskConfiguration.none
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -93,14 +145,30 @@ public struct DeskConfiguration: Sendable {
                     diagnostics += configuration.readWords(value, file: path)
                     continue
                 }
+                let values: [String]
                 switch value {
                 case .scalar(let scalar):
-                    configuration.buildOptions[name] = Setting(values: [scalar.string], location: location, folder: folder)
+                    values = [scalar.string]
                 case .sequence(let sequence) where sequence.allSatisfy({ $0.scalar != nil }):
-                    configuration.buildOptions[name] = Setting(values: sequence.compactMap { $0.scalar?.string }, location: location, folder: folder)
+                    values = sequence.compactMap { $0.scalar?.string }
                 default:
                     diagnostics.append(Diagnostic(.error, .valueType, "'\(name)' must be a value or a list of values", at: location))
+                    continue
                 }
+                var setting = Setting(values: values, location: location, folder: folder)
+                if pathKeys.contains(name) {
+                    guard let confined = confine(setting, key: name, file: path) else {
+                        let problem = Diagnostic(
+                            .error, .fileOutsideFolder,
+                            "'\(name)' names \(values.map { "'\($0.visible)'" }.joined(separator: ", ")), outside the folder of this file (\(folder.visible)); a desk file's paths stay inside its own folder, links resolved (the command line may name any path)",
+                            at: location)
+                        if refusing { diagnostics.append(problem) } else { configuration.refused.append(problem) }
+                        configuration.buildOptions[name] = nil
+                        continue
+                    }
+                    setting.values = confined
+                }
+                configuration.buildOptions[name] = setting
             }
         }
         for folder in configuration.assetFolders {
@@ -111,6 +179,16 @@ public struct DeskConfiguration: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticError(diagnostics) }
         return configuration
+    }
+
+    /// The setting's paths resolved inside its file's folder; nil when one leaves it.
+    private static func confine(_ setting: Setting, key: String, file: String) -> [String]? {
+        var confined: [String] = []
+        for value in setting.values where !value.isEmpty {
+            guard let path = FolderRule.confine(value, to: setting.folder, orSame: key == "output" || key == "assets") else { return nil }
+            confined.append(path)
+        }
+        return confined.count == setting.values.count ? confined : nil
     }
 
     /// `words:`, a mapping of languages to mappings of word keys to text, into `words`.

@@ -17,13 +17,13 @@ public struct FileReferences: Sendable {
     public let assetFolders: [String]
 
     public init(reportPath: String?, assetFolders: [String] = []) {
-        self.assetFolders = assetFolders.compactMap(FileReferences.realPath)
+        self.assetFolders = assetFolders.compactMap(FolderRule.realPath)
         guard let reportPath else {
             folder = nil
             return
         }
         let directory = reportPath.contains("/") ? String(reportPath[..<reportPath.lastIndex(of: "/")!]) : "."
-        folder = FileReferences.realPath(directory.isEmpty ? "/" : directory)
+        folder = FolderRule.realPath(directory.isEmpty ? "/" : directory)
     }
 
     /// The path on disk that a reference resolves to, when it is allowed and exists: in the
@@ -46,30 +46,25 @@ public struct FileReferences: Sendable {
 
     /// `path` in `folder`: a regular file that stays inside it.
     private static func resolve(_ path: String, in folder: String) -> Result<String, Problem> {
-        guard let real = realPath(folder + "/" + path) else { return .failure(.missing) }
-        guard isInside(real, folder) else { return .failure(.outside) }
+        guard let real = FolderRule.realPath(folder + "/" + path) else { return .failure(.missing) }
+        guard FolderRule.isInside(real, folder) else { return .failure(.outside) }
         var status = stat()
         guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notAFile) }
         return .success(real)
     }
 
-    /// Whether `path` is inside `folder` (both resolved).
-    private static func isInside(_ path: String, _ folder: String) -> Bool {
-        path.hasPrefix(folder == "/" ? "/" : folder + "/")
-    }
-
     /// Whether the file at `real` (a resolved path) is one of the asset folders' rather than
     /// the report folder's.
     public func isAsset(_ real: String) -> Bool {
-        guard let folder, !FileReferences.isInside(real, folder) else { return false }
-        return assetFolders.contains { FileReferences.isInside(real, $0) }
+        guard let folder, !FolderRule.isInside(real, folder) else { return false }
+        return assetFolders.contains { FolderRule.isInside(real, $0) }
     }
 
     /// The file `reference` names, read: its path relative to the folder it is in (the
     /// report's, or an asset folder), and its bytes (at most `ReportMarkdownReader.maximumSize`).
     public func read(_ reference: String) -> Result<(path: String, bytes: [UInt8]), Problem> {
         resolve(reference).flatMap { real in
-            let root = ([folder ?? "/"] + assetFolders).first { FileReferences.isInside(real, $0) } ?? "/"
+            let root = ([folder ?? "/"] + assetFolders).first { FolderRule.isInside(real, $0) } ?? "/"
             let relative = String(real.dropFirst(root == "/" ? 1 : root.count + 1))
             guard let bytes = try? InputFile.read(real) else { return .failure(.unreadable) }
             return .success((relative, bytes))
@@ -117,11 +112,6 @@ public struct FileReferences: Sendable {
         }
     }
 
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 }
 
 extension String {

