@@ -40,7 +40,14 @@ enum SVGRaster {
             guard hasViewBox != 0 else { return nil }
             (width, height) = (viewBox[2], viewBox[3])
         }
-        guard width >= 1, height >= 1 else { return nil }
+        guard width.isFinite, height.isFinite, width >= 1, height >= 1 else { return nil }
+        // A size beyond any page (`width="1e20"`) is taken as a shape: scaled, with its
+        // proportions, to at most `largestSide` pixels.
+        let largestSide = 100_000.0
+        if max(width, height) > largestSide {
+            let shrink = largestSide / max(width, height)
+            (width, height) = (max(1, width * shrink), max(1, height * shrink))
+        }
         let scale = min(2.0, Double(maximumSide) / max(width, height))
         // CAIRO_FORMAT_ARGB32 is 0.
         guard let surface = rsvg.surfaceCreate(0, Int32((width * scale).rounded(.up)), Int32((height * scale).rounded(.up))) else { return nil }

@@ -22,7 +22,7 @@ extension WordBody {
             if let affiliation = author.affiliation { RunStyle().run(", " + affiliation, into: element) }
             if let email = author.email {
                 RunStyle().run(" ", into: element)
-                writeInlines([.link(Link(url: "mailto:" + email, content: [.text(email)]))], into: element)
+                writeInlines([Address.mailto(email).map { .link(Link(url: $0, content: [.text(email)])) } ?? .text(email)], into: element)
             }
         }
         if let publisher = metadata.publisher {

@@ -72,6 +72,7 @@ public enum Pipeline {
     /// Builds the editions asked for, unless the last build's are current (see
     /// `BuildStamp`). Nothing is written unless every edition rendered without error.
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
+        if let problem = SourceDate.environmentProblem() { return BuildOutcome(diagnostics: [problem], written: []) }
         // A build killed while it put its editions in place left its journal: the old
         // editions go back first.
         AtomicFile.recover(journal: BuildStamp.journalPath(for: options))

@@ -70,13 +70,16 @@ extension PrintStyle {
         return "/* \(words.language): page numbers */\n@page { @bottom-left { content: \(parts.joined(separator: " ")); } }\n"
     }
 
-    /// `text` as a CSS string.
-    private static func quoted(_ text: Substring) -> String {
+    /// `text` as a CSS string that is safe wherever the style sheet goes, a `<style>`
+    /// element of an XHTML or HTML document included: quotes, backslashes, controls and the
+    /// characters of markup (`<`, `>`, `&`) are hex escapes, so a desk's word can neither
+    /// end the string nor the element.
+    static func quoted(_ text: Substring) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"", "\\": result += "\\" + String(scalar)
-            case "\n", "\r", "\u{C}": result += "\\a "
+            case "\"", "\\", "<", ">", "&", "'": result += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): result += "\\" + String(scalar.value, radix: 16) + " "
             default: result.unicodeScalars.append(scalar)
             }
         }

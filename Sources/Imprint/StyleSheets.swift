@@ -2,6 +2,7 @@ import Foundation
 import ReportModel
 import ReportReaders
 import XHTMLWriter
+import XMLSupport
 
 /// Imprint's own files — the style sheets and the PDF worker — compiled into the binary from
 /// `Styles/` (`ShippedData`, made by the EmbedData plugin), so that the binary runs from any
@@ -44,9 +45,28 @@ enum StyleSheets {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DiagnosticError(error: .styleSheetUnreadable, "--css: the style sheet is not UTF-8 text", at: .file(path))
         }
-        if let problem = XHTMLWriter.embeddingProblem(in: text) {
+        if let problem = XHTMLWriter.embeddingProblem(in: text) ?? addressProblem(in: text) {
             throw DiagnosticError(error: .styleSheetUnsafe, "cannot embed this style sheet: \(problem)", at: .file(path))
         }
         return text
+    }
+
+    /// The one address rule for style sheets, in every edition they reach (the PDF, the
+    /// XHTML's style sheet, the e-book): nothing from the network, no active scheme, no
+    /// other style sheet. A `url(…)` is a `data:` address or a relative path (which the PDF
+    /// engine's fetcher still holds to the report's folder); escapes are resolved first.
+    static func addressProblem(in css: String) -> String? {
+        let references = StyleSheetAddresses.references(in: css)
+        if references.imports { return "it imports another style sheet (@import); paste its rules in instead" }
+        if let fetch = references.otherFetches.first { return "it fetches with \(fetch)(…); use url(…) with a relative path" }
+        for url in references.urls {
+            // As a browser reads an address: tabs and line breaks inside it dropped.
+            let address = url.filter { !"\t\n\r".contains($0) }.trimmingCharacters(in: .whitespaces)
+            if address.hasPrefix("data:") { continue }
+            if Address.scheme(of: address) != nil || address.hasPrefix("/") || address.hasPrefix("\\") {
+                return "it refers to '\(address.prefix(120))'; a style sheet may use only data: addresses and paths relative to it"
+            }
+        }
+        return nil
     }
 }

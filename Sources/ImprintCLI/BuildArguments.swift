@@ -59,7 +59,8 @@ struct BuildArguments: Equatable {
             guard outcome.succeeded, let path = outcome.written.first, let bytes = FileManager.default.contents(atPath: path) else {
                 throw ExitCode(1)
             }
-            FileHandle.standardOutput.write(bytes)
+            // Standard output closed, or its reader gone (`| head -c 8`): a quiet exit.
+            guard !Console.outputClosed, Console.write(bytes, to: STDOUT_FILENO) else { throw ExitCode(errno == EPIPE ? 0 : 1) }
             return
         }
         let outcome = Pipeline.build(options, progress: Console.progress(for: diagnostics))
@@ -122,7 +123,7 @@ struct BuildArguments: Equatable {
             (outputDirectory, outputName) = file
         }
         if report == "-", resourcePath == nil, !toStandardOutput, outputName == nil, self.output == nil {
-            FileHandle.standardError.write(Data("imprint: reading the report from standard input\n".utf8))
+            Console.error("imprint: reading the report from standard input\n")
         }
         let options = BuildOptions(
             input: report, formats: formats, outputDirectory: outputDirectory, strict: strict, paper: paper,

@@ -19,11 +19,53 @@ struct DiagnosticsOptions: ParsableArguments {
 
 /// What the commands print on standard error.
 enum Console {
+    /// Writes all of `bytes` to the descriptor (1: standard output, 2: standard error);
+    /// false when it cannot, because it was closed or its reader went away (a pipe into
+    /// `head`). Never a crash: Foundation's `FileHandle.write` traps on such an error.
+    @discardableResult
+    static func write(_ bytes: some Sequence<UInt8>, to descriptor: Int32) -> Bool {
+        let bytes = Array(bytes)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            written += count
+        }
+        return true
+    }
+
+    /// Text on standard error (nothing when it is closed).
+    static func error(_ text: String) {
+        write(text.utf8, to: STDERR_FILENO)
+    }
+
+    /// Standard output, standard error and standard input, when a parent closed one: each
+    /// is opened on `/dev/null`, so no file Imprint opens takes its number (and has a
+    /// report written into it); gives whether standard output was closed.
+    static func guardStandardDescriptors() -> Bool {
+        var outputClosed = false
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
+            let null = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if null >= 0, null != descriptor {
+                dup2(null, descriptor)
+                close(null)
+            }
+            if descriptor == STDOUT_FILENO { outputClosed = true }
+        }
+        return outputClosed
+    }
+
+    /// Whether standard output was closed when Imprint started (`guardStandardDescriptors`).
+    nonisolated(unsafe) static var outputClosed = false
+
     /// A progress line, only when standard error is a terminal that reads diagnostics as
     /// text (a tool reading JSON lines gets none).
     static func progress(for format: DiagnosticsFormat) -> @Sendable (String) -> Void {
         guard format == .human, isatty(STDERR_FILENO) != 0 else { return { _ in } }
-        return { message in FileHandle.standardError.write(Data((message.terminalSafe + "…\n").utf8)) }
+        return { message in error(message.terminalSafe + "…\n") }
     }
 
     /// A line on standard output, its controls shown rather than obeyed (`terminalSafe`):
@@ -49,7 +91,7 @@ enum Console {
             // Encoding a diagnostic (strings, numbers, null) cannot fail.
             lines = diagnostics.map { (try? encoder.encode($0)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" }
         }
-        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        error(lines.map { $0 + "\n" }.joined())
     }
 
     /// `file:line:col:` in bold, the severity in its colour (error red, warning magenta,

@@ -51,6 +51,6 @@ enum FolderProgress {
     }
 
     private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.error(text)
     }
 }

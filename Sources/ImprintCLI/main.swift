@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 
+// A parent may start Imprint with standard output or error closed: no file it opens may
+// take their place, and no write to them may crash it.
+Console.outputClosed = Console.guardStandardDescriptors()
+signal(SIGPIPE, SIG_IGN)
 // ArgumentParser exits 64 on a usage error; Imprint promises 2 (and 1 for build errors).
 let words = WatchCommand.defaultingServe(Array(CommandLine.arguments.dropFirst()))
 // An everyday build skips ArgumentParser's start-up (see `BuildArguments(quick:)`); its
@@ -11,8 +15,7 @@ let quick = BuildArguments(quick: words)
 var running: (any ParsableCommand.Type)? = quick != nil ? BuildCommand.self : nil
 do {
     if let report = BuildArguments.dashedReport(in: words) {
-        FileHandle.standardError.write(
-            Data("error: '\(report)' reads as an option; to build a report whose name starts with a dash, write: imprint build [OPTIONS] -- \(report)\n".utf8))
+        Console.error("error: '\(report.terminalSafe)' reads as an option; to build a report whose name starts with a dash, write: imprint build [OPTIONS] -- \(report.terminalSafe)\n")
         Foundation.exit(2)
     }
     if let quick {
@@ -35,6 +38,6 @@ do {
         message = "Error: \(running.message(for: error))\nUsage: imprint \(running.usageString())\n"
             + "  See 'imprint \(name) --help' for more information."
     }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Console.error(message + "\n")
     Foundation.exit(2)
 }

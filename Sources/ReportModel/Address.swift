@@ -38,6 +38,9 @@ public enum Address {
             return .inactive(reason: "\(scheme): addresses are never made active; only http, https and mailto are")
         }
         let rest = address.dropFirst(scheme.count + 1)
+        if scheme == "mailto", !isEmail(String(rest)) {
+            return .inactive(reason: "a mailto: address carries an e-mail address and nothing else (no ?attach=, ?body= or second address)")
+        }
         if scheme != "mailto", rest.drop(while: { $0 == "/" }).isEmpty {
             return .inactive(reason: "it names no server")
         }
@@ -148,15 +151,24 @@ extension Unicode.Scalar {
 }
 
 extension Address {
-    /// Whether `text` is a plain e-mail address, `local@domain`: no spaces, controls, quotes,
-    /// angle brackets or other characters that would need escaping in a `mailto:` address.
+    /// Whether `text` is a plain e-mail address, `local@domain`, and nothing else: letters,
+    /// digits and `.`, `-`, `_`, `+` (and letters of any script), so that as a `mailto:`
+    /// address it carries no header, body or attachment (`?attach=`, `&`, `=`), no path and
+    /// nothing to escape. The one rule for authors' `email`, `contact:` and `mailto:` links.
     public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix(".")
+            !parts[1].hasSuffix("."), !parts[1].contains("..")
         else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x9F || (scalar.value > 0x20 && scalar.value < 0x7F && !"\"<>\\^`{|}()[],;:%".unicodeScalars.contains(scalar))
+            scalar == "@" || ".-_+".unicodeScalars.contains(scalar) || ("0"..."9").contains(scalar) || scalar.isASCIILetter
+                || (scalar.value > 0x9F && scalar.properties.isAlphabetic)
         }
+    }
+
+    /// The `mailto:` link for `text` when it is a plain e-mail address (`isEmail`); nil
+    /// otherwise, and then the text is shown as it is.
+    public static func mailto(_ text: String) -> String? {
+        isEmail(text) ? "mailto:" + text : nil
     }
 }

@@ -191,6 +191,24 @@ public struct DeskConfiguration: Sendable {
         return confined.count == setting.values.count ? confined : nil
     }
 
+    /// The most characters, and placeholders (`{title}`), a desk's word may have: a word is
+    /// written wherever Imprint writes it (every page, every caption), so its size bounds
+    /// what the editions may grow to.
+    public static let wordLimits = (characters: 200, placeholders: 4)
+
+    /// What is wrong with a desk's word: a control character (a line break, an escape
+    /// sequence), or more than `wordLimits`; nil when it is fine.
+    static func wordProblem(_ text: String) -> String? {
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return "holds a control character (a line break, tab or escape); a word is one line of text"
+        }
+        if text.count > wordLimits.characters { return "is longer than \(wordLimits.characters) characters" }
+        if text.filter({ $0 == "{" }).count > wordLimits.placeholders {
+            return "has more than \(wordLimits.placeholders) placeholders"
+        }
+        return nil
+    }
+
     /// `words:`, a mapping of languages to mappings of word keys to text, into `words`.
     private mutating func readWords(_ node: Node, file: String) -> [Diagnostic] {
         func at(_ node: Node) -> SourceLocation { MetadataLayer.Place(file: file, firstLine: 1).location(of: node.mark) }
@@ -205,6 +223,10 @@ public struct DeskConfiguration: Sendable {
             for (key, text) in entries {
                 guard let name = key.string, let value = text.scalar?.string else {
                     problems.append(Diagnostic(.error, .wordsInvalid, shape, at: at(text)))
+                    continue
+                }
+                if let problem = Self.wordProblem(value) {
+                    problems.append(Diagnostic(.error, .wordsInvalid, "the word '\(name)' \(problem)", at: at(text)))
                     continue
                 }
                 words[tag.lowercased(), default: [:]][name] = OwnWord(text: value, location: at(key))

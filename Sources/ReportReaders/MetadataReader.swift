@@ -130,20 +130,31 @@ struct MetadataReader {
     }
 
     /// `text` without the characters no edition can carry, which a YAML escape can write
-    /// (`"\x01"`, `"\N"`), with a warning at `node` when there were any.
+    /// (`"\x01"`, `"\N"`), with a warning at `node` when there were any; and without its
+    /// HTML comments, which a front-matter string keeps as unpublished as the body does
+    /// (each a note at `node`, for `imprint check`).
     private func carried(_ text: String, at node: Node) -> String {
         let (kept, dropped) = XMLCharacters.sanitized(text)
         if !dropped.isEmpty {
             let names = dropped.map(XMLCharacters.name).joined(separator: ", ")
             log.warning(.characterDropped, "dropped \(names), written as an escape: no output can carry \(dropped.count == 1 ? "it" : "them")", at: location(of: node))
         }
-        return kept
+        guard kept.contains("<!--") else { return kept }
+        let (comments, rest) = HTMLComments.split(kept)
+        for comment in comments {
+            log.note(.htmlComment, "HTML comment, left out of every edition: \(String(comment.text.prefix(200)).visible)", at: location(of: node))
+        }
+        return comments.isEmpty ? kept : rest.trimmingCharacters(in: .whitespaces)
     }
+
+    /// The most a whole-number value (a volume, an issue) may be: every edition can write
+    /// it and count on from it without overflowing.
+    static let largestNumber = 1_000_000_000
 
     private func integer(_ node: Node, _ key: String) -> Int? {
         guard let text = string(node, key) else { return nil }
-        guard let value = Int(text), value >= 0 else {
-            log.error(.valueType, "'\(key)' must be a whole number, not '\(text)'", at: location(of: node))
+        guard let value = Int(text), (0...Self.largestNumber).contains(value) else {
+            log.error(.valueType, "'\(key)' must be a whole number from 0 to \(Self.largestNumber), not '\(text.visible)'", at: location(of: node))
             return nil
         }
         return value

@@ -53,6 +53,11 @@ public enum ReportJSONReader {
             log.warning(.footnoteUnused, "the footnote [^\(footnote.label)] is never referenced, so it appears in no edition", at: at)
         }
         if report.metadata.title.isEmpty { log.error(.titleMissing, "the report has no title", at: at) }
+        for (name, value) in [("volume", report.metadata.series?.volume), ("issue", report.metadata.series?.issue)] {
+            if let value, !(0...MetadataReader.largestNumber).contains(value) {
+                log.error(.valueType, "metadata.series.\(name): must be a whole number from 0 to \(MetadataReader.largestNumber)", at: at)
+            }
+        }
         checkAddressesAndFiles(of: report, files: FileReferences(reportPath: reportPath, assetFolders: assetFolders), log: log, at: at)
         guard !log.hasErrors else { throw log.failure() }
         return ReadResult(report: report, warnings: log.diagnostics)

@@ -17,8 +17,8 @@ public struct ColophonWriter {
         let footer = body.element("footer", ["class": "colophon"])
         if let contact = metadata.contact {
             let paragraph = footer.element("p", ["class": "contact"], text: words[.contact] + ": ")
-            if contact.contains("@"), !contact.contains(" ") {
-                paragraph.element("a", ["href": "mailto:" + contact], text: contact)
+            if let mailto = Address.mailto(contact) {
+                paragraph.element("a", ["href": mailto], text: contact)
             } else {
                 paragraph.addText(contact)
             }

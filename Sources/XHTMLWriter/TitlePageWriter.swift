@@ -53,7 +53,11 @@ public struct TitlePageWriter {
                 }
                 if let email = author.email {
                     item.addText(" ")
-                    item.element("a", ["class": "email", "href": "mailto:" + email], text: email)
+                    if let mailto = Address.mailto(email) {
+                        item.element("a", ["class": "email", "href": mailto], text: email)
+                    } else {
+                        item.element("span", ["class": "email"], text: email)
+                    }
                 }
             }
         }

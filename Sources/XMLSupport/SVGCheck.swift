@@ -61,6 +61,13 @@ public enum SVGCheck {
         {
             problems.append("has a <\(name)> element")
         }
+        // An animation can set an address after the check: `<set attributeName="href" to="http:…">`.
+        if ["animate", "set", "animateMotion", "animateTransform", "animateColor"].contains(name),
+            let target = attribute(named: "attributeName", of: node)?.lowercased(),
+            target.hasSuffix("href") || target == "src" || target == "style"
+        {
+            problems.append("animates its \(target) attribute (<\(name)>); an address may not change after the check")
+        }
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
@@ -80,21 +87,24 @@ public enum SVGCheck {
         return problems
     }
 
-    /// What a style sheet or `style` attribute would fetch: `@import`, and `url(…)` that
-    /// is not a fragment.
+    /// What a style sheet or `style` attribute would fetch, escapes resolved
+    /// (`StyleSheetAddresses`): `@import`, a `url(…)` that is not a fragment, and any other
+    /// fetching function (`image-set(…)`).
     private static func styleProblems(_ css: String) -> [String] {
+        let references = StyleSheetAddresses.references(in: css)
         var problems: [String] = []
-        let lowered = css.lowercased()
-        if lowered.contains("@import") { problems.append("imports a style sheet (@import)") }
-        var rest = Substring(lowered)
-        while let open = rest.firstRange(of: "url(") {
-            let argument = rest[open.upperBound...].drop { $0.isWhitespace || $0 == "\"" || $0 == "'" }
-            if !argument.hasPrefix("#") {
-                problems.append("refers to '\(argument.prefix { $0 != ")" }.prefix(120))' outside the image in its style")
-            }
-            rest = rest[open.upperBound...]
+        if references.imports { problems.append("imports a style sheet (@import)") }
+        for url in references.urls where !url.trimmingPrefix(while: \.isWhitespace).hasPrefix("#") {
+            problems.append("refers to '\(url.prefix(120))' outside the image in its style")
         }
+        problems += references.otherFetches.map { "fetches with \($0)(…) in its style" }
         return problems
+    }
+
+    private static func attribute(named name: String, of node: xmlNodePtr) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { imprint_xml_free(value) }
+        return LibXML.string(value)
     }
 
     private static func content(of node: xmlNodePtr) -> String {
