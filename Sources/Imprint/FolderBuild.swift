@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReportModel
 import ReportReaders
 
 /// `imprint build DIR`: every report under a folder, built side by side on all cores.
@@ -29,61 +30,114 @@ public enum FolderBuild {
         public var finished: Int { built + upToDate + failed.count }
     }
 
-    /// What a folder holds: its reports, in path order, and every other file with why it is
-    /// not built.
+    /// What a folder holds: its reports, in path order, every other file with why it is
+    /// not built, and what stops the folder from being built at all (an `.imprintignore`
+    /// past its limits, a name that is not UTF-8, two reports whose editions would share a
+    /// file).
     public struct Contents: Sendable {
         public var reports: [String] = []
         public var skipped: [(path: String, reason: String)] = []
+        public var problems: [Diagnostic] = []
     }
 
     /// The reports under `folder`: Markdown files that open with front matter (`---`), and
     /// JSON files that hold a report model (`imprint model`). Hidden files and folders, the
-    /// output folder, links that lead outside `folder`, and whatever `.imprintignore` in
-    /// `folder` matches are left out; so is any other file (a `README.md` without front
-    /// matter, an image), each with its reason.
-    public static func contents(of folder: String, excluding outputDirectory: String) -> Contents {
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+    /// output folder, links that lead outside `folder` (a link to a folder is never
+    /// followed), and whatever `.imprintignore` in `folder` matches are left out; so is any
+    /// other file (a `README.md` without front matter, an image, a FIFO), each with its
+    /// reason. `formats` are the editions to be built, whose files two reports may not share.
+    public static func contents(of folder: String, excluding outputDirectory: String, formats: [OutputFormat] = []) -> Contents {
+        let root = FolderRule.realPath(folder) ?? folder
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL.resolvingSymlinksInPath().path
-        let ignored = IgnoreFile(folder: folder)
         var contents = Contents()
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return contents }
-        while let relative = enumerator.nextObject() as? String {
-            let path = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
-            let real = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            let name = (relative as NSString).lastPathComponent
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: real, isDirectory: &isFolder)
-            if name.hasPrefix(".") || real == output || real.hasPrefix(output + "/") || ignored.matches(relative) {
-                if isFolder.boolValue { enumerator.skipDescendants() }
-                if !name.hasPrefix("."), real != output, ignored.matches(relative) {
-                    contents.skipped.append((path, "matched by .imprintignore"))
+        let ignored: IgnoreFile
+        do {
+            ignored = try IgnoreFile(folder: folder)
+        } catch {
+            contents.problems = error.diagnostics
+            return contents
+        }
+        var pending: [(path: String, relative: String)] = [(folder, "")]
+        while let (directory, relativeDirectory) = pending.popLast() {
+            for entry in FolderEntries.list(directory) {
+                let relative = relativeDirectory.isEmpty ? entry.name : relativeDirectory + "/" + entry.name
+                let path = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+                guard entry.isUTF8 else {
+                    contents.problems.append(
+                        Diagnostic(.error, .fileNameInvalid, "this name is not UTF-8 text, which no edition can name: rename it (or hide it with a leading dot)", at: .file(path)))
+                    continue
                 }
-                continue
-            }
-            guard exists, !isFolder.boolValue else { continue }
-            guard real.hasPrefix(root + "/") else {
-                contents.skipped.append((path, "a link that leads outside the folder"))
-                continue
-            }
-            if let reason = notAReport(real, name: name) {
-                contents.skipped.append((path, reason))
-            } else {
-                contents.reports.append(path)
+                if entry.name.hasPrefix(".") { continue }
+                let real = FolderRule.realPath(path) ?? path
+                if real == output || real.hasPrefix(output + "/") { continue }
+                if ignored.matches(relative) {
+                    contents.skipped.append((path, "matched by .imprintignore"))
+                    continue
+                }
+                if entry.isFolder {
+                    pending.append((path, relative))
+                    continue
+                }
+                var status = stat()
+                if stat(real, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                    contents.skipped.append((path, "a link to a folder, which is not followed"))
+                    continue
+                }
+                guard FolderRule.isInside(real, root) else {
+                    contents.skipped.append((path, "a link that leads outside the folder"))
+                    continue
+                }
+                if let reason = notAReport(real, name: entry.name) {
+                    contents.skipped.append((path, reason))
+                } else {
+                    contents.reports.append(path)
+                }
             }
         }
         contents.reports.sort()
         contents.skipped.sort { $0.path < $1.path }
+        contents.problems += collisions(among: contents.reports, under: folder, formats: formats)
         return contents
     }
 
-    /// Why the file is not a report, or nil when it is one.
+    /// An error for each pair of reports whose editions would be written to the same file
+    /// (`a.md` and `a.json`; `report.md`'s brief and `report.brief.md`'s text), naming both.
+    static func collisions(among reports: [String], under folder: String, formats: [OutputFormat]) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for report in reports {
+            let base = Pipeline.baseName(of: report)
+            let outputFolder = outputFolder(for: report, under: folder, in: "")
+            for format in formats {
+                let file = outputFolder + "/" + format.fileName(base: base)
+                if let owner = owners[file], owner != report {
+                    problems.append(
+                        Diagnostic(
+                            .error, .editionsCollide,
+                            "this report's \(format.rawValue) edition would be written to the file '\(format.fileName(base: base))' that \(owner) writes too; rename one of them",
+                            at: .file(report)))
+                } else {
+                    owners[file] = report
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Why the file is not a report, or nil when it is one. Opened without waiting (a FIFO
+    /// is refused, not waited on), and only its first 4 KiB read.
     private static func notAReport(_ path: String, name: String) -> String? {
         let lowered = name.lowercased()
         let isMarkdown = lowered.hasSuffix(".md")
         guard isMarkdown || lowered.hasSuffix(".json") else { return "not a .md or .json file" }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "cannot be read" }
-        defer { try? handle.close() }
-        let start = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return "cannot be read" }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return "not a regular file (a device, FIFO or socket)" }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        let start = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
         if isMarkdown {
             let firstLine = start.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             return firstLine.trimmingCharacters(in: .whitespaces) == "---" ? nil : "Markdown without front matter (no --- first line)"
@@ -136,17 +190,37 @@ public enum FolderBuild {
 /// the shell has them), blank lines and lines starting with `#` ignored. A pattern with a
 /// `/` matches the path from the folder (`drafts/*.md`); one without matches any file or
 /// folder of that name at any depth (`README.md`, `archive`); a trailing `/` is dropped.
+///
+/// Its limits keep a folder's walk linear in the folder: at most `limits.size` bytes,
+/// `limits.patterns` patterns of at most `limits.patternLength` characters and
+/// `limits.stars` `*` each (a glob's cost grows with its stars). Past any of them the
+/// folder is not built, with an error at the file: never a file silently ignored.
 struct IgnoreFile {
+    static let limits = (size: 64 << 10, patterns: 1_000, patternLength: 256, stars: 8)
     private var patterns: [String] = []
 
-    init(folder: String) {
-        guard let bytes = try? InputFile.read(folder + "/.imprintignore", limit: 1 << 20) else { return }
-        patterns = String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
+    init(folder: String) throws(DiagnosticError) {
+        let path = folder + "/.imprintignore"
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        let bytes = try InputFile.read(path, limit: Self.limits.size)
+        func failure(_ message: String, line: Int) -> DiagnosticError {
+            DiagnosticError([Diagnostic(.error, .ignoreFileInvalid, message, at: SourceLocation(file: path, line: line, column: 1))])
+        }
+        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var pattern = line.trimmingCharacters(in: .whitespaces)
-            if pattern.isEmpty || pattern.hasPrefix("#") { return nil }
+            if pattern.isEmpty || pattern.hasPrefix("#") { continue }
             while pattern.hasSuffix("/") { pattern.removeLast() }
             if pattern.hasPrefix("/") { pattern.removeFirst() }
-            return pattern.isEmpty ? nil : pattern
+            if pattern.isEmpty { continue }
+            if pattern.count > Self.limits.patternLength || pattern.filter({ $0 == "*" }).count > Self.limits.stars {
+                throw failure(
+                    "this pattern is longer than \(Self.limits.patternLength) characters or has more than \(Self.limits.stars) '*'", line: number + 1)
+            }
+            patterns.append(pattern)
+            if patterns.count > Self.limits.patterns {
+                throw failure("more than \(Self.limits.patterns) patterns; Imprint reads at most \(Self.limits.patterns)", line: number + 1)
+            }
         }
     }
 
@@ -156,5 +230,31 @@ struct IgnoreFile {
         return patterns.contains { pattern in
             pattern.contains("/") ? fnmatch(pattern, relative, FNM_PATHNAME) == 0 : fnmatch(pattern, name, 0) == 0
         }
+    }
+}
+
+/// The entries of a folder as the system names them: bytes, which may not be UTF-8 (and
+/// are then reported, not skipped), and whether each is a folder (a link never counts as one).
+enum FolderEntries {
+    struct Entry {
+        var name: String
+        var isUTF8: Bool
+        var isFolder: Bool
+    }
+
+    static func list(_ folder: String) -> [Entry] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var entries: [Entry] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            let name = String(validating: bytes, as: UTF8.self)
+            var status = stat()
+            let path = folder + "/" + (name ?? "")
+            let isFolder = name != nil && lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+            entries.append(Entry(name: name ?? String(decoding: bytes, as: UTF8.self), isUTF8: name != nil, isFolder: isFolder))
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 }

@@ -18,6 +18,7 @@ enum ReferenceDocument {
                 case .missing: "has no styles (word/styles.xml)"
                 case .tooLarge: "has styles larger than \(maximumSize >> 20) MiB"
                 case .unreadable: "cannot be read"
+                case .notAFile: "is not a regular file (a device, FIFO or socket)"
                 }
             throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: the file \(problem)", at: .file(path))
         }

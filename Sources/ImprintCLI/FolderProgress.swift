@@ -10,10 +10,12 @@ import ReportModel
 /// ends both; any failure makes the exit status 1.
 enum FolderProgress {
     static func build(folder: String, options: BuildOptions, verbose: Bool, diagnostics format: DiagnosticsFormat) throws {
-        let contents = FolderBuild.contents(of: folder, excluding: options.outputDirectory)
+        let contents = FolderBuild.contents(of: folder, excluding: options.outputDirectory, formats: options.formats)
         if verbose {
             for (path, reason) in contents.skipped { Console.say("skipped \(path): \(reason)") }
         }
+        Console.print(contents.problems, as: format)
+        if contents.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
         let reports = contents.reports
         guard !reports.isEmpty else {
             Console.print([

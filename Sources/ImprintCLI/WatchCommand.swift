@@ -123,7 +123,12 @@ struct WatchCommand: ParsableCommand {
 
     private static func buildFolder(_ options: BuildOptions, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
         let start = DispatchTime.now()
-        let reports = FolderBuild.contents(of: options.input, excluding: options.outputDirectory).reports
+        let contents = FolderBuild.contents(of: options.input, excluding: options.outputDirectory, formats: options.formats)
+        guard !contents.problems.contains(where: { $0.severity == .error }) else {
+            report("the folder", false, contents.problems, files: [], since: start, server: server, as: format)
+            return []
+        }
+        let reports = contents.reports
         let collected = Locked<(diagnostics: [Diagnostic], files: [String])>(([], []))
         let summary = FolderBuild.build(reports, under: options.input, options: options) { event in
             collected.withLock {

@@ -76,6 +76,9 @@ extension Diagnostic {
 
         // Building the editions
         case noReports = "no-reports"
+        case editionsCollide = "editions-collide"
+        case fileNameInvalid = "file-name-invalid"
+        case ignoreFileInvalid = "ignore-file-invalid"
         case epubUndated = "epub-undated"
         case styleSheetUnreadable = "style-sheet-unreadable"
         case styleSheetUnsafe = "style-sheet-unsafe"

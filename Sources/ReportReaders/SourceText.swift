@@ -1,4 +1,5 @@
 import ReportModel
+import Synchronization
 import XMLSupport
 
 /// An input file as validated UTF-8, with the line index every diagnostic needs.
@@ -49,14 +50,39 @@ struct SourceText {
 
     /// A location from cmark's 1-based line and byte column, with the column counted in characters.
     func location(line: Int, byteColumn: Int) -> SourceLocation {
-        let prefix = self.line(line).prefix(max(0, byteColumn - 1))
-        return SourceLocation(file: file, line: max(line, 1), column: String(decoding: prefix, as: UTF8.self).count + 1)
+        SourceLocation(file: file, line: max(line, 1), column: characters(line: line, bytes: max(0, byteColumn - 1)) + 1)
     }
 
     /// The position, in characters, of the character whose last byte is at cmark's 1-based
     /// `line` and byte column `lastByte` (how cmark gives where a node ends).
     func position(line: Int, lastByte: Int) -> SourceLocation.Position {
-        SourceLocation.Position(line: max(line, 1), column: max(1, String(decoding: self.line(line).prefix(lastByte), as: UTF8.self).count))
+        SourceLocation.Position(line: max(line, 1), column: max(1, characters(line: line, bytes: lastByte)))
+    }
+
+    /// How many characters the first `count` bytes of `line` hold. Locations come in order
+    /// along a line, so the count goes on from the last one asked for on the same line
+    /// (where the bytes after it start a character of their own: an ASCII byte), keeping a
+    /// long line of links or ids linear rather than quadratic.
+    private func characters(line: Int, bytes count: Int) -> Int {
+        let text = self.line(line)
+        let count = min(count, text.count)
+        let start = text.startIndex
+        return counted.last.withLock { last in
+            var base = (bytes: 0, characters: 0)
+            if last.line == line, last.bytes <= count, last.bytes < text.count, text[start + last.bytes] < 0x80, text[start + last.bytes] != 0x0A {
+                base = (last.bytes, last.characters)
+            }
+            let total = base.characters + String(decoding: text[(start + base.bytes)..<(start + count)], as: UTF8.self).count
+            last = (line, count, total)
+            return total
+        }
+    }
+
+    /// The last count `characters(line:bytes:)` made (shared by copies of this text).
+    private let counted = CharacterCount()
+
+    private final class CharacterCount: Sendable {
+        let last = Mutex<(line: Int, bytes: Int, characters: Int)>((0, 0, 0))
     }
 
     func location(line: Int) -> SourceLocation {

@@ -1,15 +1,22 @@
 import CMinizip
+#if canImport(Glibc)
+    import Glibc
+#endif
 import ReportModel
 
 /// Reads one entry of a ZIP file (a Word template's `word/styles.xml`), with zlib's
 /// minizip, never more than a limit: a small archive may inflate to gigabytes.
 public enum ZIPEntryReader {
     public enum Failure: Error, Sendable {
-        case notAnArchive, missing, tooLarge, unreadable
+        case notAnArchive, missing, tooLarge, unreadable, notAFile
     }
 
     /// The bytes of the entry `name` of the ZIP file at `path`, at most `limit` of them.
+    /// Only a regular file is opened: minizip's `fopen` would wait forever on a FIFO.
     public static func read(_ name: String, inArchiveAt path: String, limit: Int) -> Result<[UInt8], Failure> {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .failure(.unreadable) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
         guard let archive = unzOpen64(path) else { return .failure(.notAnArchive) }
         defer { unzClose(archive) }
         guard unzLocateFile(archive, name, 1) == UNZ_OK else { return .failure(.missing) }
