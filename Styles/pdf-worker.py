@@ -32,6 +32,7 @@ import json
 import logging
 import mimetypes
 import os
+import resource
 import signal
 import sys
 import threading
@@ -41,6 +42,17 @@ import urllib.request
 DATA_LIMIT = 64 * 1024
 FILE_LIMIT = 64 * 1024 * 1024
 LIFELINE = 3
+# The most memory (data and anonymous mappings) the worker may hold: a document that needs
+# more fails with MemoryError rather than taking the machine. IMPRINT_PDF_MEMORY_MB changes it.
+MEMORY_LIMIT = (int(os.environ.get('IMPRINT_PDF_MEMORY_MB', '4096')) if os.environ.get('IMPRINT_PDF_MEMORY_MB', '4096').isdigit() else 4096) << 20
+
+
+def limit_memory():
+    """Holds the worker to MEMORY_LIMIT (RLIMIT_DATA: heap and anonymous mappings)."""
+    try:
+        resource.setrlimit(resource.RLIMIT_DATA, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except (ValueError, OSError):
+        pass
 
 
 def hold_lifeline():
@@ -438,6 +450,7 @@ def render(weasyprint, Fetcher, job, xhtml):
 
 def main():
     hold_lifeline()
+    limit_memory()
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     # Nothing but the protocol goes to standard output.
     sys.stdout = sys.stderr
@@ -469,6 +482,8 @@ def main():
             if problem:
                 raise RuntimeError(problem)
             header, body = render(weasyprint, Fetcher, job, xhtml)
+        except MemoryError:
+            header, body = {'error': f'the PDF needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'}, b''
         except Exception as error:  # noqa: BLE001 (reported to Imprint, which fails the build)
             header, body = {'error': f'{type(error).__name__}: {error}'}, b''
         send(sink, header, body)

@@ -16,7 +16,7 @@ struct PrintStyle {
     /// Adds a part of the cascade; `path` names the user's style sheet it is.
     mutating func append(_ part: String, from path: String? = nil) {
         if let path {
-            add("/* --css \(path) */")
+            add("/* --css \(StyleSheets.commentSafe(path)) */")
             userSheets.append((path, lines + 1))
         }
         add(part)

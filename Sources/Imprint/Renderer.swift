@@ -85,7 +85,7 @@ struct Renderer: Sendable {
     /// every image the report uses, read from the report's folder (and nowhere else).
     private func epub(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
         var css = [try StyleSheets.shipped("epub.css")]
-        for path in options.userStylesheets { css.append("/* --css \(path) */\n" + (try StyleSheets.user(path))) }
+        for sheet in try StyleSheets.users(options.userStylesheets) { css.append("/* --css \(StyleSheets.commentSafe(sheet.path)) */\n" + sheet.text) }
         var resources: [String: [UInt8]] = [:]
         for image in try images(for: "epub") { resources[image.reference] = image.bytes }
         let modified = SourceDate.epoch(for: report.metadata)
@@ -149,7 +149,7 @@ struct Renderer: Sendable {
         style.append(try StyleSheets.shipped("print.css"))
         if let pageNumbers = PrintStyle.pageNumbers(manuscript.words) { style.append(pageNumbers) }
         if options.paper != .a4 { style.append("/* --paper \(options.paper.rawValue) */\n@page { size: \(options.paper.cssSize); }\n") }
-        for path in options.userStylesheets { style.append(try StyleSheets.user(path), from: path) }
+        for sheet in try StyleSheets.users(options.userStylesheets) { style.append(sheet.text, from: sheet.path) }
         return style
     }
 

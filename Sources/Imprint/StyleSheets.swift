@@ -69,4 +69,32 @@ enum StyleSheets {
         }
         return nil
     }
+
+    /// The most bytes the user's style sheets may have together.
+    static let combinedLimit = 8 << 20
+
+    /// The user's style sheets (`user`), each file once: a sheet named again is read where
+    /// it is named last, which is where it weighs in the cascade. Together they may have at
+    /// most `combinedLimit` bytes.
+    static func users(_ paths: [String]) throws(DiagnosticError) -> [(path: String, text: String)] {
+        var lastPlace: [String: Int] = [:]
+        for (index, path) in paths.enumerated() { lastPlace[FolderRule.realPath(path) ?? path] = index }
+        var sheets: [(path: String, text: String)] = []
+        var total = 0
+        for (index, path) in paths.enumerated() where lastPlace[FolderRule.realPath(path) ?? path] == index {
+            let text = try user(path)
+            total += text.utf8.count
+            guard total <= combinedLimit else {
+                throw DiagnosticError(
+                    error: .styleSheetUnreadable, "--css: the style sheets together are larger than \(combinedLimit >> 20) MiB", at: .file(path))
+            }
+            sheets.append((path, text))
+        }
+        return sheets
+    }
+
+    /// `text` as it may stand inside a CSS comment: a `*/` in a file's name cannot end it.
+    static func commentSafe(_ text: String) -> String {
+        text.replacingOccurrences(of: "*/", with: "* /")
+    }
 }

@@ -48,6 +48,7 @@ extension Diagnostic {
         case pandocSyntax = "pandoc-syntax"
         case unknownAttribute = "unknown-attribute"
         case tableCellsLost = "table-cells-lost"
+        case tableTooLarge = "table-too-large"
         case widthInvalid = "width-invalid"
         case figureWithoutText = "figure-without-text"
         case referenceUnresolved = "reference-unresolved"

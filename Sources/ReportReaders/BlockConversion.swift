@@ -165,10 +165,10 @@ extension BodyBuilder {
         guard children.count == 1, let image = children.first, image.kind == .image else { return nil }
         figureCount += 1
         let at = location(node)
-        files.checkImage(image.url, what: "image", at: at, log: log)
+        let source = files.checkImage(image.url, what: "image", at: at, log: log) ?? image.url
         let caption = inlines(image.children, at: image)
         var figure = Figure(
-            id: attributes?.id, number: figureCount, source: image.url, caption: caption,
+            id: attributes?.id, number: figureCount, source: source, caption: caption,
             alt: caption.plainText)
         if let id = attributes?.id { identifiers.claim(id, at: at, log: log) }
         for attribute in attributes?.attributes ?? [] {

@@ -72,18 +72,33 @@ public struct FileReferences: Sendable {
     }
 
     /// Checks the image `reference`: allowed, and its content what its name says
-    /// (`ImageContent`); logs an error naming `what` and where when it is not.
+    /// (`ImageContent`); logs an error naming `what` and where when it is not. Gives the
+    /// reference the model keeps: the file's own path from the folder it is in, every link
+    /// and `./` or `../` resolved, so that one file under many spellings (`big.png`,
+    /// `././big.png`) is one image in every edition; nil when the image is refused.
     @discardableResult
-    func checkImage(_ reference: String, what: String, at location: SourceLocation?, log: DiagnosticLog) -> Bool {
+    func checkImage(_ reference: String, what: String, at location: SourceLocation?, log: DiagnosticLog) -> String? {
         switch resolve(reference) {
         case .success(let path):
-            guard let problem = ImageContent.problem(at: path) else { return true }
-            log.error(problem.code, "\(what) '\(reference.visible)' \(problem.text)", at: location)
-            return false
+            if let problem = ImageContent.problem(at: path) {
+                log.error(problem.code, "\(what) '\(reference.visible)' \(problem.text)", at: location)
+                return nil
+            }
+            return canonical(path, for: reference)
         case .failure(let problem):
             log.error(problem.code, "\(what) '\(reference.visible)' \(problem.explanation)", at: location)
-            return false
+            return nil
         }
+    }
+
+    /// The resolved `real` as a path from its folder (the report's, or an asset folder),
+    /// when that names the same file again; `reference` itself otherwise (a name with `%`,
+    /// which a reference would read as an escape).
+    private func canonical(_ real: String, for reference: String) -> String {
+        let root = ([folder ?? "/"] + assetFolders).first { FolderRule.isInside(real, $0) } ?? "/"
+        let relative = String(real.dropFirst(root == "/" ? 1 : root.count + 1))
+        guard !relative.contains("%"), case .success(real) = resolve(relative) else { return reference }
+        return relative
     }
 
     public enum Problem: Error, Sendable {

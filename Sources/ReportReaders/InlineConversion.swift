@@ -47,11 +47,11 @@ extension BodyBuilder {
                     if case .text(let text) = inline { appendText(text) } else { append(inline) }
                 }
             case .image:
-                files.checkImage(node.url, what: "image", at: location(at), log: log)
+                let source = files.checkImage(node.url, what: "image", at: location(at), log: log) ?? node.url
                 append(
                     .image(
                         InlineImage(
-                            source: node.url, alt: BodyBuilder.plainText(of: node.children),
+                            source: source, alt: BodyBuilder.plainText(of: node.children),
                             title: node.title.isEmpty ? nil : node.title)))
             case .footnoteReference:
                 let label = Int(node.literal).flatMap { footnoteLabels[$0] } ?? node.literal

@@ -320,7 +320,7 @@ struct MetadataReader {
 
     private func cover(_ node: Node) -> String? {
         guard let path = string(node, "cover") else { return nil }
-        return files.checkImage(path, what: "cover image", at: location(of: node), log: log) ? path : nil
+        return files.checkImage(path, what: "cover image", at: location(of: node), log: log)
     }
 
     /// `true` or `false` (also `yes`, `no`), or, when `allowsAuto`, `auto`: nil.

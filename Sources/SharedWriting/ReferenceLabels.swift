@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 extension Report {
@@ -23,11 +24,11 @@ extension Report {
             case .figure(let figure): if let id = figure.id { label(id, numbered(.figure, String(figure.number))) }
             case .keyJudgments(let items):
                 for (index, item) in items.enumerated() {
-                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.keyJudgment, String(index + 1)) : item.title.plainText) }
+                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.keyJudgment, String(index + 1)) : Self.labelTitle(item.title.plainText)) }
                 }
             case .risks(let items):
                 for (index, item) in items.enumerated() {
-                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.risk, String(index + 1)) : item.title.plainText) }
+                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.risk, String(index + 1)) : Self.labelTitle(item.title.plainText)) }
                 }
             case .sources(let items):
                 for (index, item) in items.enumerated() { if let id = item.id { label(id, numbered(.source, String(index + 1))) } }
@@ -44,11 +45,24 @@ extension Report {
         return labels
     }
 
+    /// The most characters of a title a label carries: a label is written again at every
+    /// cross-reference, so a title of any length repeated by thousands of references stays
+    /// a bounded multiple of the report.
+    public static let labelTitleLength = 120
+
+    /// `title`, cut after `labelTitleLength` characters (at a space where there is one) with "…".
+    static func labelTitle(_ title: String) -> String {
+        guard title.count > labelTitleLength else { return title }
+        let cut = title.prefix(labelTitleLength)
+        let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return words.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
     /// What joins a label's kind and its number: U+00A0 NO-BREAK SPACE.
     public static let labelSpace: Character = "\u{00A0}"
 
     private static func label(of section: Section, words: Words) -> String {
-        let title = section.title.plainText
+        let title = labelTitle(section.title.plainText)
         guard let number = section.number else { return title }
         let kind = section.kind == .appendix && !number.contains(".") ? words[.appendix] : words[.section]
         return words(.sectionReference, ["kind": kind, "number": number, "title": title])

@@ -62,20 +62,52 @@ import XMLSupport
         let secret = Self.outsideSecret()
         let server = try LoopbackServer()
         defer { server.stop() }
+        // A relative address passes the style sheets' address rule; the engine's fetcher
+        // still refuses what it leads to outside the folder.
         let css = """
-            body { background: url(file://\(secret)); }
-            h1 { background: url(http://127.0.0.1:\(server.port)/a.png); }
             p { background: url(link.png); }
+            h1 { background: url(sub/../link.png); }
             """
         let workspace = Workspace(files: ["report.md": Self.report("## Heading\n\nText.\n"), "user.css": Array(css.utf8)])
         try FileManager.default.createSymbolicLink(atPath: workspace.folder + "/link.png", withDestinationPath: secret)
         let result = try workspace.run("build", "report.md", "--to", "pdf", "--css", "user.css")
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("report.md:1:1: error: pdf: the PDF engine was refused"), "\(result.stderr)")
-        for named in ["file://\(secret)", "127.0.0.1:\(server.port)", "link.png"] {
-            #expect(result.stderr.contains(named), "\(named) is not named: \(result.stderr)")
-        }
+        #expect(result.stderr.contains("link.png"), "\(result.stderr)")
         #expect(workspace.files().isEmpty)
+        #expect(server.requests == 0)
+    }
+
+    /// One address rule for style sheets, from `--css` or a desk's `css:`, in every edition
+    /// they reach: nothing from the network, no active scheme, no other sheet, however the
+    /// CSS spells it.
+    @Test(arguments: [
+        "body { background: url(file://SECRET); }",
+        "h1 { background: url(http://127.0.0.1:PORT/a.png); }",
+        "h1 { background: u\\72l(http://127.0.0.1:PORT/a.png); }",
+        "@\\69mport url(http://127.0.0.1:PORT/x.css);",
+        "@import 'x.css';",
+        "p { background: url(\"java\tscript:alert(1)\"); }",
+        "p { background: image-set('http://127.0.0.1:PORT/a.png' 1x); }",
+        "p { background: url(//127.0.0.1:PORT/a.png); }",
+        "p { background: url(/etc/passwd); }",
+        "p { background: url(\"http:/\\\n/127.0.0.1:PORT/a.png\"); }",
+    ])
+    func styleSheetsFetchNothingInAnyEdition(rule: String) throws {
+        let secret = Self.outsideSecret()
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let css = rule.replacingOccurrences(of: "SECRET", with: secret).replacingOccurrences(of: "PORT", with: String(server.port))
+        for config in [false, true] {
+            let workspace = Workspace(files: [
+                "report.md": Self.report("## Heading\n\nText.\n"), "user.css": Array(css.utf8),
+                "imprint.yml": Array((config ? "css: user.css\n" : "").utf8),
+            ])
+            let result = try workspace.run(["build", "report.md", "--to", "xhtml,epub,pdf"] + (config ? [] : ["--css", "user.css"]))
+            #expect(result.status == 1, "\(css): \(result.stderr)")
+            #expect(result.stderr.contains("user.css:1:1: error: cannot embed this style sheet") && result.stderr.contains("[style-sheet-unsafe]"), "\(result.stderr)")
+            #expect(workspace.files().isEmpty)
+        }
         #expect(server.requests == 0)
     }
 

@@ -51,9 +51,9 @@ import ReportModel
         } catch let error as DiagnosticError {
             messages = error.diagnostics.map(\.description)
         }
-        #expect(messages.contains("imprint.yml:2:11: error: 'series.volume' must be a whole number, not 'three' [value-type]"), "\(messages)")
+        #expect(messages.contains("imprint.yml:2:11: error: 'series.volume' must be a whole number from 0 to 1000000000, not 'three' [value-type]"), "\(messages)")
         #expect(messages.contains { $0.hasPrefix("imprint.yml:3:1: warning: unknown key 'style' is not understood") }, "\(messages)")
-        #expect(messages.contains("command line (-M series.issue=eight):1:14: error: 'series.issue' must be a whole number, not 'eight' [value-type]"), "\(messages)")
+        #expect(messages.contains("command line (-M series.issue=eight):1:14: error: 'series.issue' must be a whole number from 0 to 1000000000, not 'eight' [value-type]"), "\(messages)")
         #expect(messages.contains("command line (-M =x):1:1: error: -M takes key=value (for example -M series.issue=8), not '=x' [override-invalid]"), "\(messages)")
         #expect(messages.contains { $0.hasPrefix("command line (-M title=[open):1:11: error: the value is not valid YAML") }, "\(messages)")
         #expect(messages.contains("command line (-M marking..tlp=RED):1:1: error: the key 'marking..tlp' has an empty part [override-invalid]"), "\(messages)")
