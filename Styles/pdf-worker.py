@@ -470,6 +470,8 @@ def main():
         logging.getLogger('weasyprint').setLevel(logging.ERROR)
         Fetcher = fetcher_class(weasyprint.urls)
         problem = None
+    except MemoryError:
+        problem = f'WeasyPrint needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'
     except Exception as error:  # noqa: BLE001 (reported with every job)
         problem = f'cannot import WeasyPrint: {error}'
     while True:

@@ -59,14 +59,21 @@ import Testing
 }
 
 /// A running `imprint watch`, its standard output read line by line.
-private final class Watch: @unchecked Sendable {
+final class Watch: @unchecked Sendable {
     private let process = Process()
     private let lines = NSLock()
     private var collected: [String] = []
 
-    init(in folder: String, _ arguments: [String]) throws {
-        process.executableURL = CommandRunner.executable
-        process.arguments = arguments
+    /// `imprint` with `arguments` in `folder`; with `descriptorLimit`, under that many open
+    /// files at most (`ulimit -n`).
+    init(in folder: String, _ arguments: [String], descriptorLimit: Int? = nil) throws {
+        if let descriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", CommandRunner.executable.path] + arguments
+        } else {
+            process.executableURL = CommandRunner.executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let output = Pipe()
         process.standardOutput = output
@@ -127,11 +134,10 @@ private final class Watch: @unchecked Sendable {
     }
 }
 
-/// A GET on 127.0.0.1: the status and the body, or nil when nothing answers.
-private func httpGet(port: UInt16, path: String) -> (status: Int, body: String)? {
+/// A socket connected to 127.0.0.1:`port`, or nil.
+func connectToLoopback(port: UInt16) -> Int32? {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socket >= 0 else { return nil }
-    defer { close(socket) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -139,8 +145,21 @@ private func httpGet(port: UInt16, path: String) -> (status: Int, body: String)?
     let connected = withUnsafePointer(to: &address) { pointer in
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
     }
-    guard connected else { return nil }
-    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+    guard connected else {
+        close(socket)
+        return nil
+    }
+    return socket
+}
+
+/// A GET on 127.0.0.1 with `host` as its `Host` (the server's own address by default): the
+/// status and the body, or nil when nothing answers.
+func httpGet(port: UInt16, path: String, host: String? = nil) -> (status: Int, body: String)? {
+    guard let socket = connectToLoopback(port: port) else { return nil }
+    defer { close(socket) }
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n".utf8)
     _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
     var response: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Imprint
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The preview server as a web page in the same browser, or a program on the same machine,
+/// would try it: it answers only its own name, serves only what its builds wrote, and
+/// stays up and answering under slow, many and exhausting clients.
+@Suite(.serialized) struct PreviewServerTests {
+    /// A folder with an edition the build wrote and a file it did not.
+    private func served() throws -> (PreviewServer, String) {
+        let workspace = Workspace(files: ["out/report.xhtml": Array("<html><body>Edition.</body></html>".utf8), "out/notes.txt": Array("private".utf8)])
+        let server = try PreviewServer(folder: workspace.folder + "/out", port: 0, page: "report.xhtml", pdf: nil)
+        server.published(succeeded: true, diagnostics: [], files: [workspace.folder + "/out/report.xhtml"])
+        return (server, workspace.folder)
+    }
+
+    @Test func answersOnlyItsOwnName() throws {
+        let (server, _) = try served()
+        #expect(httpGet(port: server.port, path: "/report.xhtml")?.status == 200)
+        #expect(httpGet(port: server.port, path: "/report.xhtml", host: "localhost:\(server.port)")?.status == 200)
+        for host in ["evil.example:\(server.port)", "127.0.0.1", "127.0.0.1:1", "evil.example", "localhost.evil.example:\(server.port)", ""] {
+            let answer = httpGet(port: server.port, path: "/report.xhtml", host: host)
+            #expect(answer?.status == 421 && answer?.body.contains("Edition.") == false, "Host: \(host) → \(String(describing: answer))")
+        }
+    }
+
+    @Test func servesOnlyWhatItsBuildsWrote() throws {
+        let (server, folder) = try served()
+        #expect(httpGet(port: server.port, path: "/notes.txt")?.status == 404, "a file the build did not write")
+        #expect(httpGet(port: server.port, path: "/")?.body.contains("report.xhtml") == true)
+        // An output folder given through a link is resolved once, and served.
+        symlink(folder + "/out", folder + "/linked")
+        let linked = try PreviewServer(folder: folder + "/linked", port: 0, page: "report.xhtml", pdf: nil)
+        linked.published(succeeded: true, diagnostics: [], files: [folder + "/linked/report.xhtml"])
+        #expect(httpGet(port: linked.port, path: "/report.xhtml")?.body.contains("Edition.") == true)
+    }
+
+    @Test func slowClientsDoNotStarveIt() throws {
+        let (server, _) = try served()
+        // Three hundred clients that open a request and never finish it.
+        var slow: [Int32] = []
+        defer { slow.forEach { close($0) } }
+        for _ in 0..<300 {
+            guard let socket = connectToLoopback(port: server.port) else { continue }
+            _ = Array("GET /report.xhtml HTTP/1.1\r\n".utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            slow.append(socket)
+        }
+        // Past the cap new ones are closed; once the slow ones' deadline passes, a reader gets in.
+        let start = Date()
+        var answered = false
+        while !answered && Date().timeIntervalSince(start) < 10 {
+            answered = httpGet(port: server.port, path: "/report.xhtml")?.status == 200
+            if !answered { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(answered, "nothing answered within 10 s while 300 clients dawdled")
+        #expect(Date().timeIntervalSince(start) < PreviewServer.headDeadline + 2)
+    }
+
+    /// `watch --serve` with few descriptors, flooded with connections: it pauses accepting,
+    /// then answers again; and the PDF worker it starts holds none of its sockets.
+    @Test func outOfDescriptorsItKeepsAcceptingAndItsSocketsStayItsOwn() throws {
+        let workspace = Workspace(report: "---\ntitle: Flooded\n---\n\nWords.\n")
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "xhtml,pdf", "--serve", "0"], descriptorLimit: 96)
+        defer { watch.stop() }
+        let port = try #require(
+            watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
+        try #require(watch.waitForLine { $0.hasPrefix("built pdf") } != nil, "\(watch.output)")
+        var flood: [Int32] = []
+        for _ in 0..<400 { if let socket = connectToLoopback(port: port) { flood.append(socket) } }
+        Thread.sleep(forTimeInterval: 0.5)
+        flood.forEach { close($0) }
+        var answered = false
+        let start = Date()
+        while !answered && Date().timeIntervalSince(start) < 10 {
+            answered = httpGet(port: port, path: "/report.xhtml")?.status == 200
+            if !answered { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(answered, "the preview stopped answering after running out of descriptors: \(watch.output)")
+        // The listening socket, by its inode in the kernel's table of TCP sockets.
+        let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
+        let listening = table.split(separator: "\n").map { $0.split(separator: " ") }
+            .first { $0.count > 9 && $0[1].hasSuffix(String(format: ":%04X", port)) && $0[3] == "0A" }.map { "socket:[\($0[9])]" }
+        let listeningSocket = try #require(listening, "no listening socket on port \(port)")
+        let workers = watch.children()
+        #expect(!workers.isEmpty)
+        for worker in workers {
+            let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(worker)/fd")) ?? []
+            let links = descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(worker)/fd/\($0)") }
+            #expect(!links.contains(listeningSocket), "the PDF worker \(worker) holds the preview's socket")
+        }
+    }
+}
