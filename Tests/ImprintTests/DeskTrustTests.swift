@@ -98,4 +98,42 @@ import Testing
         #expect(result.stderr.contains("it belongs to another user (uid 65534)"), "\(result.stderr)")
         #expect(workspace.contents("out/report.txt")?.contains("Someone Else") == false)
     }
+
+    /// A desk's words reach CSS, XML and text: escaped for each, a control character or an
+    /// amplifying word refused at its place.
+    @Test func deskWordsAreEscapedAndBounded() throws {
+        let injected = #"Page {page} </style><p>INJECTED</p><a href="javascript:x">x</a> \"; } body { color: red "#
+        let workspace = Workspace(files: [
+            "imprint.yml": Array("words:\n  en:\n    page.of: '\(injected)'\n".utf8), "report.md": Self.report,
+        ])
+        let result = try workspace.run("build", "report.md", "--to", "pdf,xhtml,docx")
+        try #require(result.status == 0, "\(result.stderr)")
+        let text = try runTool(["pdftotext", workspace.folder + "/out/report.pdf", "-"]).output
+        // The word is set as the text it is, markup and all, on every page.
+        #expect(text.contains("Page 1 </"), "\(text)")
+        let css = try #require(workspace.contents("out/report.css"))
+        #expect(!css.contains("</style") && !css.contains("<p>"), "\(css)")
+        for (word, message) in [("\"Page\\e]0;owned\\a {page}\"", "holds a control character"),
+                                ("'{title}{title}{title}{title}{title}'", "has more than 4 placeholders"),
+                                ("'\(String(repeating: "x", count: 201))'", "is longer than 200 characters")] {
+            let bad = Workspace(files: ["imprint.yml": Array("words:\n  en:\n    page.of: \(word)\n".utf8), "report.md": Self.report])
+            let refused = try bad.run("build", "report.md", "--to", "text")
+            #expect(refused.status == 1 && refused.stderr.contains("imprint.yml:3:14: error: the word 'page.of' \(message)"), "\(refused.stderr)")
+        }
+    }
+
+    /// A name with escape sequences reaches the terminal as text.
+    @Test func namesReachTheTerminalEscaped() throws {
+        let name = "evil\u{1B}]0;owned\u{07}\u{1B}[2J\nreport.md:1:1: error: forged.md"
+        let workspace = Workspace(files: [name: Array("no front matter".utf8)])
+        let result = try workspace.run("build", name, "--to", "text")
+        #expect(result.status == 1)
+        #expect(!result.stderr.contains("\u{1B}") && !result.stdout.contains("\u{1B}"), "\(result.stderr)")
+        #expect(result.stderr.contains("evil\\e]0;owned\\x07\\e[2J\\nreport.md"), "\(result.stderr)")
+        // A desk's value reaches `imprint config` the same way.
+        let desk = Workspace(files: ["report.md": Self.report, "imprint.yml": Array("publisher: \"Desk\\e]0;owned\\a\"\n".utf8)])
+        let config = try desk.run("config", "report.md")
+        #expect(config.status == 0 && config.stdout.contains("Desk\\e]0;owned\\x07"), "\(config.stdout)\(config.stderr)")
+        #expect(!config.stdout.contains("\u{1B}") && !config.stderr.contains("\u{1B}"))
+    }
 }

@@ -170,4 +170,54 @@ import Testing
         #expect(result.stdout.contains("] up to date in/a.md"))
         #expect(result.stdout.contains("2 reports: 1 built, 1 up to date, 0 failed"), "\(result.stdout)")
     }
+
+    /// A downloaded folder of reports, built as a whole: what would overwrite, hide or
+    /// hang is said, at once, before anything is written.
+    @Test func whatWouldCollideOrHideIsAnErrorNamingIt() throws {
+        let json = try #require(try Workspace(files: ["a.md": FolderBuildTests.report("A")]).run("model", "a.md").stdout)
+        let workspace = Workspace(files: [
+            "in/a.md": FolderBuildTests.report("A"), "in/a.json": Array(json.utf8), "in/report.md": FolderBuildTests.report("R"), "in/report.brief.md": FolderBuildTests.report("RB"),
+        ])
+        let collide = try workspace.run("build", "in", "--to", "text,brief")
+        #expect(collide.status == 1 && workspace.files().isEmpty)
+        #expect(collide.stderr.contains("in/a.md:1:1: error: this report's text edition would be written to the file 'a.txt' that in/a.json writes too"), "\(collide.stderr)")
+        #expect(collide.stderr.contains("'report.brief.txt'") && collide.stderr.contains("[editions-collide]"), "\(collide.stderr)")
+        // A name in Latin-1, as an old archive unpacks it: "bé.md".
+        let bad = Workspace(files: ["in/ok.md": FolderBuildTests.report("OK")])
+        let raw = Array((bad.folder + "/in/").utf8) + [0x62, 0xE9, 0x2E, 0x6D, 0x64, 0]
+        let descriptor = raw.withUnsafeBufferPointer { pointer in
+            pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        close(descriptor)
+        let named = try bad.run("build", "in", "--to", "text")
+        #expect(named.status == 1 && named.stderr.contains("this name is not UTF-8 text") && named.stderr.contains("[file-name-invalid]"), "\(named.stderr)")
+    }
+
+    @Test func anIgnoreFilePastItsLimitsIsAnErrorNotASilentSkip() throws {
+        let patterns = (0..<1_001).map { "pattern-\($0)" }.joined(separator: "\n") + "\n"
+        let workspace = Workspace(files: ["in/a.md": FolderBuildTests.report("A"), "in/drafts/d.md": FolderBuildTests.report("D"), "in/.imprintignore": Array(patterns.utf8)])
+        let result = try workspace.run("build", "in", "--to", "text")
+        #expect(result.status == 1 && workspace.files().isEmpty)
+        #expect(result.stderr.contains("in/.imprintignore:1001:1: error: more than 1000 patterns"), "\(result.stderr)")
+        workspace.write("in/.imprintignore", Array(("drafts/\n" + String(repeating: "#", count: 70_000) + "\n").utf8))
+        let large = try workspace.run("build", "in", "--to", "text")
+        #expect(large.status == 1 && large.stderr.contains(".imprintignore:1:1: error: the file is larger than"), "\(large.stderr)")
+        workspace.write("in/.imprintignore", Array("drafts/\n\(String(repeating: "*", count: 9))x\n".utf8))
+        let stars = try workspace.run("build", "in", "--to", "text")
+        #expect(stars.status == 1 && stars.stderr.contains(".imprintignore:2:1: error: this pattern"), "\(stars.stderr)")
+        workspace.write("in/.imprintignore", Array("drafts/\n".utf8))
+        let fine = try workspace.run("build", "in", "--to", "text")
+        #expect(fine.status == 0 && fine.stdout.contains("1 reports: 1 built"), "\(fine.stdout)")
+    }
+
+    @Test func aLinkToAFolderIsNotFollowed() throws {
+        let outside = Workspace(files: ["secret.md": FolderBuildTests.report("Secret")])
+        let workspace = Workspace(files: ["in/a.md": FolderBuildTests.report("A")])
+        symlink(outside.folder, workspace.folder + "/in/elsewhere")
+        symlink(".", workspace.folder + "/in/loop")
+        let result = try workspace.run("build", "in", "--to", "text", "--verbose")
+        #expect(result.status == 0 && result.stdout.contains("1 reports: 1 built"), "\(result.stdout)")
+        #expect(result.stdout.contains("in/elsewhere: a link to a folder, which is not followed"), "\(result.stdout)")
+    }
 }

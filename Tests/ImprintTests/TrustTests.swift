@@ -231,6 +231,57 @@ import XMLSupport
         #expect(check.stderr.contains("report.md:11:1: note: HTML comment, left out of every edition: multi-line: agent Z"))
     }
 
+    @Test func commentsInFrontMatterStringsAreComments() throws {
+        let workspace = Workspace(files: [
+            "report.md": Self.report("Text.\n", frontMatter: "rights: \"© Desk <!-- client is ACME --> 2026\"\nsubtitle: Brief<!--draft-->\n")
+        ])
+        let build = try workspace.run("build", "report.md", "--to", "xhtml,text,docbook")
+        try #require(build.status == 0, "\(build.stderr)")
+        for file in ["report.xhtml", "report.txt", "report.xml"] {
+            let text = try #require(workspace.contents("out/" + file))
+            #expect(!text.contains("ACME") && !text.contains("draft") && text.contains("2026"), "\(file)")
+        }
+        let check = try workspace.run("check", "report.md")
+        #expect(check.stderr.contains("report.md:3:9: note: HTML comment, left out of every edition: client is ACME"), "\(check.stderr)")
+        #expect(check.stderr.contains("HTML comment, left out of every edition: draft"), "\(check.stderr)")
+    }
+
+    /// An SVG's style is read as the CSS engine reads it, escapes resolved; an animation
+    /// may not set an address after the check.
+    @Test(arguments: [
+        (#"<style>rect { fill: u\72l(http://127.0.0.1:PORT/a) }</style>"#, "outside the image in its style"),
+        (#"<style>@\69mport 'http://127.0.0.1:PORT/x.css';</style>"#, "imports a style sheet"),
+        (#"<rect style="fill: image-set('http://127.0.0.1:PORT/a' 1x)" width="1" height="1"/>"#, "fetches with image-set"),
+        (##"<a href="#x"><set attributeName="href" to="http://127.0.0.1:PORT/"/></a>"##, "animates its href attribute"),
+        (##"<a href="#x"><animate attributeName="xlink:href" values="http://127.0.0.1:PORT/"/></a>"##, "animates its xlink:href attribute"),
+    ])
+    func svgStyleAndAnimationAreReadAsABrowserReadsThem(element: String, message: String) throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let svg = #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">"#
+            + element.replacingOccurrences(of: "PORT", with: String(server.port)) + "<rect id=\"x\" width=\"5\" height=\"5\"/></svg>"
+        let workspace = Workspace(files: ["report.md": Self.report("![Map](pic.svg)\n"), "pic.svg": Array(svg.utf8)])
+        try expectRefused(workspace, ["build", "report.md", "--to", "xhtml,epub,docx"], mentioning: message, sourceLocus: "report.md:5:1:")
+        #expect(server.requests == 0)
+    }
+
+    @Test func aContactOrEmailWithMoreThanAnAddressIsNoLink() throws {
+        let workspace = Workspace(files: [
+            "report.md": Self.report("Text.\n", frontMatter: "contact: desk@example.org?attach=/home/u/.ssh/id_rsa\n")
+        ])
+        let build = try workspace.run("build", "report.md", "--to", "xhtml,epub,docx")
+        try #require(build.status == 0, "\(build.stderr)")
+        let xhtml = try #require(workspace.contents("out/report.xhtml"))
+        #expect(!xhtml.contains("mailto:") && xhtml.contains("desk@example.org?attach="), "\(xhtml)")
+        let docx = try runTool(["unzip", "-p", workspace.folder + "/out/report.docx"]).output
+        #expect(!docx.contains("mailto:"))
+        for email in ["a?attach=/etc/passwd@example.org", "a&b=c@example.org", "a/b@example.org"] {
+            let bad = Workspace(files: ["report.md": Self.report("Text.\n", frontMatter: "authors:\n  - name: A\n    email: \"\(email)\"\n")])
+            let result = try bad.run("build", "report.md", "--to", "text")
+            #expect(result.status == 1 && result.stderr.contains("is not an e-mail address"), "\(email): \(result.stderr)")
+        }
+    }
+
     // MARK: - Inputs
 
     @Test func deleteAndC1ControlsReachNoEdition() throws {

@@ -48,6 +48,22 @@ import Testing
         #expect(WatchCommand.defaultingServe(["build", "--serve"]) == ["build", "--serve"])
     }
 
+    /// Links to `.` and `/` beside the report are not followed (no loop, no watch of the
+    /// whole disk), and `-o .` builds into the watched folder and still rebuilds on a save.
+    @Test func linksAreNotFollowedAndTheWatchedFolderMayTakeTheEditions() throws {
+        let workspace = Workspace(report: Self.first)
+        symlink(".", workspace.folder + "/self")
+        symlink("/", workspace.folder + "/root")
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text", "-o", "."])
+        defer { watch.stop() }
+        try #require(watch.waitForLine { $0.hasPrefix("built text") } != nil, "\(watch.output)")
+        #expect(workspace.contents("report.txt")?.contains("First words.") == true)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(!watch.output.contains("changed:"), "its own editions started a build: \(watch.output)")
+        workspace.write("report.md", Array(Self.first.replacingOccurrences(of: "First", with: "Second").utf8))
+        #expect(poll { workspace.contents("report.txt")?.contains("Second words.") == true }, "\(watch.output)")
+    }
+
     private func poll(seconds: Double = 15, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
