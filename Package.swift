@@ -88,7 +88,7 @@ let package = Package(
             name: "FuzzChecks",
             dependencies: [
                 "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter", "TextWriter", "SharedWriting",
-                "XMLSupport",
+                "XMLSupport", "Imprint",
             ],
             path: "Fuzz/Checks"),
 

@@ -17,8 +17,9 @@ import ReportReaders
 /// itself to what only the preview's own pages do: it answers only a `Host` that names
 /// 127.0.0.1 or localhost at its port (a name rebound to 127.0.0.1 by a hostile site gets
 /// 421), and only files the build wrote. One thread reads every request head without
-/// blocking, each with a deadline, and at most `maximumConnections` are open at once, so
-/// slow or many clients cannot starve or exhaust it; running out of descriptors pauses
+/// blocking, each with a deadline, and at most `maximumConnections` are open at once (the
+/// one that has waited longest over its head closed to make room), so slow or many clients
+/// cannot starve or exhaust it; running out of descriptors pauses
 /// accepting instead of ending it; its sockets are closed on exec (the PDF worker never
 /// inherits them).
 public final class PreviewServer: @unchecked Sendable {
@@ -140,6 +141,11 @@ public final class PreviewServer: @unchecked Sendable {
                 default: return true
                 }
             }
+            // At the cap, the connection that has dawdled longest over its request makes room:
+            // slow clients can hold the server only as long as new ones stop coming.
+            if open.withLock({ $0 >= Self.maximumConnections }), !reading.isEmpty {
+                finish(reading.removeFirst().descriptor)
+            }
             guard open.withLock({ count in
                 guard count < Self.maximumConnections else { return false }
                 count += 1
@@ -197,25 +203,46 @@ public final class PreviewServer: @unchecked Sendable {
     // MARK: - Requests
 
     private func answer(_ connection: Int32, head: [UInt8]) {
-        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
-        let parts = lines[0].split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2 else { return send(connection, status: "400 Bad Request", type: "text/plain", body: Array("bad request\n".utf8)) }
-        let hosts = lines.dropFirst().filter { $0.lowercased().hasPrefix("host:") }
-        guard hosts.count == 1, isOwnHost(hosts[0].dropFirst(5).trimmingCharacters(in: .whitespaces)) else {
-            return send(connection, status: "421 Misdirected Request", type: "text/plain", body: Array("this preview answers only 127.0.0.1:\(port) and localhost:\(port)\n".utf8))
+        switch Self.request(from: head, port: port) {
+        case .bad:
+            send(connection, status: "400 Bad Request", type: "text/plain", body: Array("bad request\n".utf8))
+        case .misdirected:
+            send(connection, status: "421 Misdirected Request", type: "text/plain",
+                body: Array("this preview answers only 127.0.0.1:\(port) and localhost:\(port)\n".utf8))
+        case .notAllowed:
+            send(connection, status: "405 Method Not Allowed", type: "text/plain", body: Array("read only\n".utf8))
+        case .read(let target, let headOnly):
+            let (status, type, body) = response(to: target)
+            send(connection, status: status, type: type, body: body, head: headOnly)
         }
-        let method = String(parts[0])
-        guard method == "GET" || method == "HEAD" else {
-            return send(connection, status: "405 Method Not Allowed", type: "text/plain", body: Array("read only\n".utf8))
-        }
-        let target = String(parts[1].split(separator: "?", maxSplits: 1).first ?? "")
-        let (status, type, body) = response(to: target)
-        send(connection, status: status, type: type, body: body, head: method == "HEAD")
     }
 
-    /// Whether a `Host` header names this server: 127.0.0.1 or localhost at its port.
-    private func isOwnHost(_ host: String) -> Bool {
-        ["127.0.0.1:\(port)", "localhost:\(port)"].contains(host.lowercased())
+    /// What a request head asks, as the server takes it.
+    @_spi(Fuzzing) public enum Request: Equatable {
+        /// No request line.
+        case bad
+        /// A `Host` other than this server's own (or none, or two).
+        case misdirected
+        /// A method other than GET and HEAD.
+        case notAllowed
+        /// GET (or HEAD, `headOnly`) of `target`, its query left off.
+        case read(target: String, headOnly: Bool)
+    }
+
+    /// The request a head makes of the server at `port`: only a `Host` of 127.0.0.1 or
+    /// localhost at that port is answered (a page that rebinds its own name to 127.0.0.1
+    /// sends its own name).
+    @_spi(Fuzzing) public static func request(from head: [UInt8], port: UInt16) -> Request {
+        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines[0].split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2 else { return .bad }
+        let hosts = lines.dropFirst().filter { $0.lowercased().hasPrefix("host:") }
+        let ownHosts = ["127.0.0.1:\(port)", "localhost:\(port)"]
+        guard hosts.count == 1, ownHosts.contains(hosts[0].dropFirst(5).trimmingCharacters(in: .whitespaces).lowercased()) else {
+            return .misdirected
+        }
+        guard parts[0] == "GET" || parts[0] == "HEAD" else { return .notAllowed }
+        return .read(target: String(parts[1].split(separator: "?", maxSplits: 1).first ?? ""), headOnly: parts[0] == "HEAD")
     }
 
     private func response(to target: String) -> (String, String, [UInt8]) {

@@ -6,7 +6,7 @@ import SharedWriting
 /// in the report's language, the paper size, then the user's style sheets), with where each
 /// of the user's begins, so that what the PDF engine says of a line of it is told at the
 /// line of the file it came from.
-struct PrintStyle {
+@_spi(Fuzzing) public struct PrintStyle {
     private(set) var text = ""
     /// Each user style sheet's path, and the line of `text` its first line is on.
     private var userSheets: [(path: String, firstLine: Int)] = []
@@ -74,7 +74,7 @@ extension PrintStyle {
     /// element of an XHTML or HTML document included: quotes, backslashes, controls and the
     /// characters of markup (`<`, `>`, `&`) are hex escapes, so a desk's word can neither
     /// end the string nor the element.
-    static func quoted(_ text: Substring) -> String {
+    @_spi(Fuzzing) public static func quoted(_ text: Substring) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -49,7 +49,7 @@ import Testing
             _ = Array("GET /report.xhtml HTTP/1.1\r\n".utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
             slow.append(socket)
         }
-        // Past the cap new ones are closed; once the slow ones' deadline passes, a reader gets in.
+        // Past the cap the longest-waiting is closed to make room: a reader gets in at once.
         let start = Date()
         var answered = false
         while !answered && Date().timeIntervalSince(start) < 10 {
@@ -57,7 +57,7 @@ import Testing
             if !answered { Thread.sleep(forTimeInterval: 0.1) }
         }
         #expect(answered, "nothing answered within 10 s while 300 clients dawdled")
-        #expect(Date().timeIntervalSince(start) < PreviewServer.headDeadline + 2)
+        #expect(Date().timeIntervalSince(start) < 1, "answered only after \(Date().timeIntervalSince(start)) s")
     }
 
     /// `watch --serve` with few descriptors, flooded with connections: it pauses accepting,
