@@ -94,6 +94,9 @@ enum StylesPart {
         guard template.root.name == "styles", template.root.namespaceURI == WordML.main else {
             throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: this is not a Word styles part", at: .file(part))
         }
+        // What is not Office markup (an XInclude, another vocabulary) is no style: a
+        // template is input, and nothing of it but styles reaches the edition.
+        removeForeignElements(below: template.root)
         // Each of Imprint's elements is replaced at most once, in its place (the schema
         // orders document defaults, latent styles, then styles).
         var replaceable: [String: XMLElement] = [:]
@@ -114,6 +117,20 @@ enum StylesPart {
             }
         }
         return document
+    }
+
+    /// The namespaces of Office's own markup (WordprocessingML and its extensions).
+    private static let officeNamespaces = ["http://schemas.openxmlformats.org/", "http://schemas.microsoft.com/office/", "http://purl.oclc.org/ooxml/"]
+
+    /// Removes, at any depth below `element`, every element outside `officeNamespaces`.
+    private static func removeForeignElements(below element: XMLElement) {
+        for child in element.children {
+            if let namespace = child.namespaceURI, officeNamespaces.contains(where: namespace.hasPrefix) {
+                removeForeignElements(below: child)
+            } else {
+                child.remove()
+            }
+        }
     }
 
     /// Imprint's own styles, with the report's language as the text's.

@@ -157,7 +157,7 @@ public struct DeskConfiguration: Sendable {
                 }
                 var setting = Setting(values: values, location: location, folder: folder)
                 if pathKeys.contains(name) {
-                    guard let confined = confine(setting, key: name, file: path) else {
+                    guard let confined = confine(setting, key: name) else {
                         let problem = Diagnostic(
                             .error, .fileOutsideFolder,
                             "'\(name)' names \(values.map { "'\($0.visible)'" }.joined(separator: ", ")), outside the folder of this file (\(folder.visible)); a desk file's paths stay inside its own folder, links resolved (the command line may name any path)",
@@ -182,7 +182,7 @@ public struct DeskConfiguration: Sendable {
     }
 
     /// The setting's paths resolved inside its file's folder; nil when one leaves it.
-    private static func confine(_ setting: Setting, key: String, file: String) -> [String]? {
+    private static func confine(_ setting: Setting, key: String) -> [String]? {
         var confined: [String] = []
         for value in setting.values where !value.isEmpty {
             guard let path = FolderRule.confine(value, to: setting.folder, orSame: key == "output" || key == "assets") else { return nil }

@@ -97,6 +97,22 @@ import ZIPFoundation
         #expect(text.contains(#"<w:color w:val="FF0000"/>"#) && text.contains(#"<w:sz w:val="30"/>"#))
     }
 
+    /// A template is input: what in its styles is not Office markup (an XInclude of a local
+    /// file, another vocabulary) never reaches the edition.
+    @Test func aTemplatesForeignElementsAreLeftOut() throws {
+        let template = """
+            <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:xi="http://www.w3.org/2001/XInclude" \
+            xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:x="urn:other">\
+            <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><xi:include href="file:///etc/passwd"/>\
+            <w:rPr><w:color w:val="FF0000"/><w14:ligatures w14:val="standard"/><x:payload>secret</x:payload></w:rPr></w:style>\
+            <xi:include href="file:///etc/shadow"/></w:styles>
+            """
+        let styles = try StylesPart.document(language: "en", reference: (Array(template.utf8), "house.docx"))
+        let text = String(decoding: styles.serialized(indent: false), as: UTF8.self)
+        #expect(!text.contains("include") && !text.contains("/etc/") && !text.contains("payload") && !text.contains("secret"), "\(text)")
+        #expect(text.contains(#"<w:color w:val="FF0000"/>"#) && text.contains("w14:ligatures"))
+    }
+
     @Test func imageSizesComeFromTheirHeaders() {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
         png += [0, 0, 1, 44, 0, 0, 0, 200]
