@@ -89,11 +89,26 @@ public enum AtomicFile {
     /// name a file inside the output folder (the journal's folder's folder) and, as its
     /// hidden name, one of Imprint's own beside it (`asideName`) are acted on, so no
     /// journal can make a build remove or move any other file.
+    ///
+    /// Nothing is followed through a link: a journal, or its folder, that is a link is only
+    /// removed (the link itself), and so is one that cannot be read or is too large to be
+    /// Imprint's.
     static func recover(journal: String) {
-        guard let bytes = try? InputFile.read(journal, limit: 1 << 20) else { return }
-        let output = folder(of: folder(of: journal))
+        var status = stat()
+        let journalFolder = folder(of: journal)
+        if lstat(journalFolder, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+            unlink(journalFolder)
+            return
+        }
+        guard lstat(journal, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFREG, let bytes = try? InputFile.read(journal, limit: 1 << 20) else {
+            unlink(journal)
+            return
+        }
+        let output = folder(of: journalFolder)
+        guard let realOutput = FolderRule.realPath(output) else { return }
         let entries = String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap(JournalEntry.init)
-            .filter { $0.isOwn(in: output) }
+            .filter { $0.isOwn(in: output, real: realOutput) }
         let isNew = { (entry: JournalEntry) -> Bool in
             var status = stat()
             return lstat(entry.path, &status) == 0 && UInt64(status.st_ino) == entry.newFile
@@ -130,10 +145,12 @@ public enum AtomicFile {
 
         var line: String { "\(newFile)\t\(hadOld ? "old" : "new")\t\(aside)\t\(path)\n" }
 
-        /// Whether this entry is one a build writing into `output` makes: its file inside
-        /// that folder (no `..`), its hidden name `asideName`'s form beside it.
-        func isOwn(in output: String) -> Bool {
+        /// Whether this entry is one a build writing into `output` (`real`, links resolved)
+        /// makes: its file inside that folder (no `..`, no link out on the way), its hidden
+        /// name `asideName`'s form beside it.
+        func isOwn(in output: String, real: String) -> Bool {
             guard path.hasPrefix(output + "/"), !path.dropFirst(output.count + 1).split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
+                let folder = FolderRule.realPath(AtomicFile.folder(of: path)), FolderRule.isInside(folder, real, orSame: true),
                 let base = path.split(separator: "/").last, aside.hasPrefix(AtomicFile.folder(of: path) + "/." + base + "."),
                 aside.hasSuffix(".imprint-swap")
             else { return false }
@@ -156,7 +173,9 @@ public enum AtomicFile {
         guard !entries.contains(where: { ($0.path + $0.aside).contains("\n") || ($0.path + $0.aside).contains("\t") }) else {
             throw IOError(description: "cannot write \(entries[0].path): a path holds a tab or line break")
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A new file of its own: never written through a link that stands in its place.
+        unlink(path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw IOError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
@@ -227,6 +246,19 @@ public enum AtomicFile {
             }
         }
         return created
+    }
+
+    /// Makes `path` a folder of Imprint's own (the stamps' `.imprint`): a link or a file
+    /// standing in its place is removed first (the link, never what it leads to), so nothing
+    /// is written through it. False when it cannot be made.
+    @discardableResult
+    static func createOwnFolder(_ path: String) -> Bool {
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            if status.st_mode & S_IFMT == S_IFDIR { return true }
+            guard unlink(path) == 0 else { return false }
+        }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     /// Removes the folders `createDirectory` created that are empty, innermost first (a

@@ -83,6 +83,9 @@ struct BuildStamp {
         guard let data = try? InputFile.read(path(for: options), limit: 1 << 20),
             let stamp = BuildStamp(String(decoding: data, as: UTF8.self)),
             stamp.settings == settings,
+            // Every edition asked for, among the files the stamp vouches for, each the very file.
+            Set(options.formats.map { options.outputDirectory + "/" + options.fileName(of: $0) }).isSubset(of: stamp.outputs.map(\.path)),
+            stamp.inputs[options.input] != nil,
             stamp.outputs.allSatisfy({ identity(of: $0.path) == $0.identity }),
             stamp.inputs.allSatisfy({ path, expected in (try? InputFile.read(path)).map(digest) == expected })
         else { return nil }

@@ -154,12 +154,26 @@ public enum FolderBuild {
         finished: @escaping @Sendable (Event) -> Void
     ) -> Summary {
         let summary = Locked(Summary(total: reports.count))
+        // The output folder is there before any report's folder inside it is checked.
+        _ = try? AtomicFile.createDirectory(options.outputDirectory)
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
             var reportOptions = options
             reportOptions.input = report
             reportOptions.outputDirectory = outputFolder(for: report, under: folder, in: options.outputDirectory)
-            let outcome = Pipeline.build(reportOptions)
+            let subfolder = String(reportOptions.outputDirectory.dropFirst(options.outputDirectory.count))
+            // A report's folder inside the output folder may be a link the output folder came
+            // with: nothing is written through one that leads out of it.
+            let outcome =
+                subfolder.isEmpty || FolderRule.confine(String(subfolder.dropFirst()), to: options.outputDirectory) != nil
+                ? Pipeline.build(reportOptions)
+                : BuildOutcome(
+                    diagnostics: [
+                        Diagnostic(
+                            .error, .fileOutsideFolder,
+                            "its editions' folder \(reportOptions.outputDirectory) leads out of the output folder through a link; Imprint does not write through it",
+                            at: .file(report))
+                    ], written: [])
             summary.withLock { summary in
                 if !outcome.succeeded {
                     summary.failed.append(report)

@@ -128,8 +128,8 @@ public enum Pipeline {
             // The old stamp goes first: were the build killed after the new outputs are in
             // place, an old stamp could otherwise vouch for them.
             unlink(stampPath)
-            _ = try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
-            try AtomicFile.commit(files, journal: BuildStamp.journalPath(for: options))
+            let ownFolder = AtomicFile.createOwnFolder(Paths.folder(of: stampPath))
+            try AtomicFile.commit(files, journal: ownFolder ? BuildStamp.journalPath(for: options) : nil)
         } catch {
             diagnostics.append(Diagnostic(.error, .writeFailed, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
@@ -140,8 +140,7 @@ public enum Pipeline {
                 settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first },
                 outputs: written.map { ($0, BuildStamp.identity(of: $0) ?? "") })
             // A stamp that cannot be written only costs the next build its shortcut.
-            _ = try? AtomicFile.createDirectory(Paths.folder(of: stampPath))
-            try? AtomicFile.writeAll([(stampPath, stamp.bytes)])
+            if AtomicFile.createOwnFolder(Paths.folder(of: stampPath)) { try? AtomicFile.writeAll([(stampPath, stamp.bytes)]) }
         }
         return BuildOutcome(diagnostics: diagnostics, written: written)
     }

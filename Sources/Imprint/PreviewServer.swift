@@ -16,10 +16,10 @@ import ReportReaders
 /// A web page in the same browser can reach a port on 127.0.0.1 too, so the server holds
 /// itself to what only the preview's own pages do: it answers only a `Host` that names
 /// 127.0.0.1 or localhost at its port (a name rebound to 127.0.0.1 by a hostile site gets
-/// 421), and only files the build wrote. One thread reads every request head without
-/// blocking, each with a deadline, and at most `maximumConnections` are open at once (the
-/// one that has waited longest over its head closed to make room), so slow or many clients
-/// cannot starve or exhaust it; running out of descriptors pauses
+/// 421), and only files the build wrote. One thread reads every request head and writes
+/// every answer without blocking, each with a deadline, and at most `maximumConnections`
+/// are open at once (the one that has waited longest over its head closed to make room),
+/// so slow, many or non-reading clients cannot starve or exhaust it; running out of descriptors pauses
 /// accepting instead of ending it; its sockets are closed on exec (the PDF worker never
 /// inherits them).
 public final class PreviewServer: @unchecked Sendable {
@@ -32,18 +32,13 @@ public final class PreviewServer: @unchecked Sendable {
     private let state = Locked<(build: Int, succeeded: Bool, diagnostics: [String])>((0, true, []))
     /// The files the builds wrote, with every link resolved: the only ones served.
     private let served = Locked<Set<String>>([])
-    /// Answers are sent by a few threads, not one per connection.
-    private let senders: OperationQueue = {
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 4
-        return queue
-    }()
-    private let open = Locked(0)
 
     /// The most connections open at once; more are closed as they come.
     static let maximumConnections = 128
     /// How long a client has to send its whole request head.
     static let headDeadline: Double = 3
+    /// How long a client has to take its whole answer.
+    static let answerDeadline: Double = 30
 
     /// Listens on 127.0.0.1:`port` (0: any free port) for `folder`, which must exist (a
     /// link to it is resolved here, once).
@@ -84,84 +79,97 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Connections
 
-    /// A connection whose request head is still coming.
-    private struct Reading {
+    /// A connection: its request head coming in, then its answer going out.
+    private struct Connection {
         var descriptor: Int32
         var head: [UInt8] = []
+        /// The answer, once the head is whole; `sent` bytes of it are gone.
+        var answer: [UInt8]?
+        var sent = 0
         var deadline: Double
     }
 
-    /// The loop: accepts connections while there is room, reads their heads as they come,
-    /// drops those past their deadline, and hands each complete head to `senders`.
+    /// The loop, on one thread: accepts connections while there is room, reads their heads
+    /// and writes their answers as far as each client takes them, never waiting on one, and
+    /// closes those past their deadline. At `maximumConnections`, the connection that has
+    /// waited longest over its head is closed to make room, so slow clients hold the server
+    /// only while new ones stop coming; a client that takes its answer slowly holds only
+    /// its own connection.
     private func serve() {
-        var reading: [Reading] = []
+        var connections: [Connection] = []
         var paused = false
         while true {
-            var descriptors = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0)]
-            if paused { descriptors[0].fd = -1 }
-            descriptors += reading.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
+            var descriptors = [pollfd(fd: paused ? -1 : socket, events: Int16(POLLIN), revents: 0)]
+            descriptors += connections.map { pollfd(fd: $0.descriptor, events: Int16($0.answer == nil ? POLLIN : POLLOUT), revents: 0) }
             let ready = poll(&descriptors, nfds_t(descriptors.count), paused ? 100 : 500)
+            if ready < 0 && errno != EINTR && errno != ENOMEM { return }
             paused = false
-            if ready < 0 && errno != EINTR { return }
             let now = Self.now()
-            if descriptors[0].revents & Int16(POLLIN) != 0 { paused = !acceptAll(into: &reading, now: now) }
-            var still: [Reading] = []
-            for (index, var connection) in reading.enumerated() {
-                let events = index + 1 < descriptors.count && descriptors[index + 1].fd == connection.descriptor ? descriptors[index + 1].revents : 0
-                if events != 0 {
-                    switch readHead(&connection) {
-                    case .complete:
-                        dispatch(connection)
-                        continue
-                    case .closed:
-                        finish(connection.descriptor)
-                        continue
-                    case .waiting: break
-                    }
+            var still: [Connection] = []
+            for (index, var connection) in connections.enumerated() {
+                let events = descriptors[index + 1].revents
+                if events != 0 && !progress(&connection, now: now) {
+                    close(connection.descriptor)
+                    continue
                 }
                 if now > connection.deadline {
-                    finish(connection.descriptor)
+                    close(connection.descriptor)
                     continue
                 }
                 still.append(connection)
             }
-            reading = still
+            connections = still
+            if descriptors[0].revents & Int16(POLLIN) != 0 { paused = !acceptAll(into: &connections, now: now) }
         }
+    }
+
+    /// Reads what has come of the head (answering it once whole) or writes what the client
+    /// takes of the answer; false when the connection is done or broken.
+    private func progress(_ connection: inout Connection, now: Double) -> Bool {
+        guard let answer = connection.answer else {
+            switch readHead(&connection) {
+            case .waiting: return true
+            case .closed: return false
+            case .complete:
+                connection.answer = respond(to: connection.head)
+                connection.deadline = now + Self.answerDeadline
+                return progress(&connection, now: now)
+            }
+        }
+        while connection.sent < answer.count {
+            let count = answer[connection.sent...].withUnsafeBytes {
+                Glibc.send(connection.descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+            }
+            if count < 0 { return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR }
+            connection.sent += count
+        }
+        return false
     }
 
     /// Accepts what is waiting; false when the system has no descriptor left (then the loop
     /// waits a moment and tries again, rather than spinning or ending).
-    private func acceptAll(into reading: inout [Reading], now: Double) -> Bool {
+    private func acceptAll(into connections: inout [Connection], now: Double) -> Bool {
         while true {
-            let connection = imprint_accept(socket)
-            if connection < 0 {
+            let descriptor = imprint_accept(socket)
+            if descriptor < 0 {
                 switch errno {
                 case EINTR, ECONNABORTED: continue
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM: return false
                 default: return true
                 }
             }
-            // At the cap, the connection that has dawdled longest over its request makes room:
-            // slow clients can hold the server only as long as new ones stop coming.
-            if open.withLock({ $0 >= Self.maximumConnections }), !reading.isEmpty {
-                finish(reading.removeFirst().descriptor)
+            if connections.count >= Self.maximumConnections {
+                let oldest = connections.firstIndex { $0.answer == nil } ?? 0
+                close(connections.remove(at: oldest).descriptor)
             }
-            guard open.withLock({ count in
-                guard count < Self.maximumConnections else { return false }
-                count += 1
-                return true
-            }) else {
-                close(connection)
-                continue
-            }
-            reading.append(Reading(descriptor: connection, deadline: now + Self.headDeadline))
+            connections.append(Connection(descriptor: descriptor, deadline: now + Self.headDeadline))
         }
     }
 
     private enum HeadState { case waiting, complete, closed }
 
     /// Reads what has come of a request head (at most 16 KiB).
-    private func readHead(_ connection: inout Reading) -> HeadState {
+    private func readHead(_ connection: inout Connection) -> HeadState {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(connection.descriptor, $0.baseAddress, $0.count, 0) }
@@ -179,41 +187,26 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Answers a complete request on one of the senders, then closes the connection.
-    private func dispatch(_ connection: Reading) {
-        senders.addOperation { [self] in
-            let descriptor = connection.descriptor
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-            var timeout = timeval(tv_sec: 10, tv_usec: 0)
-            setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            answer(descriptor, head: connection.head)
-            finish(descriptor)
-        }
-    }
-
-    private func finish(_ descriptor: Int32) {
-        close(descriptor)
-        open.withLock { $0 -= 1 }
-    }
-
     private static func now() -> Double {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 
     // MARK: - Requests
 
-    private func answer(_ connection: Int32, head: [UInt8]) {
+    /// The whole answer to a request head: status line, headers and body.
+    private func respond(to head: [UInt8]) -> [UInt8] {
         switch Self.request(from: head, port: port) {
         case .bad:
-            send(connection, status: "400 Bad Request", type: "text/plain", body: Array("bad request\n".utf8))
+            return Self.answer(status: "400 Bad Request", type: "text/plain", body: Array("bad request\n".utf8))
         case .misdirected:
-            send(connection, status: "421 Misdirected Request", type: "text/plain",
+            return Self.answer(
+                status: "421 Misdirected Request", type: "text/plain",
                 body: Array("this preview answers only 127.0.0.1:\(port) and localhost:\(port)\n".utf8))
         case .notAllowed:
-            send(connection, status: "405 Method Not Allowed", type: "text/plain", body: Array("read only\n".utf8))
+            return Self.answer(status: "405 Method Not Allowed", type: "text/plain", body: Array("read only\n".utf8))
         case .read(let target, let headOnly):
             let (status, type, body) = response(to: target)
-            send(connection, status: status, type: type, body: body, head: headOnly)
+            return Self.answer(status: status, type: type, body: body, head: headOnly)
         }
     }
 
@@ -276,17 +269,10 @@ public final class PreviewServer: @unchecked Sendable {
         return served.withLock { $0.contains(path) } ? path : nil
     }
 
-    private func send(_ connection: Int32, status: String, type: String, body: [UInt8], head: Bool = false) {
+    private static func answer(status: String, type: String, body: [UInt8], head: Bool = false) -> [UInt8] {
         let header = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
             + "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
-        var bytes = Array(header.utf8)
-        if !head { bytes += body }
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if count <= 0 { return }
-            sent += count
-        }
+        return Array(header.utf8) + (head ? [] : body)
     }
 
     // MARK: - Pages

@@ -60,8 +60,9 @@ enum StyleSheets {
         if references.imports { return "it imports another style sheet (@import); paste its rules in instead" }
         if let fetch = references.otherFetches.first { return "it fetches with \(fetch)(…); use url(…) with a relative path" }
         for url in references.urls {
-            // As a browser reads an address: tabs and line breaks inside it dropped.
-            let address = url.filter { !"\t\n\r".contains($0) }.trimmingCharacters(in: .whitespaces)
+            // As a browser reads an address (`Address.normalized`): controls and spaces at
+            // its ends and tabs and line breaks inside it dropped.
+            let address = Address.normalized(url)
             if address.hasPrefix("data:") { continue }
             if Address.scheme(of: address) != nil || address.hasPrefix("/") || address.hasPrefix("\\") {
                 return "it refers to '\(address.prefix(120))'; a style sheet may use only data: addresses and paths relative to it"

@@ -38,6 +38,7 @@ do {
         message = "Error: \(running.message(for: error))\nUsage: imprint \(running.usageString())\n"
             + "  See 'imprint \(name) --help' for more information."
     }
-    Console.error(message + "\n")
+    // ArgumentParser quotes the command line's words, which may hold a file name's controls.
+    Console.error(message.terminalSafe(keepingLineBreaks: true) + "\n")
     Foundation.exit(2)
 }

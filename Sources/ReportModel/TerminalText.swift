@@ -3,11 +3,16 @@ extension String {
     /// DEL, C1) spelt as an escape (`\e`, `\n`, `\x07`, `\u{9B}`), so a file name, a key or
     /// a desk's value cannot move the cursor, retitle the window, clear the screen or
     /// start a line that looks like a diagnostic of its own.
-    public var terminalSafe: String {
-        guard unicodeScalars.contains(where: \.isTerminalControl) else { return self }
+    public var terminalSafe: String { terminalSafe(keepingLineBreaks: false) }
+
+    /// `terminalSafe`, but with its line breaks kept: for text of several lines that is
+    /// Imprint's own (a usage message) quoting the input.
+    public func terminalSafe(keepingLineBreaks: Bool) -> String {
+        let isControl = { (scalar: Unicode.Scalar) in scalar.isTerminalControl && !(keepingLineBreaks && scalar == "\n") }
+        guard unicodeScalars.contains(where: isControl) else { return self }
         var text = ""
         for scalar in unicodeScalars {
-            guard scalar.isTerminalControl else {
+            guard isControl(scalar) else {
                 text.unicodeScalars.append(scalar)
                 continue
             }

@@ -62,8 +62,8 @@ public struct DeskConfiguration: Sendable {
 
     /// The configuration files for `path` (as `paths(for:)`), and a warning for each one
     /// found but not trusted: as git's `safe.directory`, a file owned by another user than
-    /// this one or root, writable by others, or in a folder anyone may write to (a
-    /// `/tmp`-like folder, where anyone can leave one) is ignored.
+    /// this one or root (or a link or folder that is), writable by others, or in a folder
+    /// anyone may write to (a `/tmp`-like folder, where anyone can leave one) is ignored.
     public static func discover(for path: String) -> (paths: [String], ignored: [Diagnostic]) {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
@@ -88,12 +88,16 @@ public struct DeskConfiguration: Sendable {
     }
 
     /// Why the configuration file at `path`, in `folder`, may not be trusted; nil when it may.
+    /// A link is held to the rule as well as the file it leads to, and so is the folder.
     static func distrust(of path: String, in folder: String) -> String? {
+        var link = stat()
         var file = stat()
         var holder = stat()
-        guard stat(path, &file) == 0, stat(folder, &holder) == 0 else { return "it cannot be examined" }
+        guard lstat(path, &link) == 0, stat(path, &file) == 0, stat(folder, &holder) == 0 else { return "it cannot be examined" }
         let user = geteuid()
-        if file.st_uid != user && file.st_uid != 0 { return "it belongs to another user (uid \(file.st_uid))" }
+        for (owner, what) in [(link.st_uid, "it"), (file.st_uid, "the file it leads to"), (holder.st_uid, "its folder")] where owner != user && owner != 0 {
+            return "\(what) belongs to another user (uid \(owner))"
+        }
         if file.st_mode & S_IWOTH != 0 { return "anyone may write to it" }
         if holder.st_mode & S_IWOTH != 0 { return "its folder is one anyone may write to" }
         return nil

@@ -57,9 +57,9 @@ public enum SVGCheck {
         var problems: [String] = []
         let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
         if ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener"].contains(name)
-            || namespace == "http://www.w3.org/2001/XInclude"
+            || namespace == "http://www.w3.org/2001/XInclude" || namespace == "http://www.w3.org/1999/xhtml"
         {
-            problems.append("has a <\(name)> element")
+            problems.append("has a <\(name)> element\(namespace == "http://www.w3.org/1999/xhtml" ? " of HTML" : "")")
         }
         // An animation can set an address after the check: `<set attributeName="href" to="http:…">`.
         if ["animate", "set", "animateMotion", "animateTransform", "animateColor"].contains(name),
@@ -80,7 +80,8 @@ public enum SVGCheck {
                 if !trimmed.hasPrefix("#") {
                     problems.append("refers to '\(value.prefix(120))' outside the image; only references within it (#id) are allowed")
                 }
-            } else if attributeName == "style" {
+            } else if attributeName == "style" || value.lowercased().contains("url(") || value.contains("\\") {
+                // A presentation attribute (`fill="url(…)"`) or an animation's value is CSS too.
                 problems += styleProblems(value)
             }
         }

@@ -52,20 +52,27 @@ public enum StyleSheetAddresses {
         return references
     }
 
-    /// The style sheet lower-cased, comments removed, escapes resolved.
+    /// The style sheet lower-cased, comments removed, escapes resolved. A comment opens
+    /// only outside a string, as a CSS engine reads it: `"/*"` in a string hides nothing.
     static func normalized(_ css: String) -> String {
         let scalars = Array(css.unicodeScalars)
         var result = String.UnicodeScalarView()
+        var quote: Unicode.Scalar?
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar == "/", index + 1 < scalars.count, scalars[index + 1] == "*" {
+            if quote == nil, scalar == "/", index + 1 < scalars.count, scalars[index + 1] == "*" {
                 index += 2
                 while index + 1 < scalars.count, !(scalars[index] == "*" && scalars[index + 1] == "/") { index += 1 }
                 index += 2
                 continue
             }
             guard scalar == "\\", index + 1 < scalars.count else {
+                if scalar == "\"" || scalar == "'" {
+                    if quote == nil { quote = scalar } else if quote == scalar { quote = nil }
+                } else if scalar == "\n", quote != nil {
+                    quote = nil  // an unclosed string ends at the line's end
+                }
                 result.append(scalar)
                 index += 1
                 continue

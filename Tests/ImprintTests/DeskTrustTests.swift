@@ -97,6 +97,17 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("it belongs to another user (uid 65534)"), "\(result.stderr)")
         #expect(workspace.contents("out/report.txt")?.contains("Someone Else") == false)
+        // Another user's folder, or a link of theirs to a file of root's, is theirs too.
+        let theirs = Workspace(files: ["mine.yml": Array("publisher: Someone Else\n".utf8), "team/report.md": Self.report])
+        symlink(theirs.folder + "/mine.yml", theirs.folder + "/team/imprint.yml")
+        lchown(theirs.folder + "/team/imprint.yml", 65534, 65534)
+        let linked = try theirs.run("build", "team/report.md", "--to", "text")
+        #expect(linked.stderr.contains("this configuration is ignored: it belongs to another user"), "\(linked.stderr)")
+        unlink(theirs.folder + "/team/imprint.yml")
+        theirs.write("team/imprint.yml", Array("publisher: Someone Else\n".utf8))
+        chown(theirs.folder + "/team", 65534, 65534)
+        let folder = try theirs.run("build", "team/report.md", "--to", "text", "-o", theirs.folder + "/built")
+        #expect(folder.stderr.contains("this configuration is ignored: its folder belongs to another user"), "\(folder.stderr)")
     }
 
     /// A desk's words reach CSS, XML and text: escaped for each, a control character or an

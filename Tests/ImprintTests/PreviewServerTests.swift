@@ -60,6 +60,24 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 1, "answered only after \(Date().timeIntervalSince(start)) s")
     }
 
+    /// Clients that ask for a large file and never read it hold only their own connections.
+    @Test func clientsThatNeverReadDoNotStallIt() throws {
+        let workspace = Workspace(files: ["out/big.png": Array(repeating: 1, count: 24 << 20), "out/report.xhtml": Array("<html><body>Edition.</body></html>".utf8)])
+        let server = try PreviewServer(folder: workspace.folder + "/out", port: 0, page: "report.xhtml", pdf: nil)
+        server.published(succeeded: true, diagnostics: [], files: [workspace.folder + "/out/big.png", workspace.folder + "/out/report.xhtml"])
+        var stalled: [Int32] = []
+        defer { stalled.forEach { close($0) } }
+        for _ in 0..<16 {
+            guard let socket = connectToLoopback(port: server.port) else { continue }
+            _ = Array("GET /big.png HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            stalled.append(socket)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let start = Date()
+        #expect(httpGet(port: server.port, path: "/report.xhtml")?.status == 200)
+        #expect(Date().timeIntervalSince(start) < 1, "answered only after \(Date().timeIntervalSince(start)) s")
+    }
+
     /// `watch --serve` with few descriptors, flooded with connections: it pauses accepting,
     /// then answers again; and the PDF worker it starts holds none of its sockets.
     @Test func outOfDescriptorsItKeepsAcceptingAndItsSocketsStayItsOwn() throws {

@@ -92,6 +92,8 @@ import XMLSupport
         "p { background: url(//127.0.0.1:PORT/a.png); }",
         "p { background: url(/etc/passwd); }",
         "p { background: url(\"http:/\\\n/127.0.0.1:PORT/a.png\"); }",
+        "p::before { content: \"/*\" }\nbody { background: url(http://127.0.0.1:PORT/leak.png) }\np::after { content: \"*/\" }",
+        "body { background: url(\"\\1 http://127.0.0.1:PORT/x\") }",
     ])
     func styleSheetsFetchNothingInAnyEdition(rule: String) throws {
         let secret = Self.outsideSecret()
@@ -254,6 +256,10 @@ import XMLSupport
         (#"<rect style="fill: image-set('http://127.0.0.1:PORT/a' 1x)" width="1" height="1"/>"#, "fetches with image-set"),
         (##"<a href="#x"><set attributeName="href" to="http://127.0.0.1:PORT/"/></a>"##, "animates its href attribute"),
         (##"<a href="#x"><animate attributeName="xlink:href" values="http://127.0.0.1:PORT/"/></a>"##, "animates its xlink:href attribute"),
+        (#"<rect fill="url(http://127.0.0.1:PORT/a)" width="1" height="1"/>"#, "outside the image in its style"),
+        (#"<rect width="1" height="1"><set attributeName="fill" to="url(http://127.0.0.1:PORT/a)"/></rect>"#, "outside the image in its style"),
+        (#"<style>p::before{content:"/*"} rect{fill:url(http://127.0.0.1:PORT/a)} p::after{content:"*/"}</style>"#, "outside the image in its style"),
+        (#"<h:img xmlns:h="http://www.w3.org/1999/xhtml" srcset="http://127.0.0.1:PORT/a 1x"/>"#, "has a <img> element of HTML"),
     ])
     func svgStyleAndAnimationAreReadAsABrowserReadsThem(element: String, message: String) throws {
         let server = try LoopbackServer()
@@ -469,7 +475,10 @@ import XMLSupport
         var status = stat()
         stat(outside.folder + "/thesis.txt", &status)
         let (thesis, keep) = (outside.folder + "/thesis.txt", workspace.folder + "/out/keep.txt")
+        // A link inside the output folder, and an entry through it with the right inode.
+        symlink(outside.folder, workspace.folder + "/out/L")
         let journal = [
+            "\(status.st_ino)\tnew\tout/L/.thesis.txt.1.1.imprint-swap\tout/L/thesis.txt",
             "\(status.st_ino)\tnew\t\(outside.folder)/.thesis.txt.1.1.imprint-swap\t\(thesis)",
             "1\tnew\t\(workspace.folder)/keep.txt\t\(thesis)",
             "1\told\t\(keep)\tout/report.txt",
@@ -485,6 +494,43 @@ import XMLSupport
         #expect(workspace.contents("out/report.txt")?.contains("Body.") == true)
     }
 
+    /// A link planted as `out/.imprint`, or as the journal in it, is never written through:
+    /// the build removes the link and keeps its records in a folder of its own.
+    @Test func linksInTheRecordsFolderAreNeverWrittenThrough() throws {
+        let outside = Workspace(files: ["big.bin": Array(repeating: 7, count: 2_000_000)])
+        for planted in ["journal", "dangling journal", "folder"] {
+            let workspace = Workspace(files: ["report.md": Self.report("Body.\n")])
+            try FileManager.default.createDirectory(atPath: workspace.folder + "/out/.imprint", withIntermediateDirectories: true)
+            switch planted {
+            case "journal": symlink(outside.folder + "/big.bin", workspace.folder + "/out/.imprint/report.stamp.commit")
+            case "dangling journal": symlink(outside.folder + "/created.txt", workspace.folder + "/out/.imprint/report.stamp.commit")
+            default:
+                rmdir(workspace.folder + "/out/.imprint")
+                symlink(outside.folder, workspace.folder + "/out/.imprint")
+            }
+            let result = try workspace.run("build", "report.md", "--to", "text,xhtml")
+            #expect(result.status == 0, "\(planted): \(result.stderr)")
+            #expect(workspace.contents("out/report.txt")?.contains("Body.") == true)
+            let size = (try FileManager.default.attributesOfItem(atPath: outside.folder + "/big.bin")[.size] as? Int) ?? 0
+            #expect(size == 2_000_000, "\(planted): the file outside was written through a link")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: outside.folder) == ["big.bin"], "\(planted)")
+        }
+    }
+
+    /// A folder of reports whose output folder came with a link inside it, where a report's
+    /// editions would go: that report fails, nothing is written through the link.
+    @Test func aFolderBuildDoesNotWriteThroughALinkInTheOutputFolder() throws {
+        let outside = Workspace()
+        let workspace = Workspace(files: ["in/sub/r.md": Self.report("Sub.\n"), "in/top.md": Self.report("Top.\n")])
+        try FileManager.default.createDirectory(atPath: workspace.folder + "/out", withIntermediateDirectories: true)
+        symlink(outside.folder, workspace.folder + "/out/sub")
+        let result = try workspace.run("build", "in", "--to", "text")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("in/sub/r.md:1:1: error: its editions' folder out/sub leads out of the output folder through a link"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.folder).isEmpty)
+        #expect(workspace.contents("out/top.txt")?.contains("Top.") == true)
+    }
+
     /// A downloaded folder's stamp and editions, made to look current, are not taken for
     /// this machine's build: the report is built.
     @Test func aShippedStampIsNeverCurrent() throws {
@@ -497,6 +543,12 @@ import XMLSupport
         let result = try workspace.run("build", "report.md", "--to", "text")
         #expect(result.status == 0 && !result.stdout.contains("up to date"), "\(result.stdout)")
         #expect(workspace.contents("out/report.txt")?.contains("Real words.") == true)
+        // A stamp that vouches for no file at all (its settings line alone) is not current either.
+        let settings = try #require(workspace.contents("out/.imprint/report.stamp")?.split(separator: "\n").dropFirst().first)
+        workspace.write("out/report.txt", Array("Forged words.\n".utf8))
+        workspace.write("out/.imprint/report.stamp", Array("imprint-stamp 2\n\(settings)\n".utf8))
+        let bare = try workspace.run("build", "report.md", "--to", "text")
+        #expect(!bare.stdout.contains("up to date") && workspace.contents("out/report.txt")?.contains("Real words.") == true, "\(bare.stdout)")
     }
 
     /// An `out` link shipped in a downloaded folder is not followed out of it, and an image
