@@ -18,10 +18,9 @@ import ReportReaders
 /// 127.0.0.1 or localhost at its port (a name rebound to 127.0.0.1 by a hostile site gets
 /// 421), and only files the build wrote. One thread reads every request head and writes
 /// every answer without blocking, each with a deadline, and at most `maximumConnections`
-/// are open at once (the one that has waited longest over its head closed to make room),
-/// so slow, many or non-reading clients cannot starve or exhaust it; running out of descriptors pauses
-/// accepting instead of ending it; its sockets are closed on exec (the PDF worker never
-/// inherits them).
+/// are open at once, so slow, many or non-reading clients cannot starve or exhaust it;
+/// running out of descriptors pauses accepting instead of ending it; its sockets are
+/// closed on exec (the PDF worker never inherits them).
 public final class PreviewServer: @unchecked Sendable {
     public let port: UInt16
     private let folder: String
@@ -33,7 +32,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// The files the builds wrote, with every link resolved: the only ones served.
     private let served = Locked<Set<String>>([])
 
-    /// The most connections open at once; more are closed as they come.
+    /// The most connections open at once; past it, the one that has sent or taken nothing
+    /// for longest is closed to make room.
     static let maximumConnections = 128
     /// How long a client has to send its whole request head.
     static let headDeadline: Double = 3
@@ -62,7 +62,7 @@ public final class PreviewServer: @unchecked Sendable {
             }
         }
         guard bound else {
-            close(socket)
+            Glibc.close(socket)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EADDRINUSE)
         }
         self.port = UInt16(bigEndian: address.sin_port)
@@ -83,18 +83,66 @@ public final class PreviewServer: @unchecked Sendable {
     private struct Connection {
         var descriptor: Int32
         var head: [UInt8] = []
-        /// The answer, once the head is whole; `sent` bytes of it are gone.
-        var answer: [UInt8]?
-        var sent = 0
+        /// The answer, once the head is whole.
+        var answer: Answer?
         var deadline: Double
+        /// When the client last sent or took anything: the stalest makes room at the cap.
+        var lastActivity: Double
+    }
+
+    /// An answer on its way out: bytes, and spans of a file read a piece at a time as the
+    /// client takes them, so a large image costs no more memory than a small one.
+    private struct Answer {
+        enum Part {
+            case bytes([UInt8])
+            case file(Int32, start: Int, end: Int)
+        }
+
+        var parts: [Part]
+        /// The part being sent, and how far into it.
+        var part = 0
+        var offset = 0
+        var file: Int32?
+
+        init(_ parts: [Part], file: Int32? = nil) {
+            // An empty span has nothing to read, which `pending` would take for the end.
+            self.parts = parts.filter { if case .file(_, let start, let end) = $0 { end > start } else { true } }
+            self.file = file
+        }
+
+        /// The next bytes to send (at most 64 KiB), or nil when all are sent.
+        func pending() -> [UInt8]? {
+            guard part < parts.count else { return nil }
+            switch parts[part] {
+            case .bytes(let bytes): return Array(bytes[offset...])
+            case .file(let descriptor, let start, let end):
+                var buffer = [UInt8](repeating: 0, count: min(64 << 10, end - start - offset))
+                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(start + offset)) }
+                return count > 0 ? Array(buffer[..<count]) : nil
+            }
+        }
+
+        /// `count` more bytes are sent.
+        mutating func advance(_ count: Int) {
+            offset += count
+            let length: Int
+            switch parts[part] {
+            case .bytes(let bytes): length = bytes.count
+            case .file(_, let start, let end): length = end - start
+            }
+            if offset >= length {
+                part += 1
+                offset = 0
+            }
+        }
     }
 
     /// The loop, on one thread: accepts connections while there is room, reads their heads
     /// and writes their answers as far as each client takes them, never waiting on one, and
     /// closes those past their deadline. At `maximumConnections`, the connection that has
-    /// waited longest over its head is closed to make room, so slow clients hold the server
-    /// only while new ones stop coming; a client that takes its answer slowly holds only
-    /// its own connection.
+    /// sent or taken nothing for longest is closed to make room, so slow clients hold the
+    /// server only while new ones stop coming; a client that takes its answer slowly holds
+    /// only its own connection.
     private func serve() {
         var connections: [Connection] = []
         var paused = false
@@ -108,12 +156,8 @@ public final class PreviewServer: @unchecked Sendable {
             var still: [Connection] = []
             for (index, var connection) in connections.enumerated() {
                 let events = descriptors[index + 1].revents
-                if events != 0 && !progress(&connection, now: now) {
-                    close(connection.descriptor)
-                    continue
-                }
-                if now > connection.deadline {
-                    close(connection.descriptor)
+                if events != 0 && !progress(&connection, now: now) || now > connection.deadline {
+                    Self.close(connection)
                     continue
                 }
                 still.append(connection)
@@ -126,8 +170,11 @@ public final class PreviewServer: @unchecked Sendable {
     /// Reads what has come of the head (answering it once whole) or writes what the client
     /// takes of the answer; false when the connection is done or broken.
     private func progress(_ connection: inout Connection, now: Double) -> Bool {
-        guard let answer = connection.answer else {
-            switch readHead(&connection) {
+        guard connection.answer != nil else {
+            let before = connection.head.count
+            let state = readHead(&connection)
+            if connection.head.count > before { connection.lastActivity = now }
+            switch state {
             case .waiting: return true
             case .closed: return false
             case .complete:
@@ -136,14 +183,18 @@ public final class PreviewServer: @unchecked Sendable {
                 return progress(&connection, now: now)
             }
         }
-        while connection.sent < answer.count {
-            let count = answer[connection.sent...].withUnsafeBytes {
-                Glibc.send(connection.descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
-            }
+        while let bytes = connection.answer?.pending() {
+            let count = bytes.withUnsafeBytes { Glibc.send(connection.descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
             if count < 0 { return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR }
-            connection.sent += count
+            connection.lastActivity = now
+            connection.answer?.advance(count)
         }
         return false
+    }
+
+    private static func close(_ connection: Connection) {
+        Glibc.close(connection.descriptor)
+        if let file = connection.answer?.file { Glibc.close(file) }
     }
 
     /// Accepts what is waiting; false when the system has no descriptor left (then the loop
@@ -158,11 +209,12 @@ public final class PreviewServer: @unchecked Sendable {
                 default: return true
                 }
             }
-            if connections.count >= Self.maximumConnections {
-                let oldest = connections.firstIndex { $0.answer == nil } ?? 0
-                close(connections.remove(at: oldest).descriptor)
+            if connections.count >= Self.maximumConnections,
+                let stalest = connections.indices.min(by: { connections[$0].lastActivity < connections[$1].lastActivity })
+            {
+                Self.close(connections.remove(at: stalest))
             }
-            connections.append(Connection(descriptor: descriptor, deadline: now + Self.headDeadline))
+            connections.append(Connection(descriptor: descriptor, deadline: now + Self.headDeadline, lastActivity: now))
         }
     }
 
@@ -193,8 +245,8 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Requests
 
-    /// The whole answer to a request head: status line, headers and body.
-    private func respond(to head: [UInt8]) -> [UInt8] {
+    /// The answer to a request head: status line, headers and body.
+    private func respond(to head: [UInt8]) -> Answer {
         switch Self.request(from: head, port: port) {
         case .bad:
             return Self.answer(status: "400 Bad Request", type: "text/plain", body: Array("bad request\n".utf8))
@@ -205,8 +257,7 @@ public final class PreviewServer: @unchecked Sendable {
         case .notAllowed:
             return Self.answer(status: "405 Method Not Allowed", type: "text/plain", body: Array("read only\n".utf8))
         case .read(let target, let headOnly):
-            let (status, type, body) = response(to: target)
-            return Self.answer(status: status, type: type, body: body, head: headOnly)
+            return response(to: target, headOnly: headOnly)
         }
     }
 
@@ -238,24 +289,51 @@ public final class PreviewServer: @unchecked Sendable {
         return .read(target: String(parts[1].split(separator: "?", maxSplits: 1).first ?? ""), headOnly: parts[0] == "HEAD")
     }
 
-    private func response(to target: String) -> (String, String, [UInt8]) {
+    private func response(to target: String, headOnly: Bool) -> Answer {
         switch target {
         case "/":
-            return ("200 OK", "text/html; charset=utf-8", Array(indexPage().utf8))
+            return Self.answer(status: "200 OK", type: "text/html; charset=utf-8", body: Array(indexPage().utf8), headOnly: headOnly)
         case "/__imprint/state":
             let (build, succeeded, diagnostics) = state.withLock { $0 }
             let json = try? JSONSerialization.data(withJSONObject: ["build": build, "ok": succeeded, "diagnostics": diagnostics])
-            return ("200 OK", "application/json", Array(json ?? Data()))
+            return Self.answer(status: "200 OK", type: "application/json", body: Array(json ?? Data()), headOnly: headOnly)
         case "/__imprint/reload.js":
-            return ("200 OK", "text/javascript; charset=utf-8", Array(Self.reloadScript.utf8))
+            return Self.answer(status: "200 OK", type: "text/javascript; charset=utf-8", body: Array(Self.reloadScript.utf8), headOnly: headOnly)
         default:
-            guard let path = file(at: target), var bytes = try? InputFile.read(path, limit: 1 << 30) else {
-                return ("404 Not Found", "text/plain", Array("not found\n".utf8))
+            guard let path = file(at: target), let (descriptor, size) = Self.open(path) else {
+                return Self.answer(status: "404 Not Found", type: "text/plain", body: Array("not found\n".utf8), headOnly: headOnly)
             }
             let type = Self.mediaType(of: path)
-            if type.hasPrefix("application/xhtml+xml") { bytes = Self.withReloadScript(bytes) }
-            return ("200 OK", type, bytes)
+            // An XHTML edition gets the reload script before its last `</body>`.
+            var body: [Answer.Part] = [.file(descriptor, start: 0, end: size)]
+            if type.hasPrefix("application/xhtml+xml"), let at = Self.lastBodyEnd(in: descriptor, size: size) {
+                body = [.file(descriptor, start: 0, end: at), .bytes(Array(Self.reloadTag.utf8)), .file(descriptor, start: at, end: size)]
+            }
+            let length = type.hasPrefix("application/xhtml+xml") && body.count == 3 ? size + Self.reloadTag.utf8.count : size
+            return Answer([.bytes(Self.header(status: "200 OK", type: type, length: length))] + (headOnly ? [] : body), file: descriptor)
         }
+    }
+
+    /// The file at `path`, opened without waiting, when it is a regular file: its
+    /// descriptor and size.
+    private static func open(_ path: String) -> (Int32, Int)? {
+        let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            Glibc.close(descriptor)
+            return nil
+        }
+        return (descriptor, Int(status.st_size))
+    }
+
+    /// Where the last `</body>` of the file starts, looked for in its last 64 KiB.
+    private static func lastBodyEnd(in descriptor: Int32, size: Int) -> Int? {
+        let start = max(0, size - (64 << 10))
+        var tail = [UInt8](repeating: 0, count: size - start)
+        let count = tail.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(start)) }
+        guard count == tail.count, let at = lastIndex(of: Array("</body>".utf8), in: tail) else { return nil }
+        return start + at
     }
 
     /// The file `target` names inside the folder, with every symbolic link resolved, when a
@@ -269,10 +347,14 @@ public final class PreviewServer: @unchecked Sendable {
         return served.withLock { $0.contains(path) } ? path : nil
     }
 
-    private static func answer(status: String, type: String, body: [UInt8], head: Bool = false) -> [UInt8] {
-        let header = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
-            + "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
-        return Array(header.utf8) + (head ? [] : body)
+    private static func answer(status: String, type: String, body: [UInt8], headOnly: Bool = false) -> Answer {
+        Answer([.bytes(header(status: status, type: type, length: body.count) + (headOnly ? [] : body))])
+    }
+
+    private static func header(status: String, type: String, length: Int) -> [UInt8] {
+        Array(
+            ("HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(length)\r\n"
+                + "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n").utf8)
     }
 
     // MARK: - Pages
@@ -336,12 +418,8 @@ public final class PreviewServer: @unchecked Sendable {
         })();
         """
 
-    /// The XHTML with the reload script before `</body>`.
-    private static func withReloadScript(_ bytes: [UInt8]) -> [UInt8] {
-        let closing = Array("</body>".utf8)
-        guard let at = lastIndex(of: closing, in: bytes) else { return bytes }
-        return Array(bytes[..<at]) + Array(#"<script src="/__imprint/reload.js"></script>"#.utf8) + Array(bytes[at...])
-    }
+    /// What an XHTML edition gets before its last `</body>`.
+    private static let reloadTag = #"<script src="/__imprint/reload.js"></script>"#
 
     private static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
         guard bytes.count >= needle.count else { return nil }

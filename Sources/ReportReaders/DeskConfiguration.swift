@@ -88,19 +88,33 @@ public struct DeskConfiguration: Sendable {
     }
 
     /// Why the configuration file at `path`, in `folder`, may not be trusted; nil when it may.
-    /// A link is held to the rule as well as the file it leads to, and so is the folder.
+    /// Every link on the way to the file, the file, and the folder of each is held to the
+    /// rule: whoever owns one of them could make it lead anywhere.
     static func distrust(of path: String, in folder: String) -> String? {
-        var link = stat()
-        var file = stat()
-        var holder = stat()
-        guard lstat(path, &link) == 0, stat(path, &file) == 0, stat(folder, &holder) == 0 else { return "it cannot be examined" }
         let user = geteuid()
-        for (owner, what) in [(link.st_uid, "it"), (file.st_uid, "the file it leads to"), (holder.st_uid, "its folder")] where owner != user && owner != 0 {
-            return "\(what) belongs to another user (uid \(owner))"
+        var current = path
+        var holder = folder
+        for hop in 0..<40 {
+            var entry = stat()
+            var folderStatus = stat()
+            guard lstat(current, &entry) == 0, stat(holder, &folderStatus) == 0 else { return "it cannot be examined" }
+            let what = hop == 0 ? "it" : "the file it leads to (\(current))"
+            let whose = hop == 0 ? "its folder" : "the folder of \(current)"
+            if folderStatus.st_uid != user && folderStatus.st_uid != 0 { return "\(whose) belongs to another user (uid \(folderStatus.st_uid))" }
+            if folderStatus.st_mode & S_IWOTH != 0 { return hop == 0 ? "its folder is one anyone may write to" : "\(whose) is one anyone may write to" }
+            if entry.st_uid != user && entry.st_uid != 0 { return "\(what) belongs to another user (uid \(entry.st_uid))" }
+            guard entry.st_mode & S_IFMT == S_IFLNK else {
+                return entry.st_mode & S_IWOTH != 0 ? "anyone may write to \(what)" : nil
+            }
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &target, Int(PATH_MAX))
+            guard length > 0 else { return "it cannot be examined" }
+            let destination = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let base = URL(fileURLWithPath: current).deletingLastPathComponent().path
+            current = destination.hasPrefix("/") ? destination : base + "/" + destination
+            holder = URL(fileURLWithPath: current).deletingLastPathComponent().path
         }
-        if file.st_mode & S_IWOTH != 0 { return "anyone may write to it" }
-        if holder.st_mode & S_IWOTH != 0 { return "its folder is one anyone may write to" }
-        return nil
+        return "it is a chain of more than 40 links"
     }
 
     /// The desk's configuration for the report or folder at `path`: the file `config` names

@@ -48,13 +48,13 @@ public enum SVGCheck {
             return ["uses the entity &\(name);"]
         case XML_PI_NODE:
             return ["has a processing instruction <?\(name) …?>"]
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let parent = node.pointee.parent, LibXML.string(parent.pointee.name) == "style" else { return [] }
-            return styleProblems(content(of: node))
         case XML_ELEMENT_NODE: break
         default: return []
         }
         var problems: [String] = []
+        // A style element's text is one style sheet, its text and CDATA pieces joined
+        // (an XML comment between them is no part of it), as the browser reads it.
+        if name == "style" { problems += styleProblems(styleText(of: node)) }
         let namespace = node.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
         if ["script", "foreignObject", "iframe", "embed", "object", "handler", "listener"].contains(name)
             || namespace == "http://www.w3.org/2001/XInclude" || namespace == "http://www.w3.org/1999/xhtml"
@@ -63,7 +63,7 @@ public enum SVGCheck {
         }
         // An animation can set an address after the check: `<set attributeName="href" to="http:…">`.
         if ["animate", "set", "animateMotion", "animateTransform", "animateColor"].contains(name),
-            let target = attribute(named: "attributeName", of: node)?.lowercased(),
+            let target = attribute(named: "attributeName", of: node).map({ String($0.lowercased().filter { !$0.isWhitespace }) }),
             target.hasSuffix("href") || target == "src" || target == "style"
         {
             problems.append("animates its \(target) attribute (<\(name)>); an address may not change after the check")
@@ -73,7 +73,10 @@ public enum SVGCheck {
             attribute = current.pointee.next
             let attributeName = LibXML.string(current.pointee.name) ?? ""
             let value = current.pointee.children.map { content(of: $0) } ?? ""
-            if attributeName.lowercased().hasPrefix("on") {
+            let attributeNamespace = current.pointee.ns.flatMap { LibXML.string($0.pointee.href) }
+            if attributeName == "base", attributeNamespace == "http://www.w3.org/XML/1998/namespace" {
+                problems.append("sets a base address (xml:base) for its references")
+            } else if attributeName.lowercased().hasPrefix("on") {
                 problems.append("has an event attribute \(attributeName)")
             } else if attributeName == "href" || attributeName == "src" {
                 let trimmed = value.drop { $0.isWhitespace }
@@ -100,6 +103,17 @@ public enum SVGCheck {
         }
         problems += references.otherFetches.map { "fetches with \($0)(…) in its style" }
         return problems
+    }
+
+    /// The text and CDATA children of a `<style>` element, joined.
+    private static func styleText(of node: xmlNodePtr) -> String {
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE { text += content(of: current) }
+            child = current.pointee.next
+        }
+        return text
     }
 
     private static func attribute(named name: String, of node: xmlNodePtr) -> String? {

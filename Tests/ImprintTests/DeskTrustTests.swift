@@ -108,6 +108,19 @@ import Testing
         chown(theirs.folder + "/team", 65534, 65534)
         let folder = try theirs.run("build", "team/report.md", "--to", "text", "-o", theirs.folder + "/built")
         #expect(folder.stderr.contains("this configuration is ignored: its folder belongs to another user"), "\(folder.stderr)")
+        // A chain of links is held to the rule at every link, and at the folder of each.
+        let chain = Workspace(files: ["d/real.yml": Array("publisher: Someone Else\n".utf8), "d/report.md": Self.report, "nob/keep": []])
+        symlink("real.yml", chain.folder + "/d/mid.yml")
+        lchown(chain.folder + "/d/mid.yml", 65534, 65534)
+        symlink("mid.yml", chain.folder + "/d/imprint.yml")
+        let twoLinks = try chain.run("build", "d/report.md", "--to", "text", "-o", chain.folder + "/b1")
+        #expect(twoLinks.stderr.contains("this configuration is ignored: the file it leads to"), "\(twoLinks.stderr)")
+        unlink(chain.folder + "/d/imprint.yml")
+        chain.write("nob/t.yml", Array("publisher: Someone Else\n".utf8))
+        chown(chain.folder + "/nob", 65534, 65534)
+        symlink("../nob/t.yml", chain.folder + "/d/imprint.yml")
+        let theirFolder = try chain.run("build", "d/report.md", "--to", "text", "-o", chain.folder + "/b2")
+        #expect(theirFolder.stderr.contains("this configuration is ignored: the folder of"), "\(theirFolder.stderr)")
     }
 
     /// A desk's words reach CSS, XML and text: escaped for each, a control character or an

@@ -76,6 +76,17 @@ import Testing
         let start = Date()
         #expect(httpGet(port: server.port, path: "/report.xhtml")?.status == 200)
         #expect(Date().timeIntervalSince(start) < 1, "answered only after \(Date().timeIntervalSince(start)) s")
+        // The file is sent a piece at a time as each client takes it, not held whole per client.
+        #expect(Self.residentMegabytes() < 400, "\(Self.residentMegabytes()) MB resident with 16 clients of a 24 MB file")
+        // What a client does take arrives whole, the reload script in the XHTML edition.
+        let page = httpGet(port: server.port, path: "/report.xhtml")?.body ?? ""
+        #expect(page == #"<html><body>Edition.<script src="/__imprint/reload.js"></script></body></html>"#, "\(page)")
+    }
+
+    private static func residentMegabytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
     }
 
     /// `watch --serve` with few descriptors, flooded with connections: it pauses accepting,

@@ -94,6 +94,9 @@ import XMLSupport
         "p { background: url(\"http:/\\\n/127.0.0.1:PORT/a.png\"); }",
         "p::before { content: \"/*\" }\nbody { background: url(http://127.0.0.1:PORT/leak.png) }\np::after { content: \"*/\" }",
         "body { background: url(\"\\1 http://127.0.0.1:PORT/x\") }",
+        "body{background:url(x/*)}\nbody{background-image:url(http://127.0.0.1:PORT/leak1)}\n/* */",
+        "a{content:\"x\u{C}}b{content:\"/*\"}body{background-image:url(http://127.0.0.1:PORT/leak2)}/* */",
+        "body{background:u/**/rl(http://127.0.0.1:PORT/x)} @font-face { src: url(http://127.0.0.1:PORT/f.woff) }",
     ])
     func styleSheetsFetchNothingInAnyEdition(rule: String) throws {
         let secret = Self.outsideSecret()
@@ -260,6 +263,11 @@ import XMLSupport
         (#"<rect width="1" height="1"><set attributeName="fill" to="url(http://127.0.0.1:PORT/a)"/></rect>"#, "outside the image in its style"),
         (#"<style>p::before{content:"/*"} rect{fill:url(http://127.0.0.1:PORT/a)} p::after{content:"*/"}</style>"#, "outside the image in its style"),
         (#"<h:img xmlns:h="http://www.w3.org/1999/xhtml" srcset="http://127.0.0.1:PORT/a 1x"/>"#, "has a <img> element of HTML"),
+        (#"<style>svg{background:u<!-- -->rl(http://127.0.0.1:PORT/svg1)}</style>"#, "outside the image in its style"),
+        (#"<style><![CDATA[svg{background:u]]>rl(http://127.0.0.1:PORT/svg3)}</style>"#, "outside the image in its style"),
+        (#"<style>svg{fill:url(#a/*)} svg{background:url(http://127.0.0.1:PORT/svg2)} /* */</style>"#, "outside the image in its style"),
+        (#"<rect style="fill:url(#a/*);stroke:url(http://127.0.0.1:PORT/svg4);--z:*/" width="1" height="1"/>"#, "outside the image in its style"),
+        (#"<g xml:base="http://127.0.0.1:PORT/"><rect width="1" height="1"/></g>"#, "sets a base address"),
     ])
     func svgStyleAndAnimationAreReadAsABrowserReadsThem(element: String, message: String) throws {
         let server = try LoopbackServer()
