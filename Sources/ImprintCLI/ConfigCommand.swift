@@ -12,8 +12,8 @@ struct ConfigCommand: ParsableCommand {
             folders above it, the nearest winning (or the one --config names); the
             report's front matter wins over it, and -M over both. A desk file
             that may not be trusted (another user's, or in a folder anyone may
-            write to) is named and ignored; a path value that leads out of its
-            file's folder is marked refused, as a build refuses it.
+            write to) is named and ignored; each path value is marked allowed
+            (inside its file's folder) or refused, as a build refuses it.
             Exit status: 0 printed; 1 a file has errors; 2 the command line is wrong.
             """)
 
@@ -40,7 +40,10 @@ struct ConfigCommand: ParsableCommand {
         let width = entries.map { $0.key.count + $0.value.count + 2 }.max() ?? 0
         for entry in entries {
             let setting = "\(entry.key): \(entry.value)"
-            let verdict = refused.contains(entry.origin) ? " (refused: leaves its file's folder)" : ""
+            let verdict =
+                refused.contains(entry.origin)
+                ? " (refused: leaves its file's folder)"
+                : DeskConfiguration.pathKeys.contains(entry.key) ? " (allowed: inside its file's folder)" : ""
             Console.say(setting.padding(toLength: max(width, setting.count) + 2, withPad: " ", startingAt: 0) + "# \(entry.origin)" + verdict)
         }
     }

@@ -58,6 +58,8 @@ import Testing
         let result = try workspace.run("build", "desk/team/report.md", "--to", "xhtml")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(workspace.contents("desk/built/deep/report.css")?.contains("HOUSE") == true)
+        let config = try workspace.run("config", "desk/team/report.md")
+        #expect(config.stdout.contains("css: [house/house.css]") && config.stdout.contains("(allowed: inside its file's folder)"), "\(config.stdout)")
         // The command line may name any file: the user chose it.
         let outside = Self.outside()
         let chosen = try workspace.run("build", "desk/team/report.md", "--to", "xhtml", "--css", outside.folder + "/secret.css", "--force")
