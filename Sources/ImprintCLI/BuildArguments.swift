@@ -59,8 +59,7 @@ struct BuildArguments: Equatable {
             guard outcome.succeeded, let path = outcome.written.first, let bytes = FileManager.default.contents(atPath: path) else {
                 throw ExitCode(1)
             }
-            // Standard output closed, or its reader gone (`| head -c 8`): a quiet exit.
-            guard !Console.outputClosed, Console.write(bytes, to: STDOUT_FILENO) else { throw ExitCode(errno == EPIPE ? 0 : 1) }
+            try Console.output(bytes)
             return
         }
         let outcome = Pipeline.build(options, progress: Console.progress(for: diagnostics))

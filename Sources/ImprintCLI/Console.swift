@@ -37,6 +37,14 @@ enum Console {
         return true
     }
 
+    /// An edition or a model on standard output; a quiet exit when it cannot go there:
+    /// status 0 when its reader went away having read what it wanted (`| head -c 8`), 1
+    /// when standard output was closed or failed.
+    static func output(_ bytes: some Sequence<UInt8>) throws {
+        guard !outputClosed else { throw ExitCode(1) }
+        guard write(bytes, to: STDOUT_FILENO) else { throw ExitCode(errno == EPIPE ? 0 : 1) }
+    }
+
     /// Text on standard error (nothing when it is closed).
     static func error(_ text: String) {
         write(text.utf8, to: STDERR_FILENO)

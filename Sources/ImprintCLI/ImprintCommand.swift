@@ -176,6 +176,6 @@ struct ModelCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(result)
-        guard !Console.outputClosed, Console.write(data + Data("\n".utf8), to: STDOUT_FILENO) else { throw ExitCode(errno == EPIPE ? 0 : 1) }
+        try Console.output(data + Data("\n".utf8))
     }
 }

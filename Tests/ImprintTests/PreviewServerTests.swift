@@ -42,13 +42,8 @@ import Testing
     @Test func slowClientsDoNotStarveIt() throws {
         let (server, _) = try served()
         // Three hundred clients that open a request and never finish it.
-        var slow: [Int32] = []
+        let slow = Self.clients(300, port: server.port, sending: "GET /report.xhtml HTTP/1.1\r\n")
         defer { slow.forEach { close($0) } }
-        for _ in 0..<300 {
-            guard let socket = connectToLoopback(port: server.port) else { continue }
-            _ = Array("GET /report.xhtml HTTP/1.1\r\n".utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-            slow.append(socket)
-        }
         // Past the cap the longest-waiting is closed to make room: a reader gets in at once.
         let start = Date()
         var answered = false
@@ -65,13 +60,8 @@ import Testing
         let workspace = Workspace(files: ["out/big.png": Array(repeating: 1, count: 24 << 20), "out/report.xhtml": Array("<html><body>Edition.</body></html>".utf8)])
         let server = try PreviewServer(folder: workspace.folder + "/out", port: 0, page: "report.xhtml", pdf: nil)
         server.published(succeeded: true, diagnostics: [], files: [workspace.folder + "/out/big.png", workspace.folder + "/out/report.xhtml"])
-        var stalled: [Int32] = []
+        let stalled = Self.clients(16, port: server.port, sending: "GET /big.png HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n")
         defer { stalled.forEach { close($0) } }
-        for _ in 0..<16 {
-            guard let socket = connectToLoopback(port: server.port) else { continue }
-            _ = Array("GET /big.png HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-            stalled.append(socket)
-        }
         Thread.sleep(forTimeInterval: 0.3)
         let start = Date()
         #expect(httpGet(port: server.port, path: "/report.xhtml")?.status == 200)
@@ -81,6 +71,15 @@ import Testing
         // What a client does take arrives whole, the reload script in the XHTML edition.
         let page = httpGet(port: server.port, path: "/report.xhtml")?.body ?? ""
         #expect(page == #"<html><body>Edition.<script src="/__imprint/reload.js"></script></body></html>"#, "\(page)")
+    }
+
+    /// `count` connections to the server, each having sent `text` and then nothing more.
+    private static func clients(_ count: Int, port: UInt16, sending text: String) -> [Int32] {
+        (0..<count).compactMap { _ in
+            guard let socket = connectToLoopback(port: port) else { return nil }
+            _ = Array(text.utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            return socket
+        }
     }
 
     private static func residentMegabytes() -> Int {
