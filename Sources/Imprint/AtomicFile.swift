@@ -150,12 +150,9 @@ public enum AtomicFile {
         /// name `asideName`'s form beside it.
         func isOwn(in output: String, real: String) -> Bool {
             guard path.hasPrefix(output + "/"), !path.dropFirst(output.count + 1).split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
-                let folder = FolderRule.realPath(AtomicFile.folder(of: path)), FolderRule.isInside(folder, real, orSame: true),
-                let base = path.split(separator: "/").last, aside.hasPrefix(AtomicFile.folder(of: path) + "/." + base + "."),
-                aside.hasSuffix(".imprint-swap")
+                let folder = FolderRule.realPath(AtomicFile.folder(of: path)), FolderRule.isInside(folder, real, orSame: true)
             else { return false }
-            let numbers = aside.dropFirst(AtomicFile.folder(of: path).count + base.count + 3).dropLast(".imprint-swap".count).split(separator: ".", omittingEmptySubsequences: false)
-            return numbers.count == 2 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            return AtomicFile.isAsideName(aside, for: path)
         }
     }
 
@@ -221,6 +218,15 @@ public enum AtomicFile {
     }
 
     private static let asideCount = Locked(0)
+
+    /// Whether `name` has the form `asideName(for: path)` gives, for any process and number.
+    private static func isAsideName(_ name: String, for path: String) -> Bool {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let prefix = "\(folder(of: path))/.\(base).", suffix = ".imprint-swap"
+        guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return false }
+        let numbers = name.dropFirst(prefix.count).dropLast(suffix.count).split(separator: ".", omittingEmptySubsequences: false)
+        return numbers.count == 2 && numbers.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
+    }
 
     /// Closes prepared files without putting them in place: anonymous ones vanish with
     /// the descriptor, named ones are removed.

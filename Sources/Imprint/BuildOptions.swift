@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
     public var input: String
     public var formats: [OutputFormat]
     public var outputDirectory: String
+    /// The output folder the user named, when `outputDirectory` is a folder inside it (a
+    /// folder build's `out/asia`); nil when they are the same.
+    public var outputRoot: String?
     /// Warnings count as errors.
     public var strict: Bool
     /// The print edition's page size.
@@ -58,6 +61,17 @@ public struct BuildOptions: Sendable {
     /// and the command line's overrides.
     func metadataSettings(_ desk: DeskConfiguration) -> MetadataSettings {
         desk.metadataSettings(overrides: metadataOverrides)
+    }
+
+    /// Whether `name` (a file or folder of this build's, from `outputDirectory`; empty for
+    /// the folder itself) stays inside the output folder the user named, links resolved:
+    /// an output folder may come with links in it (a downloaded `out/`), and nothing is
+    /// written, read or recovered through one that leads out.
+    func staysInOutput(_ name: String) -> Bool {
+        let root = outputRoot ?? outputDirectory
+        let below = outputDirectory.dropFirst(root.count).drop { $0 == "/" }
+        let relative = [String(below), name].filter { !$0.isEmpty }.joined(separator: "/")
+        return relative.isEmpty || FolderRule.confine(relative, to: root) != nil
     }
 
     /// The report comes from standard input.

@@ -130,11 +130,11 @@ public enum FolderBuild {
         let lowered = name.lowercased()
         let isMarkdown = lowered.hasSuffix(".md")
         guard isMarkdown || lowered.hasSuffix(".json") else { return "not a .md or .json file" }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else { return "cannot be read" }
+        guard let (descriptor, _) = try? InputFile.open(path) else {
+            var status = stat()
+            return stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG ? "not a regular file (a device, FIFO or socket)" : "cannot be read"
+        }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return "not a regular file (a device, FIFO or socket)" }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         let start = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
@@ -154,26 +154,13 @@ public enum FolderBuild {
         finished: @escaping @Sendable (Event) -> Void
     ) -> Summary {
         let summary = Locked(Summary(total: reports.count))
-        // The output folder is there before any report's folder inside it is checked.
-        _ = try? AtomicFile.createDirectory(options.outputDirectory)
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
             var reportOptions = options
             reportOptions.input = report
             reportOptions.outputDirectory = outputFolder(for: report, under: folder, in: options.outputDirectory)
-            let subfolder = String(reportOptions.outputDirectory.dropFirst(options.outputDirectory.count))
-            // A report's folder inside the output folder may be a link the output folder came
-            // with: nothing is written through one that leads out of it.
-            let outcome =
-                subfolder.isEmpty || FolderRule.confine(String(subfolder.dropFirst()), to: options.outputDirectory) != nil
-                ? Pipeline.build(reportOptions)
-                : BuildOutcome(
-                    diagnostics: [
-                        Diagnostic(
-                            .error, .fileOutsideFolder,
-                            "its editions' folder \(reportOptions.outputDirectory) leads out of the output folder through a link; Imprint does not write through it",
-                            at: .file(report))
-                    ], written: [])
+            reportOptions.outputRoot = options.outputDirectory
+            let outcome = Pipeline.build(reportOptions)
             summary.withLock { summary in
                 if !outcome.succeeded {
                     summary.failed.append(report)

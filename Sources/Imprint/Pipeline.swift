@@ -73,6 +73,17 @@ public enum Pipeline {
     /// `BuildStamp`). Nothing is written unless every edition rendered without error.
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
         if let problem = SourceDate.environmentProblem() { return BuildOutcome(diagnostics: [problem], written: []) }
+        if let root = options.outputRoot {
+            // The folder the user named is there before the folders inside it are checked.
+            _ = try? AtomicFile.createDirectory(root)
+            guard options.staysInOutput("") else {
+                let problem = Diagnostic(
+                    .error, .fileOutsideFolder,
+                    "its editions' folder \(options.outputDirectory) leads out of the output folder through a link; Imprint does not write through it",
+                    at: .file(options.displayName))
+                return BuildOutcome(diagnostics: [problem], written: [])
+            }
+        }
         // A build killed while it put its editions in place left its journal: the old
         // editions go back first.
         AtomicFile.recover(journal: BuildStamp.journalPath(for: options))
@@ -192,9 +203,7 @@ public enum Pipeline {
         do throws(AtomicFile.IOError) {
             prepared.append(try file.finish())
             for companion in companions {
-                // An image's folder beside the edition may be a link an output folder came
-                // with: nothing is written through one that leads out of it.
-                guard FolderRule.confine(companion.name, to: renderer.options.outputDirectory) != nil else {
+                guard renderer.options.staysInOutput(companion.name) else {
                     throw AtomicFile.IOError(description: "cannot write \(folder + companion.name): it leads out of the output folder through a link")
                 }
                 if companion.name.contains("/") { folders += try AtomicFile.createDirectory(Paths.folder(of: folder + companion.name)) }

@@ -96,6 +96,13 @@ public final class PreviewServer: @unchecked Sendable {
         enum Part {
             case bytes([UInt8])
             case file(Int32, start: Int, end: Int)
+
+            var count: Int {
+                switch self {
+                case .bytes(let bytes): bytes.count
+                case .file(_, let start, let end): end - start
+                }
+            }
         }
 
         var parts: [Part]
@@ -106,7 +113,7 @@ public final class PreviewServer: @unchecked Sendable {
 
         init(_ parts: [Part], file: Int32? = nil) {
             // An empty span has nothing to read, which `pending` would take for the end.
-            self.parts = parts.filter { if case .file(_, let start, let end) = $0 { end > start } else { true } }
+            self.parts = parts.filter { if case .file = $0 { $0.count > 0 } else { true } }
             self.file = file
         }
 
@@ -125,12 +132,7 @@ public final class PreviewServer: @unchecked Sendable {
         /// `count` more bytes are sent.
         mutating func advance(_ count: Int) {
             offset += count
-            let length: Int
-            switch parts[part] {
-            case .bytes(let bytes): length = bytes.count
-            case .file(_, let start, let end): length = end - start
-            }
-            if offset >= length {
+            if offset >= parts[part].count {
                 part += 1
                 offset = 0
             }
@@ -300,7 +302,7 @@ public final class PreviewServer: @unchecked Sendable {
         case "/__imprint/reload.js":
             return Self.answer(status: "200 OK", type: "text/javascript; charset=utf-8", body: Array(Self.reloadScript.utf8), headOnly: headOnly)
         default:
-            guard let path = file(at: target), let (descriptor, size) = Self.open(path) else {
+            guard let path = file(at: target), let (descriptor, size) = try? InputFile.open(path) else {
                 return Self.answer(status: "404 Not Found", type: "text/plain", body: Array("not found\n".utf8), headOnly: headOnly)
             }
             let type = Self.mediaType(of: path)
@@ -309,22 +311,9 @@ public final class PreviewServer: @unchecked Sendable {
             if type.hasPrefix("application/xhtml+xml"), let at = Self.lastBodyEnd(in: descriptor, size: size) {
                 body = [.file(descriptor, start: 0, end: at), .bytes(Array(Self.reloadTag.utf8)), .file(descriptor, start: at, end: size)]
             }
-            let length = type.hasPrefix("application/xhtml+xml") && body.count == 3 ? size + Self.reloadTag.utf8.count : size
+            let length = body.reduce(0) { $0 + $1.count }
             return Answer([.bytes(Self.header(status: "200 OK", type: type, length: length))] + (headOnly ? [] : body), file: descriptor)
         }
-    }
-
-    /// The file at `path`, opened without waiting, when it is a regular file: its
-    /// descriptor and size.
-    private static func open(_ path: String) -> (Int32, Int)? {
-        let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else { return nil }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            Glibc.close(descriptor)
-            return nil
-        }
-        return (descriptor, Int(status.st_size))
     }
 
     /// Where the last `</body>` of the file starts, looked for in its last 64 KiB.

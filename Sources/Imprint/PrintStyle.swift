@@ -77,10 +77,10 @@ extension PrintStyle {
     @_spi(Fuzzing) public static func quoted(_ text: Substring) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"", "\\", "<", ">", "&", "'": result += "\\" + String(scalar.value, radix: 16) + " "
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): result += "\\" + String(scalar.value, radix: 16) + " "
-            default: result.unicodeScalars.append(scalar)
+            if "\"\\<>&'".unicodeScalars.contains(scalar) || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += "\\" + String(scalar.value, radix: 16) + " "
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
         return result + "\""

@@ -78,11 +78,11 @@ enum StyleSheets {
     /// it is named last, which is where it weighs in the cascade. Together they may have at
     /// most `combinedLimit` bytes.
     static func users(_ paths: [String]) throws(DiagnosticError) -> [(path: String, text: String)] {
-        var lastPlace: [String: Int] = [:]
-        for (index, path) in paths.enumerated() { lastPlace[FolderRule.realPath(path) ?? path] = index }
+        let files = paths.map { FolderRule.realPath($0) ?? $0 }
+        let lastPlace = Dictionary(files.enumerated().map { ($1, $0) }) { _, later in later }
         var sheets: [(path: String, text: String)] = []
         var total = 0
-        for (index, path) in paths.enumerated() where lastPlace[FolderRule.realPath(path) ?? path] == index {
+        for (index, path) in paths.enumerated() where lastPlace[files[index]] == index {
             let text = try user(path)
             total += text.utf8.count
             guard total <= combinedLimit else {

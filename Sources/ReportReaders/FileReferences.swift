@@ -64,11 +64,15 @@ public struct FileReferences: Sendable {
     /// report's, or an asset folder), and its bytes (at most `ReportMarkdownReader.maximumSize`).
     public func read(_ reference: String) -> Result<(path: String, bytes: [UInt8]), Problem> {
         resolve(reference).flatMap { real in
-            let root = ([folder ?? "/"] + assetFolders).first { FolderRule.isInside(real, $0) } ?? "/"
-            let relative = String(real.dropFirst(root == "/" ? 1 : root.count + 1))
             guard let bytes = try? InputFile.read(real) else { return .failure(.unreadable) }
-            return .success((relative, bytes))
+            return .success((relativePath(of: real), bytes))
         }
+    }
+
+    /// The resolved `real` as a path from the folder it is in: the report's, or an asset folder.
+    private func relativePath(of real: String) -> String {
+        let root = ([folder ?? "/"] + assetFolders).first { FolderRule.isInside(real, $0) } ?? "/"
+        return String(real.dropFirst(root == "/" ? 1 : root.count + 1))
     }
 
     /// Checks the image `reference`: allowed, and its content what its name says
@@ -91,12 +95,11 @@ public struct FileReferences: Sendable {
         }
     }
 
-    /// The resolved `real` as a path from its folder (the report's, or an asset folder),
-    /// when that names the same file again; `reference` itself otherwise (a name with `%`,
-    /// which a reference would read as an escape).
+    /// The resolved `real` as a path from its folder (`relativePath`), when that names the
+    /// same file again; `reference` itself otherwise (a name with `%`, which a reference
+    /// would read as an escape).
     private func canonical(_ real: String, for reference: String) -> String {
-        let root = ([folder ?? "/"] + assetFolders).first { FolderRule.isInside(real, $0) } ?? "/"
-        let relative = String(real.dropFirst(root == "/" ? 1 : root.count + 1))
+        let relative = relativePath(of: real)
         guard !relative.contains("%"), case .success(real) = resolve(relative) else { return reference }
         return relative
     }

@@ -13,21 +13,41 @@ public enum InputFile {
     /// waited on).
     public static func read(_ path: String, limit: Int = ReportMarkdownReader.maximumSize) throws(DiagnosticError) -> [UInt8] {
         let at = SourceLocation(file: path, line: 1, column: 1)
-        func failure(_ message: String) -> DiagnosticError { DiagnosticError([Diagnostic(.error, .fileUnreadable, message, at: at)]) }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else { throw failure("cannot read the file: \(String(cString: strerror(errno)))") }
+        let (descriptor, size) = try open(path)
         defer { close(descriptor) }
+        if size > limit {
+            throw DiagnosticError([
+                Diagnostic(.error, .fileUnreadable, "the file is larger than \(limit >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB", at: at)
+            ])
+        }
+        return try readAll(descriptor, limit: limit, expected: size, at: at)
+    }
+
+    /// Opens the file for reading, when it is a regular file (not a folder, device, FIFO or
+    /// socket), without ever waiting (a FIFO without a writer is refused, not waited on):
+    /// its descriptor, which reads block as usual and the caller closes, and its size.
+    public static func open(_ path: String) throws(DiagnosticError) -> (descriptor: Int32, size: Int) {
+        let at = SourceLocation(file: path, line: 1, column: 1)
+        func failure(_ message: String) -> DiagnosticError { DiagnosticError([Diagnostic(.error, .fileUnreadable, message, at: at)]) }
+        let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw failure("cannot read the file: \(String(cString: strerror(errno)))") }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw failure("cannot read the file: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else {
+            let problem = failure("cannot read the file: \(String(cString: strerror(errno)))")
+            close(descriptor)
+            throw problem
+        }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw failure("cannot read the file: it is a folder; name a report file")
-        default: throw failure("cannot read the file: it is not a regular file (a device, FIFO or socket)")
+        case S_IFDIR:
+            close(descriptor)
+            throw failure("cannot read the file: it is a folder; name a report file")
+        default:
+            close(descriptor)
+            throw failure("cannot read the file: it is not a regular file (a device, FIFO or socket)")
         }
-        let tooLarge = failure("the file is larger than \(limit >> 20) MiB; Imprint reads files up to \(limit >> 20) MiB")
-        if status.st_size > limit { throw tooLarge }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        return try readAll(descriptor, limit: limit, expected: Int(status.st_size), at: at)
+        return (descriptor, Int(status.st_size))
     }
 
     /// Reads standard input to its end (a pipe, a file, a terminal), at most `limit` bytes;

@@ -41,7 +41,7 @@ public enum ReportMarkdownReader {
         }
         let source = try SourceText(file: file, data: bytes, log: log)
         let frontMatter = try FrontMatter.find(in: source, log: log)
-        TableShape.check(source, from: 1, log: log)
+        TableShape.check(source, log: log)
         guard !log.hasErrors else { throw log.failure() }
         let context = BodyContext(source: source, frontMatter: frontMatter, files: FileReferences(reportPath: reportPath, assetFolders: settings.assetFolders), settings: settings)
         let (found, body) = try readBody(BodyText(of: source, after: frontMatter), chunkSize: chunkSize, context, log: log)

@@ -10,10 +10,10 @@ enum TableShape {
     /// least two, `|x`), and `allowance` more, so that any table an author writes passes.
     static let allowance = 100_000
 
-    /// Logs an error for each table of `source` (after `firstLine`) that would hold more
-    /// cells than its text allows.
-    static func check(_ source: SourceText, from firstLine: Int, log: DiagnosticLog) {
-        var line = max(firstLine, 1)
+    /// Logs an error for each table of `source` that would hold more cells than its text
+    /// allows.
+    static func check(_ source: SourceText, log: DiagnosticLog) {
+        var line = 1
         while line <= source.lineCount {
             guard let columns = delimiterColumns(source.line(line)) else {
                 line += 1
