@@ -8,6 +8,9 @@ final class Identifiers {
     /// the report's (a large report has hundreds of thousands of ids, and a whole
     /// `SourceLocation` per id made this table twice the size).
     private var taken: [String: Place] = [:]
+    /// For each base a derived id was made from, the suffix to try next: every one below
+    /// it is taken, so a report of thousands of equal headings is read in linear time.
+    private var nextSuffix: [String: Int] = [:]
 
     private struct Place {
         var line: Int32
@@ -47,11 +50,12 @@ final class Identifiers {
         }
         let base = slug ?? fallback
         var candidate = base
-        var suffix = 2
+        var suffix = nextSuffix[base] ?? 2
         while taken[candidate] != nil {
             candidate = "\(base)-\(suffix)"
             suffix += 1
         }
+        nextSuffix[base] = suffix
         taken[candidate] = Place(location)
         return candidate
     }

@@ -165,4 +165,34 @@ import ReportModel
     func acceptsNames(_ id: String) {
         #expect(Identifiers.isValid(id))
     }
+
+    /// Derived ids take the first free suffix, as before the next suffix was remembered per
+    /// base (which made 40,000 equal headings read in 0.5 s instead of 135 s): ids claimed
+    /// in between are skipped, and a base's suffixes are its own.
+    @Test func derivedIDsTakeTheFirstFreeSuffix() {
+        let identifiers = Identifiers()
+        let log = DiagnosticLog()
+        let here = SourceLocation(file: "r.md", line: 1, column: 1)
+        func derive(_ text: String) -> String { identifiers.derive(from: text, fallback: "section", at: here) }
+        #expect(derive("A") == "a")
+        identifiers.claim("a-3", at: here, log: log)
+        #expect(derive("A") == "a-2")
+        #expect(derive("A") == "a-4")
+        #expect(derive("A-2") == "a-2-2")
+        #expect(derive("A") == "a-5")
+        identifiers.claim("a-7", at: here, log: log)
+        #expect(derive("A") == "a-6")
+        #expect(derive("A") == "a-8")
+        #expect(derive("") == "section")
+        #expect(derive("") == "section-2")
+    }
+
+    @Test func tenThousandEqualHeadingsGetTheirSuffixesInOrder() throws {
+        let text = "---\ntitle: T\n---\n\n" + String(repeating: "## Same\n\nText.\n\n", count: 10_000)
+        let report = try ReportMarkdownReader.read(Array(text.utf8), file: "r.md", reportPath: nil).report
+        let ids = report.sections.map(\.id)
+        #expect(ids.count == 10_000)
+        #expect(ids.first == "same" && ids[1] == "same-2" && ids.last == "same-10000")
+        #expect(Set(ids).count == ids.count)
+    }
 }
