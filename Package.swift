@@ -67,7 +67,7 @@ let package = Package(
             name: "Imprint",
             dependencies: [
                 "ReportModel", "ReportReaders", "SharedWriting", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter",
-                "TextWriter", "CLinux", "XMLSupport",
+                "TextWriter", "CLinux", "XMLSupport", "ZIPSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedData"]),
@@ -96,7 +96,7 @@ let package = Package(
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "NameBasedUUIDTests", dependencies: ["NameBasedUUID"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
-        .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel"]),
+        .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel", "ReportTestSupport"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "ReportModel"]),
         .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders", "ReportModel", "ReportTestSupport"]),
         .testTarget(
@@ -118,6 +118,9 @@ let package = Package(
                 "DOCXWriter", "SharedWriting", "ReportModel", "ReportReaders", "XMLSupport", "ReportTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .testTarget(
+            name: "ZIPSupportTests",
+            dependencies: ["ZIPSupport", "ReportModel", "ReportTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "TextWriterTests",
             dependencies: ["TextWriter", "SharedWriting", "ReportModel", "ReportReaders", "ReportTestSupport"],

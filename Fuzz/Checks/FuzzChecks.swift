@@ -24,9 +24,9 @@ public enum FuzzChecks {
         checkEscapes(String(decoding: bytes, as: UTF8.self))
         // The SVG checker meets every input too: it must answer, never crash or hang.
         _ = SVGCheck.problems(in: bytes)
-        let whole = Outcome(bytes, chunkSize: .max)
+        let whole = Outcome(bytes, pieceSize: .max)
         // Fuzzed inputs are small: pieces this small get them cut at all.
-        precondition(Outcome(bytes, chunkSize: 64) == whole, "the report reads differently in pieces")
+        precondition(Outcome(bytes, pieceSize: 64) == whole, "the report reads differently in pieces")
         guard case .read(let report, _) = whole else { return }
         expectWellFormed(DocBookWriter().write(report).bytes, "DocBook")
         expectWellFormed(XHTMLWriter().write(report).bytes, "XHTML")
@@ -48,9 +48,9 @@ public enum FuzzChecks {
         case read(Report, [Diagnostic])
         case failed([Diagnostic])
 
-        init(_ bytes: [UInt8], chunkSize: Int) {
+        init(_ bytes: [UInt8], pieceSize: Int) {
             do {
-                let result = try ReportMarkdownReader.read(bytes, file: "fuzz.md", reportPath: nil, chunkSize: chunkSize)
+                let result = try ReportMarkdownReader.read(bytes, file: "fuzz.md", reportPath: nil, pieceSize: pieceSize)
                 self = .read(result.report, result.warnings)
             } catch {
                 self = .failed(error.diagnostics)

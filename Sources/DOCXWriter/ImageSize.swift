@@ -1,5 +1,7 @@
+import ReportModel
+
 /// An image's size in pixels, read from its header (PNG, JPEG, GIF), so that the Word
-/// edition can give a drawing its extent; and the extension its file takes in the package.
+/// edition can give a drawing its extent.
 struct ImageSize: Equatable {
     var width: Int
     var height: Int
@@ -13,12 +15,12 @@ struct ImageSize: Equatable {
         func big16(_ at: Int) -> Int { Int(bytes[at]) << 8 | Int(bytes[at + 1]) }
         func big32(_ at: Int) -> Int { big16(at) << 16 | big16(at + 2) }
         func little16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        switch ImageSize.fileExtension(bytes) {
-        case "png" where bytes.count >= 24:
+        switch ImageFormat(signature: bytes) {
+        case .png where bytes.count >= 24:
             (width, height) = (big32(16), big32(20))
-        case "gif" where bytes.count >= 10:
+        case .gif where bytes.count >= 10:
             (width, height) = (little16(6), little16(8))
-        case "jpeg":
+        case .jpeg:
             // The first start-of-frame marker holds the size.
             var offset = 2
             var found: (Int, Int)?
@@ -37,13 +39,5 @@ struct ImageSize: Equatable {
             return nil
         }
         guard width > 0, height > 0 else { return nil }
-    }
-
-    /// `png`, `jpeg` or `gif` by the file's signature; nil for anything else.
-    static func fileExtension(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png" }
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpeg" }
-        if bytes.starts(with: Array("GIF8".utf8)) { return "gif" }
-        return nil
     }
 }

@@ -19,8 +19,7 @@ enum PackageParts {
         let root = document.root
         for (ext, type) in [
             ("rels", "application/vnd.openxmlformats-package.relationships+xml"), ("xml", "application/xml"),
-            ("png", "image/png"), ("jpeg", "image/jpeg"), ("gif", "image/gif"), ("svg", "image/svg+xml"),
-        ] {
+        ] + WordContext.imageFormats.map({ ($0.rawValue, $0.mediaType) }) {
             root.element("Default", ["Extension": ext, "ContentType": type])
         }
         let word = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -164,12 +163,10 @@ enum PackageParts {
         if let summary { root.element("dc:description", text: summary) }
         root.element("dc:language", text: metadata.lang)
         root.element("dc:identifier", text: metadata.identifier)
-        let stamp = Date(timeIntervalSince1970: TimeInterval(modified))
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let created = metadata.date.map { "\($0)T00:00:00Z" } ?? formatter.string(from: stamp)
+        let stamp = BuildMoment(seconds: modified).iso8601
+        let created = metadata.date.map { BuildMoment(date: $0).iso8601 } ?? stamp
         root.element("dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: created)
-        root.element("dcterms:modified", ["xsi:type": "dcterms:W3CDTF"], text: formatter.string(from: stamp))
+        root.element("dcterms:modified", ["xsi:type": "dcterms:W3CDTF"], text: stamp)
         return document
     }
 

@@ -32,7 +32,7 @@ extension WordBody {
     func writeDrawing(_ source: String, alt: String, width: String?, into parent: XMLElement, inline: Bool) {
         guard let image = context.image(source) else {
             let why =
-                source.lowercased().hasSuffix(".svg") && !SVGRaster.isAvailable
+                ImageFormat(path: source) == .svg && !SVGRaster.isAvailable
                 ? "its PNG copy needs librsvg (Debian's librsvg2-2), which is not installed" : "the Word edition carries PNG, JPEG, GIF and SVG images"
             context.warnings.append(
                 Diagnostic(.warning, .imageInvalid, "the image '\(source)' is left out (\(why)); its alt text stands in for it", at: nil))

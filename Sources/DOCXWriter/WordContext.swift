@@ -7,6 +7,10 @@ import XMLSupport
 /// instances of its lists, and its footnotes' ids. One per edition; not shared between
 /// threads.
 final class WordContext {
+    /// The image formats the package carries as they are, in the order its content types
+    /// list them (Word has no WebP; an SVG image also goes as a PNG drawn from it).
+    static let imageFormats: [ImageFormat] = [.png, .jpeg, .gif, .svg]
+
     let manuscript: Manuscript
     let layout: PageLayout
     var words: Words { manuscript.words }
@@ -86,10 +90,10 @@ final class WordContext {
             return id
         }
         let part: ImagePart
-        if let type = ImageSize.fileExtension(bytes), let size = ImageSize(bytes) {
-            part = ImagePart(id: add(bytes, type), size: size)
-        } else if reference.lowercased().hasSuffix(".svg"), let (png, size) = SVGRaster.png(from: bytes) {
-            part = ImagePart(id: add(png, "png"), svgID: add(bytes, "svg", "s"), size: size)
+        if let format = ImageFormat(signature: bytes), Self.imageFormats.contains(format), let size = ImageSize(bytes) {
+            part = ImagePart(id: add(bytes, format.rawValue), size: size)
+        } else if ImageFormat(path: reference) == .svg, let (png, size) = SVGRaster.png(from: bytes) {
+            part = ImagePart(id: add(png, ImageFormat.png.rawValue), svgID: add(bytes, ImageFormat.svg.rawValue, "s"), size: size)
         } else {
             return nil
         }

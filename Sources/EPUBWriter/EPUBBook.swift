@@ -64,12 +64,12 @@ struct EPUBBook {
         // Media first: every image the report refers to, named by its order.
         for (index, path) in manuscript.imagePaths.enumerated() {
             guard let bytes = resources[path] else { throw DiagnosticError(error: .internal, "the image '\(path)' was not given to the EPUB writer") }
-            guard let type = MediaType(path: path) else {
+            guard let type = ImageFormat(path: path) else {
                 throw DiagnosticError(error: .imageInvalid, "the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
             }
-            let file = "media/image-\(index + 1).\(type.fileExtension)"
+            let file = "media/image-\(index + 1).\(type.extensions[0])"
             resourceNames[path] = "../" + file
-            media.append(Media(id: "image-\(index + 1)", file: file, mediaType: type.rawValue, bytes: bytes, isCover: path == report.metadata.cover))
+            media.append(Media(id: "image-\(index + 1)", file: file, mediaType: type.mediaType, bytes: bytes, isCover: path == report.metadata.cover))
         }
         if let cover = report.metadata.cover, let name = resourceNames[cover] {
             coverImage = String(name.dropFirst(3))
@@ -158,34 +158,4 @@ struct EPUBBook {
 
     /// The first document of the body.
     var bodyStart: Document? { documents.first { $0.landmark == "bodymatter" } }
-}
-
-/// The image types an EPUB may carry (EPUB 3.3 core media types).
-enum MediaType: String {
-    case svg = "image/svg+xml"
-    case png = "image/png"
-    case jpeg = "image/jpeg"
-    case gif = "image/gif"
-    case webp = "image/webp"
-
-    init?(path: String) {
-        switch path.split(separator: ".").last?.lowercased() {
-        case "svg": self = .svg
-        case "png": self = .png
-        case "jpg", "jpeg": self = .jpeg
-        case "gif": self = .gif
-        case "webp": self = .webp
-        default: return nil
-        }
-    }
-
-    var fileExtension: String {
-        switch self {
-        case .svg: "svg"
-        case .png: "png"
-        case .jpeg: "jpg"
-        case .gif: "gif"
-        case .webp: "webp"
-        }
-    }
 }

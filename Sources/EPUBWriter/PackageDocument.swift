@@ -85,7 +85,7 @@ struct PackageDocument {
         }
         element.element("dc:language", text: metadata.lang)
         if let date = metadata.date { element.element("dc:date", text: date.description) }
-        element.element("meta", ["property": "dcterms:modified"], text: EPUBDate.timestamp(options.modified))
+        element.element("meta", ["property": "dcterms:modified"], text: BuildMoment(seconds: options.modified).iso8601)
         if let publisher = metadata.publisher, !publisher.name.allSatisfy(\.isWhitespace) {
             element.element("dc:publisher", text: publisher.name)
         }
@@ -139,7 +139,7 @@ struct PackageDocument {
         manifest.element("item", ["id": "ncx", "href": "toc.ncx", "media-type": "application/x-dtbncx+xml"])
         manifest.element("item", ["id": "css", "href": EPUBBook.stylesheet, "media-type": "text/css"])
         if let cover = book.generatedCover {
-            manifest.element("item", ["id": "cover-image", "href": cover, "media-type": "image/svg+xml", "properties": "cover-image"])
+            manifest.element("item", ["id": "cover-image", "href": cover, "media-type": ImageFormat.svg.mediaType, "properties": "cover-image"])
         }
         for media in book.media {
             let item = manifest.element("item", ["id": media.isCover ? "cover-image" : media.id, "href": media.file, "media-type": media.mediaType])

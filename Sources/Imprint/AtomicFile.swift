@@ -95,7 +95,7 @@ public enum AtomicFile {
     /// Imprint's.
     static func recover(journal: String) {
         var status = stat()
-        let journalFolder = folder(of: journal)
+        let journalFolder = FolderRule.folder(of: journal)
         if lstat(journalFolder, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
             unlink(journalFolder)
             return
@@ -105,7 +105,7 @@ public enum AtomicFile {
             unlink(journal)
             return
         }
-        let output = folder(of: journalFolder)
+        let output = FolderRule.folder(of: journalFolder)
         guard let realOutput = FolderRule.realPath(output) else { return }
         let entries = String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap(JournalEntry.init)
             .filter { $0.isOwn(in: output, real: realOutput) }
@@ -150,7 +150,7 @@ public enum AtomicFile {
         /// name `asideName`'s form beside it.
         func isOwn(in output: String, real: String) -> Bool {
             guard path.hasPrefix(output + "/"), !path.dropFirst(output.count + 1).split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
-                let folder = FolderRule.realPath(AtomicFile.folder(of: path)), FolderRule.isInside(folder, real, orSame: true)
+                let folder = FolderRule.realPath(FolderRule.folder(of: path)), FolderRule.isInside(folder, real, orSame: true)
             else { return false }
             return AtomicFile.isAsideName(aside, for: path)
         }
@@ -195,8 +195,8 @@ public enum AtomicFile {
         } else if errno != ENOENT {
             throw IOError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        guard access(folder(of: path), W_OK) == 0 else {
-            throw IOError(description: "cannot write in \(folder(of: path)): \(String(cString: strerror(errno)))")
+        guard access(FolderRule.folder(of: path), W_OK) == 0 else {
+            throw IOError(description: "cannot write in \(FolderRule.folder(of: path)): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -214,7 +214,7 @@ public enum AtomicFile {
             count += 1
             return count
         }
-        return "\(folder(of: path))/.\(base).\(getpid()).\(number).imprint-swap"
+        return "\(FolderRule.folder(of: path))/.\(base).\(getpid()).\(number).imprint-swap"
     }
 
     private static let asideCount = Locked(0)
@@ -222,7 +222,7 @@ public enum AtomicFile {
     /// Whether `name` has the form `asideName(for: path)` gives, for any process and number.
     private static func isAsideName(_ name: String, for path: String) -> Bool {
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        let prefix = "\(folder(of: path))/.\(base).", suffix = ".imprint-swap"
+        let prefix = "\(FolderRule.folder(of: path))/.\(base).", suffix = ".imprint-swap"
         guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return false }
         let numbers = name.dropFirst(prefix.count).dropLast(suffix.count).split(separator: ".", omittingEmptySubsequences: false)
         return numbers.count == 2 && numbers.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
@@ -279,10 +279,6 @@ public enum AtomicFile {
         private static let oTmpFile: Int32 = 0o20_000_000 | O_DIRECTORY
     #endif
 
-    private static func folder(of path: String) -> String {
-        path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-    }
-
     /// Writes `bytes` in full to a file without a name in the folder of `path`, which must
     /// exist (or, where the system cannot make one, to a named temporary file there).
     static func prepare(_ bytes: [UInt8], at path: String) throws(IOError) -> Pending {
@@ -300,7 +296,7 @@ public enum AtomicFile {
     /// A new file without a name in the folder of `path` (or, where the system cannot make
     /// one, a named temporary file there), to `append` to and `finish`.
     static func create(besides path: String) throws(IOError) -> Pending {
-        let directory = folder(of: path)
+        let directory = FolderRule.folder(of: path)
         #if os(Linux)
             let anonymous = open(directory, oTmpFile | O_WRONLY, 0o644)
         #else

@@ -21,13 +21,14 @@ struct BuildStamp {
     /// The files written, each with its `identity`.
     var outputs: [(path: String, identity: String)]
 
-    /// Where the stamp of a report's build lives: beside its editions, in a hidden folder
-    /// named for the tool.
-    /// Where a build records the editions it is putting in place (see `AtomicFile.commit`).
+    /// Where a build records the editions it is putting in place (see `AtomicFile.commit`):
+    /// beside the stamp.
     static func journalPath(for options: BuildOptions) -> String {
         path(for: options) + ".commit"
     }
 
+    /// Where the stamp of a report's build lives: beside its editions, in a hidden folder
+    /// named for the tool.
     static func path(for options: BuildOptions) -> String {
         options.outputDirectory + "/.imprint/" + (options.outputName ?? Pipeline.baseName(of: options.input)) + ".stamp"
     }
@@ -57,7 +58,7 @@ struct BuildStamp {
             "SOURCE_DATE_EPOCH \(Environment.value("SOURCE_DATE_EPOCH") ?? "")",
             "IMPRINT_STYLES \(Environment.value("IMPRINT_STYLES") ?? "")",
             // Where the shipped style sheets are found: another folder is another style.
-            "styles \(["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath).joined(separator: "\u{0}"))",
+            "styles \(StyleSheets.overridePaths.joined(separator: "\u{0}"))",
             "compiled-in \(StyleSheets.compiledDigest)",
         ]
         return digest(Array(parts.joined(separator: "\n").utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import ReportReaders
 
 #if canImport(Glibc)
     import Glibc
@@ -26,7 +27,7 @@ public final class FileWatcher {
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
         // Only a folder below the watched one can be left out whole.
-        ignored = ignoring.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.filter { $0.hasPrefix(root + "/") }
+        ignored = ignoring.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.filter { FolderRule.isInside($0, root) }
         add(root, following: true)
     }
 
@@ -57,7 +58,7 @@ public final class FileWatcher {
     static let maximumFolders = 4096
 
     private func isIgnored(_ path: String) -> Bool {
-        ignoredFiles.contains(path) || ignored.contains { path == $0 || path.hasPrefix($0 + "/") }
+        ignoredFiles.contains(path) || ignored.contains { FolderRule.isInside(path, $0, orSame: true) }
     }
 
     /// Blocks until a file under the folder changes, then until `quiet` seconds pass with no

@@ -69,7 +69,7 @@ public enum FolderBuild {
                 }
                 if entry.name.hasPrefix(".") { continue }
                 let real = FolderRule.realPath(path) ?? path
-                if real == output || real.hasPrefix(output + "/") { continue }
+                if FolderRule.isInside(real, output, orSame: true) { continue }
                 if ignored.matches(relative) {
                     contents.skipped.append((path, "matched by .imprintignore"))
                     continue
@@ -182,8 +182,8 @@ public enum FolderBuild {
     static func outputFolder(for report: String, under folder: String, in outputDirectory: String) -> String {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         let relative = report.hasPrefix(base) ? String(report.dropFirst(base.count)) : report
-        let subfolder = (relative as NSString).deletingLastPathComponent
-        return subfolder.isEmpty ? outputDirectory : outputDirectory + "/" + subfolder
+        let subfolder = FolderRule.folder(of: relative)
+        return subfolder == "." ? outputDirectory : outputDirectory + "/" + subfolder
     }
 }
 

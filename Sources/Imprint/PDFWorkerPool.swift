@@ -29,13 +29,6 @@ enum PDFWorkerPool {
         (try? withWorker { $0.engine }) ?? ""
     }
 
-    /// Starts a worker now, on another thread, so that WeasyPrint's import overlaps reading
-    /// the report.
-    static func warmUp() {
-        guard idle.withLock({ $0.isEmpty }) else { return }
-        DispatchQueue.global().async { _ = engine }
-    }
-
     private static func start() throws(PDFWorker.Failure) -> PDFWorker {
         if let failure = startFailure.withLock({ $0 }) { throw PDFWorker.Failure(description: failure) }
         let program: String
@@ -47,7 +40,7 @@ enum PDFWorkerPool {
         do {
             return try PDFWorker(python: python, program: program)
         } catch {
-            let message = "the PDF engine cannot start: \(error.description). Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), name another engine with --pdf-engine COMMAND, or build the other editions with --to docbook,xhtml,epub,text,brief"
+            let message = "the PDF engine cannot start: \(error.description). Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), name another engine with --pdf-engine COMMAND, or build the other editions with --to \(OutputFormat.allCases.filter { $0 != .pdf }.map(\.rawValue).joined(separator: ","))"
             startFailure.withLock { $0 = message }
             throw PDFWorker.Failure(description: message)
         }

@@ -139,7 +139,7 @@ public enum Pipeline {
             // The old stamp goes first: were the build killed after the new outputs are in
             // place, an old stamp could otherwise vouch for them.
             unlink(stampPath)
-            let ownFolder = AtomicFile.createOwnFolder(Paths.folder(of: stampPath))
+            let ownFolder = AtomicFile.createOwnFolder(FolderRule.folder(of: stampPath))
             try AtomicFile.commit(files, journal: ownFolder ? BuildStamp.journalPath(for: options) : nil)
         } catch {
             diagnostics.append(Diagnostic(.error, .writeFailed, error.description, at: nil))
@@ -151,7 +151,7 @@ public enum Pipeline {
                 settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first },
                 outputs: written.map { ($0, BuildStamp.identity(of: $0) ?? "") })
             // A stamp that cannot be written only costs the next build its shortcut.
-            if AtomicFile.createOwnFolder(Paths.folder(of: stampPath)) { try? AtomicFile.writeAll([(stampPath, stamp.bytes)]) }
+            if AtomicFile.createOwnFolder(FolderRule.folder(of: stampPath)) { try? AtomicFile.writeAll([(stampPath, stamp.bytes)]) }
         }
         return BuildOutcome(diagnostics: diagnostics, written: written)
     }
@@ -206,7 +206,7 @@ public enum Pipeline {
                 guard renderer.options.staysInOutput(companion.name) else {
                     throw AtomicFile.IOError(description: "cannot write \(folder + companion.name): it leads out of the output folder through a link")
                 }
-                if companion.name.contains("/") { folders += try AtomicFile.createDirectory(Paths.folder(of: folder + companion.name)) }
+                if companion.name.contains("/") { folders += try AtomicFile.createDirectory(FolderRule.folder(of: folder + companion.name)) }
                 prepared.append(try AtomicFile.prepare(companion.bytes, at: folder + companion.name))
             }
         } catch {
@@ -222,7 +222,7 @@ public enum Pipeline {
     private static func inputs(of renderer: Renderer) -> [String] {
         let options = renderer.options
         let images = renderer.manuscript.imagePaths.compactMap { try? renderer.files.resolve($0).get() }
-        let shipped = ["print.css", "epub.css", "pdf-worker.py"].compactMap(StyleSheets.overridePath)
+        let shipped = StyleSheets.overridePaths
         return images + shipped + options.userStylesheets + (options.referenceDoc.map { [$0] } ?? []) + options.configurationPaths
     }
 

@@ -416,13 +416,10 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private static func mediaType(of path: String) -> String {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        if let image = ImageFormat(path: path) { return image.mediaType }
+        return switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "xhtml": "application/xhtml+xml; charset=utf-8"
         case "css": "text/css; charset=utf-8"
-        case "svg": "image/svg+xml"
-        case "png": "image/png"
-        case "jpg", "jpeg": "image/jpeg"
-        case "gif": "image/gif"
         case "pdf": "application/pdf"
         case "txt": "text/plain; charset=utf-8"
         case "xml": "application/xml"

@@ -63,7 +63,7 @@ struct Renderer: Sendable {
         progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
         let rendered = try PDFEngine(
             command: options.pdfEngine, timeout: options.pdfTimeout, standard: options.pdfStandard, file: options.displayName).render(
-            xhtml: xhtml, baseDirectory: Paths.folder(of: options.referencePath), assetFolders: files.assetFolders,
+            xhtml: xhtml, baseDirectory: FolderRule.folder(of: options.referencePath), assetFolders: files.assetFolders,
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
         ).get()
         let engineWarnings = style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)

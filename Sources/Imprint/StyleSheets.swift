@@ -29,6 +29,11 @@ enum StyleSheets {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
+    /// The files of `IMPRINT_STYLES` that override shipped ones, in the order of their names.
+    static var overridePaths: [String] {
+        ShippedData.files.keys.sorted().compactMap(overridePath)
+    }
+
     /// A digest of every compiled-in file, for the build stamp: a binary built from other
     /// style sheets rebuilds the editions.
     static let compiledDigest: String = BuildStamp.digest(

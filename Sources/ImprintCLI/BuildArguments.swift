@@ -143,10 +143,10 @@ extension BuildArguments {
     }
 
     /// `-o FILE.EXT`, as Pandoc and Typst read it: one edition, written to that file. The
-    /// edition is the one `--to` names, or else the one the extension names (`.pdf`, `.epub`,
-    /// `.xhtml`, `.xml`, `.txt`, `.brief.txt`). Gives the folder and the file name, or nil
-    /// when `-o` names a folder: one that exists, one written with a trailing `/`, or a
-    /// name without an edition's extension.
+    /// edition is the one `--to` names, or else the one the extension names (`.pdf`,
+    /// `.epub`, `.docx`, `.xhtml`, `.xml`, `.txt`, `.brief.txt`). Gives the folder and the
+    /// file name, or nil when `-o` names a folder: one that exists, one written with a
+    /// trailing `/`, or a name without an edition's extension.
     func singleFile(_ output: String, formats: inout [OutputFormat], buildsFolder: Bool) throws -> (folder: String, name: String)? {
         var isFolder: ObjCBool = false
         if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {

@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
 
     @Option(
         name: [.customShort("o"), .long],
-        help: "The folder to write into (default: out), the file of one edition (FILE.pdf, .epub, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
+        help: "The folder to write into (default: out), the file of one edition (FILE.pdf, .epub, .docx, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
     var output: String?
 
     @Flag(help: "Treat warnings as errors.")

@@ -7,7 +7,7 @@ extension Report {
     /// there is none. At most `summaryLineLimit` characters: a longer text is cut after a
     /// word and ends with "…". A description is for catalogues and search results, and a
     /// lead of thousands of paragraphs must not make one of megabytes. A cross-reference
-    /// without words reads as its label in `labels` (`ReportIndex.referenceLabels`, which
+    /// without words reads as its label in `labels` (`Manuscript.referenceLabels`, which
     /// holds the labels of every such reference), as in the editions.
     public func summaryLine(labels: [String: String]) -> String? {
         let text = (summary?.blocks ?? lead).plainText(labels: labels)

@@ -63,7 +63,7 @@ final class BodyBuilder {
     }
 
     /// Converts top-level blocks (footnote definitions apart), in the order of the text: all
-    /// of them at once, or a piece of the text at a time (see `ChunkedParser`). Each block
+    /// of them at once, or a piece of the text at a time (see `PieceParser`). Each block
     /// is let go once its part of the model is built, so a large report's Markdown tree
     /// and model are never both whole in memory. `content` is left holding placeholders.
     func add(_ content: inout [MarkdownNode]) {

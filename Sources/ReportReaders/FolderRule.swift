@@ -16,6 +16,14 @@ public enum FolderRule {
         return String(cString: resolved)
     }
 
+    /// The folder `path` names a file in, by its text: what is before its last `/` (`/` for a
+    /// file at the root), `.` for a bare name. (Foundation's `deletingLastPathComponent`
+    /// traps on a one-character name on Linux.)
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Whether the resolved `path` is inside the resolved `folder` (or is it, with `orSame`).
     public static func isInside(_ path: String, _ folder: String, orSame: Bool = false) -> Bool {
         (orSame && path == folder) || path.hasPrefix(folder == "/" ? "/" : folder + "/")

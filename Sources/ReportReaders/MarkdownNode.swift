@@ -178,7 +178,7 @@ enum MarkdownParser {
 
     /// Parses `bytes` into a Swift tree; throws `TooDeep` at the first node nested deeper
     /// than `maximumDepth`. `lineOffset` is added to every line number (for a piece of a
-    /// larger text, see `ChunkedParser`).
+    /// larger text, see `PieceParser`).
     static func parse(_ bytes: [UInt8], lineOffset: Int = 0) throws(TooDeep) -> MarkdownNode {
         try parse(bytes[...], lineOffset: lineOffset)
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The pieces of a text (see `ChunkedParser`), parsed on other threads and handed over in
+/// The pieces of a text (see `PieceParser`), parsed on other threads and handed over in
 /// order, at most a few ahead of the one taken last so that parsed trees do not pile up.
 ///
 /// Two threads parse: cmark-gfm's own parse runs one at a time (see `MarkdownParser`), but
@@ -15,7 +15,7 @@ final class PieceStream: @unchecked Sendable {
     private var cancelled = false
     private let count: Int
 
-    init(text: [UInt8], pieces: [ChunkedParser.Piece], ahead: Int = 2, threads: Int = 2) {
+    init(text: [UInt8], pieces: [PieceParser.Piece], ahead: Int = 2, threads: Int = 2) {
         count = pieces.count
         for _ in 0..<threads {
             Thread { [self] in

@@ -3,22 +3,22 @@ import ReportModel
 // MARK: - Reading a large report in pieces
 //
 // The one seam between `ReportMarkdownReader` and the reading of large reports in pieces.
-// A text of two pieces or more (`ChunkedParser.defaultChunkSize`) is cut before headings
-// (`ChunkScan`), the pieces are parsed on threads of their own (`ChunkedParser`,
+// A text of two pieces or more (`PieceParser.defaultPieceSize`) is cut before headings
+// (`PieceParser.Scan`), the pieces are parsed on threads of their own (`PieceParser`,
 // `PieceStream`) while this thread converts those already parsed, their trees are freed on
 // another thread (`Disposal`), and their blocks and footnotes are joined as the whole
-// text's would be (`ChunkMerge`). Whenever a piece cannot be proven to parse as it would in
+// text's would be (`PieceParser.Merge`). Whenever a piece cannot be proven to parse as it would in
 // the whole text (an unclosed fence or HTML block at a cut, link reference definitions, and
-// the other cases `ChunkScan` lists), nothing of the pieces is kept and the text is read
+// the other cases `PieceParser.Scan` lists), nothing of the pieces is kept and the text is read
 // whole: the result is always the whole read's, which tests and the fuzzer check.
 extension ReportMarkdownReader {
     /// The metadata and body read from the text's pieces, with their diagnostics added to
     /// `log`; nil when the text is small or a piece did not parse as expected, and then
     /// nothing is added.
     static func readInPieces(
-        _ text: BodyText, chunkSize: Int, _ context: BodyContext, log: DiagnosticLog
+        _ text: BodyText, pieceSize: Int, _ context: BodyContext, log: DiagnosticLog
     ) throws(MarkdownParser.TooDeep) -> (Metadata?, BodyBuilder.Body)? {
-        guard let pieces = ChunkedParser.pieces(of: text, chunkSize: chunkSize) else { return nil }
+        guard let pieces = PieceParser.pieces(of: text, pieceSize: pieceSize) else { return nil }
         // Kept apart, for it is thrown away when a piece did not parse as expected.
         let pieceLog = DiagnosticLog()
         guard let read = try readBody(text, pieces: pieces, context, log: pieceLog) else { return nil }
@@ -35,7 +35,7 @@ extension ReportMarkdownReader {
     /// and the builder starts at once, rather than keeping every piece's tree until the
     /// last when the report has no `#` heading.
     private static func readBody(
-        _ text: BodyText, pieces: [ChunkedParser.Piece], _ context: BodyContext, log: DiagnosticLog
+        _ text: BodyText, pieces: [PieceParser.Piece], _ context: BodyContext, log: DiagnosticLog
     ) throws(MarkdownParser.TooDeep) -> (Metadata?, BodyBuilder.Body)? {
         let stream = PieceStream(text: text.bytes, pieces: pieces)
         defer { stream.cancel() }
@@ -48,7 +48,7 @@ extension ReportMarkdownReader {
             builder!.add(&converting)
             disposal.letGo(blocks)
         }
-        var merge = ChunkedParser.Merge(body: text)
+        var merge = PieceParser.Merge(body: text)
         var droppedCharacters: [MarkdownParser.DroppedCharacters] = []
         var waiting: [[MarkdownNode]] = []
         var builder: BodyBuilder?

@@ -24,13 +24,13 @@ public enum ReportMarkdownReader {
     public static func read(
         _ bytes: [UInt8], file: String, reportPath: String?, settings: MetadataSettings = .none
     ) throws(DiagnosticError) -> ReadResult {
-        try read(bytes, file: file, reportPath: reportPath, chunkSize: ChunkedParser.defaultChunkSize, settings: settings)
+        try read(bytes, file: file, reportPath: reportPath, pieceSize: PieceParser.defaultPieceSize, settings: settings)
     }
 
-    /// Reads report text, parsing a large one in pieces of about `chunkSize` bytes (tests
+    /// Reads report text, parsing a large one in pieces of about `pieceSize` bytes (tests
     /// and the fuzzer make the pieces small to compare them with a parse of the whole).
     @_spi(Fuzzing) public static func read(
-        _ bytes: [UInt8], file: String, reportPath: String?, chunkSize: Int, settings: MetadataSettings = .none
+        _ bytes: [UInt8], file: String, reportPath: String?, pieceSize: Int, settings: MetadataSettings = .none
     ) throws(DiagnosticError) -> ReadResult {
         let log = DiagnosticLog()
         guard bytes.count <= maximumSize else {
@@ -44,7 +44,7 @@ public enum ReportMarkdownReader {
         TableShape.check(source, log: log)
         guard !log.hasErrors else { throw log.failure() }
         let context = BodyContext(source: source, frontMatter: frontMatter, files: FileReferences(reportPath: reportPath, assetFolders: settings.assetFolders), settings: settings)
-        let (found, body) = try readBody(BodyText(of: source, after: frontMatter), chunkSize: chunkSize, context, log: log)
+        let (found, body) = try readBody(BodyText(of: source, after: frontMatter), pieceSize: pieceSize, context, log: log)
         guard var metadata = found else { throw log.failure() }
         if let heading = body.headingTitle, heading != metadata.title.trimmingWhitespace() {
             log.error(.titleMismatch,
@@ -78,12 +78,12 @@ public enum ReportMarkdownReader {
     /// The metadata (nil when it has errors) and the body, from the whole text parsed at
     /// once — or, for a large text, from its pieces as they are parsed.
     private static func readBody(
-        _ text: BodyText, chunkSize: Int, _ context: BodyContext, log: DiagnosticLog
+        _ text: BodyText, pieceSize: Int, _ context: BodyContext, log: DiagnosticLog
     ) throws(DiagnosticError) -> (Metadata?, BodyBuilder.Body) {
         do {
             // A large text is read in pieces when that gives what reading it whole gives
             // (ReportMarkdownReader+Pieces.swift); otherwise, and always for a small one:
-            if let read = try readInPieces(text, chunkSize: chunkSize, context, log: log) { return read }
+            if let read = try readInPieces(text, pieceSize: pieceSize, context, log: log) { return read }
             let document = try MarkdownParser.parse(text.text, lineOffset: text.firstLine - 1)
             guard let metadata = context.metadata(headingTitle: BodyBuilder.headingTitle(of: document.children), log: log)
             else { return (nil, BodyBuilder.Body()) }

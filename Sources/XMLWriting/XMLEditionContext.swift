@@ -15,7 +15,7 @@ public protocol XMLEditionContext {
     /// Marks the bold element of a lead-in as such, where the edition says so.
     static func markLeadIn(_ bold: XMLElement)
     /// The labels of the ids that cross-references without words point to
-    /// (`ReportIndex.referenceLabels`).
+    /// (`Manuscript.referenceLabels`).
     var referenceLabels: [String: String] { get }
     // The inlines this layer leaves to the edition.
     /// Plain text (by default, as it is).

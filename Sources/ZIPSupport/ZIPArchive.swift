@@ -55,7 +55,7 @@ public final class ZIPArchive {
             throw DiagnosticError(error: .writeFailed, "cannot write \(name)")
         }
         self.archive = archive
-        let (time, date) = Self.dosTime(max(modified, 315_532_800))  // ZIP dates start in 1980
+        let (time, date) = BuildMoment(seconds: max(modified, 315_532_800)).dos  // ZIP dates start in 1980
         info.dosDate = uLong(date) << 16 | uLong(time)
     }
 
@@ -101,17 +101,6 @@ public final class ZIPArchive {
         closed = true
         guard zipClose(archive, nil) == ZIP_OK, !output.failed else { throw DiagnosticError(error: .writeFailed, "cannot write \(name)") }
         output.flush()
-    }
-
-    /// MS-DOS time and date of a moment, in UTC (ZIP has no time zone; UTC keeps the
-    /// bytes the same wherever the book is built).
-    public static func dosTime(_ seconds: Int) -> (time: UInt16, date: UInt16) {
-        var moment = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&moment, &parts)
-        let time = UInt16(parts.tm_hour) << 11 | UInt16(parts.tm_min) << 5 | UInt16(parts.tm_sec / 2)
-        let date = UInt16(max(parts.tm_year - 80, 0)) << 9 | UInt16(parts.tm_mon + 1) << 5 | UInt16(parts.tm_mday)
-        return (time, date)
     }
 }
 

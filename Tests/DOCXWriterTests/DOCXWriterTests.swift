@@ -66,9 +66,9 @@ import ZIPFoundation
     }
 
     @Test func theSamePackageTwice() throws {
-        let markdown = try String(contentsOfFile: samplesPath("arctic-shipping-outlook.md"), encoding: .utf8)
-        let svg = try Array(Data(contentsOf: URL(fileURLWithPath: samplesPath("images/nsr-route.svg"))))
-        let cover = try Array(Data(contentsOf: URL(fileURLWithPath: samplesPath("images/arctic-cover.svg"))))
+        let markdown = try String(contentsOfFile: samplePath("arctic-shipping-outlook.md"), encoding: .utf8)
+        let svg = try Array(Data(contentsOf: URL(fileURLWithPath: samplePath("images/nsr-route.svg"))))
+        let cover = try Array(Data(contentsOf: URL(fileURLWithPath: samplePath("images/arctic-cover.svg"))))
         let files = ["images/nsr-route.svg": svg, "images/arctic-cover.svg": cover]
         let first = try Self.parts(markdown, files: files, options: .init(modified: 1_700_000_000))
         let second = try Self.parts(markdown, files: files, options: .init(modified: 1_700_000_000))
@@ -131,10 +131,4 @@ import ZIPFoundation
         #expect(ImageSize(png) == ImageSize(width: 240, height: 120))
         #expect(SVGRaster.png(from: Array("<svg".utf8)) == nil)
     }
-}
-
-/// A file of the repository's `Samples` folder.
-func samplesPath(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples").appendingPathComponent(name).path
 }

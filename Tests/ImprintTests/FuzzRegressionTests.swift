@@ -1,12 +1,12 @@
 import Foundation
-import Testing
 import FuzzChecks
+import ReportTestSupport
+import Testing
 
 /// Every input the fuzzer found (Fuzz/Findings) and its seed corpus (Fuzz/Corpus) goes
 /// through the fuzz target's checks again: a finding, once fixed, stays fixed.
 @Suite struct FuzzRegressionTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz")
+    static let folder = Repository.root.appendingPathComponent("Fuzz")
 
     static var inputs: [String] {
         ["Findings", "Corpus"].flatMap { name -> [String] in

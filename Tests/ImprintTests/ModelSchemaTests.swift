@@ -7,7 +7,7 @@ import Testing
 /// model that breaks it is refused by the schema as by Imprint.
 @Suite struct ModelSchemaTests {
     private static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    private static let schema = here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/report-model.schema.json").path
+    private static let schema = Repository.path("docs/report-model.schema.json")
     private static let script = here.appendingPathComponent("Scripts/model_schema.py").path
 
     @Test func everySamplesModelFollowsTheSchema() throws {

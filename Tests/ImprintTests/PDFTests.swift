@@ -199,7 +199,7 @@ import Testing
     /// (`Scripts/line_faults.py`, beside this file, lays a paragraph out at many widths).
     @Test func noWordIsLeftAloneOnALine() throws {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let worker = here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Styles/pdf-worker.py").path
+        let worker = Repository.path("Styles/pdf-worker.py")
         let result = try runProgram("/usr/bin/env", ["python3", here.appendingPathComponent("Scripts/line_faults.py").path, worker])
         #expect(result.status == 0 && result.output == "ok\n", "\(result.output)")
     }
@@ -238,7 +238,7 @@ import Testing
             ["build", "report.md", "--to", "docbook,pdf"], environment: ["IMPRINT_PYTHON": "/nonexistent/python3"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("pip install weasyprint=="), "\(result.stderr)")
-        #expect(result.stderr.contains("--to docbook,xhtml,epub,text,brief"))
+        #expect(result.stderr.contains("--to docbook,xhtml,epub,docx,text,brief"))
         #expect(workspace.files().isEmpty)
         let other = try workspace.run("build", "report.md", "--to", "docbook,pdf", "--pdf-engine", "/nonexistent/weasyprint")
         #expect(other.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 import Testing
 
 /// The Word edition read by real readers: LibreOffice turns each sample's DOCX into a PDF

@@ -1,6 +1,7 @@
 import Foundation
 import ReportModel
 @testable import ReportReaders
+import ReportTestSupport
 
 /// A report written into a fresh temporary folder, with any files beside it.
 struct Fixture {
@@ -51,10 +52,4 @@ func errors(_ markdown: String, files: [String: String] = [:]) -> [Diagnostic] {
 /// The blocks of the first section, or of the lead when there is no section.
 func firstBlocks(_ result: ReadResult) -> [Block] {
     result.report.sections.first?.blocks ?? result.report.lead
-}
-
-/// The path of a sample report in the repository.
-func samplePath(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples").appendingPathComponent(name).path
 }

@@ -1,5 +1,6 @@
-import Testing
 import ReportModel
+import ReportTestSupport
+import Testing
 @testable import ReportReaders
 
 @Suite struct FrontMatterTests {

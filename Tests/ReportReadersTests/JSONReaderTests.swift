@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ReportModel
+import ReportTestSupport
+import Testing
 @testable import ReportReaders
 
 @Suite struct JSONReaderTests {

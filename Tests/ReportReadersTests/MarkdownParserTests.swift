@@ -13,10 +13,10 @@ import Testing
         let row = "| ~~struck~~ and www.example.org | https://example.org/a |\n"
         let text = "Some ~~struck~~ text at www.example.org and https://example.org.\n\n| A | B |\n|---|---|\n"
             + String(repeating: row, count: 200)
-        let expected = ChunkedParserTests.shape(try MarkdownParser.parse(Array(text.utf8)))
+        let expected = PieceParserTests.shape(try MarkdownParser.parse(Array(text.utf8)))
         let mismatches = Mismatches()
         DispatchQueue.concurrentPerform(iterations: 64) { _ in
-            let shape = (try? MarkdownParser.parse(Array(text.utf8))).map(ChunkedParserTests.shape)
+            let shape = (try? MarkdownParser.parse(Array(text.utf8))).map(PieceParserTests.shape)
             if shape != expected { mismatches.add() }
         }
         #expect(mismatches.count == 0)
@@ -38,8 +38,8 @@ import Testing
             // Words put together may make `www.` or `://`: those keep the extension.
             guard !MarkdownParser.mayHoldAutolinks(bytes[...]) else { continue }
             compared += 1
-            let without = ChunkedParserTests.shape(try MarkdownParser.parse(bytes[...], lineOffset: 0))
-            let with = ChunkedParserTests.shape(try MarkdownParser.parse(bytes[...], lineOffset: 0, autolinks: true))
+            let without = PieceParserTests.shape(try MarkdownParser.parse(bytes[...], lineOffset: 0))
+            let with = PieceParserTests.shape(try MarkdownParser.parse(bytes[...], lineOffset: 0, autolinks: true))
             #expect(without == with, "\(text.debugDescription)")
         }
         #expect(compared > 300, "\(compared) texts compared")

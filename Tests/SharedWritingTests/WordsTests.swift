@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportTestSupport
 import SharedWriting
 import Testing
 
@@ -65,8 +66,7 @@ struct WordsTests {
 
     /// `docs/words.md` lists every key a desk may give.
     @Test func theKeysAreDocumented() throws {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: docs.appendingPathComponent("docs/words.md"), encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.path("docs/words.md"), encoding: .utf8)
         for word in Word.allCases { #expect(text.contains("`\(word.rawValue)`"), "docs/words.md lacks \(word.rawValue)") }
     }
 }

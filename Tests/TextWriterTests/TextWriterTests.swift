@@ -3,12 +3,7 @@ import Testing
 import ReportModel
 import ReportReaders
 @testable import TextWriter
-
-/// The repository's `Samples` folder.
-private func samplePath(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples").appendingPathComponent(name).path
-}
+import ReportTestSupport
 
 private let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 

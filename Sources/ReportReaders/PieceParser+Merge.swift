@@ -1,4 +1,4 @@
-extension ChunkedParser {
+extension PieceParser {
     /// Puts the trees of the pieces together, in order, into what cmark-gfm makes of the
     /// whole text: the pieces' blocks, footnote references numbered in the order they are
     /// first met, and the definitions referred to, in that order, at the end.

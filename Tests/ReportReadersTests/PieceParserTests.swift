@@ -5,7 +5,7 @@ import Testing
 @_spi(Fuzzing) @testable import ReportReaders
 
 /// A report read in pieces is the report read whole: the same model, the same diagnostics.
-@Suite struct ChunkedParserTests {
+@Suite struct PieceParserTests {
     /// Lines and blocks from which random reports are put together: everything that could
     /// reach across a cut (fences, HTML blocks, lists, quotes, footnotes defined before and
     /// after their use, nested, twice, in another case), and headings to cut at.
@@ -35,10 +35,10 @@ import Testing
         case failed([Diagnostic])
     }
 
-    static func outcome(_ text: String, chunkSize: Int, path: String? = nil) -> Outcome {
+    static func outcome(_ text: String, pieceSize: Int, path: String? = nil) -> Outcome {
         do {
             let result = try ReportMarkdownReader.read(
-                Array(text.utf8), file: path ?? "r.md", reportPath: path, chunkSize: chunkSize)
+                Array(text.utf8), file: path ?? "r.md", reportPath: path, pieceSize: pieceSize)
             return .read(result.report, result.warnings)
         } catch {
             return .failed(error.diagnostics)
@@ -50,11 +50,11 @@ import Testing
         var cut = 0
         for _ in 0..<400 {
             let text = Self.randomReport(&generator)
-            let whole = Self.outcome(text, chunkSize: .max)
-            for chunkSize in [1, 16, 64] {
-                #expect(Self.outcome(text, chunkSize: chunkSize) == whole, "\(text.debugDescription) in pieces of \(chunkSize)")
+            let whole = Self.outcome(text, pieceSize: .max)
+            for pieceSize in [1, 16, 64] {
+                #expect(Self.outcome(text, pieceSize: pieceSize) == whole, "\(text.debugDescription) in pieces of \(pieceSize)")
             }
-            if try Self.parsedInPieces(Array(text.utf8), chunkSize: 16) != nil { cut += 1 }
+            if try Self.parsedInPieces(Array(text.utf8), pieceSize: 16) != nil { cut += 1 }
         }
         // Some are cut for real (25 of these 400; most hold an unclosed fence or HTML block
         // at a cut, and are read whole after all).
@@ -62,17 +62,16 @@ import Testing
     }
 
     @Test func samplesReadTheSameInPieces() throws {
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples")
         for name in ["putin-visit-north-korea.md", "arctic-shipping-outlook.md"] {
-            let path = samples.appendingPathComponent(name).standardizedFileURL.path
+            let path = samplePath(name)
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let whole = Self.outcome(text, chunkSize: .max, path: path)
+            let whole = Self.outcome(text, pieceSize: .max, path: path)
             guard case .read = whole else {
                 Issue.record("\(name) does not read")
                 continue
             }
-            for chunkSize in [200, 2_000, 8_000] {
-                #expect(Self.outcome(text, chunkSize: chunkSize, path: path) == whole, "\(name)")
+            for pieceSize in [200, 2_000, 8_000] {
+                #expect(Self.outcome(text, pieceSize: pieceSize, path: path) == whole, "\(name)")
             }
         }
     }
@@ -86,42 +85,42 @@ import Testing
         }
         text += "[^last]: The last note.\n"
         let bytes = Array(text.utf8)
-        let pieces = try #require(try Self.parsedInPieces(bytes, chunkSize: 300))
+        let pieces = try #require(try Self.parsedInPieces(bytes, pieceSize: 300))
         let whole = try MarkdownParser.parse(bytes)
         let (got, expected) = (Self.shape(pieces), Self.shape(whole))
         #expect(got.count == expected.count)
         #expect(zip(got, expected).first { $0 != $1 } == nil)
-        #expect(Self.outcome(text, chunkSize: 300) == Self.outcome(text, chunkSize: .max))
+        #expect(Self.outcome(text, pieceSize: 300) == Self.outcome(text, pieceSize: .max))
     }
 
     /// Brackets that open and never close, in a text long enough to cut: the scan for
     /// footnote labels looks no further than the next bracket or space, so this is quick.
     @Test func unclosedBracketsAreScannedOnce() {
         let text = "## A\n\n" + String(repeating: "[^ x [^ ", count: 20_000) + "\n\n## B\n\nText.\n"
-        #expect(Self.outcome(text, chunkSize: 1_000) == Self.outcome(text, chunkSize: .max))
+        #expect(Self.outcome(text, pieceSize: 1_000) == Self.outcome(text, pieceSize: .max))
     }
 
     @Test func aFenceOpenAtACutIsReadWhole() throws {
         let text = "Lead.\n\n```\n\n## Not a heading\n\n```\n\n## Heading\n\nText.\n"
-        #expect(try Self.parsedInPieces(Array(text.utf8), chunkSize: 8) == nil)
-        #expect(Self.outcome(text, chunkSize: 8) == Self.outcome(text, chunkSize: .max))
+        #expect(try Self.parsedInPieces(Array(text.utf8), pieceSize: 8) == nil)
+        #expect(Self.outcome(text, pieceSize: 8) == Self.outcome(text, pieceSize: .max))
     }
 
     @Test func linkReferenceDefinitionsAreReadWhole() throws {
         let text = "[x]: https://example.org\n\n## A\n\nSee [x].\n\n## B\n\nAnd [x].\n"
-        #expect(try Self.parsedInPieces(Array(text.utf8), chunkSize: 8) == nil)
-        #expect(Self.outcome(text, chunkSize: 8) == Self.outcome(text, chunkSize: .max))
+        #expect(try Self.parsedInPieces(Array(text.utf8), pieceSize: 8) == nil)
+        #expect(Self.outcome(text, pieceSize: 8) == Self.outcome(text, pieceSize: .max))
     }
 
     /// The tree of `text` put together from its pieces as the reader does it, but whole, to
     /// compare with a parse of the whole; nil when it is not cut or a piece did not parse
     /// as expected.
-    static func parsedInPieces(_ text: [UInt8], chunkSize: Int) throws(MarkdownParser.TooDeep) -> MarkdownNode? {
+    static func parsedInPieces(_ text: [UInt8], pieceSize: Int) throws(MarkdownParser.TooDeep) -> MarkdownNode? {
         let body = BodyText(text)
-        guard let pieces = ChunkedParser.pieces(of: body, chunkSize: chunkSize) else { return nil }
+        guard let pieces = PieceParser.pieces(of: body, pieceSize: pieceSize) else { return nil }
         let stream = PieceStream(text: text, pieces: pieces)
         defer { stream.cancel() }
-        var merge = ChunkedParser.Merge(body: body)
+        var merge = PieceParser.Merge(body: body)
         let document = MarkdownNode(kind: .document)
         for piece in pieces {
             guard let result = stream.next(), let content = merge.add(try result.get(), of: piece) else { return nil }
