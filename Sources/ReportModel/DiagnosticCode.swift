@@ -49,6 +49,7 @@ extension Diagnostic {
         case unknownAttribute = "unknown-attribute"
         case tableCellsLost = "table-cells-lost"
         case tableTooLarge = "table-too-large"
+        case markupTooCostly = "markup-too-costly"
         case widthInvalid = "width-invalid"
         case figureWithoutText = "figure-without-text"
         case referenceUnresolved = "reference-unresolved"

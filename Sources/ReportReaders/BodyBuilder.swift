@@ -112,7 +112,16 @@ final class BodyBuilder {
         assignSectionIDs(&body.sections)
         checkCrossReferences()
         warnAboutFootnotesLeftOut()
+        checkNoteChains(definitions: definitions)
         return body
+    }
+
+    /// An error when notes refer to notes more than `Report.noteChainLimit` deep.
+    private func checkNoteChains(definitions: [MarkdownNode]) {
+        let notes = Report(metadata: Metadata(title: ""), footnotes: body.footnotes)
+        guard let (label, message) = notes.noteChainProblem, let number = body.footnotes.first(where: { $0.label == label })?.number
+        else { return }
+        log.error(.nestingTooDeep, message, at: location(definitions[number - 1]))
     }
 
     /// Gives the blocks waiting to the open section, or to the lead.

@@ -154,7 +154,7 @@ public struct DeskConfiguration: Sendable {
             }
             configuration.files.append(MetadataSettings.File(path: path, text: text))
             // Not YAML: the reader says where, with the front matter's words.
-            guard case .mapping(let mapping)? = try? Yams.compose(yaml: text, .basic) else { continue }
+            guard case .mapping(let mapping)?? = try? BoundedYAML.compose(text).get() else { continue }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             for (key, value) in mapping {
                 guard let name = key.string, MetadataSettings.buildKeys.contains(name) else { continue }

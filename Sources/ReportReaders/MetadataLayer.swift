@@ -85,41 +85,29 @@ extension MetadataReader {
         return MetadataLayer(kind: .override, place: layerPlace, mapping: Node.Mapping([(Node(path[0]), value)]))
     }
 
-    /// The YAML `text` as a mapping, within the node limit; nil, with errors at their places
-    /// (`place`), when it is not one.
+    /// The YAML `text` as a mapping, within `BoundedYAML`'s limits; nil, with errors at their
+    /// places (`place`), when it is not one.
     private func compose(_ text: String, at place: MetadataLayer.Place, what: String) -> Node.Mapping? {
         let at = place.location(of:)
-        let root: Node?
-        do {
-            // Every value is read as text and checked here, so Yams need not resolve tags:
-            // its default resolver compiles a dozen regular expressions on every run.
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(let context, let problem, let mark, _),
-                .parser(let context, let problem, let mark, _),
-                .composer(let context, let problem, let mark, _):
-                log.error(.yamlInvalid, "\(what) is not valid YAML: \(problem)\(context.map { " (\($0.text))" } ?? "")", at: at(mark))
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-                log.error(.yamlDuplicateKey, "\(what) gives \(names) more than once (first here); each key may be given once", at: at(context.mark))
-            default:
-                log.error(.yamlInvalid, "\(what) is not valid YAML: \(error)", at: at(nil))
+        switch BoundedYAML.compose(text) {
+        case .success(let root):
+            guard let root else { return nil }
+            guard case .mapping(let mapping) = root else {
+                log.error(.yamlNotMapping, "\(what) must be a mapping of keys to values", at: at(root.mark))
+                return nil
             }
-            return nil
-        } catch {
-            log.error(.yamlInvalid, "\(what) is not valid YAML: \(error)", at: at(nil))
-            return nil
+            return mapping
+        case .failure(.tooLarge):
+            log.error(.yamlTooLarge, "\(what) is \(text.utf8.count >> 10) KiB; Imprint reads at most \(BoundedYAML.maximumSize >> 10) KiB of YAML", at: at(nil))
+        case .failure(.tooManyNodes(let mark)):
+            log.error(.yamlTooLarge, "\(what) expands to more than \(BoundedYAML.maximumNodes) values (too many aliases?)", at: at(mark))
+        case .failure(.tooDeep(let mark)):
+            log.error(.yamlTooLarge, "\(what) nests more than \(BoundedYAML.maximumDepth) levels deep (an alias counts as the value it names)", at: at(mark))
+        case .failure(.invalid(let problem, let mark)):
+            log.error(.yamlInvalid, "\(what) is not valid YAML: \(problem)", at: at(mark))
+        case .failure(.duplicateKeys(let names, let mark)):
+            log.error(.yamlDuplicateKey, "\(what) gives \(names.joined(separator: ", ")) more than once (first here); each key may be given once", at: at(mark))
         }
-        guard let root else { return nil }
-        guard case .mapping(let mapping) = root else {
-            log.error(.yamlNotMapping, "\(what) must be a mapping of keys to values", at: at(root.mark))
-            return nil
-        }
-        guard MetadataReader.countsWithinLimit(root) else {
-            log.error(.yamlTooLarge, "\(what) expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)", at: at(root.mark))
-            return nil
-        }
-        return mapping
+        return nil
     }
 }

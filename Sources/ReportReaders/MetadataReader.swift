@@ -15,7 +15,7 @@ struct MetadataReader {
 
     /// The most YAML nodes the front matter may expand to, aliases included: a guard
     /// against alias bombs ("billion laughs").
-    static let maximumNodes = 10_000
+    static let maximumNodes = BoundedYAML.maximumNodes
 
     /// The keys of docs/report-markdown.md §1.
     static let knownKeys: Set<String> = [
@@ -343,23 +343,6 @@ struct MetadataReader {
             return nil
         }
         return yardstick
-    }
-
-    /// Whether the front matter holds at most `maximumNodes` values, keys and plain values
-    /// counted as aliases are (`untyped` counts what aliases expand to).
-    static func countsWithinLimit(_ root: Node) -> Bool {
-        var count = 0
-        var pending = [root]
-        while let node = pending.popLast() {
-            count += 1
-            if count > maximumNodes { return false }
-            switch node {
-            case .scalar, .alias: break
-            case .sequence(let sequence): pending += sequence
-            case .mapping(let mapping): for (key, value) in mapping { pending += [key, value] }
-            }
-        }
-        return true
     }
 
     /// An unknown key's value, kept as text, lists and mappings; aliases count against the

@@ -52,6 +52,7 @@ public enum ReportJSONReader {
         for footnote in report.footnotes where !reachable.contains(footnote.label) {
             log.warning(.footnoteUnused, "the footnote [^\(footnote.label)] is never referenced, so it appears in no edition", at: at)
         }
+        if let (_, message) = report.noteChainProblem { log.error(.nestingTooDeep, message, at: at) }
         if report.metadata.title.isEmpty { log.error(.titleMissing, "the report has no title", at: at) }
         for (name, value) in [("volume", report.metadata.series?.volume), ("issue", report.metadata.series?.issue)] {
             if let value, !(0...MetadataReader.largestNumber).contains(value) {

@@ -42,6 +42,7 @@ public enum ReportMarkdownReader {
         let source = try SourceText(file: file, data: bytes, log: log)
         let frontMatter = try FrontMatter.find(in: source, log: log)
         TableShape.check(source, log: log)
+        InlineShape.check(source, log: log)
         guard !log.hasErrors else { throw log.failure() }
         let context = BodyContext(source: source, frontMatter: frontMatter, files: FileReferences(reportPath: reportPath, assetFolders: settings.assetFolders), settings: settings)
         let (found, body) = try readBody(BodyText(of: source, after: frontMatter), pieceSize: pieceSize, context, log: log)

@@ -60,29 +60,41 @@ struct SourceText {
     }
 
     /// How many characters the first `count` bytes of `line` hold. Locations come in order
-    /// along a line, so the count goes on from the last one asked for on the same line
-    /// (where the bytes after it start a character of their own: an ASCII byte), keeping a
-    /// long line of links or ids linear rather than quadratic.
+    /// along a line, a node's start and then its end, so the count goes on from the nearest
+    /// of the last few asked for on the same line (where the bytes after it start a
+    /// character of their own: an ASCII byte), keeping a long line of links, ids or
+    /// attributes linear rather than quadratic.
     private func characters(line: Int, bytes count: Int) -> Int {
         let text = self.line(line)
         let count = min(count, text.count)
         let start = text.startIndex
-        return counted.last.withLock { last in
-            var base = (bytes: 0, characters: 0)
-            if last.line == line, last.bytes <= count, last.bytes < text.count, text[start + last.bytes] < 0x80, text[start + last.bytes] != 0x0A {
-                base = (last.bytes, last.characters)
+        return counted.state.withLock { state in
+            var base = CharacterCount.Entry(line: line, bytes: 0, characters: 0)
+            for entry in state.recent where entry.line == line && entry.bytes <= count && entry.bytes > base.bytes {
+                if entry.bytes == count { return entry.characters }
+                guard text[start + entry.bytes] < 0x80, text[start + entry.bytes] != 0x0A else { continue }
+                base = entry
             }
+            guard count > base.bytes else { return base.characters }
             let total = base.characters + String(decoding: text[(start + base.bytes)..<(start + count)], as: UTF8.self).count
-            last = (line, count, total)
+            state.recent[state.next] = CharacterCount.Entry(line: line, bytes: count, characters: total)
+            state.next = (state.next + 1) % state.recent.count
             return total
         }
     }
 
-    /// The last count `characters(line:bytes:)` made (shared by copies of this text).
+    /// The last counts `characters(line:bytes:)` made (shared by copies of this text).
     private let counted = CharacterCount()
 
     private final class CharacterCount: Sendable {
-        let last = Mutex<(line: Int, bytes: Int, characters: Int)>((0, 0, 0))
+        struct Entry {
+            var line: Int
+            var bytes: Int
+            var characters: Int
+        }
+
+        /// The last four counts, and the one the next replaces.
+        let state = Mutex<(recent: [Entry], next: Int)>(([Entry](repeating: Entry(line: 0, bytes: 0, characters: 0), count: 4), 0))
     }
 
     func location(line: Int) -> SourceLocation {

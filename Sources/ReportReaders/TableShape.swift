@@ -1,14 +1,20 @@
 import ReportModel
 
-/// The one Markdown shape whose parse outgrows its text by more than a constant: a GFM
-/// table's rows are padded to the header's columns, so a header of thousands of columns
-/// over thousands of one-cell rows (24 KB of text) would be millions of empty cells
-/// (gigabytes) before any check could run. Each table is measured in the text first, and
-/// one whose padded cells pass `limit` for its size is an error at its delimiter row.
+/// The Markdown shapes of a table whose parse outgrows its text by more than a constant:
+/// a GFM table's rows are padded to the header's columns, so a header of thousands of
+/// columns over thousands of one-cell rows (24 KB of text) would be millions of empty
+/// cells (gigabytes) before any check could run; and cmark-gfm 0.29 adds each cell of a
+/// row at the end of a linked list it walks from the start, so a row of 64,000 cells
+/// (256 KB) took seconds. Each table is measured in the text first: one whose padded cells
+/// pass `allowance` for its size, or with a row of more than `maximumRowCells` cells, is
+/// an error at that row.
 enum TableShape {
     /// The cells a table may have: one for each byte of its text (a real cell takes at
     /// least two, `|x`), and `allowance` more, so that any table an author writes passes.
     static let allowance = 100_000
+    /// The most cells a row may have (counted as the pipes that may end one): many times
+    /// what a page or a screen shows, and few enough that a row's parse stays short.
+    static let maximumRowCells = 256
 
     /// Logs an error for each table of `source` that would hold more cells than its text
     /// allows.
@@ -32,9 +38,24 @@ enum TableShape {
                 log.error(.tableTooLarge,
                     "this table has \(columns) columns and \(rows) rows, \(overflow ? "too many" : String(cells)) cells once its short rows are filled out: more than Imprint holds for its \(bytes) bytes; split it, or give its rows their cells",
                     at: source.location(line: line))
+            } else if let wide = (line - 1..<next).first(where: { $0 >= 1 && pipes(source.line($0)) > maximumRowCells + 1 }) {
+                log.error(.tableTooLarge,
+                    "this table row has \(pipes(source.line(wide)) - 1) cells or more; Imprint reads rows of at most \(maximumRowCells) cells: split the table",
+                    at: source.location(line: wide))
             }
             line = next
         }
+    }
+
+    /// The pipes of `line` that are not escaped: one more than the cells they may end.
+    static func pipes(_ line: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var escaped = false
+        for byte in line {
+            if byte == UInt8(ascii: "|"), !escaped { count += 1 }
+            escaped = byte == UInt8(ascii: "\\") && !escaped
+        }
+        return count
     }
 
     /// The number of columns when `line` is a table's delimiter row (`|---|:--:|`): only
