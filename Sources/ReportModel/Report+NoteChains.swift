@@ -1,25 +1,36 @@
 extension Report {
     /// The most notes that refer to notes may nest: an edition that sets a note where it is
     /// first referred to (DocBook's `footnote`, the print edition's inline note) nests one
-    /// note in another for each step of a chain, by recursion.
-    public static let noteChainLimit = 128
+    /// note in another for each step of a chain, by recursion (WeasyPrint lays out no more
+    /// than about 90 such notes).
+    public static let noteChainLimit = 64
+    /// The most levels a chain of notes may nest with the lists, quotes, emphasis and links
+    /// inside each note: the editions' recursion goes through all of them.
+    public static let noteChainLevels = 256
 
-    /// Why the notes cannot be set, when a chain of them is longer than `noteChainLimit`:
-    /// the note that ends it, and the words of the error.
+    /// Why the notes cannot be set, when a chain of them holds more than `noteChainLimit`
+    /// notes or nests more than `noteChainLevels` levels: the note that ends it, and the
+    /// words of the error.
     public var noteChainProblem: (label: String, message: String)? {
-        guard let (label, length) = longestNoteChain, length > Report.noteChainLimit else { return nil }
-        return (label,
-            "the note [^\(label)] ends a chain of \(length) notes each referred to in the one before; Imprint sets notes within notes at most \(Report.noteChainLimit) deep")
+        if let (label, length) = longestNoteChain(), length > Report.noteChainLimit {
+            return (label,
+                "the note [^\(label)] ends a chain of \(length) notes each referred to in the one before; Imprint sets notes within notes at most \(Report.noteChainLimit) deep")
+        }
+        if let (label, levels) = longestNoteChain(weight: { 1 + ReportContent(blocks: $0.blocks).nestingDepth }), levels > Report.noteChainLevels {
+            return (label,
+                "the note [^\(label)] ends a chain of notes each referred to in the one before that nests \(levels) levels with the lists, quotes and emphasis inside them; Imprint sets at most \(Report.noteChainLevels)")
+        }
+        return nil
     }
 
-    /// The longest chain of notes each referred to in the one before, or at least its
-    /// length when that is above `noteChainLimit`: the note that ends it and how many notes
-    /// it holds. Notes that refer to one another in a circle all count, for an edition may
-    /// follow the circle's references in any order. Nil when no note refers to another.
+    /// The heaviest chain of notes each referred to in the one before, each note weighing
+    /// `weight` (one by default): the note that ends it and its weight. Notes that refer to
+    /// one another in a circle all count, for an edition may follow the circle's references
+    /// in any order. Nil when no note refers to another.
     ///
     /// Computed on the notes' strongly connected components (Kosaraju's two passes, each a
     /// walk with a stack): a chain is a path through them, each weighing its notes.
-    public var longestNoteChain: (label: String, length: Int)? {
+    public func longestNoteChain(weight: (Footnote) -> Int = { _ in 1 }) -> (label: String, length: Int)? {
         let index = Dictionary(footnotes.enumerated().map { ($0.element.label, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let edges: [[Int]] = footnotes.map { note in
             var targets: [Int] = []
@@ -70,13 +81,15 @@ extension Report {
             }
         }
         // The heaviest path ending in each component, in that order.
-        var heaviest = members.map(\.count)
+        let weights = footnotes.map(weight)
+        let componentWeights = members.map { $0.reduce(0) { $0 + weights[$1] } }
+        var heaviest = componentWeights
         var best = 0
         for current in members.indices {
             if heaviest[current] > heaviest[best] { best = current }
             for node in members[current] {
                 for target in edges[node] where component[target] != current {
-                    heaviest[component[target]] = max(heaviest[component[target]], heaviest[current] + members[component[target]].count)
+                    heaviest[component[target]] = max(heaviest[component[target]], heaviest[current] + componentWeights[component[target]])
                 }
             }
         }

@@ -50,6 +50,48 @@ public struct ReportContent: Sendable {
         }
     }
 
+    /// How many levels the deepest block or inline nests in the blocks: lists, quotes,
+    /// analytic items, emphasis, links and cross-references each one more (the sections and
+    /// notes are not counted). A walk with a stack.
+    public var nestingDepth: Int {
+        enum Item {
+            case block(Block)
+            case inline(Inline)
+        }
+        var deepest = 0
+        var pending: [(Item, Int)] = blocks.map { (.block($0), 0) }
+        while let (item, depth) = pending.popLast() {
+            deepest = max(deepest, depth)
+            switch item {
+            case .block(let block):
+                switch block {
+                case .paragraph(let inlines): pending += inlines.map { (.inline($0), depth) }
+                case .code, .thematicBreak: break
+                case .table(let table):
+                    pending += (table.caption ?? []).map { (.inline($0), depth + 1) }
+                    for row in [table.header] + table.rows { for cell in row.cells { pending += cell.map { (.inline($0), depth + 1) } } }
+                case .figure(let figure): pending += figure.caption.map { (.inline($0), depth + 1) }
+                case .list(let list): for item in list.items { pending += item.blocks.map { (.block($0), depth + 1) } }
+                case .quote(let content): pending += content.map { (.block($0), depth + 1) }
+                case .keyJudgments(let items):
+                    for item in items { pending += item.blocks.map { (.block($0), depth + 1) } + item.title.map { (.inline($0), depth + 1) } }
+                case .risks(let items):
+                    for item in items { pending += item.blocks.map { (.block($0), depth + 1) } + item.title.map { (.inline($0), depth + 1) } }
+                case .sources(let items): for item in items { pending += item.blocks.map { (.block($0), depth + 1) } }
+                }
+            case .inline(let inline):
+                switch inline {
+                case .text, .code, .image, .lineBreak, .footnoteReference: break
+                case .emphasis(let content), .strong(let content), .strikethrough(let content):
+                    pending += content.map { (.inline($0), depth + 1) }
+                case .link(let link): pending += link.content.map { (.inline($0), depth + 1) }
+                case .crossReference(let reference): pending += reference.content.map { (.inline($0), depth + 1) }
+                }
+            }
+        }
+        return deepest
+    }
+
     /// Calls `body` with every inline, nested ones included, in no
     /// particular order.
     public func forEachInline(_ body: (Inline) throws -> Void) rethrows {

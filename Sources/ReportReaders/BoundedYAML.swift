@@ -25,11 +25,14 @@ enum BoundedYAML {
         case invalid(problem: String, Mark?)
         /// The keys a mapping gives twice, named.
         case duplicateKeys([String], Mark?)
+        /// An alias used as a mapping key, at its line and column (`YAMLAliasKeys`).
+        case aliasKey(line: Int, column: Int)
     }
 
     /// The text's one document; nil when it is empty.
     static func compose(_ text: String) -> Result<Node?, Refusal> {
         guard text.utf8.count <= maximumSize else { return .failure(.tooLarge) }
+        if let (line, column) = YAMLAliasKeys.first(in: text) { return .failure(.aliasKey(line: line, column: column)) }
         return LargeStack.run {
             let root: Node?
             do {

@@ -25,10 +25,15 @@ struct MetadataLayer {
         /// The place of `mark` in the file (the text's start without one).
         func location(of mark: Mark?) -> SourceLocation {
             guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+            return location(line: mark.line, column: mark.column)
+        }
+
+        /// The place of the text's 1-based `line` and `column` in the file.
+        func location(line: Int, column: Int) -> SourceLocation {
             if let lastColumn {
-                return SourceLocation(file: file, line: 1, column: mark.line > 1 ? lastColumn : min(lastColumn, max(1, mark.column + columnOffset)))
+                return SourceLocation(file: file, line: 1, column: line > 1 ? lastColumn : min(lastColumn, max(1, column + columnOffset)))
             }
-            return SourceLocation(file: file, line: firstLine + mark.line - 1, column: max(1, mark.column + (mark.line == 1 ? columnOffset : 0)))
+            return SourceLocation(file: file, line: firstLine + line - 1, column: max(1, column + (line == 1 ? columnOffset : 0)))
         }
     }
 }
@@ -69,6 +74,13 @@ extension MetadataReader {
             log.error(.overrideInvalid, "the key '\(override[..<equals])' has an empty part", at: SourceLocation(file: place, line: 1, column: 1))
             return nil
         }
+        // Each part is a level of the value, held to the YAML's own limit.
+        guard path.count < BoundedYAML.maximumDepth else {
+            log.error(.overrideInvalid,
+                "the key has \(path.count) parts; a value nests at most \(BoundedYAML.maximumDepth) levels",
+                at: SourceLocation(file: place, line: 1, column: 1))
+            return nil
+        }
         let valueText = String(override[override.index(after: equals)...])
         // The value is read as the value of `v: `, three columns before it stands.
         let layerPlace = MetadataLayer.Place(
@@ -105,6 +117,8 @@ extension MetadataReader {
             log.error(.yamlTooLarge, "\(what) nests more than \(BoundedYAML.maximumDepth) levels deep (an alias counts as the value it names)", at: at(mark))
         case .failure(.invalid(let problem, let mark)):
             log.error(.yamlInvalid, "\(what) is not valid YAML: \(problem)", at: at(mark))
+        case .failure(.aliasKey(let line, let column)):
+            log.error(.yamlInvalid, "\(what) uses an alias as a key; a key is a name: write it out", at: place.location(line: line, column: column))
         case .failure(.duplicateKeys(let names, let mark)):
             log.error(.yamlDuplicateKey, "\(what) gives \(names.joined(separator: ", ")) more than once (first here); each key may be given once", at: at(mark))
         }

@@ -21,7 +21,7 @@ enum TableShape {
     static func check(_ source: SourceText, log: DiagnosticLog) {
         var line = 1
         while line <= source.lineCount {
-            guard let columns = delimiterColumns(source.line(line)) else {
+            guard let columns = delimiterColumns(containerContent(source.line(line))) else {
                 line += 1
                 continue
             }
@@ -45,6 +45,29 @@ enum TableShape {
             }
             line = next
         }
+    }
+
+    /// `line` after the markers of the quotes and list items it may stand in (`> `, `- `,
+    /// `1. `, indentation), so that a table inside them is measured as one at the margin.
+    static func containerContent(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var rest = line
+        while let first = rest.first {
+            if first == 0x20 || first == 0x09 || first == UInt8(ascii: ">") {
+                rest = rest.dropFirst()
+            } else if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(first), rest.dropFirst().first == 0x20 {
+                rest = rest.dropFirst(2)
+            } else if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+                let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                let after = rest.dropFirst(digits.count)
+                guard digits.count <= 9, let mark = after.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"),
+                    after.dropFirst().first == 0x20
+                else { break }
+                rest = after.dropFirst(2)
+            } else {
+                break
+            }
+        }
+        return rest
     }
 
     /// The pipes of `line` that are not escaped: one more than the cells they may end.

@@ -65,6 +65,15 @@ import Testing
         #expect(codes(report("Text.\n", frontMatter: large)).map(\.0) == [.yamlTooLarge])
     }
 
+    /// Yams hashes every key whole to find duplicates: an alias key hashed its tree again for
+    /// each use (98 KB took 17 s). Aliases as values still read.
+    @Test func anAliasAsAKeyIsAnErrorAtIt() throws {
+        let found = errors(report("Text.\n", frontMatter: "a: &a [1, 2]\nb: {? *a : 1}\n"))
+        #expect(found.map(\.code) == [.yamlInvalid] && found.first?.location?.line == 4 && found.first?.location?.column == 7, "\(found)")
+        #expect(codes(report("Text.\n", frontMatter: "a: &a [1, 2]\nc:\n  ? *a\n  : 2\n")).map(\.0) == [.yamlInvalid])
+        #expect((try? read(report("Text.\n", frontMatter: "a: &a [1, 2]\nd: *a\ne: [*a, {x: *a}]\n"))) != nil)
+    }
+
     @Test func aDeskFileOfNestedAliasesIsRefusedWhereItIsRead() throws {
         let folder = NSTemporaryDirectory() + "imprint-aliases-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -84,6 +93,37 @@ import Testing
         #expect((try? read(report("## S\n\n" + escaped))) != nil)
         let fine = "| " + String(repeating: "h | ", count: 40) + "\n|" + String(repeating: "---|", count: 40) + "\n| " + String(repeating: "1 | ", count: 40) + "\n"
         #expect((try? read(report("## S\n\n" + fine))) != nil)
+    }
+
+    @Test func tablesInQuotesAndListsAreMeasuredToo() throws {
+        let wide = "|" + String(repeating: "c|", count: 400) + "\n|" + String(repeating: "-|", count: 400) + "\n|x|\n"
+        for prefix in ["> ", "> - ", "- > ", ">> 1. "] {
+            let quoted = wide.split(separator: "\n").map { prefix + $0 + "\n" }.joined()
+            #expect(codes(report("## S\n\n" + quoted)).map(\.0) == [.tableTooLarge], "\(prefix)")
+        }
+        let overfilled = ["|" + String(repeating: "c|", count: 200), "|" + String(repeating: "-|", count: 200)] + Array(repeating: "|x|", count: 2_000)
+        #expect(codes(report("## S\n\n" + overfilled.map { "> " + $0 + "\n" }.joined())).map(\.0) == [.tableTooLarge])
+        #expect((try? read(report("## S\n\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n"))) != nil)
+    }
+
+    /// The recursion of notes set where they are referred to goes through what each holds:
+    /// 128 notes each a quote 100 deep crashed DocBook, within both limits apart.
+    @Test func aChainOfNotesNestingDeepInsideIsAnError() throws {
+        func chain(_ count: Int, depth: Int) -> String {
+            report("Text.[^n0]\n\n" + (0..<count).map { "[^n\($0)]: " + String(repeating: ">", count: depth) + " see[^n\($0 + 1)]\n\n" }.joined() + "[^n\(count)]: End.\n")
+        }
+        #expect(codes(chain(40, depth: 20)).map(\.0) == [.nestingTooDeep])
+        #expect((try? read(chain(20, depth: 5))) != nil)
+    }
+
+    @Test func aDottedOverrideKeyIsHeldToTheYAMLDepth() {
+        let key = Array(repeating: "a", count: 2_500).joined(separator: ".")
+        do {
+            _ = try ReportMarkdownReader.read(Array(report("Text.\n").utf8), file: "r.md", reportPath: nil, settings: MetadataSettings(overrides: [key + "=1"]))
+            Issue.record("read a key of 2,500 parts")
+        } catch {
+            #expect(error.errors.map(\.code) == [.overrideInvalid])
+        }
     }
 
     @Test func thousandsOfUnclosedMarkupOpenersInAParagraphAreAnError() throws {
