@@ -56,40 +56,28 @@ enum BoundedYAML {
                 return .failure(.invalid(problem: "\(error)", nil))
             }
             guard let root else { return .success(nil) }
-            guard countsWithinLimit(root) else { return .failure(.tooManyNodes(root.mark)) }
-            guard nestsWithinLimit(root) else { return .failure(.tooDeep(root.mark)) }
+            if let refusal = limitPassed(by: root) { return .failure(refusal) }
             return .success(root)
         }
     }
 
-    /// Whether `root` holds at most `maximumNodes` values, keys and plain values counted as
-    /// aliases are.
-    static func countsWithinLimit(_ root: Node) -> Bool {
+    /// Which limit `root` passes, in one walk: `maximumNodes` values, keys and plain values
+    /// counted as aliases are (and then no further), else `maximumDepth` levels; nil when
+    /// it passes none.
+    private static func limitPassed(by root: Node) -> Refusal? {
         var count = 0
-        var pending = [root]
-        while let node = pending.popLast() {
-            count += 1
-            if count > maximumNodes { return false }
-            switch node {
-            case .scalar, .alias: break
-            case .sequence(let sequence): pending += sequence
-            case .mapping(let mapping): for (key, value) in mapping { pending += [key, value] }
-            }
-        }
-        return true
-    }
-
-    /// Whether no value of `root` is more than `maximumDepth` levels deep.
-    static func nestsWithinLimit(_ root: Node) -> Bool {
+        var deepest = 0
         var pending = [(root, 1)]
         while let (node, depth) = pending.popLast() {
-            if depth > maximumDepth { return false }
+            count += 1
+            if count > maximumNodes { return .tooManyNodes(root.mark) }
+            deepest = max(deepest, depth)
             switch node {
             case .scalar, .alias: break
             case .sequence(let sequence): pending += sequence.map { ($0, depth + 1) }
             case .mapping(let mapping): for (key, value) in mapping { pending += [(key, depth + 1), (value, depth + 1)] }
             }
         }
-        return true
+        return deepest > maximumDepth ? .tooDeep(root.mark) : nil
     }
 }

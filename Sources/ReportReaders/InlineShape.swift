@@ -29,12 +29,12 @@ enum InlineShape {
         let bytes = source.bytes
         var line = 1
         while line <= source.lineCount {
-            guard !isBlank(source.line(line)) else {
+            guard !source.isBlank(line: line) else {
                 line += 1
                 continue
             }
             let first = line
-            while line <= source.lineCount, !isBlank(source.line(line)) { line += 1 }
+            while line <= source.lineCount, !source.isBlank(line: line) { line += 1 }
             let start = source.lineStarts[first - 1]
             let end = line <= source.lineCount ? source.lineStarts[line - 1] : bytes.count
             if let offset = costlyOpener(bytes, start..<end) {
@@ -119,10 +119,6 @@ enum InlineShape {
                 holdsAddress = true
             }
         }
-    }
-
-    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// The 1-based line and byte column of `offset`.

@@ -13,10 +13,6 @@ struct MetadataReader {
     let files: FileReferences
     var settings = MetadataSettings.none
 
-    /// The most YAML nodes the front matter may expand to, aliases included: a guard
-    /// against alias bombs ("billion laughs").
-    static let maximumNodes = BoundedYAML.maximumNodes
-
     /// The keys of docs/report-markdown.md §1.
     static let knownKeys: Set<String> = [
         "title", "short-title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
@@ -24,7 +20,7 @@ struct MetadataReader {
     ]
 
     private final class Budget {
-        var remaining = MetadataReader.maximumNodes
+        var remaining = BoundedYAML.maximumNodes
     }
     private let budget = Budget()
 
@@ -352,7 +348,7 @@ struct MetadataReader {
         guard budget.remaining >= 0 else {
             if budget.remaining == -1 {
                 log.error(.yamlTooLarge,
-                    "the front matter expands to more than \(MetadataReader.maximumNodes) values (too many aliases?)",
+                    "the front matter expands to more than \(BoundedYAML.maximumNodes) values (too many aliases?)",
                     at: location(of: node))
             }
             return nil

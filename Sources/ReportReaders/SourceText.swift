@@ -43,6 +43,11 @@ struct SourceText {
         return bytes[start..<max(start, end)]
     }
 
+    /// Whether 1-based `line` holds nothing but spaces and tabs.
+    func isBlank(line: Int) -> Bool {
+        self.line(line).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
     /// The text of 1-based `line`.
     func lineText(_ line: Int) -> String {
         String(decoding: self.line(line), as: UTF8.self)

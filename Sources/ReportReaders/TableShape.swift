@@ -28,7 +28,7 @@ enum TableShape {
             var rows = 1
             var bytes = source.line(line).count + source.line(line - 1).count
             var next = line + 1
-            while next <= source.lineCount, !source.line(next).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            while next <= source.lineCount, !source.isBlank(line: next) {
                 rows += 1
                 bytes += source.line(next).count + 1
                 next += 1
