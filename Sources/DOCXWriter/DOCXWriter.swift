@@ -51,7 +51,11 @@ public struct DOCXWriter {
             document.document.serialize(.xml, streaming: [document.stream], to: write)
         }
         warnings += document.document.warnings
-        try add("word/footnotes.xml", PackageParts.footnotes(context))
+        let footnotes = PackageParts.footnotes(context)
+        var footnoteBytes: [UInt8] = []
+        footnotes.document.serialize(.xml, indent: false, streaming: [footnotes.stream]) { footnoteBytes.append(contentsOf: $0) }
+        try archive.add(ZIPArchive.Entry("word/footnotes.xml", footnoteBytes))
+        warnings += footnotes.document.warnings
         try add("word/styles.xml", try StylesPart.document(language: report.metadata.lang, reference: options.referenceStyles))
         try add("word/numbering.xml", NumberingPart.document(context.numberings))
         try add("word/settings.xml", PackageParts.settings(language: report.metadata.lang))
@@ -67,15 +71,16 @@ public struct DOCXWriter {
     }
 
     /// `word/document.xml`: the title page, then, streamed a few paragraphs at a time, the
-    /// contents, the text before the first section, the sections, and the page's setup.
+    /// contents, the text before the first section, the sections (a heading, a block or a
+    /// list item at a time, `WordBody.steps`), and the page's setup.
     private func mainDocument(_ context: WordContext) -> (document: XMLDocument, stream: XMLDocument.Stream) {
         let document = WordML.part("document")
         let body = document.root.element("w:body")
         let writer = WordBody(context: context)
         writer.writeTitlePage(into: body)
         var steps = ContentsPage.isWanted(for: context.report) ? writer.contentsSteps(into: body) : []
-        steps.append { for block in context.report.lead { writer.write(block, into: body) } }
-        steps += context.report.sections.map { section in { writer.write(section, into: body) } }
+        steps += writer.steps(for: context.report.lead[...], into: body)
+        for section in context.report.sections { steps += writer.steps(for: section, into: body) }
         steps.append { sectionProperties(context, into: body) }
         return (document, XMLDocument.Stream(into: body, adding: steps) { $0() })
     }

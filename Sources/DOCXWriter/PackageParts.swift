@@ -124,15 +124,18 @@ enum PackageParts {
     }
 
     /// The footnotes: the two separators Word expects, then each note, its number first.
-    static func footnotes(_ context: WordContext) -> XMLDocument {
+    ///
+    /// The separators, and a stream of the notes, each serialised and let go before the
+    /// next: the tree never holds them all, at about a kilobyte and a half a note.
+    static func footnotes(_ context: WordContext) -> (document: XMLDocument, stream: XMLDocument.Stream) {
         let document = WordML.part("footnotes")
         let root = document.root
         for (id, kind) in [("-1", "separator"), ("0", "continuationSeparator")] {
             root.element("w:footnote", ["w:type": kind, "w:id": id]).element("w:p").element("w:r").element("w:\(kind)")
         }
         let body = WordBody(context: context)
-        for footnote in context.report.footnotes {
-            guard let id = context.footnoteIDs[footnote.label] else { continue }
+        return (document, XMLDocument.Stream(into: root, adding: context.report.footnotes) { footnote in
+            guard let id = context.footnoteIDs[footnote.label] else { return }
             let note = root.element("w:footnote", ["w:id": String(id)])
             let (opening, rest) = WordBody.opening(of: footnote.blocks[...])
             let first = body.paragraph(in: note, style: "FootnoteText")
@@ -140,8 +143,7 @@ enum PackageParts {
             RunStyle().run(" ", into: first)
             body.writeInlines(opening, into: first)
             for block in rest { body.write(block, into: note, place: WordBody.Place(style: "FootnoteText")) }
-        }
-        return document
+        })
     }
 
     /// Title, authors, keywords, summary, language and dates, for document-management

@@ -53,15 +53,40 @@ struct WordBody {
 
     // MARK: - Sections
 
-    func write(_ section: Section, into body: XMLElement) {
+    private func writeHeading(of section: Section, into body: XMLElement) {
         let level = min(max(section.level - 1, 1), 6)
         let heading = paragraph(in: body, style: "Heading\(level)", rightToLeft: TextDirection.isRightToLeft(section.title))
         context.addBookmark(section.id, to: heading)
         let untitled = section.title.plainText.allSatisfy(\.isWhitespace)
         let title = untitled && section.number == nil ? section.title + [.text(words[.untitledSection])] : section.title
         writeInlines((section.number.map { [Inline.text($0 + " ")] } ?? []) + title, into: heading)
-        for block in section.blocks { write(block, into: body) }
-        for subsection in section.subsections { write(subsection, into: body) }
+    }
+
+    /// The section as steps that each write a few paragraphs into the body: its heading,
+    /// each of its blocks (each item of a list), then its subsections. The body is
+    /// serialised and let go after each step, so its tree never holds more than the
+    /// largest block: a section of 100,000 list items or tables would otherwise be held
+    /// whole, at about a kilobyte a paragraph.
+    func steps(for section: Section, into body: XMLElement) -> [() -> Void] {
+        var steps: [() -> Void] = [{ writeHeading(of: section, into: body) }]
+        steps += self.steps(for: section.blocks[...], into: body)
+        for subsection in section.subsections { steps += self.steps(for: subsection, into: body) }
+        return steps
+    }
+
+    /// Blocks at the margin of the body as steps: one a block, a list's items one each.
+    func steps(for blocks: ArraySlice<Block>, into body: XMLElement) -> [() -> Void] {
+        var steps: [() -> Void] = []
+        for block in blocks {
+            guard case .list(let list) = block else {
+                steps.append { write(block, into: body) }
+                continue
+            }
+            var numbering = 0
+            steps.append { numbering = newNumbering(for: list, place: Place()) }
+            steps += list.items.map { item in { write(item, numbering: numbering, into: body, place: Place()) } }
+        }
+        return steps
     }
 
     // MARK: - Blocks
@@ -95,19 +120,26 @@ struct WordBody {
     /// A list: each item's first paragraph numbered (or bulleted) at the list's level, the
     /// rest of the item indented to its text; a nested list one level deeper.
     private func write(_ list: ListBlock, into parent: XMLElement, place: Place) {
+        let numbering = newNumbering(for: list, place: place)
+        for item in list.items { write(item, numbering: numbering, into: parent, place: place) }
+    }
+
+    /// The numbering of a list at `place`'s level.
+    private func newNumbering(for list: ListBlock, place: Place) -> Int {
+        context.newNumbering(ordered: list.ordered, start: list.start, level: min(place.listLevel, 8))
+    }
+
+    private func write(_ item: ListItem, numbering: Int, into parent: XMLElement, place: Place) {
         let level = place.listLevel
-        let numbering = context.newNumbering(ordered: list.ordered, start: list.start, level: min(level, 8))
-        for item in list.items {
-            var (opening, blocks) = Self.opening(of: item.blocks[...])
-            let first = paragraph(
-                in: parent, style: place.style ?? "ListParagraph", numbering: (numbering, min(level, 8)),
-                rightToLeft: TextDirection.isRightToLeft(opening))
-            context.addBookmark(item.id, to: first)
-            if let task = item.task { opening.insert(.text(task ? "☒ " : "☐ "), at: 0) }
-            writeInlines(opening, into: first)
-            for block in blocks {
-                write(block, into: parent, place: Place(style: place.style ?? "ListParagraph", listLevel: level + 1))
-            }
+        var (opening, blocks) = Self.opening(of: item.blocks[...])
+        let first = paragraph(
+            in: parent, style: place.style ?? "ListParagraph", numbering: (numbering, min(level, 8)),
+            rightToLeft: TextDirection.isRightToLeft(opening))
+        context.addBookmark(item.id, to: first)
+        if let task = item.task { opening.insert(.text(task ? "☒ " : "☐ "), at: 0) }
+        writeInlines(opening, into: first)
+        for block in blocks {
+            write(block, into: parent, place: Place(style: place.style ?? "ListParagraph", listLevel: level + 1))
         }
     }
 
@@ -161,7 +193,8 @@ struct WordBody {
         properties.element("w:tblLook", ["w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "0", "w:noVBand": "1"])
         let grid = element.element("w:tblGrid")
         for width in widths { grid.element("w:gridCol", ["w:w": String(width)]) }
-        for (rowIndex, cells) in rows.enumerated() {
+        // Rows are added as the table is written: one of 50,000 rows is never whole in the tree.
+        element.streamChildren(adding: rows.enumerated()) { rowIndex, cells in
             let row = element.element("w:tr")
             if rowIndex == 0 {
                 let rowProperties = row.element("w:trPr")

@@ -49,12 +49,18 @@ struct ContentDocument {
         return (document, html.element("body"))
     }
 
-    /// The document, and whether it holds inline SVG (the EPUB manifest must say so).
-    func make(title: String) -> (document: XMLDocument, hasSVG: Bool) {
+    /// The document as polyglot HTML, its warnings, and whether it holds inline SVG (the
+    /// EPUB manifest must say so). Its blocks and sections are serialised as they are
+    /// built, each let go before the next, and its notes last, one at a time: the tree
+    /// never holds a document of 150,000 notes whole, many times its text.
+    func serialized(title: String) -> (bytes: [UInt8], warnings: [String], hasSVG: Bool) {
         let report = manuscript.report
         let (document, body) = ContentDocument.shell(title: title, words: manuscript.words, stylesheets: stylesheets)
         body.setAttribute("class", "report")
         var writer = XHTMLBodyWriter(manuscript, addressing: addressing, footnoteStyle: .endOfDocument(Self.noteMarkup))
+        var streams: [XMLDocument.Stream] = []
+        var leadBlocks: Range<Int> = 0..<0
+        var sections: [Section] = []
         switch part {
         case .cover(let image):
             body.setAttribute("class", "cover")
@@ -66,21 +72,33 @@ struct ContentDocument {
             TitlePageWriter(report: report, words: manuscript.words).write(into: body, runningMarkings: false)
         case .lead(let blocks):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
-            let lead = body.element("div", ["class": "lead"])
-            for block in report.lead[blocks] { writer.write(block, into: lead) }
-        case .sections(let sections, let leadBlocks):
+            leadBlocks = blocks
+        case .sections(let parts, let lead):
             MarkingBanner(marking: report.metadata.marking).write(into: body)
-            if !leadBlocks.isEmpty {
-                let lead = body.element("div", ["class": "lead"])
-                for block in report.lead[leadBlocks] { writer.write(block, into: lead) }
-            }
-            for section in sections { writer.write(section, into: body) }
+            (leadBlocks, sections) = (lead, parts)
         case .colophon:
             MarkingBanner(marking: report.metadata.marking).write(into: body)
             ColophonWriter(metadata: report.metadata, words: manuscript.words).write(into: body)
         }
-        writer.writePendingNotes(into: body)
-        return (document, document.containsElement(inNamespace: CoverImage.svgNamespace))
+        if !leadBlocks.isEmpty {
+            let lead = body.element("div", ["class": "lead"])
+            streams.append(XMLDocument.Stream(into: lead, adding: report.lead[leadBlocks]) { writer.write($0, into: lead) })
+        }
+        // The sections, then the notes that they (and the lead) refer to, a note at a time.
+        var steps: [() -> Void] = sections.map { section in { writer.write(section, into: body) } }
+        steps.append {
+            guard let notes = writer.pendingNotesSection(in: body) else { return }
+            notes.streamChildren { writer.writeNextPendingNote(into: notes) }
+        }
+        streams.append(XMLDocument.Stream(into: body, adding: steps) { $0() })
+        var streamedSVG = false
+        for index in streams.indices {
+            streams[index].inspect = { streamedSVG = streamedSVG || $0.containsElement(inNamespace: CoverImage.svgNamespace) }
+        }
+        var bytes: [UInt8] = []
+        document.serialize(.polyglotHTML, streaming: streams, to: { bytes.append(contentsOf: $0) })
+        // What was not streamed is still in the tree.
+        return (bytes, document.warnings, streamedSVG || document.containsElement(inNamespace: CoverImage.svgNamespace))
     }
 }
 

@@ -35,10 +35,9 @@ struct ContentEntries {
                 var made: [Made] = []
                 let deflater = Deflater()
                 for document in documents[range] {
-                    let (xml, hasSVG) = document.make(book: book)
-                    let entry = try ZIPArchive.Entry(
-                        EPUBBook.root + document.file, xml.serializedAsPolyglotHTML(), deflater: deflater)
-                    made.append(Made(entry: entry, warnings: xml.warnings, hasSVG: hasSVG))
+                    let (bytes, warnings, hasSVG) = document.make(book: book)
+                    let entry = try ZIPArchive.Entry(EPUBBook.root + document.file, bytes, deflater: deflater)
+                    made.append(Made(entry: entry, warnings: warnings, hasSVG: hasSVG))
                 }
                 return made
             })

@@ -16,11 +16,11 @@ struct EPUBBook {
         var part: ContentDocument.Part
         var landmark: String?
 
-        func make(book: EPUBBook) -> (XMLDocument, Bool) {
+        func make(book: EPUBBook) -> (bytes: [UInt8], warnings: [String], hasSVG: Bool) {
             let addressing = BookAddressing(file: file, fileByID: book.fileByID, resourceNames: book.resourceNames)
             let content = ContentDocument(
                 manuscript: book.manuscript, part: part, addressing: addressing, stylesheets: ["../" + EPUBBook.stylesheet])
-            return content.make(title: title)
+            return content.serialized(title: title)
         }
     }
 

@@ -6,7 +6,8 @@ extension PieceParser {
         /// Where the body starts: byte offset and line.
         let start: Int
         let firstLine: Int
-        /// Starts of ATX headings at the margin after a blank line: (byte offset, line).
+        /// Where a piece may start: lines after a blank line that open a heading or a
+        /// paragraph at the margin (`isCutLine`), as (byte offset, line).
         private var cuts: [(offset: Int, line: Int)] = []
         /// Every footnote definition's label (and some text that only looks like one).
         private var definitions: [(offset: Int, label: String)] = []
@@ -25,12 +26,17 @@ extension PieceParser {
             var lineIsBlank = true
             var previousLineIsBlank = true
             var labelStart: Int?  // after the last `[^` with only label characters since
+            var fence: (byte: UInt8, count: Int)?  // the code fence open at the margin
             var index = body.start
             while index < bytes.count {
                 let byte = bytes[index]
                 // Most bytes only make their line not blank: the rest of the loop was a
                 // tenth of reading a large report, before any parsing could start.
                 if Scan.plain[Int(byte)] {
+                    if index == lineStart {
+                        if byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") { fence = Scan.fence(bytes, at: index, open: fence) }
+                        if fence == nil, previousLineIsBlank, Scan.isCutLine(bytes, at: index) { cuts.append((index, line)) }
+                    }
                     lineIsBlank = false
                     index += 1
                     continue
@@ -40,7 +46,7 @@ extension PieceParser {
                     index += 1
                     continue
                 }
-                if index == lineStart, byte == UInt8(ascii: "#"), previousLineIsBlank, Scan.isATXHeading(bytes, at: index) {
+                if index == lineStart, byte == UInt8(ascii: "#"), previousLineIsBlank, fence == nil, Scan.isATXHeading(bytes, at: index) {
                     cuts.append((index, line))
                 }
                 switch byte {
@@ -87,6 +93,37 @@ extension PieceParser {
         /// breaks, spaces, tabs, `#`, `[`, `]` and NUL.
         private static let plain: [Bool] = (0...255).map { byte in
             !"\n\r \t#[]\0".utf8.contains(UInt8(byte))
+        }
+
+        /// Whether a line at the margin after a blank line, starting at `index`, begins a
+        /// block that nothing before it can continue: a paragraph or table opening with a
+        /// letter, `|` or a non-ASCII character. After a blank line only fences and HTML
+        /// blocks reach on to such a line (lists, quotes and notes need it indented, and a
+        /// digit may number the next item of a list): a cut inside them is caught and the
+        /// text read whole. Not a table's caption (`Table:`), which belongs to the table
+        /// before it.
+        private static func isCutLine(_ bytes: [UInt8], at index: Int) -> Bool {
+            switch bytes[index] {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "|"), 0x80...: return true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return !bytes[index...].starts(with: "Table:".utf8)
+            default: return false
+            }
+        }
+
+        /// The code fence open after a line at the margin that starts at `index` with a
+        /// backtick or tilde: opened by three or more, closed by as many or more of the same
+        /// with nothing after them. Fences inside lists and quotes are indented and end with
+        /// their container, at the first line a cut could start.
+        private static func fence(_ bytes: [UInt8], at index: Int, open: (byte: UInt8, count: Int)?) -> (byte: UInt8, count: Int)? {
+            let byte = bytes[index]
+            var end = index
+            while end < bytes.count, bytes[end] == byte { end += 1 }
+            let count = end - index
+            guard count >= 3 else { return open }
+            guard let open else { return (byte, count) }
+            let closes = byte == open.byte && count >= open.count
+                && bytes[end...].prefix { $0 != UInt8(ascii: "\n") }.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+            return closes ? nil : open
         }
 
         /// Whether an ATX heading starts at `index`: one to six `#`, then a space, a tab or

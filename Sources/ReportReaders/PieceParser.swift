@@ -7,7 +7,8 @@
 /// exist at once.
 ///
 /// A piece ends where a parse of the whole would have closed every block: before an ATX
-/// heading at the margin that follows a blank line. What reaches across pieces is handled
+/// heading, or a paragraph opening with a letter, at the margin after a blank line and
+/// outside a code fence (`Scan.isCutLine`). What reaches across pieces is handled
 /// so that nothing changes:
 /// - Link reference definitions hold for the whole document: a text that may have one
 ///   (any `]:` that does not end a footnote label) is parsed whole.

@@ -3,8 +3,8 @@ import ReportModel
 // MARK: - Reading a large report in pieces
 //
 // The one seam between `ReportMarkdownReader` and the reading of large reports in pieces.
-// A text of two pieces or more (`PieceParser.defaultPieceSize`) is cut before headings
-// (`PieceParser.Scan`), the pieces are parsed on threads of their own (`PieceParser`,
+// A text of two pieces or more (`PieceParser.defaultPieceSize`) is cut before headings and
+// paragraphs at the margin (`PieceParser.Scan`), the pieces are parsed on threads of their own (`PieceParser`,
 // `PieceStream`) while this thread converts those already parsed, their trees are freed on
 // another thread (`Disposal`), and their blocks and footnotes are joined as the whole
 // text's would be (`PieceParser.Merge`). Whenever a piece cannot be proven to parse as it would in

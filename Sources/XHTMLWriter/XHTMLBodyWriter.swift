@@ -25,4 +25,15 @@ public struct XHTMLBodyWriter {
     public mutating func writePendingNotes(into parent: XMLElement) {
         context.writePendingNotes(into: parent)
     }
+
+    /// The same a note at a time: the section the notes go into (nil when there are
+    /// none), then each note in turn (false when none is left), so that a streamed
+    /// document writes and lets go of each before the next.
+    public mutating func pendingNotesSection(in parent: XMLElement) -> XMLElement? {
+        context.pendingNotesSection(in: parent)
+    }
+
+    public mutating func writeNextPendingNote(into section: XMLElement) -> Bool {
+        context.writeNextPendingNote(into: section)
+    }
 }

@@ -112,30 +112,45 @@ extension XHTMLContext: XMLEditionContext {
     /// and inside the note's first paragraph, so that a pop-up shows number and text on
     /// one line.
     mutating func writePendingNotes(into parent: XMLElement) {
-        guard !pendingNotes.isEmpty, case .endOfDocument(let markup) = footnoteStyle else { return }
+        guard let section = pendingNotesSection(in: parent) else { return }
+        while writeNextPendingNote(into: section) {}
+    }
+
+    /// The section that the pending notes go into at the end of a document; nil when
+    /// there are none, or notes are set where they are referred to.
+    mutating func pendingNotesSection(in parent: XMLElement) -> XMLElement? {
+        guard !pendingNotes.isEmpty, case .endOfDocument(let markup) = footnoteStyle else { return nil }
         let section = parent.element("section", ["class": "footnotes", "role": "doc-endnotes"])
         NoteMarkup.add(markup.section, to: section)
-        var index = 0
-        // Notes may reference further notes; those are appended and written too.
-        while index < pendingNotes.count {
-            let footnote = pendingNotes[index]
-            index += 1
-            let aside = section.element("aside", ["id": footnote.id, "class": "footnote", "role": "doc-footnote"])
-            NoteMarkup.add(markup.note, to: aside)
-            var blocks = footnote.blocks[...]
-            if case .paragraph(let inlines) = blocks.first {
-                let opening = aside.element("p")
-                blocks = blocks.dropFirst()
-                writeBacklink(to: footnote, into: opening)
-                opening.addText(" ")
-                writeInlines(inlines, into: opening)
-            } else {
-                writeBacklink(to: footnote, into: aside.element("p"))
-            }
-            for block in blocks { write(block, into: aside) }
+        pendingNoteIndex = 0
+        return section
+    }
+
+    /// Writes the next pending note into `section`: false, and nothing pending any more,
+    /// when every one is written. Notes may reference further notes; those are appended
+    /// and written too.
+    mutating func writeNextPendingNote(into section: XMLElement) -> Bool {
+        guard pendingNoteIndex < pendingNotes.count, case .endOfDocument(let markup) = footnoteStyle else {
+            pendingNotes = []
+            pendingLabels = []
+            return false
         }
-        pendingNotes = []
-        pendingLabels = []
+        let footnote = pendingNotes[pendingNoteIndex]
+        pendingNoteIndex += 1
+        let aside = section.element("aside", ["id": footnote.id, "class": "footnote", "role": "doc-footnote"])
+        NoteMarkup.add(markup.note, to: aside)
+        var blocks = footnote.blocks[...]
+        if case .paragraph(let inlines) = blocks.first {
+            let opening = aside.element("p")
+            blocks = blocks.dropFirst()
+            writeBacklink(to: footnote, into: opening)
+            opening.addText(" ")
+            writeInlines(inlines, into: opening)
+        } else {
+            writeBacklink(to: footnote, into: aside.element("p"))
+        }
+        for block in blocks { write(block, into: aside) }
+        return true
     }
 
     private func writeBacklink(to footnote: Footnote, into paragraph: XMLElement) {

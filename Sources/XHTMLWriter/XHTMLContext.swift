@@ -43,6 +43,8 @@ struct XHTMLContext {
     /// Notes referenced in the current document, to be written at its end.
     var pendingNotes: [Footnote] = []
     var pendingLabels: Set<String> = []
+    /// The next of `pendingNotes` to write.
+    var pendingNoteIndex = 0
     /// The words an empty cross-reference shows, by target id (`Manuscript.referenceLabels`).
     let referenceLabels: [String: String]
     /// The words Imprint writes itself, in the report's language.

@@ -10,6 +10,11 @@ public final class XMLDocument {
     let pointer: xmlDocPtr
     /// Characters that XML 1.0 forbids, dropped from text and attributes, each with where it was.
     public private(set) var warnings: [String] = []
+    /// The containers whose children are being streamed (`serialize(_:streaming:to:)`).
+    var streamedContainers: Set<xmlNodePtr> = []
+    /// Elements of a streamed container whose own children are added when they are
+    /// written (`XMLElement.streamChildren`), with what adds them, in the order given.
+    var deferredChildren: [(node: xmlNodePtr, addNext: () -> Bool)] = []
 
     /// The warnings as a writer gives them: about the model, with no place in a source.
     public var diagnostics: [Diagnostic] { Self.diagnostics(warnings) }
@@ -88,18 +93,7 @@ public final class XMLDocument {
 
     /// Whether any element of the document is in `namespace` (inline SVG in XHTML, say).
     public func containsElement(inNamespace namespace: String) -> Bool {
-        guard let root = xmlDocGetRootElement(pointer) else { return false }
-        var stack: [xmlNodePtr] = [root]
-        while let node = stack.popLast() {
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            if node.pointee.ns.flatMap({ LibXML.string($0.pointee.href) }) == namespace { return true }
-            var child = node.pointee.children
-            while let current = child {
-                stack.append(current)
-                child = current.pointee.next
-            }
-        }
-        return false
+        root.containsElement(inNamespace: namespace)
     }
 
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"

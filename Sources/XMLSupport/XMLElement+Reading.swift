@@ -13,6 +13,21 @@ extension XMLElement {
         return result
     }
 
+    /// Whether this element or any inside it is in `namespace`.
+    public func containsElement(inNamespace namespace: String) -> Bool {
+        var stack: [xmlNodePtr] = [node]
+        while let node = stack.popLast() {
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            if node.pointee.ns.flatMap({ LibXML.string($0.pointee.href) }) == namespace { return true }
+            var child = node.pointee.children
+            while let current = child {
+                stack.append(current)
+                child = current.pointee.next
+            }
+        }
+        return false
+    }
+
     /// The value of the attribute `name` in `namespace` (nil: no namespace), if set.
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
         let value = LibXML.withXMLString(name) { name in

@@ -5,6 +5,32 @@ public struct XMLElement {
     let node: xmlNodePtr
     let document: XMLDocument
 
+    /// Adds the children `add` makes of each of `elements` as this element's last: when the
+    /// element is a child of a container being streamed (`XMLDocument.serialize(_:streaming:to:)`),
+    /// while it is written, each freed once written, so that a table of 50,000 rows is
+    /// never whole in the tree; otherwise at once. Nothing else may be added to the
+    /// element afterwards, and `add` may run after the code that follows this call: what
+    /// it writes must not depend on that code (counters they share may number in either
+    /// order).
+    public func streamChildren<Elements: Sequence>(adding elements: Elements, with add: @escaping (Elements.Element) -> Void) {
+        var remaining = elements.makeIterator()
+        streamChildren {
+            guard let element = remaining.next() else { return false }
+            add(element)
+            return true
+        }
+    }
+
+    /// The children `addNext` adds, a few at a time until it returns false, streamed as
+    /// `streamChildren(adding:with:)` streams them.
+    public func streamChildren(_ addNext: @escaping () -> Bool) {
+        if let parent = node.pointee.parent, document.streamedContainers.contains(parent) {
+            document.deferredChildren.append((node, addNext))
+        } else {
+            while addNext() {}
+        }
+    }
+
     /// Adds a child element in this element's namespace (or in `namespace`, declared on
     /// the child as its default when it differs), with attributes in the order given. A
     /// prefixed name (`dc:title`) is in the namespace declared for that prefix.

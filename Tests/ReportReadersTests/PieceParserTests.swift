@@ -7,8 +7,9 @@ import Testing
 /// A report read in pieces is the report read whole: the same model, the same diagnostics.
 @Suite struct PieceParserTests {
     /// Lines and blocks from which random reports are put together: everything that could
-    /// reach across a cut (fences, HTML blocks, lists, quotes, footnotes defined before and
-    /// after their use, nested, twice, in another case), and headings to cut at.
+    /// reach across a cut (fences, indented ones too, HTML blocks, lists, quotes, footnotes
+    /// defined before and after their use, nested, twice, in another case, a table's caption),
+    /// and headings and paragraphs to cut at.
     static let pieces = [
         "## Section", "### Sub {#sub .unnumbered}", "# Title", "#Not a heading", "", "", "",
         "\n## Part\n", "\n## Part {.appendix}\n", "\n### Detail\n",
@@ -17,6 +18,7 @@ import Testing
         "See[^c].", "```", "~~~~", "<!-- comment", "-->", "<div>", "</div>", "<pre>", "</pre>",
         "- item", "  - nested item", "1. first", "> quoted", "    indented code", "| a | b |", "|---|---|",
         "*emphasis* and **strong**", "[link](#sub)", "[^a]:", "    continued note text",
+        "Table: A caption", "2. second", "  ```", "Plain words", "Élan", "````",
     ]
 
     /// Front matter with a title, without one (the `# Title` heading may give it, or
@@ -100,10 +102,39 @@ import Testing
         #expect(Self.outcome(text, pieceSize: 1_000) == Self.outcome(text, pieceSize: .max))
     }
 
+    /// A fence at the margin is seen by the scan, which cuts after it, not inside.
+    @Test func aFenceAtTheMarginIsNotCut() throws {
+        let text = "Lead.\n\n```\n\n## Not a heading\n\nNot a paragraph\n```\n\n## Heading\n\nText.\n"
+        let pieces = try #require(try Self.parsedInPieces(Array(text.utf8), pieceSize: 8))
+        #expect(Self.shape(pieces) == Self.shape(try MarkdownParser.parse(Array(text.utf8))))
+        #expect(Self.outcome(text, pieceSize: 8) == Self.outcome(text, pieceSize: .max))
+    }
+
+    /// One the scan does not see (indented) is cut inside: the pieces then do not parse as
+    /// expected, and the text is read whole.
     @Test func aFenceOpenAtACutIsReadWhole() throws {
-        let text = "Lead.\n\n```\n\n## Not a heading\n\n```\n\n## Heading\n\nText.\n"
+        let text = "Lead.\n\n  ```\n\n## Not a heading\n\n  ```\n\n## Heading\n\nText.\n"
         #expect(try Self.parsedInPieces(Array(text.utf8), pieceSize: 8) == nil)
         #expect(Self.outcome(text, pieceSize: 8) == Self.outcome(text, pieceSize: .max))
+    }
+
+    /// Paragraphs at the margin are cut before, in a report without headings; a table keeps
+    /// its caption and a list its next numbered item.
+    @Test func paragraphsAreCutBefore() throws {
+        var text = ""
+        for index in 0..<40 {
+            text += "Paragraph \(index).\n\n| a | b |\n|---|---|\n| \(index) | x |\n\nTable: Caption \(index).\n\n1. one\n\n2. two\n\n"
+        }
+        let bytes = Array(text.utf8)
+        let body = BodyText(bytes)
+        let pieces = try #require(PieceParser.pieces(of: body, pieceSize: 200))
+        #expect(pieces.count > 10)
+        for piece in pieces.dropFirst() {
+            #expect(bytes[piece.range].starts(with: "Paragraph".utf8) || bytes[piece.range].starts(with: "| a".utf8))
+        }
+        let parsed = try #require(try Self.parsedInPieces(bytes, pieceSize: 200))
+        #expect(Self.shape(parsed) == Self.shape(try MarkdownParser.parse(bytes)))
+        #expect(Self.outcome(text, pieceSize: 200) == Self.outcome(text, pieceSize: .max))
     }
 
     @Test func linkReferenceDefinitionsAreReadWhole() throws {

@@ -74,9 +74,9 @@ import ReportModel
 
     /// Two containers streamed in one document (a contents list that starts empty, and
     /// `main` after it with a child already there), each given no children, one, or
-    /// several: the bytes and warnings of the whole tree every time.
-    @Test(arguments: [XMLDocument.Serialization.xml, .polyglotHTML])
-    func severalStreamsGiveTheWholeTreesBytes(serialization: XMLDocument.Serialization) {
+    /// several: the bytes and warnings of the whole tree every time, indented or not.
+    @Test(arguments: [XMLDocument.Serialization.xml, .polyglotHTML], [true, false])
+    func severalStreamsGiveTheWholeTreesBytes(serialization: XMLDocument.Serialization, indent: Bool) {
         func frame() -> (XMLDocument, XMLElement, XMLElement) {
             let document = XMLDocument(rootName: "html", namespace: "http://www.w3.org/1999/xhtml")
             let body = document.root.element("body")
@@ -99,18 +99,74 @@ import ReportModel
                 for index in 0..<sections { addSection(index, to: wholeMain) }
                 let (streamed, list, main) = frame()
                 var bytes: [UInt8] = []
-                let streams = [
+                var streams = [
                     XMLDocument.Stream(into: list, adding: 0..<entries) { addEntry($0, to: list) },
                     XMLDocument.Stream(into: main, adding: 0..<sections) { addSection($0, to: main) },
                 ]
-                streamed.serialize(serialization, streaming: streams, to: { bytes.append(contentsOf: $0) })
-                let expected = serialization == .xml ? whole.serialized() : whole.serializedAsPolyglotHTML()
+                // Every child is streamed and let go, the first ask's too (it is not kept
+                // in the frame, where one large child would be held to the end).
+                var inspected: [String] = []
+                for index in streams.indices { streams[index].inspect = { inspected.append($0.name) } }
+                streamed.serialize(serialization, indent: indent, streaming: streams, to: { bytes.append(contentsOf: $0) })
+                let expected = serialization == .xml ? whole.serialized(indent: indent) : whole.serializedAsPolyglotHTML(indent: indent)
                 #expect(
                     String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
-                    "\(entries) entries, \(sections) sections")
+                    "\(entries) entries, \(sections) sections, indent \(indent)")
                 #expect(streamed.warnings == whole.warnings)
+                #expect(inspected == Array(repeating: "li", count: entries) + Array(repeating: "section", count: sections))
             }
         }
+    }
+
+    /// Elements whose own children stream (a table's rows), inside a streamed container:
+    /// with and without children before their rows, with no row, one or several, one whose
+    /// frame holds the marker's words, and one inside another child (added at once): the
+    /// whole tree's bytes, indented or not, every row let go as it is written; and when the
+    /// document's frame holds the marker's words (everything is then added and written whole).
+    @Test(arguments: [XMLDocument.Serialization.xml, .polyglotHTML], [true, false])
+    func nestedStreamsGiveTheWholeTreesBytes(serialization: XMLDocument.Serialization, indent: Bool) {
+        for confused in [false, true] { nestedStreams(serialization: serialization, indent: indent, confused: confused) }
+    }
+
+    private func nestedStreams(serialization: XMLDocument.Serialization, indent: Bool, confused: Bool) {
+        func frame() -> (XMLDocument, XMLElement) {
+            let document = XMLDocument(rootName: "html", namespace: "http://www.w3.org/1999/xhtml")
+            let main = document.root.element("body").element("main")
+            document.root.element("footer", text: "after")
+            if confused { document.root.element("style").addCDATA("<!--imprint:streamed-children-0-->") }
+            return (document, main)
+        }
+        var rowsWritten = 0
+        func addTable(_ index: Int, to main: XMLElement) {
+            let rows = index % 4
+            let table = main.element("table")
+            if index % 2 == 0 { table.element("caption", text: "Table \(index)") }
+            if index == 5 { table.element("style").addCDATA("<!--imprint:streamed-children-nested-->") }
+            table.streamChildren(adding: 0..<rows) { row in
+                rowsWritten += 1
+                table.element("tr").element("td", text: "row \(row) of \(index)")
+            }
+            let inner = main.element("div").element("table")
+            inner.streamChildren(adding: 0..<rows) { inner.element("tr").element("td", text: "inner \($0)") }
+        }
+        let (whole, wholeMain) = frame()
+        for index in 0..<8 { addTable(index, to: wholeMain) }
+        let expected = serialization == .xml ? whole.serialized(indent: indent) : whole.serializedAsPolyglotHTML(indent: indent)
+        rowsWritten = 0
+        let (streamed, main) = frame()
+        var bytes: [UInt8] = []
+        var stream = XMLDocument.Stream(into: main, adding: 0..<8) { addTable($0, to: main) }
+        var rowsLeft: [Int] = []
+        stream.inspect = { element in
+            if element.name == "table" { rowsLeft.append(element.children.filter { $0.name == "tr" && !$0.isEmpty }.count) }
+        }
+        streamed.serialize(serialization, indent: indent, streaming: [stream], to: { bytes.append(contentsOf: $0) })
+        #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "confused: \(confused)")
+        #expect(rowsWritten == (0..<8).map { $0 % 4 }.reduce(0, +))
+        // Each streamed table holds only the stand-ins of its rows once written; the one
+        // whose frame holds the marker's words is written whole (none is streamed when
+        // the document's frame holds them).
+        #expect(rowsLeft == (confused ? [] : [0, 0, 0, 0, 0, 1, 0, 0]))
     }
 
     @Test func indentingNeverAddsSpaceInsideMixedContent() {
