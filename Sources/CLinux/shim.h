@@ -18,4 +18,9 @@ static inline int imprint_exchange(const char *first, const char *second) {
 static inline int imprint_accept(int socket) {
     return (int)syscall(SYS_accept4, socket, (void *)0, (void *)0, 02000000 /* SOCK_CLOEXEC */ | 04000 /* SOCK_NONBLOCK */);
 }
+// Writes out every file system buffer of the file system that holds `descriptor`'s file
+// (syncfs, which Swift's Glibc module leaves out). Returns 0, or -1 with errno set.
+static inline int imprint_syncfs(int descriptor) {
+    return (int)syscall(SYS_syncfs, descriptor);
+}
 #endif

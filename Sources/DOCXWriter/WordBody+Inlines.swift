@@ -7,50 +7,67 @@ import XMLSupport
 extension WordBody {
     func writeInlines(_ inlines: [Inline], into parent: XMLElement, style: RunStyle = RunStyle()) {
         for inline in ReferenceWording.resolved(inlines, labels: context.manuscript.referenceLabels) {
-            switch inline {
-            case .text(let text):
-                style.run(text, into: parent)
-            case .emphasis(let content):
-                var inner = style
-                inner.italic.toggle()
-                writeInlines(content, into: parent, style: inner)
-            case .strong(let content):
-                var inner = style
-                inner.bold = true
-                writeInlines(content, into: parent, style: inner)
-            case .strikethrough(let content):
-                var inner = style
-                inner.strike = true
-                writeInlines(content, into: parent, style: inner)
-            case .code(let text):
-                var inner = style
-                inner.characterStyle = "VerbatimChar"
-                inner.run(text, into: parent)
-            case .link(let link):
-                let hyperlink = parent.element("w:hyperlink", ["r:id": context.linkID(link.url)])
-                if let title = link.title { hyperlink.setAttribute("w:tooltip", title) }
-                var inner = style
-                inner.characterStyle = "Hyperlink"
-                writeInlines(link.content.isEmpty ? [.text(link.url)] : link.content, into: hyperlink, style: inner)
-            case .crossReference(let reference):
-                let hyperlink = parent.element("w:hyperlink", ["w:anchor": context.bookmark(reference.target)])
-                var inner = style
-                inner.characterStyle = "Hyperlink"
-                let label = context.manuscript.referenceLabels[reference.target] ?? reference.target
-                writeInlines(reference.content.isEmpty ? [.text(label)] : reference.content, into: hyperlink, style: inner)
-            case .image(let image):
-                writeDrawing(image.source, alt: image.alt, width: nil, into: parent, inline: true)
-            case .lineBreak:
-                style.start(in: parent).element("w:br")
-            case .footnoteReference(let label):
-                guard let id = context.footnoteIDs[label] else {
-                    style.run("[^\(label)]", into: parent)
-                    continue
-                }
-                var inner = style
-                inner.characterStyle = "FootnoteReference"
-                inner.start(in: parent).element("w:footnoteReference", ["w:id": String(id)])
+            write(inline, into: parent, style: style)
+        }
+    }
+
+    /// A paragraph's inline content; that of a long one (more than `streamedInlines`
+    /// pieces) added as the paragraph is written when it is a child of the streamed body
+    /// (`XMLElement.streamChildren`): a paragraph of 80,000 cross-references is never whole
+    /// in the tree. Streaming every paragraph would cost a tenth of a large build's time.
+    func streamInlines(_ inlines: [Inline], into paragraph: XMLElement) {
+        guard inlines.count > Self.streamedInlines else { return writeInlines(inlines, into: paragraph) }
+        paragraph.streamChildren(adding: ReferenceWording.resolved(inlines, labels: context.manuscript.referenceLabels)) { inline in
+            write(inline, into: paragraph, style: RunStyle())
+        }
+    }
+
+    static let streamedInlines = 256
+
+    private func write(_ inline: Inline, into parent: XMLElement, style: RunStyle) {
+        switch inline {
+        case .text(let text):
+            style.run(text, into: parent)
+        case .emphasis(let content):
+            var inner = style
+            inner.italic.toggle()
+            writeInlines(content, into: parent, style: inner)
+        case .strong(let content):
+            var inner = style
+            inner.bold = true
+            writeInlines(content, into: parent, style: inner)
+        case .strikethrough(let content):
+            var inner = style
+            inner.strike = true
+            writeInlines(content, into: parent, style: inner)
+        case .code(let text):
+            var inner = style
+            inner.characterStyle = "VerbatimChar"
+            inner.run(text, into: parent)
+        case .link(let link):
+            let hyperlink = parent.element("w:hyperlink", ["r:id": context.linkID(link.url)])
+            if let title = link.title { hyperlink.setAttribute("w:tooltip", title) }
+            var inner = style
+            inner.characterStyle = "Hyperlink"
+            writeInlines(link.content.isEmpty ? [.text(link.url)] : link.content, into: hyperlink, style: inner)
+        case .crossReference(let reference):
+            let hyperlink = parent.element("w:hyperlink", ["w:anchor": context.bookmark(reference.target)])
+            var inner = style
+            inner.characterStyle = "Hyperlink"
+            let label = context.manuscript.referenceLabels[reference.target] ?? reference.target
+            writeInlines(reference.content.isEmpty ? [.text(label)] : reference.content, into: hyperlink, style: inner)
+        case .image(let image):
+            writeDrawing(image.source, alt: image.alt, width: nil, into: parent, inline: true)
+        case .lineBreak:
+            style.start(in: parent).element("w:br")
+        case .footnoteReference(let label):
+            guard let id = context.footnoteIDs[label] else {
+                style.run("[^\(label)]", into: parent)
+                return
             }
+            var inner = style
+            inner.characterStyle = "FootnoteReference"
+            inner.start(in: parent).element("w:footnoteReference", ["w:id": String(id)])
         }
     }
 }

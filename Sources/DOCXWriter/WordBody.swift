@@ -95,7 +95,7 @@ struct WordBody {
         switch block {
         case .paragraph(let inlines):
             let rightToLeft = TextDirection.isRightToLeft(inlines)
-            writeInlines(inlines, into: paragraph(in: parent, style: place.style, rightToLeft: rightToLeft, indent: Self.listIndent(place.listLevel)))
+            streamInlines(inlines, into: paragraph(in: parent, style: place.style, rightToLeft: rightToLeft, indent: Self.listIndent(place.listLevel)))
         case .list(let list):
             write(list, into: parent, place: place)
         case .quote(let blocks):

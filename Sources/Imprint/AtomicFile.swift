@@ -51,6 +51,7 @@ public enum AtomicFile {
         var files = files
         defer { discard(files) }
         for file in files { try checkDestination(file.path) }
+        try makeDurable(files)
         let entries = files.map { file in
             var status = stat()
             fstat(file.descriptor, &status)
@@ -327,10 +328,24 @@ public enum AtomicFile {
         }
     }
 
-    /// Makes a file `create` made complete on disk, ready for `commit`.
+    /// Makes a file `create` made ready for `commit`, which puts it on disk.
     static func finish(_ file: Pending) throws(IOError) {
         fchmod(file.descriptor, 0o644)
-        guard fsync(file.descriptor) == 0 else {
+    }
+
+    /// Puts every new file on disk before any is swapped in: each with `fsync`, or, for
+    /// more than a few, each file system that holds them with one `syncfs` (an `fsync` a
+    /// file made an edition of 16,000 images take a minute).
+    private static func makeDurable(_ files: [Pending]) throws(IOError) {
+        var toSync = files
+        if files.count > 8 {
+            var seen: Set<UInt64> = []
+            toSync = files.filter { file in
+                var status = stat()
+                return fstat(file.descriptor, &status) != 0 || seen.insert(UInt64(status.st_dev)).inserted
+            }
+        }
+        for file in toSync where (files.count > 8 ? imprint_syncfs(file.descriptor) : fsync(file.descriptor)) != 0 {
             throw IOError(description: "cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
     }

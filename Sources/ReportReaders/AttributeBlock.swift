@@ -64,6 +64,28 @@ struct AttributeBlock: Equatable {
         return nil
     }
 
+    /// The keys given more than once, each once, in the order of their second use.
+    var keysGivenTwice: [String] {
+        var seen: Set<String> = []
+        var twice: [String] = []
+        for attribute in attributes where !seen.insert(attribute.key).inserted && !twice.contains(attribute.key) {
+            twice.append(attribute.key)
+        }
+        return twice
+    }
+
+    /// The text from the last unescaped `{` of `line` to its end, when the line ends with
+    /// `}` and that text opens like an attribute block (`{#` or `{.`) without being one
+    /// (`trailing(in:)` found none): a writer's slip that would otherwise stay in the text
+    /// without a word. At most 80 characters of it, for the message.
+    static func lookalike(endingLine line: String) -> String? {
+        let trimmed = line.trimmingTrailingWhitespace()
+        guard trimmed.hasSuffix("}"), let brace = trimmed.lastIndex(of: "{"), trimmed[..<brace].last != "\\" else { return nil }
+        let rest = trimmed[brace...]
+        guard let next = rest.dropFirst().first, next == "#" || next == "." else { return nil }
+        return rest.count > 80 ? String(rest.prefix(79)) + "…" : String(rest)
+    }
+
     /// Whether the `{` at `index` is a character of its own (no mark joins it to what is
     /// before) after a character other than `\`: asked only when the byte before it leaves
     /// that in doubt.

@@ -83,6 +83,7 @@ extension BodyBuilder {
         var attributes: AttributeBlock?
         if let first = children.first, first.kind == .paragraph {
             let (inlineNodes, found) = splitTrailingAttributes(of: first)
+            warnAboutAttributes(of: first, found: found)
             if let found {
                 attributes = found
                 children[0] = first.copy()
@@ -100,6 +101,7 @@ extension BodyBuilder {
             first.literal.hasPrefix("Table:")
         else { return nil }
         var (children, attributes) = splitTrailingAttributes(of: node)
+        warnAboutAttributes(of: node, found: attributes)
         children[0] = children[0].copy()
         children[0].literal = String(children[0].literal.dropFirst("Table:".count).drop { $0 == " " })
         if let id = attributes?.id { identifiers.claim(id, at: location(node), log: log) }
@@ -162,7 +164,14 @@ extension BodyBuilder {
     /// A figure when the paragraph holds one image and nothing else but its attributes.
     private func figure(from node: MarkdownNode) -> Block? {
         let (children, attributes) = splitTrailingAttributes(of: node)
-        guard children.count == 1, let image = children.first, image.kind == .image else { return nil }
+        guard children.count == 1, let image = children.first, image.kind == .image else {
+            // An image standing alone but for braces that are not an attribute block.
+            if children.count == 2, children[0].kind == .image, children[1].kind == .text, children[1].literal.hasPrefix("{") {
+                warnAboutAttributes(of: node, found: nil)
+            }
+            return nil
+        }
+        warnAboutAttributes(of: node, found: attributes)
         figureCount += 1
         let at = location(node)
         let source = files.checkImage(image.url, what: "image", at: at, log: log) ?? image.url
@@ -207,8 +216,7 @@ extension BodyBuilder {
     /// (autolinked URLs in a `credit`, say) does not matter; then the inline nodes from the
     /// `{` on are cut off.
     func splitTrailingAttributes(of node: MarkdownNode) -> ([MarkdownNode], AttributeBlock?) {
-        var line = node.endLine
-        if node.kind == .heading, node.startLine != node.endLine { line -= 1 }  // setext underline
+        let line = attributeLine(of: node)
         // Most lines hold no brace at all: that is quick to see in the bytes.
         guard source.line(line).contains(UInt8(ascii: "}")) else { return (node.children, nil) }
         guard let (attributes, offset) = AttributeBlock.trailing(in: source.lineText(line)) else {
@@ -239,5 +247,27 @@ extension BodyBuilder {
             }
         }
         return (children, attributes)
+    }
+
+    /// The line whose end may hold the node's attribute block.
+    private func attributeLine(of node: MarkdownNode) -> Int {
+        node.kind == .heading && node.startLine != node.endLine ? node.endLine - 1 : node.endLine  // setext underline
+    }
+
+    /// Warns, where an attribute block may stand, of one whose key is given twice, and of
+    /// braces ending the line that open like a block (`{#`, `{.`) but are not one: both
+    /// would otherwise change or stay in the text without a word.
+    func warnAboutAttributes(of node: MarkdownNode, found: AttributeBlock?) {
+        if let found {
+            for key in found.keysGivenTwice {
+                log.warning(.attributeBlockInvalid, "the attribute '\(key)' is given twice in one block; the last value is used", at: location(node))
+            }
+            return
+        }
+        let line = attributeLine(of: node)
+        guard source.line(line).contains(UInt8(ascii: "}")), let lookalike = AttributeBlock.lookalike(endingLine: source.lineText(line)) else { return }
+        log.warning(.attributeBlockInvalid,
+            "'\(lookalike)' ends the line like an attribute block but is not one (one id, classes and key=value pairs apart by spaces); it is kept as text",
+            at: location(node))
     }
 }

@@ -153,6 +153,7 @@ final class BodyBuilder {
 
     private func section(from node: MarkdownNode) -> Section {
         let (children, attributes) = splitTrailingAttributes(of: node)
+        warnAboutAttributes(of: node, found: attributes)
         var kind = SectionKind.standard
         var classes: [String] = []
         var extra: [Attribute] = []

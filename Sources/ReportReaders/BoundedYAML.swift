@@ -13,6 +13,12 @@ enum BoundedYAML {
     static let maximumSize = 1 << 20
     /// A guard against alias bombs ("billion laughs").
     static let maximumNodes = 10_000
+
+    /// What is said of `what` (a YAML text) when it expands to more than `maximumNodes` values.
+    static func tooManyValues(_ what: String) -> String {
+        "\(what) expands to more than \(maximumNodes) values, each use of an alias (`*name`) counting as a copy of what it names; "
+            + "use fewer aliases or shorter lists"
+    }
     /// The format's keys and a desk's words are a few levels down.
     static let maximumDepth = 64
 

@@ -238,9 +238,10 @@ enum MarkdownParser {
     /// Copies the C tree without recursion: a stack holds the nodes whose children are
     /// still being copied, with their C nodes so that the walk can go on to their siblings.
     ///
-    /// Each top-level block's C subtree is freed as soon as it is copied, so the two trees
-    /// are never both whole in memory (on a large report each is many times its size).
-    /// The document node itself is left for the caller to free.
+    /// Each C node is freed as soon as it and its children are copied, so the two trees are
+    /// never both whole in memory, not even for one large block (a table of 500,000 cells,
+    /// a list of 200,000 items: each tree is many times the text). The document node itself
+    /// is left for the caller to free.
     private static func copy(_ root: OpaquePointer, lineOffset: Int) throws(TooDeep) -> MarkdownNode {
         var dropped: [DroppedCharacters] = []
         var stack: [(node: MarkdownNode, pointer: OpaquePointer)] = [(node(from: root, lineOffset: lineOffset, dropped: &dropped), root)]
@@ -263,7 +264,7 @@ enum MarkdownParser {
                 } else {
                     stack[stack.count - 1].node.children.append(copied)
                     current = cmark_node_next(pointer)
-                    if stack.count == 1 { cmark_node_free(pointer) }
+                    cmark_node_free(pointer)
                 }
             } else {
                 let finished = stack.removeLast()
@@ -273,7 +274,7 @@ enum MarkdownParser {
                 }
                 stack[stack.count - 1].node.children.append(finished.node)
                 current = cmark_node_next(finished.pointer)
-                if stack.count == 1 { cmark_node_free(finished.pointer) }
+                cmark_node_free(finished.pointer)
             }
         }
     }

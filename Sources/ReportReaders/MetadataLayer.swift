@@ -112,7 +112,7 @@ extension MetadataReader {
         case .failure(.tooLarge):
             log.error(.yamlTooLarge, "\(what) is \(text.utf8.count >> 10) KiB; Imprint reads at most \(BoundedYAML.maximumSize >> 10) KiB of YAML", at: at(nil))
         case .failure(.tooManyNodes(let mark)):
-            log.error(.yamlTooLarge, "\(what) expands to more than \(BoundedYAML.maximumNodes) values (too many aliases?)", at: at(mark))
+            log.error(.yamlTooLarge, BoundedYAML.tooManyValues(what), at: at(mark))
         case .failure(.tooDeep(let mark)):
             log.error(.yamlTooLarge, "\(what) nests more than \(BoundedYAML.maximumDepth) levels deep (an alias counts as the value it names)", at: at(mark))
         case .failure(.invalid(let problem, let mark)):

@@ -347,9 +347,7 @@ struct MetadataReader {
         budget.remaining -= 1
         guard budget.remaining >= 0 else {
             if budget.remaining == -1 {
-                log.error(.yamlTooLarge,
-                    "the front matter expands to more than \(BoundedYAML.maximumNodes) values (too many aliases?)",
-                    at: location(of: node))
+                log.error(.yamlTooLarge, BoundedYAML.tooManyValues("the front matter"), at: location(of: node))
             }
             return nil
         }

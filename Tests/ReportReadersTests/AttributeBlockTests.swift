@@ -44,6 +44,23 @@ import Testing
 }
 
 extension AttributeBlockTests {
+    /// Braces that look like a block where one may stand, and a key given twice, are said;
+    /// braces anywhere else, escaped, or not opening with `#` or `.` are text without a word.
+    @Test func slipsInBlocksAreSaid() throws {
+        let markdown = report(
+            "## A {#a #b}\n\n## B \\{#x #y}\n\n## C {x}\n\nText ending {#c #d}\n\n- item {#i .c k=1 k=2}\n\n"
+                + "| a |\n|---|\n| 1 |\n\nTable: T {.t #u #v}\n")
+        let result = try read(markdown)
+        let said = result.warnings.filter { $0.code == .attributeBlockInvalid }.map { "\($0.location?.line ?? 0): \($0.message)" }
+        #expect(said.count == 3, "\(said)")
+        #expect(said.first?.hasPrefix("5: '{#a #b}' ends the line") == true, "\(said)")
+        #expect(said.contains { $0.hasPrefix("13: the attribute 'k' is given twice") }, "\(said)")
+        #expect(said.contains { $0.hasPrefix("19: '{.t #u #v}'") }, "\(said)")
+        #expect(result.report.sections.first?.title == [.text("A {#a #b}")])
+        #expect(AttributeBlock(parsing: "{k=1 j=2 k=3 j=4 k=5}")?.keysGivenTwice == ["k", "j"])
+        #expect(AttributeBlock.lookalike(endingLine: "Word {#" + String(repeating: "x", count: 200) + " #y}")?.count == 80)
+    }
+
     /// The scanner's character classes, answered from ASCII values, are those of the
     /// Unicode properties they stand for, for every ASCII character and a range of others
     /// (letters, digits and spaces of other scripts, marks joined to ASCII, CR LF).
