@@ -101,10 +101,12 @@ extension PieceParser {
         /// blocks reach on to such a line (lists, quotes and notes need it indented, and a
         /// digit may number the next item of a list): a cut inside them is caught and the
         /// text read whole. Not a table's caption (`Table:`), which belongs to the table
-        /// before it.
+        /// before it, nor a line opening with U+FEFF, which cmark-gfm drops at the start of
+        /// a text.
         private static func isCutLine(_ bytes: [UInt8], at index: Int) -> Bool {
             switch bytes[index] {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "|"), 0x80...: return true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "|"): return true
+            case 0x80...: return !bytes[index...].starts(with: [0xEF, 0xBB, 0xBF])
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): return !bytes[index...].starts(with: "Table:".utf8)
             default: return false
             }

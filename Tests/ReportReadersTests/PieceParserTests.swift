@@ -18,7 +18,7 @@ import Testing
         "See[^c].", "```", "~~~~", "<!-- comment", "-->", "<div>", "</div>", "<pre>", "</pre>",
         "- item", "  - nested item", "1. first", "> quoted", "    indented code", "| a | b |", "|---|---|",
         "*emphasis* and **strong**", "[link](#sub)", "[^a]:", "    continued note text",
-        "Table: A caption", "2. second", "  ```", "Plain words", "Élan", "````",
+        "Table: A caption", "2. second", "  ```", "Plain words", "Élan", "````", "\u{FEFF}After a byte order mark",
     ]
 
     /// Front matter with a title, without one (the `# Title` heading may give it, or
@@ -116,6 +116,17 @@ import Testing
         let text = "Lead.\n\n  ```\n\n## Not a heading\n\n  ```\n\n## Heading\n\nText.\n"
         #expect(try Self.parsedInPieces(Array(text.utf8), pieceSize: 8) == nil)
         #expect(Self.outcome(text, pieceSize: 8) == Self.outcome(text, pieceSize: .max))
+    }
+
+    /// A paragraph opening with U+FEFF is not cut before: cmark-gfm drops it at the start
+    /// of a text, so a piece that began with it would lose it.
+    @Test func aByteOrderMarkIsNotAPiecesStart() throws {
+        let padding = (0..<40).map { "(\($0) words and more words.)\n\n" }.joined()
+        let text = padding + "\u{FEFF}Hello.\n\n\u{FEFF}## Heading\n\n" + padding
+        let bytes = Array(text.utf8)
+        let pieces = PieceParser.pieces(of: BodyText(bytes), pieceSize: 200) ?? []
+        #expect(pieces.allSatisfy { !bytes[$0.range].starts(with: [0xEF, 0xBB, 0xBF]) })
+        #expect(Self.outcome(text, pieceSize: 200) == Self.outcome(text, pieceSize: .max))
     }
 
     /// Paragraphs at the margin are cut before, in a report without headings; a table keeps
