@@ -193,7 +193,7 @@ struct WordBody {
         properties.element("w:tblLook", ["w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "0", "w:noVBand": "1"])
         let grid = element.element("w:tblGrid")
         for width in widths { grid.element("w:gridCol", ["w:w": String(width)]) }
-        // Rows are added as the table is written: one of 50,000 rows is never whole in the tree.
+        // Rows are added as the table is written: a table of 50,000 rows is never whole in the tree.
         element.streamChildren(adding: rows.enumerated()) { rowIndex, cells in
             let row = element.element("w:tr")
             if rowIndex == 0 {
