@@ -28,8 +28,21 @@ struct SourceText {
                 at: SourceLocation(file: file, line: line, column: column))
             throw log.failure()
         }
-        bytes = SourceText.droppingForbiddenCharacters(input, file: file, log: log)
+        bytes = SourceText.endingLinesAtLoneCarriageReturns(SourceText.droppingForbiddenCharacters(input, file: file, log: log))
         lineStarts = LineStarts(of: bytes)
+    }
+
+    /// `text` with each CR not followed by LF made an LF. CommonMark and YAML end a line at
+    /// a lone CR, and so do these lines: counted only at LF, a report's lines and
+    /// cmark-gfm's disagreed, and a table caption looked for on the wrong line crashed the
+    /// reader. One byte for one, so no offset moves.
+    static func endingLinesAtLoneCarriageReturns(_ text: [UInt8]) -> [UInt8] {
+        guard let first = text.firstIndex(of: UInt8(ascii: "\r")) else { return text }
+        var text = text
+        for index in first..<text.count where text[index] == UInt8(ascii: "\r") {
+            if index + 1 == text.count || text[index + 1] != UInt8(ascii: "\n") { text[index] = UInt8(ascii: "\n") }
+        }
+        return text
     }
 
     var lineCount: Int { lineStarts.count }

@@ -1,3 +1,4 @@
+import ReportModel
 import Testing
 import ReportTestSupport
 @testable import ReportReaders
@@ -19,6 +20,18 @@ import ReportTestSupport
 
     /// Random runs of ASCII, valid multi-byte characters, and stray, truncated or overlong
     /// sequences, at every alignment against the eight-byte steps.
+    /// A lone CR ends a line, as in CommonMark and YAML: lines are counted as cmark-gfm
+    /// counts them (a table's caption after lone CRs was looked for on the wrong line, and
+    /// the reader crashed), and a warning names the line an editor shows.
+    @Test func aLoneCarriageReturnEndsALine() throws {
+        let crashed = "---\ntitle: T\n---\n1\r2\r3\r4\r5\n\n| h |\n|---|\n| a |\n\nTable: cap\n\nText\n\n{#i .c}"
+        let table = try read(crashed).report.lead.compactMap { block -> Table? in if case .table(let table) = block { table } else { nil } }
+        #expect(table.first?.caption == [.text("cap")])
+        let result = try read("---\rtitle: T\r---\r\rOne.\rTwo.\r\r#### Skipped\r\nText.\r\n")
+        #expect(result.warnings.first { $0.code == .headingLevelSkipped }?.location?.line == 8)
+        #expect(SourceText.endingLinesAtLoneCarriageReturns(Array("a\rb\r\nc\r".utf8)) == Array("a\nb\r\nc\n".utf8))
+    }
+
     @Test func findsTheFirstInvalidByteAsDecodingDoes() {
         let pieces: [[UInt8]] = [
             Array("plain ascii text ".utf8), Array("é".utf8), Array("평양".utf8), Array("😀".utf8), [0x80], [0xC3],
