@@ -80,7 +80,7 @@ struct AttributeBlock: Equatable {
     /// without a word. At most 80 characters of it, for the message.
     static func lookalike(endingLine line: String) -> String? {
         let trimmed = line.trimmingTrailingWhitespace()
-        guard trimmed.hasSuffix("}"), let brace = trimmed.lastIndex(of: "{"), trimmed[..<brace].last != "\\" else { return nil }
+        guard trimmed.hasSuffix("}"), let brace = trimmed.lastIndex(of: "{"), isUnescapedBrace(at: brace, in: trimmed) else { return nil }
         let rest = trimmed[brace...]
         guard let next = rest.dropFirst().first, next == "#" || next == "." else { return nil }
         return rest.count > 80 ? String(rest.prefix(79)) + "…" : String(rest)

@@ -36,13 +36,15 @@ struct SourceText {
     /// a lone CR, and so do these lines: counted only at LF, a report's lines and
     /// cmark-gfm's disagreed, and a table caption looked for on the wrong line crashed the
     /// reader. One byte for one, so no offset moves.
+    /// A text with CR LF endings and no lone CR is handed back, not copied.
     static func endingLinesAtLoneCarriageReturns(_ text: [UInt8]) -> [UInt8] {
-        guard let first = text.firstIndex(of: UInt8(ascii: "\r")) else { return text }
-        var text = text
-        for index in first..<text.count where text[index] == UInt8(ascii: "\r") {
-            if index + 1 == text.count || text[index + 1] != UInt8(ascii: "\n") { text[index] = UInt8(ascii: "\n") }
+        func isLoneCR(_ index: Int) -> Bool {
+            text[index] == UInt8(ascii: "\r") && (index + 1 == text.count || text[index + 1] != UInt8(ascii: "\n"))
         }
-        return text
+        guard let first = text.indices.first(where: isLoneCR) else { return text }
+        var ended = text
+        for index in first..<text.count where isLoneCR(index) { ended[index] = UInt8(ascii: "\n") }
+        return ended
     }
 
     var lineCount: Int { lineStarts.count }
