@@ -11,18 +11,15 @@ extension WordBody {
         }
     }
 
-    /// A paragraph's inline content; that of a long one (more than `streamedInlines`
-    /// pieces) added as the paragraph is written when it is a child of the streamed body
-    /// (`XMLElement.streamChildren`): a paragraph of 80,000 cross-references is never whole
-    /// in the tree. Streaming every paragraph would cost a tenth of a large build's time.
+    /// A paragraph's inline content; that of a long one (more than
+    /// `XMLElement.streamingThreshold` pieces) added as the paragraph is written when it is
+    /// a child of the streamed body (`XMLElement.addChildren(of:with:)`): a paragraph of
+    /// 80,000 cross-references is never whole in the tree.
     func streamInlines(_ inlines: [Inline], into paragraph: XMLElement) {
-        guard inlines.count > Self.streamedInlines else { return writeInlines(inlines, into: paragraph) }
-        paragraph.streamChildren(adding: ReferenceWording.resolved(inlines, labels: context.manuscript.referenceLabels)) { inline in
+        paragraph.addChildren(of: ReferenceWording.resolved(inlines, labels: context.manuscript.referenceLabels)) { inline in
             write(inline, into: paragraph, style: RunStyle())
         }
     }
-
-    static let streamedInlines = 256
 
     private func write(_ inline: Inline, into parent: XMLElement, style: RunStyle) {
         switch inline {

@@ -7,7 +7,7 @@ extension DocBookContext {
     /// A key judgment, risk or source: the bold lead-in that is its title opens the first
     /// paragraph ("**Title:** text", as the analyst wrote it), then the other blocks, then
     /// a paragraph with the assessment, each value in a `phrase` with its role.
-    mutating func writeAnalyticItem(
+    func writeAnalyticItem(
         role: String, id: String?, title: [Inline], blocks: [Block], assessment: [(String, String)],
         into list: XMLElement
     ) {

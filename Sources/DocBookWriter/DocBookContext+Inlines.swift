@@ -15,9 +15,9 @@ extension DocBookContext: XMLEditionContext {
 
     static func paragraph(in parent: XMLElement) -> XMLElement { parent.element("para") }
 
-    mutating func writeBlock(_ block: Block, into parent: XMLElement) { write(block, into: parent) }
+    func writeBlock(_ block: Block, into parent: XMLElement) { write(block, into: parent) }
 
-    mutating func writeLink(_ link: Link, into parent: XMLElement) {
+    func writeLink(_ link: Link, into parent: XMLElement) {
         let element = parent.element("link", ["xlink:href": link.url])
         if let title = link.title { element.setAttribute("xlink:title", title) }
         writeInlines(link.content, into: element)
@@ -25,7 +25,7 @@ extension DocBookContext: XMLEditionContext {
 
     /// A cross-reference; one to an id this article does not have (possible in a JSON
     /// model) is a plain link, never a dangling `linkend`.
-    mutating func writeCrossReference(_ reference: CrossReference, into parent: XMLElement) {
+    func writeCrossReference(_ reference: CrossReference, into parent: XMLElement) {
         guard targets.contains(reference.target) else {
             let element = parent.element("link", ["xlink:href": "#" + reference.target])
             if reference.content.isEmpty { element.addText(reference.target) } else { writeInlines(reference.content, into: element) }
@@ -47,7 +47,7 @@ extension DocBookContext: XMLEditionContext {
     func writeLineBreak(into parent: XMLElement) { parent.addProcessingInstruction("linebreak") }
 
     /// The first reference to a footnote carries its body; later ones point to it.
-    mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
+    func writeFootnoteReference(_ label: String, into parent: XMLElement) {
         guard let footnote = footnotes[label] else {
             parent.addText("[^\(label)]")
             return

@@ -1,10 +1,11 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
+import XMLWriting
 
 /// The state of one DocBook write: which footnotes have been written already, so that
 /// later references become `footnoteref`.
-struct DocBookContext {
+final class DocBookContext {
     let report: Report
     var writtenFootnotes: Set<String> = []
     let footnotes: [String: Footnote]
@@ -25,28 +26,31 @@ struct DocBookContext {
 
     // MARK: - Sections
 
-    mutating func write(_ section: Section, into parent: XMLElement) {
+    func write(_ section: Section, into parent: XMLElement) {
         let element = parent.element("section", ["xml:id": section.id])
         if let number = section.number { element.setAttribute("label", number) }
         let roles = section.classes.joined(separator: " ")
         if !roles.isEmpty { element.setAttribute("role", roles) }
         writeInlines(section.title, into: element.element("title"))
-        var wrote = false
-        for block in section.blocks where write(block, into: element) != nil { wrote = true }
-        if !wrote && section.subsections.isEmpty { element.element("para") }
-        for subsection in section.subsections { write(subsection, into: element) }
+        if section.subsections.isEmpty && section.blocks.allSatisfy(Self.writesNothing) { element.element("para") }
+        element.addChildren(of: SectionParts(section), streamed: LargeBlocks.isLarge(section)) { [self] part in
+            switch part {
+            case .block(let block): write(block, into: element)
+            case .subsection(let subsection): write(subsection, into: element)
+            }
+        }
     }
 
     // MARK: - Blocks
 
     /// Writes one block and returns its element.
     @discardableResult
-    mutating func write(_ block: Block, into parent: XMLElement) -> XMLElement? {
+    func write(_ block: Block, into parent: XMLElement) -> XMLElement? {
         switch block {
         case .paragraph(let inlines):
             let para = parent.element("para")
             if TextDirection.isRightToLeft(inlines) { para.setAttribute("dir", "rtl") }
-            writeInlines(inlines, into: para)
+            writeParagraphInlines(inlines, into: para)
             return para
         case .list(let list):
             return write(list, into: parent)
@@ -61,13 +65,13 @@ struct DocBookContext {
         case .thematicBreak:
             return parent.element("para", ["role": "thematic-break"])
         case .table(let table):
-            return TableWriter(table: table).write(into: parent) { inlines, cell in writeInlines(inlines, into: cell) }
+            return TableWriter(table: table).write(into: parent) { [self] inlines, cell in writeInlines(inlines, into: cell) }
         case .figure(let figure):
             return write(figure, into: parent)
         case .keyJudgments(let judgments):
             guard !judgments.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "key-judgments"])
-            for judgment in judgments {
+            list.addChildren(of: judgments, streamed: LargeBlocks.isLarge(block)) { [self] judgment in
                 let assessment = AssessmentWords(
                     likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
                 writeAnalyticItem(
@@ -78,7 +82,7 @@ struct DocBookContext {
         case .risks(let risks):
             guard !risks.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "risks"])
-            for risk in risks {
+            list.addChildren(of: risks, streamed: LargeBlocks.isLarge(block)) { [self] risk in
                 let assessment = AssessmentWords(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence, words: words)
                 writeAnalyticItem(
                     role: "risk", id: risk.id, title: risk.title, blocks: risk.blocks, assessment: assessment.sentences,
@@ -88,7 +92,7 @@ struct DocBookContext {
         case .sources(let sources):
             guard !sources.isEmpty else { return nil }
             let list = parent.element("orderedlist", ["role": "sources"])
-            for source in sources {
+            list.addChildren(of: sources, streamed: LargeBlocks.isLarge(block)) { [self] source in
                 let grade = source.grade.map { grade in
                     [("grade", "\(words[.grade]) \(grade): \(grade.meaning(words))")]
                 } ?? []
@@ -100,19 +104,32 @@ struct DocBookContext {
     }
 
     /// Writes blocks into a container that DocBook does not allow to be empty; an empty
-    /// paragraph stands in when none of them wrote anything.
-    mutating func writeBlocks(_ blocks: [Block], into parent: XMLElement) {
-        var wrote = false
-        for block in blocks where write(block, into: parent) != nil { wrote = true }
-        if !wrote { parent.element("para") }
+    /// paragraph stands in when none of them writes anything.
+    func writeBlocks(_ blocks: [Block], into parent: XMLElement) {
+        guard !blocks.allSatisfy(Self.writesNothing) else {
+            parent.element("para")
+            return
+        }
+        parent.addChildren(of: blocks, streamed: LargeBlocks.holdsLarge(blocks) || blocks.count > XMLElement.streamingThreshold) { [self] block in write(block, into: parent) }
     }
 
-    private mutating func write(_ list: ListBlock, into parent: XMLElement) -> XMLElement? {
+    /// Whether `write(_:into:)` writes nothing for `block` (and returns nil): an empty list.
+    static func writesNothing(_ block: Block) -> Bool {
+        switch block {
+        case .list(let list): list.items.isEmpty
+        case .keyJudgments(let judgments): judgments.isEmpty
+        case .risks(let risks): risks.isEmpty
+        case .sources(let sources): sources.isEmpty
+        case .paragraph, .quote, .code, .thematicBreak, .table, .figure: false
+        }
+    }
+
+    private func write(_ list: ListBlock, into parent: XMLElement) -> XMLElement? {
         guard !list.items.isEmpty else { return nil }
         let element = parent.element(list.ordered ? "orderedlist" : "itemizedlist")
         element.setAttribute("spacing", list.tight ? "compact" : "normal")
         if list.ordered && list.start != 1 { element.setAttribute("startingnumber", String(list.start)) }
-        for item in list.items {
+        element.addChildren(of: list.items, streamed: LargeBlocks.isLarge(.list(list))) { [self] item in
             let listItem = element.element("listitem")
             if let id = item.id { listItem.setAttribute("xml:id", id) }
             var roles = item.classes
@@ -123,7 +140,7 @@ struct DocBookContext {
         return element
     }
 
-    private mutating func write(_ figure: Figure, into parent: XMLElement) -> XMLElement {
+    private func write(_ figure: Figure, into parent: XMLElement) -> XMLElement {
         let element = parent.element(figure.caption.isEmpty ? "informalfigure" : "figure")
         if let id = figure.id { element.setAttribute("xml:id", id) }
         if !figure.caption.isEmpty { writeInlines(figure.caption, into: element.element("title")) }

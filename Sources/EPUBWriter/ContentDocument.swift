@@ -57,7 +57,7 @@ struct ContentDocument {
         let report = manuscript.report
         let (document, body) = ContentDocument.shell(title: title, words: manuscript.words, stylesheets: stylesheets)
         body.setAttribute("class", "report")
-        var writer = XHTMLBodyWriter(manuscript, addressing: addressing, footnoteStyle: .endOfDocument(Self.noteMarkup))
+        let writer = XHTMLBodyWriter(manuscript, addressing: addressing, footnoteStyle: .endOfDocument(Self.noteMarkup))
         var streams: [XMLDocument.Stream] = []
         var leadBlocks: Range<Int> = 0..<0
         var sections: [Section] = []

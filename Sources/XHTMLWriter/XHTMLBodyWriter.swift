@@ -6,34 +6,34 @@ import XMLSupport
 /// own documents (the e-book): it chooses where links and images point and how notes are
 /// set, and the markup is the XHTML edition's own.
 public struct XHTMLBodyWriter {
-    private var context: XHTMLContext
+    private let context: XHTMLContext
 
     public init(_ manuscript: Manuscript, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle) {
         context = XHTMLContext(manuscript: manuscript, addressing: addressing, footnoteStyle: footnoteStyle)
     }
 
-    public mutating func write(_ block: Block, into parent: XMLElement) {
+    public func write(_ block: Block, into parent: XMLElement) {
         context.write(block, into: parent)
     }
 
-    public mutating func write(_ section: Section, into parent: XMLElement) {
+    public func write(_ section: Section, into parent: XMLElement) {
         context.write(section, into: parent)
     }
 
     /// Writes the notes referenced since the last call, when notes go at the end of a
     /// document; nothing otherwise.
-    public mutating func writePendingNotes(into parent: XMLElement) {
+    public func writePendingNotes(into parent: XMLElement) {
         context.writePendingNotes(into: parent)
     }
 
     /// The same a note at a time: the section the notes go into (nil when there are
     /// none), then each note in turn (false when none is left), so that a streamed
     /// document writes and lets go of each before the next.
-    public mutating func pendingNotesSection(in parent: XMLElement) -> XMLElement? {
+    public func pendingNotesSection(in parent: XMLElement) -> XMLElement? {
         context.pendingNotesSection(in: parent)
     }
 
-    public mutating func writeNextPendingNote(into section: XMLElement) -> Bool {
+    public func writeNextPendingNote(into section: XMLElement) -> Bool {
         context.writeNextPendingNote(into: section)
     }
 }

@@ -1,15 +1,16 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
+import XMLWriting
 
 /// Key judgments, the risk register with its matrix, and sources with their grades. The
 /// likelihood terms are explained beside the risk matrix (or, in a report without one,
 /// where the report first uses them); the grading scale where it is first used.
 extension XHTMLContext {
-    mutating func writeKeyJudgments(_ judgments: [KeyJudgment], into parent: XMLElement) {
+    func writeKeyJudgments(_ judgments: [KeyJudgment], into parent: XMLElement) {
         guard !judgments.isEmpty else { return }
         let list = parent.element("ol", ["class": "key-judgments"])
-        for judgment in judgments {
+        list.addChildren(of: judgments, streamed: streams(.keyJudgments(judgments), judgments.lazy.map(\.blocks))) { [self] judgment in
             let item = list.element("li", ["class": "key-judgment"])
             if let id = judgment.id { item.setAttribute("id", id) }
             writeLeadIn(title: judgment.title, blocks: judgment.blocks, into: item)
@@ -27,16 +28,31 @@ extension XHTMLContext {
         if !hasRiskMatrix { explainYardstickIfUsed(judgments.map(\.likelihood), into: parent) }
     }
 
-    mutating func writeRiskRegister(_ risks: [Risk], into parent: XMLElement) {
+    func writeRiskRegister(_ risks: [Risk], into parent: XMLElement) {
         guard !risks.isEmpty else { return }
         let table = parent.element("table", ["class": "risk-register"])
+        table.addChildren(streamed: streams(.risks(risks), risks.lazy.map(\.blocks)), all: { [self] in writeRegisterParts(risks, into: table) })
+        if let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words) {
+            matrix.write(into: parent)
+            if !explainedYardstick {
+                explainedYardstick = true
+                YardstickNote(yardstick: report.metadata.yardstick, words: words).write(into: parent)
+            }
+        } else if !hasRiskMatrix {
+            explainYardstickIfUsed(risks.map(\.likelihood), into: parent)
+        }
+    }
+
+    /// The register's caption, head and body, its rows streamed when there are many.
+    private func writeRegisterParts(_ risks: [Risk], into table: XMLElement) {
         table.element("caption", text: words[.riskRegister])
         let header = table.element("thead").element("tr")
         for title in RiskRegister.columns {
             header.element("th", ["scope": "col"], text: words[title])
         }
         let body = table.element("tbody")
-        for (index, risk) in risks.enumerated() {
+        body.addChildren(of: risks.indices) { [self] index in
+            let risk = risks[index]
             let row = body.element("tr")
             if let id = risk.id { row.setAttribute("id", id) }
             row.element("td", ["class": "number"], text: String(index + 1))
@@ -53,21 +69,12 @@ extension XHTMLContext {
             row.element("td", ["class": "impact"], text: values.impact)
             row.element("td", ["class": "confidence"], text: values.confidence)
         }
-        if let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words) {
-            matrix.write(into: parent)
-            if !explainedYardstick {
-                explainedYardstick = true
-                YardstickNote(yardstick: report.metadata.yardstick, words: words).write(into: parent)
-            }
-        } else if !hasRiskMatrix {
-            explainYardstickIfUsed(risks.map(\.likelihood), into: parent)
-        }
     }
 
-    mutating func writeSources(_ sources: [Source], into parent: XMLElement) {
+    func writeSources(_ sources: [Source], into parent: XMLElement) {
         guard !sources.isEmpty else { return }
         let list = parent.element("ol", ["class": "sources"])
-        for source in sources {
+        list.addChildren(of: sources, streamed: streams(.sources(sources), sources.lazy.map(\.blocks))) { [self] source in
             let item = list.element("li", ["class": "source"])
             if let id = source.id { item.setAttribute("id", id) }
             for block in source.blocks { write(block, into: item) }
@@ -83,7 +90,22 @@ extension XHTMLContext {
         }
     }
 
-    private mutating func explainYardstickIfUsed(_ likelihoods: [Likelihood?], into parent: XMLElement) {
+    /// Whether blocks are paragraphs alone, which never explain the likelihood terms or
+    /// the grading scale: a list of items made of them is written as the document is
+    /// serialised (after the code that follows it, which may explain them) without moving
+    /// where an explanation goes. Items with other blocks are written at once, for an
+    /// analytic block inside them explains first.
+    static func isPlain(_ blocks: [Block]) -> Bool {
+        blocks.allSatisfy { if case .paragraph = $0 { true } else { false } }
+    }
+
+    /// Whether an analytic block's items are streamed: when it is large and the blocks of
+    /// every item plain.
+    private func streams(_ block: Block, _ itemBlocks: some Sequence<[Block]>) -> Bool {
+        LargeBlocks.isLarge(block) && itemBlocks.allSatisfy(Self.isPlain)
+    }
+
+    private func explainYardstickIfUsed(_ likelihoods: [Likelihood?], into parent: XMLElement) {
         guard !explainedYardstick, let yardstick = likelihoods.lazy.compactMap({ $0?.yardstick }).first else { return }
         explainedYardstick = true
         YardstickNote(yardstick: yardstick, words: words).write(into: parent)
@@ -134,3 +156,4 @@ struct GradingScaleNote {
         }
     }
 }
+

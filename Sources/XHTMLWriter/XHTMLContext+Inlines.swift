@@ -16,9 +16,9 @@ extension XHTMLContext: XMLEditionContext {
 
     static func markLeadIn(_ bold: XMLElement) { bold.setAttribute("class", "lead-in") }
 
-    mutating func writeBlock(_ block: Block, into parent: XMLElement) { write(block, into: parent) }
+    func writeBlock(_ block: Block, into parent: XMLElement) { write(block, into: parent) }
 
-    mutating func writeLink(_ link: Link, into parent: XMLElement) {
+    func writeLink(_ link: Link, into parent: XMLElement) {
         let element = anchor(["href": link.url], in: parent)
         if let title = link.title { element.setAttribute("title", title) }
         writeLinked(link.content.isEmpty ? [.text(link.url)] : link.content, into: element)
@@ -26,7 +26,7 @@ extension XHTMLContext: XMLEditionContext {
 
     /// A cross-reference; one that cannot be a link (see `isLinkable`) is marked as
     /// unresolved.
-    mutating func writeCrossReference(_ reference: CrossReference, into parent: XMLElement) {
+    func writeCrossReference(_ reference: CrossReference, into parent: XMLElement) {
         guard isLinkable(reference.target) else {
             let element = parent.element("span", ["class": "xref unresolved"])
             writeInlines(reference.content.isEmpty ? [.text(reference.target)] : reference.content, into: element)
@@ -55,7 +55,7 @@ extension XHTMLContext: XMLEditionContext {
         return span
     }
 
-    private mutating func writeLinked(_ inlines: [Inline], into element: XMLElement) {
+    private func writeLinked(_ inlines: [Inline], into element: XMLElement) {
         linkDepth += 1
         writeInlines(inlines, into: element)
         linkDepth -= 1
@@ -64,7 +64,7 @@ extension XHTMLContext: XMLEditionContext {
     /// Inline style: the first reference carries the note itself, which the print style
     /// sheet floats to the foot of the page; later references link to it. End of document:
     /// every reference is a note reference, and the note is written at the end.
-    mutating func writeFootnoteReference(_ label: String, into parent: XMLElement) {
+    func writeFootnoteReference(_ label: String, into parent: XMLElement) {
         guard let footnote = footnotes[label] else {
             parent.addText("[^\(label)]")
             return
@@ -94,7 +94,7 @@ extension XHTMLContext: XMLEditionContext {
 
     /// A note inside a sentence: only phrasing content may go in, so its paragraphs are
     /// joined with spaces and other blocks given as their text.
-    private mutating func writeInlineNote(_ footnote: Footnote, into parent: XMLElement) {
+    private func writeInlineNote(_ footnote: Footnote, into parent: XMLElement) {
         let note = parent.element("span", ["class": "footnote", "id": footnote.id])
         note.beginMixedContent()
         for (index, block) in footnote.blocks.enumerated() {
@@ -111,14 +111,14 @@ extension XHTMLContext: XMLEditionContext {
     /// `aside` with the back-link to its first reference first, as Kindle and Kobo expect,
     /// and inside the note's first paragraph, so that a pop-up shows number and text on
     /// one line.
-    mutating func writePendingNotes(into parent: XMLElement) {
+    func writePendingNotes(into parent: XMLElement) {
         guard let section = pendingNotesSection(in: parent) else { return }
         while writeNextPendingNote(into: section) {}
     }
 
     /// The section that the pending notes go into at the end of a document; nil when
     /// there are none, or notes are set where they are referred to.
-    mutating func pendingNotesSection(in parent: XMLElement) -> XMLElement? {
+    func pendingNotesSection(in parent: XMLElement) -> XMLElement? {
         guard !pendingNotes.isEmpty, case .endOfDocument(let markup) = footnoteStyle else { return nil }
         let section = parent.element("section", ["class": "footnotes", "role": "doc-endnotes"])
         NoteMarkup.add(markup.section, to: section)
@@ -129,7 +129,7 @@ extension XHTMLContext: XMLEditionContext {
     /// Writes the next pending note into `section`: false, and nothing pending any more,
     /// when every one is written. Notes may reference further notes; those are appended
     /// and written too.
-    mutating func writeNextPendingNote(into section: XMLElement) -> Bool {
+    func writeNextPendingNote(into section: XMLElement) -> Bool {
         guard pendingNoteIndex < pendingNotes.count, case .endOfDocument(let markup) = footnoteStyle else {
             pendingNotes = []
             pendingLabels = []

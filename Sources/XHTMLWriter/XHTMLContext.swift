@@ -1,6 +1,7 @@
 import ReportModel
 import SharedWriting
 import XMLSupport
+import XMLWriting
 
 /// How footnotes are set.
 public enum FootnoteStyle: Sendable {
@@ -35,7 +36,7 @@ public struct NoteMarkup: Sendable {
 
 /// The state of one XHTML write: generated labels for cross-references, which footnotes
 /// are already written, and which explanations (yardstick, grading scale) are.
-struct XHTMLContext {
+final class XHTMLContext {
     let report: Report
     let footnoteStyle: FootnoteStyle
     /// Where links and images point.
@@ -78,7 +79,7 @@ struct XHTMLContext {
 
     // MARK: - Sections
 
-    mutating func write(_ section: Section, into parent: XMLElement) {
+    func write(_ section: Section, into parent: XMLElement) {
         let classes = (["level-\(section.level)"] + section.classes).joined(separator: " ")
         let element = parent.element("section", ["id": section.id, "class": classes])
         let heading = element.element("h\(min(section.level, 6))")
@@ -91,23 +92,27 @@ struct XHTMLContext {
         // is called what it is.
         let untitled = section.title.plainText.allSatisfy(\.isWhitespace)
         writeInlines(untitled && section.number == nil ? section.title + [.text(words[.untitledSection])] : section.title, into: heading)
-        for block in section.blocks { write(block, into: element) }
-        for subsection in section.subsections { write(subsection, into: element) }
+        element.addChildren(of: SectionParts(section), streamed: LargeBlocks.isLarge(section)) { [self] part in
+            switch part {
+            case .block(let block): write(block, into: element)
+            case .subsection(let subsection): write(subsection, into: element)
+            }
+        }
     }
 
     // MARK: - Blocks
 
-    mutating func write(_ block: Block, into parent: XMLElement) {
+    func write(_ block: Block, into parent: XMLElement) {
         switch block {
         case .paragraph(let inlines):
             let paragraph = parent.element("p")
             if TextDirection.isRightToLeft(inlines) { paragraph.setAttribute("dir", "rtl") }
-            writeInlines(inlines, into: paragraph)
+            writeParagraphInlines(inlines, into: paragraph)
         case .list(let list):
             write(list, into: parent)
         case .quote(let blocks):
             let quote = parent.element("blockquote")
-            for block in blocks { write(block, into: quote) }
+            quote.addChildren(of: blocks, streamed: LargeBlocks.isLarge(block)) { [self] block in write(block, into: quote) }
         case .code(let code):
             let pre = parent.element("pre")
             let element = pre.element("code", text: code.text)
@@ -127,7 +132,7 @@ struct XHTMLContext {
         }
     }
 
-    private mutating func write(_ list: ListBlock, into parent: XMLElement) {
+    private func write(_ list: ListBlock, into parent: XMLElement) {
         let element = parent.element(list.ordered ? "ol" : "ul")
         if list.ordered && list.start != 1 {
             element.setAttribute("start", String(list.start))
@@ -135,7 +140,7 @@ struct XHTMLContext {
             element.setAttribute("style", "counter-reset: list-item \(list.start - 1)")
         }
         if !list.tight { element.setAttribute("class", "loose") }
-        for item in list.items {
+        element.addChildren(of: list.items, streamed: LargeBlocks.isLarge(.list(list))) { [self] item in
             let listItem = element.element("li")
             if let id = item.id { listItem.setAttribute("id", id) }
             var classes = item.classes
@@ -149,7 +154,7 @@ struct XHTMLContext {
             // line break between that text and a block after it (a nested list) keeps their
             // words apart for a reader without the style sheet (or a conversion to text).
             var afterText = false
-            for block in item.blocks {
+            let writeBlock = { [self] (block: Block) in
                 if list.tight, case .paragraph(let inlines) = block {
                     writeInlines(inlines, into: listItem)
                     afterText = true
@@ -159,12 +164,18 @@ struct XHTMLContext {
                     afterText = false
                 }
             }
+            listItem.addChildren(of: item.blocks, streamed: LargeBlocks.holdsLarge(item.blocks), with: writeBlock)
         }
     }
 
-    private mutating func write(_ table: Table, into parent: XMLElement) {
+    private func write(_ table: Table, into parent: XMLElement) {
         let element = parent.element("table")
         if let id = table.id { element.setAttribute("id", id) }
+        element.addChildren(streamed: LargeBlocks.isLarge(.table(table)), all: { [self] in writeParts(of: table, into: element) })
+    }
+
+    /// A table's caption, head and body, its rows streamed when there are many.
+    private func writeParts(of table: Table, into element: XMLElement) {
         if let caption = table.caption {
             let captionElement = element.element("caption")
             captionElement.beginMixedContent()
@@ -189,10 +200,10 @@ struct XHTMLContext {
         }
         if !table.header.cells.isEmpty { writeRow(table.header, cell: "th", into: element.element("thead")) }
         let body = element.element("tbody")
-        for row in table.rows { writeRow(row, cell: "td", into: body) }
+        body.addChildren(of: table.rows) { row in writeRow(row, cell: "td", into: body) }
     }
 
-    private mutating func write(_ figure: Figure, into parent: XMLElement) {
+    private func write(_ figure: Figure, into parent: XMLElement) {
         let element = parent.element("figure", ["class": "figure"])
         if let id = figure.id { element.setAttribute("id", id) }
         let image = element.element("img", ["src": addressing.resource(figure.source), "alt": figure.alt])

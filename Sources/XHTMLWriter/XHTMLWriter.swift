@@ -67,7 +67,7 @@ public struct XHTMLWriter: EditionWriter {
     /// tree or its bytes.
     public func write(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
         let report = manuscript.report
-        var (document, frame, context) = makeFrame(manuscript)
+        let (document, frame, context) = makeFrame(manuscript)
         var streams: [XMLDocument.Stream] = []
         if let contents = frame.contents {
             streams.append(
@@ -82,7 +82,7 @@ public struct XHTMLWriter: EditionWriter {
     }
 
     public func makeDocument(_ report: Report) -> XMLDocument {
-        var (document, frame, context) = makeFrame(Manuscript(report))
+        let (document, frame, context) = makeFrame(Manuscript(report))
         if let lead = frame.lead {
             for block in report.lead { context.write(block, into: lead) }
         }
@@ -113,7 +113,7 @@ public struct XHTMLWriter: EditionWriter {
         let description = report.summaryLine(labels: manuscript.referenceLabels)
         HeadWriter(report: report, description: description, options: options).write(into: html.element("head"))
         let body = html.element("body", ["class": "report"])
-        var context = XHTMLContext(
+        let context = XHTMLContext(
             manuscript: manuscript, addressing: OneDocument(resourcePrefix: options.resourcePrefix, resourceURLs: options.resourceURLs))
         context.keepsNamesWhole = options.keepsNamesWhole
         TitlePageWriter(report: report, words: manuscript.words, keepsNamesWhole: options.keepsNamesWhole).write(into: body)

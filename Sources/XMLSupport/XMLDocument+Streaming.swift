@@ -163,13 +163,30 @@ extension XMLDocument {
     ) {
         let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")) ?? prefix.endIndex
         let separator = prefix[lineStart...].dropFirst().allSatisfy { $0 == UInt8(ascii: " ") } ? Array(prefix[lineStart...]) : []
+        // No line break before the marker: the container is mixed content (or nothing is
+        // indented), and libxml2 indents nothing inside it, its children's children neither.
+        let children = separator.isEmpty ? Writing(serialization: writing.serialization, indent: false, sink: writing.sink) : writing
         var last = last
+        // Text added after a text node would be merged into it, which is already written:
+        // a comment keeps them apart (children are written one by one, never the comment).
+        var boundary: xmlNodePtr?
+        if let text = last, text.pointee.type == XML_TEXT_NODE {
+            boundary = xmlNewDocComment(pointer, nil)
+            xmlAddNextSibling(text, boundary)
+            last = boundary
+        }
+        defer {
+            if let boundary {
+                xmlUnlinkNode(boundary)
+                xmlFreeNode(boundary)
+            }
+        }
         func firstAdded() -> xmlNodePtr? { last.map { $0.pointee.next } ?? container.pointee.children }
         var written = 0
         repeat {
             while let child = firstAdded() {
                 writing.emit(written == 0 ? prefix : separator[...])
-                write(child, level: level, writing, inspect: inspect)
+                write(child, level: level, children, inspect: inspect)
                 written += 1
                 let stand = xmlNewDocNode(pointer, child.pointee.ns, child.pointee.name, nil)!
                 xmlReplaceNode(child, stand)

@@ -21,6 +21,40 @@ public struct XMLElement {
         }
     }
 
+    /// How many inline children an element is given before a writer streams them
+    /// (`addChildren(of:with:)`): each streamed element costs a frame of its own, which a
+    /// few children do not repay (streaming every paragraph costs a tenth of a large
+    /// build's time), while a paragraph of thousands of links is many times its text as a tree.
+    public static let streamingThreshold = 256
+
+    /// Adds the children `add` makes of each of `elements`: streamed as
+    /// `streamChildren(adding:with:)` streams them when there are more than
+    /// `streamingThreshold`, at once otherwise.
+    public func addChildren<Elements: Collection>(of elements: Elements, with add: @escaping (Elements.Element) -> Void) {
+        addChildren(of: elements, streamed: elements.count > Self.streamingThreshold, with: add)
+    }
+
+    /// Adds the children `add` makes of each of `elements`: streamed as
+    /// `streamChildren(adding:with:)` streams them when `streamed`, at once otherwise.
+    public func addChildren<Elements: Sequence>(of elements: Elements, streamed: Bool, with add: @escaping (Elements.Element) -> Void) {
+        guard streamed else { return elements.forEach(add) }
+        streamChildren(adding: elements, with: add)
+    }
+
+    /// Adds what `add` makes as this element's children in one step: when `streamed`, as
+    /// `streamChildren(adding:with:)` streams them, so that a container of streamed children
+    /// (a table's body, inside the table) is a child of a streamed element in its turn.
+    public func addChildren(streamed: Bool, all add: @escaping () -> Void) {
+        guard streamed else { return add() }
+        var added = false
+        streamChildren {
+            guard !added else { return false }
+            added = true
+            add()
+            return true
+        }
+    }
+
     /// The children `addNext` adds, a few at a time until it returns false, streamed as
     /// `streamChildren(adding:with:)` streams them.
     public func streamChildren(_ addNext: @escaping () -> Bool) {

@@ -6,8 +6,9 @@ import XMLSupport
 /// runs of inline content (text, emphasis, strong, strikethrough, code), and the lead-in of
 /// key judgments, risks and sources (`LeadIn`). A writer's context says which elements it
 /// uses and writes the inlines that are its own (links, cross-references, images, line
-/// breaks, note references).
-public protocol XMLEditionContext {
+/// breaks, note references). A context is a class: what it writes may be added while the
+/// document is serialised (`XMLElement.streamChildren`), long after the call.
+public protocol XMLEditionContext: AnyObject {
     /// The element an inline style is written in (`emphasis`, or `em`, …).
     static func element(for style: InlineStyle, in parent: XMLElement) -> XMLElement
     /// A new paragraph in `parent`.
@@ -20,13 +21,13 @@ public protocol XMLEditionContext {
     // The inlines this layer leaves to the edition.
     /// Plain text (by default, as it is).
     func writeText(_ text: String, into parent: XMLElement)
-    mutating func writeLink(_ link: Link, into parent: XMLElement)
-    mutating func writeCrossReference(_ reference: CrossReference, into parent: XMLElement)
+    func writeLink(_ link: Link, into parent: XMLElement)
+    func writeCrossReference(_ reference: CrossReference, into parent: XMLElement)
     func writeImage(_ image: InlineImage, into parent: XMLElement)
     func writeLineBreak(into parent: XMLElement)
-    mutating func writeFootnoteReference(_ label: String, into parent: XMLElement)
+    func writeFootnoteReference(_ label: String, into parent: XMLElement)
     /// A block, in the edition's markup.
-    mutating func writeBlock(_ block: Block, into parent: XMLElement)
+    func writeBlock(_ block: Block, into parent: XMLElement)
 }
 
 /// The styles of inline text every XML edition marks up.
@@ -40,27 +41,39 @@ extension XMLEditionContext {
     public func writeText(_ text: String, into parent: XMLElement) { parent.addText(text) }
 
     /// Inline content, as mixed content of `parent` (never indented).
-    public mutating func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
+    public func writeInlines(_ inlines: [Inline], into parent: XMLElement) {
         parent.beginMixedContent()
-        for inline in ReferenceWording.resolved(inlines, labels: referenceLabels) {
-            switch inline {
-            case .text(let text): writeText(text, into: parent)
-            case .emphasis(let content): writeInlines(content, into: Self.element(for: .emphasis, in: parent))
-            case .strong(let content): writeInlines(content, into: Self.element(for: .strong, in: parent))
-            case .strikethrough(let content): writeInlines(content, into: Self.element(for: .strikethrough, in: parent))
-            case .code(let text): parent.element("code", text: text)
-            case .link(let link): writeLink(link, into: parent)
-            case .crossReference(let reference): writeCrossReference(reference, into: parent)
-            case .image(let image): writeImage(image, into: parent)
-            case .lineBreak: writeLineBreak(into: parent)
-            case .footnoteReference(let label): writeFootnoteReference(label, into: parent)
-            }
+        for inline in ReferenceWording.resolved(inlines, labels: referenceLabels) { write(inline, into: parent) }
+    }
+
+    /// A paragraph's inline content: that of a long one streamed when the paragraph is
+    /// (`XMLElement.addChildren(of:with:)`), so that a paragraph of 80,000 cross-references
+    /// is never whole in the tree. Nothing may be added to `paragraph` after it.
+    public func writeParagraphInlines(_ inlines: [Inline], into paragraph: XMLElement) {
+        paragraph.beginMixedContent()
+        paragraph.addChildren(of: ReferenceWording.resolved(inlines, labels: referenceLabels)) { [self] inline in
+            write(inline, into: paragraph)
+        }
+    }
+
+    private func write(_ inline: Inline, into parent: XMLElement) {
+        switch inline {
+        case .text(let text): writeText(text, into: parent)
+        case .emphasis(let content): writeInlines(content, into: Self.element(for: .emphasis, in: parent))
+        case .strong(let content): writeInlines(content, into: Self.element(for: .strong, in: parent))
+        case .strikethrough(let content): writeInlines(content, into: Self.element(for: .strikethrough, in: parent))
+        case .code(let text): parent.element("code", text: text)
+        case .link(let link): writeLink(link, into: parent)
+        case .crossReference(let reference): writeCrossReference(reference, into: parent)
+        case .image(let image): writeImage(image, into: parent)
+        case .lineBreak: writeLineBreak(into: parent)
+        case .footnoteReference(let label): writeFootnoteReference(label, into: parent)
         }
     }
 
     /// A key judgment's, risk's or source's title and blocks: the title in bold opening the
     /// first paragraph, then the other blocks (see `LeadIn`).
-    public mutating func writeLeadIn(title: [Inline], blocks: [Block], into parent: XMLElement) {
+    public func writeLeadIn(title: [Inline], blocks: [Block], into parent: XMLElement) {
         let leadIn = LeadIn(title: title, blocks: blocks)
         if !title.isEmpty {
             let paragraph = Self.paragraph(in: parent)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReportModel
+import ReportReaders
 import ReportTestSupport
 import XMLSupport
 @testable import DocBookWriter
@@ -32,6 +33,17 @@ import XMLSupport
             let streamed = String(decoding: DocBookWriter().write(report).bytes, as: UTF8.self)
             #expect(streamed == whole, "seed \(seed): from \(streamed.commonPrefix(with: whole).count) characters on")
         }
+    }
+
+    /// Blocks of many parts, streamed a part at a time inside the part that holds them,
+    /// give the whole tree's bytes, valid DocBook.
+    @Test func longBlocksAreTheWholeTreeSerialised() throws {
+        let markdown = LongBlocks.markdown(parts: XMLElement.streamingThreshold + 2)
+        let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "long.md", reportPath: nil).report
+        let whole = DocBookWriter().makeDocument(report).serialized()
+        let streamed = DocBookWriter().write(report).bytes
+        #expect(streamed == whole)
+        #expect(try DocBookSchema.problems(in: streamed, schema: DocBookSchema.load()).isEmpty)
     }
 
     @Test func generatedReportsAreDeterministic() {

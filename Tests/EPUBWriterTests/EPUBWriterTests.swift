@@ -37,6 +37,16 @@ import ReportTestSupport
         #expect(try entries(of: bytes).count(where: { $0.path.hasPrefix("EPUB/text/section-") }) > 7)
     }
 
+    /// Blocks of many parts, streamed a part at a time inside the part that holds them,
+    /// make a valid book whose every note reference finds its note.
+    @Test func longBlocksPassEPUBCheck() throws {
+        let markdown = LongBlocks.markdown(parts: 258)
+        let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "long.md", reportPath: nil).report
+        let writer = EPUBWriter(options: .init(stylesheet: EPUBWriterTests.stylesheet, modified: 0))
+        let summary = try epubCheck(writer.write(report, resources: [:]).bytes)
+        #expect(summary.contains(cleanEPUBCheck), "\(summary)")
+    }
+
     @Test func generatedReportsPassEPUBCheck() throws {
         let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>"#.utf8)
         for seed in UInt64(1)...6 {

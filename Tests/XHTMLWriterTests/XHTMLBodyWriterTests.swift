@@ -39,7 +39,7 @@ import XHTMLWriter
 
     private func body(_ style: FootnoteStyle) throws -> String {
         let report = try report()
-        var writer = XHTMLBodyWriter(Manuscript(report), addressing: Elsewhere(), footnoteStyle: style)
+        let writer = XHTMLBodyWriter(Manuscript(report), addressing: Elsewhere(), footnoteStyle: style)
         let document = XMLDocument(rootName: "body", namespace: XHTMLWriter.namespace)
         writer.write(report.sections[0], into: document.root)
         writer.writePendingNotes(into: document.root)

@@ -129,6 +129,19 @@ import XMLSupport
         }
     }
 
+    /// Blocks of many parts are streamed a part at a time, each inside the one that holds
+    /// it (`XMLElement.streamChildren`), and still give the whole tree's bytes, every note
+    /// set where it is first referenced.
+    @Test func longBlocksAreTheWholeTreeSerialised() throws {
+        let markdown = LongBlocks.markdown(parts: XMLElement.streamingThreshold + 2)
+        let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "long.md", reportPath: nil).report
+        let writer = XHTMLWriter()
+        let whole = String(decoding: writer.makeDocument(report).serializedAsPolyglotHTML(), as: UTF8.self)
+        let streamed = String(decoding: writer.write(report).bytes, as: UTF8.self)
+        #expect(streamed == whole, "from \(streamed.commonPrefix(with: whole).count) characters on")
+        #expect(streamed.components(separatedBy: "<span class=\"footnote\"").count == 7, "each note written once")
+    }
+
     /// A style sheet that happens to hold the words marking where the streamed parts go
     /// (the contents, the lead, the sections): the document is then built whole and still
     /// written right.
