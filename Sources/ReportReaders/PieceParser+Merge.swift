@@ -11,15 +11,41 @@ extension PieceParser {
         private var definitions: [String: MarkdownNode] = [:]
         private var definedIn: [String: Int] = [:]
         private var pieceCount = 0
+        /// The bullet list a piece ended with, held until the next piece's items join it.
+        private var openList: MarkdownNode?
 
         init(body: BodyText) {
             text = body.bytes
             lineStarts = body.lineStarts
         }
 
-        /// The blocks of the next piece, its references numbered as in the whole text; nil
-        /// when the piece was not parsed as expected (its end left a block open).
+        /// The blocks of the next piece, its references numbered as in the whole text, and
+        /// a bullet list cut before an item whole (given with the piece where it ends); nil
+        /// when the piece was not parsed as expected (its end left a block open, or a list
+        /// cut is not one list).
         mutating func add(_ document: MarkdownNode, of piece: Piece) -> [MarkdownNode]? {
+            guard var content = numbered(document, of: piece) else { return nil }
+            if piece.continuesList {
+                guard let list = openList, let first = content.first, Self.isBulletList(first), first.startLine == piece.firstLine
+                else { return nil }
+                list.children += first.children
+                list.tight = list.tight && first.tight
+                list.endLine = first.endLine
+                list.endColumn = first.endColumn
+                content[0] = list
+                openList = nil
+            }
+            if piece.listGoesOn {
+                guard let last = content.last, Self.isBulletList(last) else { return nil }
+                openList = content.removeLast()
+            }
+            return content
+        }
+
+        private static func isBulletList(_ node: MarkdownNode) -> Bool { node.kind == .list && !node.ordered }
+
+        /// The blocks of the next piece, its references numbered as in the whole text.
+        private mutating func numbered(_ document: MarkdownNode, of piece: Piece) -> [MarkdownNode]? {
             defer { pieceCount += 1 }
             let children = document.children
             document.children = []
@@ -53,9 +79,13 @@ extension PieceParser {
             }
             // The references of the piece's own text, its definitions' included (cmark-gfm
             // counts those where the definitions stood); the paragraph added is left out.
+            // A fence or HTML block that reaches past the piece's text (one open in a list
+            // item at the cut, closed with the item by the paragraph added, a blank line
+            // later) took in the line added before that paragraph.
             var references: [(node: MarkdownNode, label: String)] = []
             var stack = content + own
             while let node = stack.popLast() {
+                if node.kind == .codeBlock || node.kind == .htmlBlock, node.endLine > contentEnd { return nil }
                 if node.kind == .footnoteReference {
                     guard let number = Int(node.literal), local.indices.contains(number - 1) else { return nil }
                     references.append((node, local[number - 1]))

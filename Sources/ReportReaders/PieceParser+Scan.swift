@@ -7,8 +7,9 @@ extension PieceParser {
         let start: Int
         let firstLine: Int
         /// Where a piece may start: lines after a blank line that open a heading or a
-        /// paragraph at the margin (`isCutLine`), as (byte offset, line).
-        private var cuts: [(offset: Int, line: Int)] = []
+        /// paragraph at the margin (`isCutLine`), and the next item of a bullet list
+        /// (`isBulletItem`), as (byte offset, line, whether a list goes on there).
+        private var cuts: [Cut] = []
         /// Every footnote definition's label (and some text that only looks like one).
         private var definitions: [(offset: Int, label: String)] = []
         /// The normalised text of everything written like a footnote reference.
@@ -27,6 +28,11 @@ extension PieceParser {
             var previousLineIsBlank = true
             var labelStart: Int?  // after the last `[^` with only label characters since
             var fence: (byte: UInt8, count: Int)?  // the code fence open at the margin
+            // The bullet of the last line at the margin when it opened an item of a bullet
+            // list, and whether that item's lines hold no `<`, backtick or tilde (an HTML
+            // block or fence inside it, which a piece's end would change).
+            var marginBullet: UInt8?
+            var plainItem = false
             var index = body.start
             while index < bytes.count {
                 let byte = bytes[index]
@@ -34,8 +40,12 @@ extension PieceParser {
                 // tenth of reading a large report, before any parsing could start.
                 if Scan.plain[Int(byte)] {
                     if index == lineStart {
-                        if byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") { fence = Scan.fence(bytes, at: index, open: fence) }
-                        if fence == nil, previousLineIsBlank, Scan.isCutLine(bytes, at: index) { cuts.append((index, line)) }
+                        if fence == nil, previousLineIsBlank, Scan.isCutLine(bytes, at: index) { cuts.append(Cut(offset: index, line: line)) }
+                        let bullet = Scan.isBulletItem(bytes, at: index) ? byte : nil
+                        if let bullet, fence == nil, !previousLineIsBlank, marginBullet == bullet, plainItem {
+                            cuts.append(Cut(offset: index, line: line, continuesList: true))
+                        }
+                        (marginBullet, plainItem) = (bullet, true)
                     }
                     lineIsBlank = false
                     index += 1
@@ -47,8 +57,13 @@ extension PieceParser {
                     continue
                 }
                 if index == lineStart, byte == UInt8(ascii: "#"), previousLineIsBlank, fence == nil, Scan.isATXHeading(bytes, at: index) {
-                    cuts.append((index, line))
+                    cuts.append(Cut(offset: index, line: line))
                 }
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") {
+                    plainItem = false
+                    if index == lineStart, byte != UInt8(ascii: "<") { fence = Scan.fence(bytes, at: index, open: fence) }
+                }
+                if index == lineStart, byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") { marginBullet = nil }
                 switch byte {
                 case UInt8(ascii: "\n"):
                     lineStart = index + 1
@@ -90,9 +105,32 @@ extension PieceParser {
         }
 
         /// The bytes that matter to the scan only by not being white space: all but line
-        /// breaks, spaces, tabs, `#`, `[`, `]` and NUL.
+        /// breaks, spaces, tabs, `#`, `[`, `]`, NUL, and `<`, backtick and tilde.
         private static let plain: [Bool] = (0...255).map { byte in
-            !"\n\r \t#[]\0".utf8.contains(UInt8(byte))
+            !"\n\r \t#[]\0<`~".utf8.contains(UInt8(byte))
+        }
+
+        /// A place a piece may start.
+        struct Cut {
+            var offset: Int
+            var line: Int
+            /// The line opens the next item of the bullet list the line before it is in: the
+            /// piece goes on with that list (`Merge`).
+            var continuesList = false
+        }
+
+        /// Whether a line at the margin starting at `index` opens an item of a bullet list
+        /// with words in it: `-`, `*` or `+`, a space, and neither white space nor a
+        /// character that could make the line a thematic break (`- - -`). Cut before such a
+        /// line when the line before it is in an item of the same bullet, the list goes on
+        /// in the next piece: no blank line between them, so whether the list is loose is
+        /// decided within the pieces, and every block of that item ends where it would in
+        /// the whole text (none is an HTML block or fence, which `plainItem` sees).
+        private static func isBulletItem(_ bytes: [UInt8], at index: Int) -> Bool {
+            guard [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index]),
+                index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: " ")
+            else { return false }
+            return !" \t\n\r-*_+".utf8.contains(bytes[index + 2])
         }
 
         /// Whether a line at the margin after a blank line, starting at `index`, begins a
@@ -168,7 +206,7 @@ extension PieceParser {
         /// The text cut into about `count` pieces at the cuts nearest after equal shares,
         /// each with the labels it uses or defines.
         func pieces(count: Int) -> [Piece] {
-            var bounds: [(offset: Int, line: Int)] = [(start, firstLine)]
+            var bounds: [Cut] = [Cut(offset: start, line: firstLine)]
             var cut = 0
             for share in 1..<max(1, count) {
                 let target = start + share * (length - start) / count
@@ -184,7 +222,7 @@ extension PieceParser {
             var reference = 0
             var definition = 0
             for (index, bound) in bounds.enumerated() {
-                let next: (offset: Int, line: Int) = index + 1 < bounds.count ? bounds[index + 1] : (length, lines + 1)
+                let next = index + 1 < bounds.count ? bounds[index + 1] : Cut(offset: length, line: lines + 1)
                 var labels: [String] = []
                 var seen: Set<String> = []
                 while reference < references.count, references[reference].offset < next.offset {
@@ -196,7 +234,9 @@ extension PieceParser {
                     definition += 1
                 }
                 pieces.append(
-                    Piece(range: bound.offset..<next.offset, firstLine: bound.line, lineCount: next.line - bound.line, labels: labels))
+                    Piece(
+                        range: bound.offset..<next.offset, firstLine: bound.line, lineCount: next.line - bound.line, labels: labels,
+                        continuesList: bound.continuesList, listGoesOn: next.continuesList))
             }
             return pieces
         }

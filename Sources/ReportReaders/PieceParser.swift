@@ -8,8 +8,9 @@
 ///
 /// A piece ends where a parse of the whole would have closed every block: before an ATX
 /// heading, or a paragraph opening with a letter, at the margin after a blank line and
-/// outside a code fence (`Scan.isCutLine`). What reaches across pieces is handled
-/// so that nothing changes:
+/// outside a code fence (`Scan.isCutLine`); or every block but a bullet list, before its
+/// next item (`Scan.isBulletItem`), so that a list of 200,000 items is not one parse. What
+/// reaches across pieces is handled so that nothing changes:
 /// - Link reference definitions hold for the whole document: a text that may have one
 ///   (any `]:` that does not end a footnote label) is parsed whole.
 /// - Footnotes: a piece is parsed with a stub definition for each footnote label it uses
@@ -17,6 +18,8 @@
 ///   and none of its definitions is dropped as unused. Stubs and paragraph are then taken
 ///   out, references numbered in the order of the whole text, and the definitions used put
 ///   at the end in that order, as cmark-gfm does (`Merge`).
+/// - A list cut before an item: the list ending one piece and the list opening the next are
+///   one list, loose when either is (`Merge`).
 /// - A piece whose end leaves a block open (an unclosed fence or HTML block) swallows the
 ///   paragraph added after it. That, and anything else not exactly as expected, makes the
 ///   text be parsed whole.
@@ -47,6 +50,10 @@ enum PieceParser {
         var lineCount: Int
         /// The footnote labels the piece refers to or defines.
         var labels: [String]
+        /// The piece opens with the next item of the bullet list the piece before ended
+        /// with; the next piece goes on with the list this one ends with.
+        var continuesList = false
+        var listGoesOn = false
 
         /// The line, in the whole text's numbering, of the paragraph added after the piece.
         var sentinelLine: Int { firstLine + lineCount + 1 }

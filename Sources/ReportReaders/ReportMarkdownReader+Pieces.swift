@@ -3,14 +3,15 @@ import ReportModel
 // MARK: - Reading a large report in pieces
 //
 // The one seam between `ReportMarkdownReader` and the reading of large reports in pieces.
-// A text of two pieces or more (`PieceParser.defaultPieceSize`) is cut before headings and
-// paragraphs at the margin (`PieceParser.Scan`), the pieces are parsed on threads of their own (`PieceParser`,
-// `PieceStream`) while this thread converts those already parsed, their trees are freed on
-// another thread (`Disposal`), and their blocks and footnotes are joined as the whole
-// text's would be (`PieceParser.Merge`). Whenever a piece cannot be proven to parse as it would in
-// the whole text (an unclosed fence or HTML block at a cut, link reference definitions, and
-// the other cases `PieceParser.Scan` lists), nothing of the pieces is kept and the text is read
-// whole: the result is always the whole read's, which tests and the fuzzer check.
+// A text of two pieces or more (`PieceParser.defaultPieceSize`) is cut before headings,
+// paragraphs at the margin and the items of bullet lists (`PieceParser.Scan`), the pieces
+// are parsed on threads of their own (`PieceParser`, `PieceStream`) while this thread
+// converts those already parsed, their trees are freed on another thread (`Disposal`),
+// and their blocks and footnotes are joined as the whole text's would be
+// (`PieceParser.Merge`). Whenever a piece cannot be proven to parse as it would in the
+// whole text (an unclosed fence or HTML block at a cut, link reference definitions, and
+// the other cases `PieceParser.Scan` lists), nothing of the pieces is kept and the text is
+// read whole: the result is always the whole read's, which tests and the fuzzer check.
 extension ReportMarkdownReader {
     /// The metadata and body read from the text's pieces, with their diagnostics added to
     /// `log`; nil when the text is small or a piece did not parse as expected, and then

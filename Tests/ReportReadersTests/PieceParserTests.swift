@@ -19,6 +19,8 @@ import Testing
         "- item", "  - nested item", "1. first", "> quoted", "    indented code", "| a | b |", "|---|---|",
         "*emphasis* and **strong**", "[link](#sub)", "[^a]:", "    continued note text",
         "Table: A caption", "2. second", "  ```", "Plain words", "Élan", "````", "\u{FEFF}After a byte order mark",
+        "- item", "- item", "* star item", "+ plus item", "- - -", "* * *", "- [ ] task", "-", "- <b>bold</b>", "- `code`",
+        "  continued item", "- ```", "<span>", "- item[^a]",
     ]
 
     /// Front matter with a title, without one (the `# Title` heading may give it, or
@@ -146,6 +148,39 @@ import Testing
         let parsed = try #require(try Self.parsedInPieces(bytes, pieceSize: 200))
         #expect(Self.shape(parsed) == Self.shape(try MarkdownParser.parse(bytes)))
         #expect(Self.outcome(text, pieceSize: 200) == Self.outcome(text, pieceSize: .max))
+    }
+
+    /// A long bullet list is cut between items, and its pieces make one list: loose when
+    /// any part of it is, nested lists and task items kept, every item where it was.
+    @Test func bulletListsAreCutBetweenItems() throws {
+        var text = "Lead.\n\n"
+        for index in 0..<400 {
+            text += index % 97 == 0 ? "- [x] task \(index)\n" : "- item \(index)[^n]\n"
+            if index % 50 == 0 { text += "  - nested \(index)\n" }
+            if index == 300 { text += "\n" }
+        }
+        text += "\n* other list\n* same\n\nAfter.\n\n[^n]: The note.\n"
+        let bytes = Array(text.utf8)
+        let pieces = try #require(PieceParser.pieces(of: BodyText(bytes), pieceSize: 300))
+        #expect(pieces.count > 10)
+        #expect(pieces.dropFirst().allSatisfy { bytes[$0.range].starts(with: "- ".utf8) })
+        let parsed = try #require(try Self.parsedInPieces(bytes, pieceSize: 300))
+        let whole = try MarkdownParser.parse(bytes)
+        #expect(Self.shape(parsed) == Self.shape(whole))
+        #expect(parsed.children.map(\.tight) == whole.children.map(\.tight))
+        #expect(Self.outcome(text, pieceSize: 300) == Self.outcome(text, pieceSize: .max))
+    }
+
+    /// An item that holds what a piece's end could change (an HTML block, a fence) is not
+    /// cut after; a list cut where the text is not one list is read whole.
+    @Test func listsThatCannotBeCutAreReadWhole() throws {
+        let items = (0..<60).map { "- item \($0)\n" }.joined()
+        for odd in ["- <div>\n", "- ```\n  code\n", "<div>\n", "text\n"] {
+            let text = items + odd + items
+            #expect(Self.outcome(text, pieceSize: 40) == Self.outcome(text, pieceSize: .max), "\(odd.debugDescription)")
+        }
+        let html = "<div>\n" + items
+        #expect(try Self.parsedInPieces(Array(html.utf8), pieceSize: 40) == nil)
     }
 
     @Test func linkReferenceDefinitionsAreReadWhole() throws {
