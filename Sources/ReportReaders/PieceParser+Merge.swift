@@ -11,7 +11,7 @@ extension PieceParser {
         private var definitions: [String: MarkdownNode] = [:]
         private var definedIn: [String: Int] = [:]
         private var pieceCount = 0
-        /// The bullet list a piece ended with, held until the next piece's items join it.
+        /// The list a piece ended with, held until the next piece's items join it.
         private var openList: MarkdownNode?
 
         init(body: BodyText) {
@@ -20,13 +20,14 @@ extension PieceParser {
         }
 
         /// The blocks of the next piece, its references numbered as in the whole text, and
-        /// a bullet list cut before an item whole (given with the piece where it ends); nil
+        /// a list cut before an item whole (given with the piece where it ends); nil
         /// when the piece was not parsed as expected (its end left a block open, or a list
         /// cut is not one list).
         mutating func add(_ document: MarkdownNode, of piece: Piece) -> [MarkdownNode]? {
             guard var content = numbered(document, of: piece) else { return nil }
             if piece.continuesList {
-                guard let list = openList, let first = content.first, Self.isBulletList(first), first.startLine == piece.firstLine
+                guard let list = openList, let first = content.first, first.kind == .list, first.ordered == list.ordered,
+                    first.startLine == piece.firstLine
                 else { return nil }
                 list.children += first.children
                 list.tight = list.tight && first.tight
@@ -36,13 +37,11 @@ extension PieceParser {
                 openList = nil
             }
             if piece.listGoesOn {
-                guard let last = content.last, Self.isBulletList(last) else { return nil }
+                guard content.last?.kind == .list else { return nil }
                 openList = content.removeLast()
             }
             return content
         }
-
-        private static func isBulletList(_ node: MarkdownNode) -> Bool { node.kind == .list && !node.ordered }
 
         /// The blocks of the next piece, its references numbered as in the whole text.
         private mutating func numbered(_ document: MarkdownNode, of piece: Piece) -> [MarkdownNode]? {

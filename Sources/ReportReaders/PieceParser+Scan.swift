@@ -7,8 +7,8 @@ extension PieceParser {
         let start: Int
         let firstLine: Int
         /// Where a piece may start: lines after a blank line that open a heading or a
-        /// paragraph at the margin (`isCutLine`), and the next item of a bullet list
-        /// (`isBulletItem`), as (byte offset, line, whether a list goes on there).
+        /// paragraph at the margin (`isCutLine`), and the next item of a list
+        /// (`listMarker`), as (byte offset, line, whether a list goes on there).
         private var cuts: [Cut] = []
         /// Every footnote definition's label (and some text that only looks like one).
         private var definitions: [(offset: Int, label: String)] = []
@@ -28,10 +28,10 @@ extension PieceParser {
             var previousLineIsBlank = true
             var labelStart: Int?  // after the last `[^` with only label characters since
             var fence: (byte: UInt8, count: Int)?  // the code fence open at the margin
-            // The bullet of the last line at the margin when it opened an item of a bullet
-            // list, and whether that item's lines hold no `<`, backtick or tilde (an HTML
-            // block or fence inside it, which a piece's end would change).
-            var marginBullet: UInt8?
+            // The marker of the last line at the margin when it opened an item of a list
+            // (`listMarker`), and whether that item's lines hold no `<`, backtick or tilde
+            // (an HTML block or fence inside it, which a piece's end would change).
+            var marginMarker: UInt8?
             var plainItem = false
             var index = body.start
             while index < bytes.count {
@@ -41,11 +41,11 @@ extension PieceParser {
                 if Scan.plain[Int(byte)] {
                     if index == lineStart {
                         if fence == nil, previousLineIsBlank, Scan.isCutLine(bytes, at: index) { cuts.append(Cut(offset: index, line: line)) }
-                        let bullet = Scan.isBulletItem(bytes, at: index) ? byte : nil
-                        if let bullet, fence == nil, !previousLineIsBlank, marginBullet == bullet, plainItem {
+                        let marker = Scan.listMarker(bytes, at: index)
+                        if let marker, fence == nil, !previousLineIsBlank, marginMarker == marker, plainItem {
                             cuts.append(Cut(offset: index, line: line, continuesList: true))
                         }
-                        (marginBullet, plainItem) = (bullet, true)
+                        (marginMarker, plainItem) = (marker, true)
                     }
                     lineIsBlank = false
                     index += 1
@@ -63,7 +63,7 @@ extension PieceParser {
                     plainItem = false
                     if index == lineStart, byte != UInt8(ascii: "<") { fence = Scan.fence(bytes, at: index, open: fence) }
                 }
-                if index == lineStart, byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") { marginBullet = nil }
+                if index == lineStart, byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") { marginMarker = nil }
                 switch byte {
                 case UInt8(ascii: "\n"):
                     lineStart = index + 1
@@ -114,23 +114,31 @@ extension PieceParser {
         struct Cut {
             var offset: Int
             var line: Int
-            /// The line opens the next item of the bullet list the line before it is in: the
-            /// piece goes on with that list (`Merge`).
+            /// The line opens the next item of the list the line before it is in: the piece
+            /// goes on with that list (`Merge`).
             var continuesList = false
         }
 
-        /// Whether a line at the margin starting at `index` opens an item of a bullet list
-        /// with words in it: `-`, `*` or `+`, a space, and neither white space nor a
-        /// character that could make the line a thematic break (`- - -`). Cut before such a
-        /// line when the line before it is in an item of the same bullet, the list goes on
-        /// in the next piece: no blank line between them, so whether the list is loose is
-        /// decided within the pieces, and every block of that item ends where it would in
-        /// the whole text (none is an HTML block or fence, which `plainItem` sees).
-        private static func isBulletItem(_ bytes: [UInt8], at index: Int) -> Bool {
-            guard [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index]),
-                index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: " ")
-            else { return false }
-            return !" \t\n\r-*_+".utf8.contains(bytes[index + 2])
+        /// What marks a line at the margin starting at `index` as an item of a list with
+        /// words in it: its bullet (`-`, `*`, `+`), or for a numbered item the `.` or `)`
+        /// after one to nine digits; then a space, and neither white space nor a character
+        /// that could make the line a thematic break (`- - -`). Nil for any other line.
+        ///
+        /// A cut before such a line, when the line before it is in an item with the same
+        /// marker, leaves the list to go on in the next piece: there is no blank line
+        /// between them, so whether the list is loose is decided within the pieces, and
+        /// every block of that item ends where it would in the whole text (none is an HTML
+        /// block or fence, which `plainItem` sees). A numbered item there is the next of
+        /// its list whatever its number, in the whole text as in the piece.
+        private static func listMarker(_ bytes: [UInt8], at index: Int) -> UInt8? {
+            var end = index
+            while end < bytes.count, end - index < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+            let digits = end - index
+            guard digits <= 9, end + 2 < bytes.count, bytes[end + 1] == UInt8(ascii: " ") else { return nil }
+            let marker = bytes[end]
+            let markers: [UInt8] = digits == 0 ? Array("-*+".utf8) : Array(".)".utf8)
+            guard markers.contains(marker), !" \t\n\r-*_+".utf8.contains(bytes[end + 2]) else { return nil }
+            return marker
         }
 
         /// Whether a line at the margin after a blank line, starting at `index`, begins a

@@ -8,8 +8,8 @@
 ///
 /// A piece ends where a parse of the whole would have closed every block: before an ATX
 /// heading, or a paragraph opening with a letter, at the margin after a blank line and
-/// outside a code fence (`Scan.isCutLine`); or every block but a bullet list, before its
-/// next item (`Scan.isBulletItem`), so that a list of 200,000 items is not one parse. What
+/// outside a code fence (`Scan.isCutLine`); or every block but a list, before its next
+/// item (`Scan.listMarker`), so that a list of 200,000 items is not one parse. What
 /// reaches across pieces is handled so that nothing changes:
 /// - Link reference definitions hold for the whole document: a text that may have one
 ///   (any `]:` that does not end a footnote label) is parsed whole.
@@ -50,7 +50,7 @@ enum PieceParser {
         var lineCount: Int
         /// The footnote labels the piece refers to or defines.
         var labels: [String]
-        /// The piece opens with the next item of the bullet list the piece before ended
+        /// The piece opens with the next item of the list the piece before ended
         /// with; the next piece goes on with the list this one ends with.
         var continuesList = false
         var listGoesOn = false

@@ -4,7 +4,7 @@ import ReportModel
 //
 // The one seam between `ReportMarkdownReader` and the reading of large reports in pieces.
 // A text of two pieces or more (`PieceParser.defaultPieceSize`) is cut before headings,
-// paragraphs at the margin and the items of bullet lists (`PieceParser.Scan`), the pieces
+// paragraphs at the margin and the items of lists (`PieceParser.Scan`), the pieces
 // are parsed on threads of their own (`PieceParser`, `PieceStream`) while this thread
 // converts those already parsed, their trees are freed on another thread (`Disposal`),
 // and their blocks and footnotes are joined as the whole text's would be

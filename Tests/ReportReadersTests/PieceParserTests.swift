@@ -20,7 +20,7 @@ import Testing
         "*emphasis* and **strong**", "[link](#sub)", "[^a]:", "    continued note text",
         "Table: A caption", "2. second", "  ```", "Plain words", "Élan", "````", "\u{FEFF}After a byte order mark",
         "- item", "- item", "* star item", "+ plus item", "- - -", "* * *", "- [ ] task", "-", "- <b>bold</b>", "- `code`",
-        "  continued item", "- ```", "<span>", "- item[^a]",
+        "  continued item", "- ```", "<span>", "- item[^a]", "3) third", "1. first", "10. tenth", "1.  wide",
     ]
 
     /// Front matter with a title, without one (the `# Title` heading may give it, or
@@ -169,6 +169,22 @@ import Testing
         #expect(Self.shape(parsed) == Self.shape(whole))
         #expect(parsed.children.map(\.tight) == whole.children.map(\.tight))
         #expect(Self.outcome(text, pieceSize: 300) == Self.outcome(text, pieceSize: .max))
+    }
+
+    /// A numbered list, a risk register among them, is cut the same way: one list, its
+    /// first number kept, a list of the other delimiter left apart.
+    @Test func numberedListsAreCutBetweenItems() throws {
+        var text = "---\ntitle: T\n---\n\n## Risks {.risks}\n\n"
+        text += (0..<300).map { "\($0 + 3). **R\($0):** risky.[^n] {likelihood=likely impact=major}\n" }.joined()
+        text += "\n## Steps\n\n" + (0..<300).map { "\($0 + 1)) step \($0)\n" }.joined() + "1. another list\n\n[^n]: The note.\n"
+        let bytes = Array(text.utf8)
+        let pieces = try #require(PieceParser.pieces(of: BodyText(bytes), pieceSize: 400))
+        #expect(pieces.filter(\.continuesList).count > 10)
+        let parsed = try #require(try Self.parsedInPieces(bytes, pieceSize: 400))
+        let whole = try MarkdownParser.parse(bytes)
+        #expect(Self.shape(parsed) == Self.shape(whole))
+        #expect(parsed.children.map(\.listStart) == whole.children.map(\.listStart))
+        #expect(Self.outcome(text, pieceSize: 400) == Self.outcome(text, pieceSize: .max))
     }
 
     /// An item that holds what a piece's end could change (an HTML block, a fence) is not
