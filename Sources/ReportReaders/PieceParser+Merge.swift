@@ -26,8 +26,8 @@ extension PieceParser {
         mutating func add(_ document: MarkdownNode, of piece: Piece) -> [MarkdownNode]? {
             guard var content = numbered(document, of: piece) else { return nil }
             if piece.continuesList {
-                guard let list = openList, let first = content.first, first.kind == .list, first.ordered == list.ordered,
-                    first.startLine == piece.firstLine
+                guard let list = openList, let first = content.first, first.kind == .list, first.startLine == piece.firstLine,
+                    let marker = marker(of: first), marker == self.marker(of: list)
                 else { return nil }
                 list.children += first.children
                 list.tight = list.tight && first.tight
@@ -41,6 +41,18 @@ extension PieceParser {
                 openList = content.removeLast()
             }
             return content
+        }
+
+        /// The bullet of a list's first item, or the `.` or `)` after its number: two lists
+        /// with the same marker, one ending a piece and one opening the next at a cut before
+        /// an item, are one list in the whole text (an item indented less than its list's
+        /// text may start a list of another bullet in between, which stays apart).
+        private func marker(of list: MarkdownNode) -> UInt8? {
+            guard let item = list.children.first, item.startLine >= 1, item.startLine <= lineStarts.count else { return nil }
+            var index = lineStarts[item.startLine - 1] + max(item.startColumn, 1) - 1
+            while index < text.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[index]) { index += 1 }
+            guard index < text.count else { return nil }
+            return text[index]
         }
 
         /// The blocks of the next piece, its references numbered as in the whole text.

@@ -20,7 +20,7 @@ import Testing
         "*emphasis* and **strong**", "[link](#sub)", "[^a]:", "    continued note text",
         "Table: A caption", "2. second", "  ```", "Plain words", "Élan", "````", "\u{FEFF}After a byte order mark",
         "- item", "- item", "* star item", "+ plus item", "- - -", "* * *", "- [ ] task", "-", "- <b>bold</b>", "- `code`",
-        "  continued item", "- ```", "<span>", "- item[^a]", "3) third", "1. first", "10. tenth", "1.  wide",
+        "  continued item", "- ```", "<span>", "- item[^a]", "3) third", "1. first", "10. tenth", "1.  wide", " * indented star", " 2. indented",
     ]
 
     /// Front matter with a title, without one (the `# Title` heading may give it, or
@@ -195,6 +195,10 @@ import Testing
             let text = items + odd + items
             #expect(Self.outcome(text, pieceSize: 40) == Self.outcome(text, pieceSize: .max), "\(odd.debugDescription)")
         }
+        // An item indented by one space, less than its list's text, with another bullet:
+        // a list of its own between two lists of `-`, not an item inside the one before.
+        let alternating = (0..<60).map { "- item \($0)\n * odd \($0)\n" }.joined()
+        #expect(Self.outcome(alternating, pieceSize: 40) == Self.outcome(alternating, pieceSize: .max))
         let html = "<div>\n" + items
         #expect(try Self.parsedInPieces(Array(html.utf8), pieceSize: 40) == nil)
     }
