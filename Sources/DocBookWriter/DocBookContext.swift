@@ -110,7 +110,7 @@ final class DocBookContext {
             parent.element("para")
             return
         }
-        parent.addChildren(of: blocks, streamed: LargeBlocks.holdsLarge(blocks) || blocks.count > XMLElement.streamingThreshold) { [self] block in write(block, into: parent) }
+        parent.addChildren(of: blocks, streamed: LargeBlocks.isLarge(blocks)) { [self] block in write(block, into: parent) }
     }
 
     /// Whether `write(_:into:)` writes nothing for `block` (and returns nil): an empty list.

@@ -136,9 +136,11 @@ extension PieceParser {
             let digits = end - index
             guard digits <= 9, end + 2 < bytes.count, bytes[end + 1] == UInt8(ascii: " ") else { return nil }
             let marker = bytes[end]
-            let markers: [UInt8] = digits == 0 ? Array("-*+".utf8) : Array(".)".utf8)
-            guard markers.contains(marker), !" \t\n\r-*_+".utf8.contains(bytes[end + 2]) else { return nil }
-            return marker
+            switch (digits, marker) {
+            case (0, UInt8(ascii: "-")), (0, UInt8(ascii: "*")), (0, UInt8(ascii: "+")), (1..., UInt8(ascii: ".")), (1..., UInt8(ascii: ")")): break
+            default: return nil
+            }
+            return " \t\n\r-*_+".utf8.contains(bytes[end + 2]) ? nil : marker
         }
 
         /// Whether a line at the margin after a blank line, starting at `index`, begins a

@@ -164,7 +164,7 @@ final class XHTMLContext {
                     afterText = false
                 }
             }
-            listItem.addChildren(of: item.blocks, streamed: LargeBlocks.holdsLarge(item.blocks), with: writeBlock)
+            listItem.addChildren(of: item.blocks, streamed: LargeBlocks.isLarge(item.blocks), with: writeBlock)
         }
     }
 

@@ -45,14 +45,7 @@ public struct XMLElement {
     /// `streamChildren(adding:with:)` streams them, so that a container of streamed children
     /// (a table's body, inside the table) is a child of a streamed element in its turn.
     public func addChildren(streamed: Bool, all add: @escaping () -> Void) {
-        guard streamed else { return add() }
-        var added = false
-        streamChildren {
-            guard !added else { return false }
-            added = true
-            add()
-            return true
-        }
+        addChildren(of: CollectionOfOne(()), streamed: streamed) { add() }
     }
 
     /// The children `addNext` adds, a few at a time until it returns false, streamed as

@@ -11,23 +11,27 @@ public enum LargeBlocks {
     static let threshold = XMLElement.streamingThreshold
 
     public static func isLarge(_ section: Section) -> Bool {
-        section.blocks.count + section.subsections.count > threshold || section.blocks.contains(where: isLarge)
+        section.blocks.count + section.subsections.count > threshold || holdsLarge(section.blocks)
             || section.subsections.contains(where: isLarge)
     }
 
     public static func isLarge(_ block: Block) -> Bool {
         switch block {
         case .paragraph(let inlines): inlines.count > threshold
-        case .list(let list): list.items.count > threshold || list.items.contains { holdsLarge($0.blocks) }
-        case .quote(let blocks): blocks.count > threshold || holdsLarge(blocks)
+        case .list(let list): list.items.count > threshold || list.items.contains { isLarge($0.blocks) }
+        case .quote(let blocks): isLarge(blocks)
         case .table(let table): table.rows.count > threshold
-        case .keyJudgments(let judgments): judgments.count > threshold || judgments.contains { holdsLarge($0.blocks) }
-        case .risks(let risks): risks.count > threshold || risks.contains { holdsLarge($0.blocks) }
-        case .sources(let sources): sources.count > threshold || sources.contains { holdsLarge($0.blocks) }
+        case .keyJudgments(let judgments): judgments.count > threshold || judgments.contains { isLarge($0.blocks) }
+        case .risks(let risks): risks.count > threshold || risks.contains { isLarge($0.blocks) }
+        case .sources(let sources): sources.count > threshold || sources.contains { isLarge($0.blocks) }
         case .code, .thematicBreak, .figure: false
         }
     }
 
+    /// Whether the blocks of one container (a quote, an item) are large: many, or one of
+    /// them large.
+    public static func isLarge(_ blocks: [Block]) -> Bool { blocks.count > threshold || holdsLarge(blocks) }
+
     /// Whether any of `blocks` is large.
-    public static func holdsLarge(_ blocks: [Block]) -> Bool { blocks.contains(where: isLarge) }
+    static func holdsLarge(_ blocks: [Block]) -> Bool { blocks.contains(where: isLarge) }
 }

@@ -107,9 +107,7 @@ import Testing
     /// A fence at the margin is seen by the scan, which cuts after it, not inside.
     @Test func aFenceAtTheMarginIsNotCut() throws {
         let text = "Lead.\n\n```\n\n## Not a heading\n\nNot a paragraph\n```\n\n## Heading\n\nText.\n"
-        let pieces = try #require(try Self.parsedInPieces(Array(text.utf8), pieceSize: 8))
-        #expect(Self.shape(pieces) == Self.shape(try MarkdownParser.parse(Array(text.utf8))))
-        #expect(Self.outcome(text, pieceSize: 8) == Self.outcome(text, pieceSize: .max))
+        _ = try Self.expectTheSameInPieces(text, pieceSize: 8)
     }
 
     /// One the scan does not see (indented) is cut inside: the pieces then do not parse as
@@ -139,15 +137,11 @@ import Testing
             text += "Paragraph \(index).\n\n| a | b |\n|---|---|\n| \(index) | x |\n\nTable: Caption \(index).\n\n1. one\n\n2. two\n\n"
         }
         let bytes = Array(text.utf8)
-        let body = BodyText(bytes)
-        let pieces = try #require(PieceParser.pieces(of: body, pieceSize: 200))
+        let pieces = try Self.expectTheSameInPieces(text, pieceSize: 200)
         #expect(pieces.count > 10)
         for piece in pieces.dropFirst() {
             #expect(bytes[piece.range].starts(with: "Paragraph".utf8) || bytes[piece.range].starts(with: "| a".utf8))
         }
-        let parsed = try #require(try Self.parsedInPieces(bytes, pieceSize: 200))
-        #expect(Self.shape(parsed) == Self.shape(try MarkdownParser.parse(bytes)))
-        #expect(Self.outcome(text, pieceSize: 200) == Self.outcome(text, pieceSize: .max))
     }
 
     /// A long bullet list is cut between items, and its pieces make one list: loose when
@@ -161,14 +155,9 @@ import Testing
         }
         text += "\n* other list\n* same\n\nAfter.\n\n[^n]: The note.\n"
         let bytes = Array(text.utf8)
-        let pieces = try #require(PieceParser.pieces(of: BodyText(bytes), pieceSize: 300))
+        let pieces = try Self.expectTheSameInPieces(text, pieceSize: 300)
         #expect(pieces.count > 10)
         #expect(pieces.dropFirst().allSatisfy { bytes[$0.range].starts(with: "- ".utf8) })
-        let parsed = try #require(try Self.parsedInPieces(bytes, pieceSize: 300))
-        let whole = try MarkdownParser.parse(bytes)
-        #expect(Self.shape(parsed) == Self.shape(whole))
-        #expect(parsed.children.map(\.tight) == whole.children.map(\.tight))
-        #expect(Self.outcome(text, pieceSize: 300) == Self.outcome(text, pieceSize: .max))
     }
 
     /// A numbered list, a risk register among them, is cut the same way: one list, its
@@ -177,14 +166,7 @@ import Testing
         var text = "---\ntitle: T\n---\n\n## Risks {.risks}\n\n"
         text += (0..<300).map { "\($0 + 3). **R\($0):** risky.[^n] {likelihood=likely impact=major}\n" }.joined()
         text += "\n## Steps\n\n" + (0..<300).map { "\($0 + 1)) step \($0)\n" }.joined() + "1. another list\n\n[^n]: The note.\n"
-        let bytes = Array(text.utf8)
-        let pieces = try #require(PieceParser.pieces(of: BodyText(bytes), pieceSize: 400))
-        #expect(pieces.filter(\.continuesList).count > 10)
-        let parsed = try #require(try Self.parsedInPieces(bytes, pieceSize: 400))
-        let whole = try MarkdownParser.parse(bytes)
-        #expect(Self.shape(parsed) == Self.shape(whole))
-        #expect(parsed.children.map(\.listStart) == whole.children.map(\.listStart))
-        #expect(Self.outcome(text, pieceSize: 400) == Self.outcome(text, pieceSize: .max))
+        #expect(try Self.expectTheSameInPieces(text, pieceSize: 400).filter(\.continuesList).count > 10)
     }
 
     /// An item that holds what a piece's end could change (an HTML block, a fence) is not
@@ -209,6 +191,17 @@ import Testing
         #expect(Self.outcome(text, pieceSize: 8) == Self.outcome(text, pieceSize: .max))
     }
 
+    /// The pieces `text` is cut into, having expected that they are parsed (not read whole
+    /// after all) into the whole text's tree, and read into the same report.
+    static func expectTheSameInPieces(_ text: String, pieceSize: Int) throws -> [PieceParser.Piece] {
+        let bytes = Array(text.utf8)
+        let pieces = try #require(PieceParser.pieces(of: BodyText(bytes), pieceSize: pieceSize))
+        let parsed = try #require(try parsedInPieces(bytes, pieceSize: pieceSize))
+        #expect(shape(parsed) == shape(try MarkdownParser.parse(bytes)))
+        #expect(outcome(text, pieceSize: pieceSize) == outcome(text, pieceSize: .max))
+        return pieces
+    }
+
     /// The tree of `text` put together from its pieces as the reader does it, but whole, to
     /// compare with a parse of the whole; nil when it is not cut or a piece did not parse
     /// as expected.
@@ -228,16 +221,18 @@ import Testing
         return document
     }
 
-    /// Every node's kind, text and place, depth first; but the document's place, and where
-    /// containers end, which nothing reads (and which differs for those the end of the
-    /// text closes: in a piece the added paragraph closes them, a line further on).
+    /// Every node's kind, text and place, depth first, and a list's first number and
+    /// whether it is tight; but the document's place, and where containers end, which
+    /// nothing reads (and which differs for those the end of the text closes: in a piece
+    /// the added paragraph closes them, a line further on).
     static func shape(_ document: MarkdownNode) -> [String] {
         var lines: [String] = []
         var stack = document.children.reversed().map { ($0, 1) }
         let containers: [MarkdownNode.Kind] = [.blockQuote, .list, .item, .footnoteDefinition]
         while let (node, depth) = stack.popLast() {
             let end = containers.contains(node.kind) ? "" : "-\(node.endLine):\(node.endColumn)"
-            lines.append("\(depth) \(node.kind) \(node.literal) \(node.url) \(node.startLine):\(node.startColumn)\(end)")
+            let list = node.kind == .list ? " start \(node.listStart) tight \(node.tight)" : ""
+            lines.append("\(depth) \(node.kind) \(node.literal) \(node.url) \(node.startLine):\(node.startColumn)\(end)\(list)")
             stack.append(contentsOf: node.children.reversed().map { ($0, depth + 1) })
         }
         return lines
