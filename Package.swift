@@ -73,11 +73,12 @@ let package = Package(
             plugins: ["EmbedData"]),
         .executableTarget(name: "EmbedDataTool"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
-        // The command line: parsing only, over the Imprint library.
+        // The command line: parsing only, over the Imprint library (no reader, no writer:
+        // the library's build plan settles every value).
         .executableTarget(
             name: "ImprintCLI",
             dependencies: [
-                "Imprint", "ReportModel", "ReportReaders", "TextWriter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Imprint", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc: the report model is millions of small
             // values, which glibc's malloc is slow with (docs/performance.md). Debug builds

@@ -18,7 +18,10 @@ public struct EPUBWriter {
         public var modified: Int
         public var generator: String
 
-        public init(splitDepth: Int = 1, stylesheet: String, modified: Int, generator: String = "Imprint") {
+        /// One content document per top-level section.
+        public static let defaultSplitDepth = 1
+
+        public init(splitDepth: Int = defaultSplitDepth, stylesheet: String, modified: Int, generator: String = "Imprint") {
             self.splitDepth = splitDepth
             self.stylesheet = stylesheet
             self.modified = modified

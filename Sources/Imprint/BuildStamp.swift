@@ -4,7 +4,7 @@ import ReportReaders
 import ReportModel
 
 /// The record of a finished build that lets the next one be skipped: a digest of
-/// everything that shapes the editions besides files (tool version, options, environment),
+/// everything that shapes the editions besides files (tool version, settings, environment),
 /// a digest of every file the build read, and the files it wrote.
 ///
 /// The files read are known only after the report has been read (its images), so the
@@ -23,38 +23,35 @@ struct BuildStamp {
 
     /// Where a build records the editions it is putting in place (see `AtomicFile.commit`):
     /// beside the stamp.
-    static func journalPath(for options: BuildOptions) -> String {
-        path(for: options) + ".commit"
+    static func journalPath(for plan: BuildPlan) -> String {
+        path(for: plan) + ".commit"
     }
 
     /// Where the stamp of a report's build lives: beside its editions, in a hidden folder
     /// named for the tool.
-    static func path(for options: BuildOptions) -> String {
-        options.outputDirectory + "/.imprint/" + (options.outputName ?? Pipeline.baseName(of: options.input)) + ".stamp"
+    static func path(for plan: BuildPlan) -> String {
+        plan.outputDirectory + "/.imprint/" + (plan.outputName ?? Pipeline.baseName(of: plan.input)) + ".stamp"
     }
 
-    /// The digest of what shapes the editions other than the files read.
-    static func settings(of options: BuildOptions) -> String {
+    /// The digest of what shapes the editions other than the files read: the resolved
+    /// settings whole (a setting added to `BuildSettings` is digested with no change here),
+    /// where the report and its editions are, and the environment.
+    static func settings(of plan: BuildPlan) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let settings = (try? encoder.encode(plan.settings)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let parts: [String] = [
             "imprint \(Imprint.version)",
-            "input \(absolute(options.input))",
-            "output \(absolute(options.outputDirectory))",
-            "output-name \(options.outputName ?? "")",
-            "formats \(options.formats.map(\.rawValue).joined(separator: ","))",
-            "strict \(options.strict)",
-            "paper \(options.paper.rawValue)",
-            "css \(options.userStylesheets.map(absolute).joined(separator: "\u{0}"))",
-            "reference-doc \(options.referenceDoc.map(absolute) ?? "")",
-            "pdf-engine \(options.pdfEngine)",
-            "pdf-standard \(options.pdfStandard)",
+            "settings \(settings)",
+            // The command line's paths are read from the current folder.
+            "folder \(FileManager.default.currentDirectoryPath)",
+            "input \(absolute(plan.input))",
+            "output \(absolute(plan.outputDirectory))",
+            "output-name \(plan.outputName ?? "")",
             // Only a build with a PDF asks the engine for its version.
-            "pdf-engine-version \(options.formats.contains(.pdf) ? PDFEngine.version(of: options.pdfEngine) : "")",
-            "epub-split-depth \(options.epubSplitDepth)",
-            "width \(options.textWidth)",
-            "ascii \(options.ascii)",
-            "metadata \(options.metadataOverrides.joined(separator: "\u{0}"))",
+            "pdf-engine-version \(plan.settings.formats.contains(.pdf) ? PDFEngine.version(of: plan.settings.pdfEngine) : "")",
             // Which configuration files there are (their content is digested as an input).
-            "configuration \(options.configurationPaths.joined(separator: "\u{0}"))",
+            "configuration \(plan.configurationPaths.joined(separator: "\u{0}"))",
             "SOURCE_DATE_EPOCH \(Environment.value("SOURCE_DATE_EPOCH") ?? "")",
             "IMPRINT_STYLES \(Environment.value("IMPRINT_STYLES") ?? "")",
             // Where the shipped style sheets are found: another folder is another style.
@@ -76,17 +73,17 @@ struct BuildStamp {
         return digests
     }
 
-    /// True when the last build of these options is still good: same settings, every file
+    /// True when the last build of this plan is still good: same settings, every file
     /// it wrote still the very file it wrote, every file it read unchanged.
-    /// `settings` is `settings(of: options)`.
+    /// `settings` is `settings(of: plan)`.
     /// Gives the files it wrote when so, nil otherwise.
-    static func current(_ options: BuildOptions, settings: String) -> [String]? {
-        guard let data = try? InputFile.read(path(for: options), limit: 1 << 20),
+    static func current(_ plan: BuildPlan, settings: String) -> [String]? {
+        guard let data = try? InputFile.read(path(for: plan), limit: 1 << 20),
             let stamp = BuildStamp(String(decoding: data, as: UTF8.self)),
             stamp.settings == settings,
             // Every edition asked for, among the files the stamp vouches for, each the very file.
-            Set(options.formats.map { options.outputDirectory + "/" + options.fileName(of: $0) }).isSubset(of: stamp.outputs.map(\.path)),
-            stamp.inputs[options.input] != nil,
+            Set(plan.settings.formats.map { plan.outputDirectory + "/" + plan.fileName(of: $0) }).isSubset(of: stamp.outputs.map(\.path)),
+            stamp.inputs[plan.input] != nil,
             stamp.outputs.allSatisfy({ identity(of: $0.path) == $0.identity }),
             stamp.inputs.allSatisfy({ path, expected in (try? InputFile.read(path)).map(digest) == expected })
         else { return nil }

@@ -146,21 +146,22 @@ public enum FolderBuild {
         return opening.hasPrefix("{") && start.contains("\"metadata\"") ? nil : "JSON that is not a report model"
     }
 
-    /// Builds each report with `options` (its `input` and `outputDirectory` set per
-    /// report), as many at once as there are cores; `finished` is called once per report,
-    /// one call at a time.
+    /// Builds each report with its own plan (`BuildPlan.planning`: its settings from its
+    /// nearest desk configuration, its editions under `plan`'s output folder), as many at
+    /// once as there are cores; `finished` is called once per report, one call at a time.
     public static func build(
-        _ reports: [String], under folder: String, options: BuildOptions,
+        _ reports: [String], under folder: String, plan: BuildPlan,
         finished: @escaping @Sendable (Event) -> Void
     ) -> Summary {
         let summary = Locked(Summary(total: reports.count))
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
-            var reportOptions = options
-            reportOptions.input = report
-            reportOptions.outputDirectory = outputFolder(for: report, under: folder, in: options.outputDirectory)
-            reportOptions.outputRoot = options.outputDirectory
-            let outcome = Pipeline.build(reportOptions)
+            let outcome: BuildOutcome
+            do throws(BuildPlan.Refusal) {
+                outcome = Pipeline.build(try plan.planning(report: report, under: folder))
+            } catch {
+                outcome = BuildOutcome(diagnostics: error.diagnostics(at: report), written: [])
+            }
             summary.withLock { summary in
                 if !outcome.succeeded {
                     summary.failed.append(report)

@@ -2,7 +2,7 @@ import Foundation
 import ReportModel
 
 /// The editions Imprint can write. Adding a format is one case here and one in `Renderer`.
-public enum OutputFormat: String, Sendable, CaseIterable {
+public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     case docbook
     case xhtml
     case pdf

@@ -9,16 +9,6 @@ public struct PDFEngine {
     public static let defaultCommand = "weasyprint"
     /// The WeasyPrint version Imprint is tested with (and `Scripts/bootstrap` installs).
     public static let testedWeasyPrint = "70.0"
-    /// How long one PDF may take by default, in seconds.
-    public static let defaultTimeout = 120
-    /// The PDF standard by default: a tagged PDF for assistive technology (PDF/UA-1).
-    public static let defaultStandard = "pdf/ua-1"
-    /// The standards `--pdf-standard` accepts: WeasyPrint's PDF variants (PDF/A for
-    /// archives, PDF/UA, PDF/X).
-    public static let standards = [
-        "pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/a-1a",
-        "pdf/a-2a", "pdf/a-3a", "pdf/a-4e", "pdf/a-4f", "pdf/x-1a", "pdf/x-3", "pdf/x-4", "pdf/x-5g",
-    ]
 
     /// A PDF, and what the engine warned of while making it (WeasyPrint's own words, such
     /// as "Ignored `colr: red` at 12:5, unknown property.").
@@ -29,8 +19,7 @@ public struct PDFEngine {
 
     let command: String
     let timeout: Int
-    /// One of `standards`.
-    let standard: String
+    let standard: PDFStandard
     /// The report, where failures are reported.
     let file: String
 
@@ -49,7 +38,7 @@ public struct PDFEngine {
             return .success(
                 try PDFWorkerPool.withWorker { worker throws(PDFWorker.Failure) in
                     try worker.render(
-                        xhtml: xhtml, folders: [baseDirectory] + assetFolders, sourceDateEpoch: sourceDateEpoch, variant: standard,
+                        xhtml: xhtml, folders: [baseDirectory] + assetFolders, sourceDateEpoch: sourceDateEpoch, variant: standard.rawValue,
                         timeout: Double(timeout))
                 })
         } catch {
@@ -63,7 +52,7 @@ public struct PDFEngine {
             return .failure(DiagnosticError(error: .pdfEngineMissing, "the PDF engine '\(command)' was not found; name a command on PATH or its path"))
         }
         var arguments = ["--quiet", "--base-url", baseDirectory + "/", "-", "-"]
-        if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", standard], at: 0) }
+        if supportsPDFUA(executable) { arguments.insert(contentsOf: ["--pdf-variant", standard.rawValue], at: 0) }
         let result: ProcessResult
         do {
             result = try ProcessRunner.run(

@@ -1,7 +1,7 @@
 import DOCXWriter
 
 /// Page sizes of the print edition.
-public enum Paper: String, Sendable, CaseIterable {
+public enum Paper: String, Sendable, CaseIterable, Codable {
     case a4
     case letter
 

@@ -6,18 +6,14 @@ import ReportReaders
 /// The pipeline: read, check, render every edition (each to a file without a name as soon as
 /// it is made), then put them all in place at once.
 public enum Pipeline {
-    /// Reads and checks a report; with `strict`, warnings become errors.
-    /// `metadataOverrides` are front-matter values from the command line (`-M key=value`);
-    /// the desk's configuration is `configurationFile`, or the `imprint.yml` files found
-    /// from the report's folder up.
-    public static func check(
-        _ input: String, strict: Bool, metadataOverrides: [String] = [], configurationFile: String? = nil
-    ) -> (Report?, [Diagnostic]) {
+    /// Reads and checks the plan's report (`imprint check`, `imprint model`); with its
+    /// settings' `strict`, warnings become errors.
+    public static func check(_ plan: BuildPlan) -> (Report?, [Diagnostic]) {
+        let strict = plan.settings.strict
         do {
-            let options = BuildOptions(input: input, metadataOverrides: metadataOverrides, configurationFile: configurationFile)
-            let desk = try options.deskConfiguration()
-            let (report, diagnostics) = check(input, bytes: try InputFile.read(input), strict: strict, settings: options.metadataSettings(desk))
-            let ignored = desk.warnings.strict(strict)
+            let (report, diagnostics) = check(
+                plan.input, bytes: try InputFile.read(plan.input), strict: strict, settings: plan.metadataSettings)
+            let ignored = plan.desk.warnings.strict(strict)
             return (ignored.contains { $0.severity == .error } ? nil : report, ignored + diagnostics)
         } catch {
             return (nil, error.diagnostics.strict(strict))
@@ -48,82 +44,80 @@ public enum Pipeline {
     /// A function of its own so that the text is let go once read: the editions are made
     /// from the report alone.
     private static func readAndCheck(
-        _ options: BuildOptions, knownSettings: String?
-    ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String, desk: DeskConfiguration) {
-        let bytes = try options.readsStandardInput ? InputFile.readStandardInput(as: options.displayName) : InputFile.read(options.input)
-        let desk = try options.deskConfiguration()
-        let metadataSettings = options.metadataSettings(desk)
+        _ plan: BuildPlan, knownSettings: String?
+    ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String) {
+        let bytes = try plan.readsStandardInput ? InputFile.readStandardInput(as: plan.displayName) : InputFile.read(plan.input)
         let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?, settings: String?)>((nil, nil, knownSettings))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 let checked = check(
-                    options.displayName, bytes: bytes, referencePath: options.referencePath, strict: options.strict,
-                    settings: metadataSettings)
+                    plan.displayName, bytes: bytes, referencePath: plan.referencePath, strict: plan.settings.strict,
+                    settings: plan.metadataSettings)
                 read.withLock { $0.checked = checked }
             } else {
                 let digest = BuildStamp.digest(bytes)
-                let settings = knownSettings ?? BuildStamp.settings(of: options)
+                let settings = knownSettings ?? BuildStamp.settings(of: plan)
                 read.withLock { ($0.digest, $0.settings) = (digest, settings) }
             }
         }
-        return read.withLock { ($0.checked!, $0.digest, $0.settings!, desk) }
+        return read.withLock { ($0.checked!, $0.digest, $0.settings!) }
     }
 
     /// Builds the editions asked for, unless the last build's are current (see
     /// `BuildStamp`). Nothing is written unless every edition rendered without error.
-    public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
+    public static func build(_ plan: BuildPlan, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildOutcome {
         if let problem = SourceDate.environmentProblem() { return BuildOutcome(diagnostics: [problem], written: []) }
-        if let root = options.outputRoot {
+        if let root = plan.outputRoot {
             // The folder the user named is there before the folders inside it are checked.
             _ = try? AtomicFile.createDirectory(root)
-            guard options.staysInOutput("") else {
+            guard plan.staysInOutput("") else {
                 let problem = Diagnostic(
                     .error, .fileOutsideFolder,
-                    "its editions' folder \(options.outputDirectory) leads out of the output folder through a link; Imprint does not write through it",
-                    at: .file(options.displayName))
+                    "its editions' folder \(plan.outputDirectory) leads out of the output folder through a link; Imprint does not write through it",
+                    at: .file(plan.displayName))
                 return BuildOutcome(diagnostics: [problem], written: [])
             }
         }
         // A build killed while it put its editions in place left its journal: the old
         // editions go back first.
-        AtomicFile.recover(journal: BuildStamp.journalPath(for: options))
+        AtomicFile.recover(journal: BuildStamp.journalPath(for: plan))
         // With `--force` the settings are only for the new stamp: worked out beside the check.
-        let knownSettings = options.force ? nil : BuildStamp.settings(of: options)
-        if let knownSettings, let current = BuildStamp.current(options, settings: knownSettings) {
+        let knownSettings = plan.force ? nil : BuildStamp.settings(of: plan)
+        if let knownSettings, let current = BuildStamp.current(plan, settings: knownSettings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true, files: current)
         }
-        let read: (checked: (Report?, [Diagnostic]), digest: String?, settings: String, desk: DeskConfiguration)
+        let read: (checked: (Report?, [Diagnostic]), digest: String?, settings: String)
         do throws(DiagnosticError) {
-            read = try readAndCheck(options, knownSettings: knownSettings)
+            read = try readAndCheck(plan, knownSettings: knownSettings)
         } catch {
-            return BuildOutcome(diagnostics: error.diagnostics.strict(options.strict).withoutNotes, written: [])
+            return BuildOutcome(diagnostics: error.diagnostics.strict(plan.settings.strict).withoutNotes, written: [])
         }
         let report = read.checked.0
-        var diagnostics = read.desk.warnings.strict(options.strict) + read.checked.1.withoutNotes
+        var diagnostics = plan.desk.warnings.strict(plan.settings.strict) + read.checked.1.withoutNotes
         let (digest, settings) = (read.digest, read.settings)
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
         // (Nor can a report read from standard input, which no later build can read again.)
-        let reportDigest = options.input.contains("\n") || options.readsStandardInput ? nil : digest.map { [options.input: $0] }
+        let reportDigest = plan.input.contains("\n") || plan.readsStandardInput ? nil : digest.map { [plan.input: $0] }
         guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
-        let (words, wordProblems) = DeskWords.words(for: report.metadata.lang, desk: read.desk)
-        diagnostics += wordProblems.strict(options.strict)
-        let renderer = Renderer(report: report, words: words, options: options, assetFolders: read.desk.assetFolders, progress: progress)
+        let (words, wordProblems) = DeskWords.words(for: report.metadata.lang, desk: plan.desk)
+        diagnostics += wordProblems.strict(plan.settings.strict)
+        let renderer = Renderer(report: report, words: words, plan: plan, progress: progress)
         let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
         var created: [String]
         do {
-            created = try AtomicFile.createDirectory(options.outputDirectory)
+            created = try AtomicFile.createDirectory(plan.outputDirectory)
         } catch {
             return BuildOutcome(diagnostics: diagnostics + [Diagnostic(.error, .writeFailed, error.description, at: nil)], written: [])
         }
         var files: [AtomicFile.Pending] = []
-        for (format, result) in zip(options.formats, renderAll(renderer)) {
+        for (format, result) in zip(plan.settings.formats, renderAll(renderer)) {
             switch result {
             case .success(let (warnings, prepared, folders)):
                 created += folders
-                diagnostics += warnings.map { $0.placed(in: format, of: options.displayName) }.strict(options.strict)
+                diagnostics += warnings.map { $0.placed(in: format, of: plan.displayName) }.strict(plan.settings.strict)
                 files += prepared
             case .failure(let failure):
-                diagnostics += failure.diagnostics.map { $0.placed(in: format, of: options.displayName) }
+                diagnostics += failure.diagnostics.map { $0.placed(in: format, of: plan.displayName) }
             }
         }
         // What several editions found alike (a missing --css file) is said once.
@@ -134,13 +128,13 @@ public enum Pipeline {
             AtomicFile.removeEmptyDirectories(created)
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
-        let stampPath = BuildStamp.path(for: options)
+        let stampPath = BuildStamp.path(for: plan)
         do {
             // The old stamp goes first: were the build killed after the new outputs are in
             // place, an old stamp could otherwise vouch for them.
             unlink(stampPath)
             let ownFolder = AtomicFile.createOwnFolder(FolderRule.folder(of: stampPath))
-            try AtomicFile.commit(files, journal: ownFolder ? BuildStamp.journalPath(for: options) : nil)
+            try AtomicFile.commit(files, journal: ownFolder ? BuildStamp.journalPath(for: plan) : nil)
         } catch {
             diagnostics.append(Diagnostic(.error, .writeFailed, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
@@ -166,8 +160,7 @@ public enum Pipeline {
     /// (DocBook and XHTML a section at a time): a large report's editions are never all in
     /// memory at once. None is put in place until all are made (see `build`).
     private static func renderAll(_ renderer: Renderer) -> [Rendered] {
-        let options = renderer.options
-        let formats = options.formats
+        let formats = renderer.plan.settings.formats
         // The costliest first, so that no long edition starts last and runs alone.
         let order = formats.indices.sorted { formats[$0].relativeCost > formats[$1].relativeCost }
         let results = Locked<[Int: Rendered]>([:])
@@ -182,10 +175,10 @@ public enum Pipeline {
 
     /// One edition into its file, and the files that go with it.
     private static func render(_ format: OutputFormat, with renderer: Renderer) -> Rendered {
-        let folder = renderer.options.outputDirectory + "/"
+        let folder = renderer.plan.outputDirectory + "/"
         let file: OutputFile
         do {
-            file = try OutputFile(besides: folder + renderer.options.fileName(of: format))
+            file = try OutputFile(besides: folder + renderer.plan.fileName(of: format))
         } catch {
             return .failure(DiagnosticError(error: .writeFailed, error.description))
         }
@@ -203,7 +196,7 @@ public enum Pipeline {
         do throws(AtomicFile.IOError) {
             prepared.append(try file.finish())
             for companion in companions {
-                guard renderer.options.staysInOutput(companion.name) else {
+                guard renderer.plan.staysInOutput(companion.name) else {
                     throw AtomicFile.IOError(description: "cannot write \(folder + companion.name): it leads out of the output folder through a link")
                 }
                 if companion.name.contains("/") { folders += try AtomicFile.createDirectory(FolderRule.folder(of: folder + companion.name)) }
@@ -220,10 +213,10 @@ public enum Pipeline {
     /// The files a build of this report reads besides the report: its images, the style
     /// sheets, the Word template, the desk's configuration.
     private static func inputs(of renderer: Renderer) -> [String] {
-        let options = renderer.options
+        let plan = renderer.plan
         let images = renderer.manuscript.imagePaths.compactMap { try? renderer.files.resolve($0).get() }
         let shipped = StyleSheets.overridePaths
-        return images + shipped + options.userStylesheets + (options.referenceDoc.map { [$0] } ?? []) + options.configurationPaths
+        return images + shipped + plan.settings.stylesheets + (plan.settings.referenceDoc.map { [$0] } ?? []) + plan.configurationPaths
     }
 
     /// `reports/brief.md` → `brief`.

@@ -12,18 +12,15 @@ import XHTMLWriter
 struct Renderer: Sendable {
     /// The report with its index and the images it uses, made once for every edition.
     let manuscript: Manuscript
-    let options: BuildOptions
+    let plan: BuildPlan
     /// Where the report's images are: its folder, and the desk's asset folders.
     let files: FileReferences
     let progress: @Sendable (String) -> Void
 
-    init(
-        report: Report, words: Words, options: BuildOptions, assetFolders: [String] = [],
-        progress: @escaping @Sendable (String) -> Void
-    ) {
+    init(report: Report, words: Words, plan: BuildPlan, progress: @escaping @Sendable (String) -> Void) {
         manuscript = Manuscript(report, words: words)
-        self.options = options
-        files = FileReferences(reportPath: options.referencePath, assetFolders: assetFolders)
+        self.plan = plan
+        files = FileReferences(reportPath: plan.referencePath, assetFolders: plan.desk.assetFolders)
         self.progress = progress
     }
 
@@ -38,7 +35,7 @@ struct Renderer: Sendable {
         case .xhtml:
             // Written into the output folder beside its style sheet and its images, which
             // `companions` gives.
-            let css = options.outputBase + ".css"
+            let css = plan.outputBase + ".css"
             return xhtmlWriter(stylesheet: .linked(css)).write(manuscript, to: file.write)
         case .epub:
             return try epub(into: file)
@@ -46,7 +43,7 @@ struct Renderer: Sendable {
             return try docx(into: file)
         case .text, .brief:
             let writer = TextWriter(
-                options: .init(width: options.textWidth, profile: format == .text ? .full : .brief, ascii: options.ascii))
+                options: .init(width: plan.settings.textWidth, profile: format == .text ? .full : .brief, ascii: plan.settings.ascii))
             return writer.write(manuscript, to: file.write)
         case .pdf:
             let (pdf, warnings) = try self.pdf()
@@ -60,10 +57,10 @@ struct Renderer: Sendable {
     private func pdf() throws(DiagnosticError) -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let style = try printStyle()
         let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true).write(manuscript)
-        progress("rendering \(options.fileName(of: .pdf)) with \(options.pdfEngine)")
+        progress("rendering \(plan.fileName(of: .pdf)) with \(plan.settings.pdfEngine)")
         let rendered = try PDFEngine(
-            command: options.pdfEngine, timeout: options.pdfTimeout, standard: options.pdfStandard, file: options.displayName).render(
-            xhtml: xhtml, baseDirectory: FolderRule.folder(of: options.referencePath), assetFolders: files.assetFolders,
+            command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName).render(
+            xhtml: xhtml, baseDirectory: FolderRule.folder(of: plan.referencePath), assetFolders: files.assetFolders,
             sourceDateEpoch: SourceDate.epoch(for: report.metadata)
         ).get()
         let engineWarnings = style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
@@ -75,9 +72,9 @@ struct Renderer: Sendable {
     private func docx(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
         var resources: [String: [UInt8]] = [:]
         for image in try images(for: "docx") { resources[image.reference] = image.bytes }
-        let styles = try options.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
+        let styles = try plan.settings.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
         let writer = DOCXWriter(
-            options: .init(modified: SourceDate.epoch(for: report.metadata), page: options.paper.wordPage, referenceStyles: styles))
+            options: .init(modified: SourceDate.epoch(for: report.metadata), page: plan.settings.paper.wordPage, referenceStyles: styles))
         return try writer.write(manuscript, resources: resources, to: file.write)
     }
 
@@ -85,13 +82,13 @@ struct Renderer: Sendable {
     /// every image the report uses, read from the report's folder (and nowhere else).
     private func epub(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
         var css = [try StyleSheets.shipped("epub.css")]
-        for sheet in try StyleSheets.users(options.userStylesheets) { css.append("/* --css \(StyleSheets.commentSafe(sheet.path)) */\n" + sheet.text) }
+        for sheet in try StyleSheets.users(plan.settings.stylesheets) { css.append("/* --css \(StyleSheets.commentSafe(sheet.path)) */\n" + sheet.text) }
         var resources: [String: [UInt8]] = [:]
         for image in try images(for: "epub") { resources[image.reference] = image.bytes }
         let modified = SourceDate.epoch(for: report.metadata)
         let writer = EPUBWriter(
             options: .init(
-                splitDepth: options.epubSplitDepth, stylesheet: css.joined(separator: "\n"),
+                splitDepth: plan.settings.epubSplitDepth, stylesheet: css.joined(separator: "\n"),
                 modified: modified, generator: "Imprint \(Imprint.version)"))
         return undated(modified: modified) + (try writer.write(manuscript, resources: resources, to: file.write))
     }
@@ -105,7 +102,7 @@ struct Renderer: Sendable {
             modified == 0 ? "the e-book has no publication date and is marked as modified on 1970-01-01" : "the e-book has no publication date"
         return [Diagnostic(
             .warning, .epubUndated, "epub: the report has no date, so \(consequence); add 'date: YYYY-MM-DD' to the front matter",
-            at: .file(options.displayName))]
+            at: .file(plan.displayName))]
     }
 
     private func realpath(_ path: String) -> String? {
@@ -124,7 +121,7 @@ struct Renderer: Sendable {
                 images.append((reference, file.path, file.bytes))
             case .failure(let problem):
                 throw DiagnosticError(
-                    error: problem.code, "\(edition): the image '\(reference)' \(problem.explanation)", at: .file(options.displayName))
+                    error: problem.code, "\(edition): the image '\(reference)' \(problem.explanation)", at: .file(plan.displayName))
             }
         }
         return images
@@ -137,10 +134,10 @@ struct Renderer: Sendable {
         guard format == .xhtml else { return [] }
         let css = try printStyle().text
         // Written beside the report, the XHTML finds the images where they are.
-        let besideReport = files.folder == realpath(options.outputDirectory)
+        let besideReport = files.folder == realpath(plan.outputDirectory)
         let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.path, bytes: $0.bytes) }
         var seen: Set<String> = []
-        return [(options.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted }
+        return [(plan.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted }
     }
 
     /// Our print style sheet, then the paper size, then the user's style sheets: one cascade.
@@ -148,8 +145,8 @@ struct Renderer: Sendable {
         var style = PrintStyle()
         style.append(try StyleSheets.shipped("print.css"))
         if let pageNumbers = PrintStyle.pageNumbers(manuscript.words) { style.append(pageNumbers) }
-        if options.paper != .a4 { style.append("/* --paper \(options.paper.rawValue) */\n@page { size: \(options.paper.cssSize); }\n") }
-        for sheet in try StyleSheets.users(options.userStylesheets) { style.append(sheet.text, from: sheet.path) }
+        if plan.settings.paper != .a4 { style.append("/* --paper \(plan.settings.paper.rawValue) */\n@page { size: \(plan.settings.paper.cssSize); }\n") }
+        for sheet in try StyleSheets.users(plan.settings.stylesheets) { style.append(sheet.text, from: sheet.path) }
         return style
     }
 

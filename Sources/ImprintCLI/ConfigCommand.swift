@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ReportReaders
+import Imprint
 
 /// `imprint config REPORT.md`: the report's front matter merged with the desk's
 /// configuration and the command line's overrides, each value with where it comes from.
@@ -13,8 +13,10 @@ struct ConfigCommand: ParsableCommand {
             report's front matter wins over it, and -M over both. A desk file
             that may not be trusted (another user's, or in a folder anyone may
             write to) is named and ignored; each path value is marked allowed
-            (inside its file's folder) or refused, as a build refuses it.
-            Exit status: 0 printed; 1 a file has errors; 2 the command line is wrong.
+            (inside its file's folder) or refused, as a build refuses it, and
+            every value a build would refuse is an error.
+            Exit status: 0 printed; 1 a file has errors, or a build would refuse
+            a value (printed all the same); 2 the command line is wrong.
             """)
 
     @Argument(help: "The report file (Report Markdown).")
@@ -25,26 +27,20 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var messages: DiagnosticsOptions
 
     func run() throws {
-        let configuration = try BuildArguments.configuration(
-            for: report, config: desk.config, diagnostics: messages.diagnostics, refusing: false)
-        Console.print(configuration.warnings + configuration.refused, as: messages.diagnostics)
-        let refused = Set(configuration.refused.compactMap(\.location))
-        let entries: [SettingsOrigins.Entry]
+        let listing: SettingsListing
         do {
-            entries = try SettingsOrigins.entries(
-                ofReportAt: report, settings: configuration.metadataSettings(overrides: desk.metadata))
+            listing = try SettingsListing.make(for: desk.request(for: report))
         } catch {
-            Console.print(error.diagnostics, as: messages.diagnostics)
+            Console.print(error.diagnostics(at: report), as: messages.diagnostics)
             throw ExitCode(1)
         }
-        let width = entries.map { $0.key.count + $0.value.count + 2 }.max() ?? 0
-        for entry in entries {
-            let setting = "\(entry.key): \(entry.value)"
-            let verdict =
-                refused.contains(entry.origin)
-                ? " (refused: leaves its file's folder)"
-                : DeskConfiguration.pathKeys.contains(entry.key) ? " (allowed: inside its file's folder)" : ""
-            Console.say(setting.padding(toLength: max(width, setting.count) + 2, withPad: " ", startingAt: 0) + "# \(entry.origin)" + verdict)
+        Console.print(listing.diagnostics, as: messages.diagnostics)
+        let width = listing.lines.map { $0.key.count + $0.value.count + 2 }.max() ?? 0
+        for line in listing.lines {
+            let setting = "\(line.key): \(line.value)"
+            let verdict = line.verdict.map { " (\($0))" } ?? ""
+            Console.say(setting.padding(toLength: max(width, setting.count) + 2, withPad: " ", startingAt: 0) + "# \(line.origin)" + verdict)
         }
+        if listing.refuses { throw ExitCode(1) }
     }
 }

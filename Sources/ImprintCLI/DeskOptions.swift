@@ -1,4 +1,5 @@
 import ArgumentParser
+import Imprint
 
 /// The options every command that reads a report takes for what comes from outside it:
 /// front-matter values from the command line, and which desk configuration to read.
@@ -13,4 +14,12 @@ struct DeskOptions: ParsableArguments {
         help: "The desk configuration to read (default: every imprint.yml in the report's folder and the folders above it).",
         completion: .file(extensions: ["yml"]))
     var config: String?
+
+    /// A request for `report` with these options alone.
+    func request(for report: String) -> BuildRequest {
+        var request = BuildRequest(report: report)
+        request.metadata = metadata
+        request.config = config
+        return request
+    }
 }

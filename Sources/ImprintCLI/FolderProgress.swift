@@ -9,8 +9,8 @@ import ReportModel
 /// otherwise, for logs and CI, one plain line per report on standard output. A summary
 /// ends both; any failure makes the exit status 1.
 enum FolderProgress {
-    static func build(folder: String, options: BuildOptions, verbose: Bool, diagnostics format: DiagnosticsFormat) throws {
-        let contents = FolderBuild.contents(of: folder, excluding: options.outputDirectory, formats: options.formats)
+    static func build(folder: String, plan: BuildPlan, verbose: Bool, diagnostics format: DiagnosticsFormat) throws {
+        let contents = FolderBuild.contents(of: folder, excluding: plan.outputDirectory, formats: plan.settings.formats)
         if verbose {
             for (path, reason) in contents.skipped { Console.say("skipped \(path): \(reason)") }
         }
@@ -27,7 +27,7 @@ enum FolderProgress {
         }
         let terminal = format == .human && isatty(STDERR_FILENO) != 0
         let start = DispatchTime.now()
-        let summary = FolderBuild.build(reports, under: folder, options: options) { event in
+        let summary = FolderBuild.build(reports, under: folder, plan: plan) { event in
             let failed = !event.outcome.succeeded
             if terminal {
                 if failed || event.outcome.diagnostics.contains(where: { $0.severity == .warning }) {

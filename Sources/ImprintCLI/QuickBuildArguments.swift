@@ -23,43 +23,43 @@ extension BuildArguments {
         // An unknown edition is left to ArgumentParser, which names the editions there are.
         "--to": .value { arguments, text in
             guard (try? OutputFormat.parseList(text)) != nil else { return false }
-            arguments.to = text
+            arguments.request.to = text
             return true
         },
-        "-o": .value { $0.output = $1; return true },
-        "--output": .value { $0.output = $1; return true },
-        "--paper": .value { $0.paper = $1; return true },
-        "--css": .value { $0.stylesheets.append($1); return true },
-        "--reference-doc": .value { $0.referenceDoc = $1; return true },
-        "-M": .value { $0.metadata.append($1); return true },
-        "--metadata": .value { $0.metadata.append($1); return true },
-        "--pdf-engine": .value { $0.pdfEngine = $1; return true },
-        "--config": .value { $0.config = $1; return true },
-        "--pdf-standard": .value { $0.pdfStandard = $1; return true },
+        "-o": .value { $0.request.output = $1; return true },
+        "--output": .value { $0.request.output = $1; return true },
+        "--paper": .value { $0.request.paper = $1; return true },
+        "--css": .value { $0.request.stylesheets.append($1); return true },
+        "--reference-doc": .value { $0.request.referenceDoc = $1; return true },
+        "-M": .value { $0.request.metadata.append($1); return true },
+        "--metadata": .value { $0.request.metadata.append($1); return true },
+        "--pdf-engine": .value { $0.request.pdfEngine = $1; return true },
+        "--config": .value { $0.request.config = $1; return true },
+        "--pdf-standard": .value { $0.request.pdfStandard = $1; return true },
         "--epub-split-depth": .value { arguments, text in
             guard let depth = Int(text) else { return false }
-            arguments.epubSplitDepth = depth
+            arguments.request.epubSplitDepth = depth
             return true
         },
         "--pdf-timeout": .value { arguments, text in
             guard let seconds = Int(text) else { return false }
-            arguments.pdfTimeout = seconds
+            arguments.request.pdfTimeout = seconds
             return true
         },
         "--width": .value { arguments, text in
             guard let width = Int(text) else { return false }
-            arguments.width = width
+            arguments.request.width = width
             return true
         },
-        "--strict": .flag(\.strict),
-        "--ascii": .flag(\.ascii),
-        "--resource-path": .value { $0.resourcePath = $1; return true },
+        "--strict": .flag(\.request.strict),
+        "--ascii": .flag(\.request.ascii),
+        "--resource-path": .value { $0.request.resourcePath = $1; return true },
         "--diagnostics": .value { arguments, text in
             guard let format = DiagnosticsFormat(rawValue: text) else { return false }
             arguments.diagnostics = format
             return true
         },
-        "--force": .flag(\.force),
+        "--force": .flag(\.request.force),
         "--verbose": .flag(\.verbose),
     ]
 
@@ -71,7 +71,7 @@ extension BuildArguments {
     init?(quick words: [String]) {
         guard words.first == "build" else { return nil }
         var report: String?
-        var arguments = BuildArguments(report: "")
+        var arguments = BuildArguments(request: BuildRequest(report: ""))
         var seen: Set<String> = []
         var index = 1
         while index < words.count {
@@ -96,7 +96,7 @@ extension BuildArguments {
             }
         }
         guard let report else { return nil }
-        arguments.report = report
+        arguments.request.report = report
         self = arguments
     }
 }

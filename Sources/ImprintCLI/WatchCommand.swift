@@ -15,23 +15,14 @@ struct WatchCommand: ParsableCommand {
             With --serve [PORT] (default 8000), the XHTML edition is served on
             http://127.0.0.1:PORT/ beside the PDF, and reloads itself after each build;
             a build that fails keeps the last good edition served and shows why.
-            Ctrl-C stops it.
+            A changed imprint.yml applies from the next build on; the editions
+            stay in the folder the watch began with. Ctrl-C stops it.
             """)
 
     @Argument(help: "The report file, or a folder of reports.")
     var report: String
 
-    @Option(name: .long, help: "The editions to write, as a comma list (default: every edition).", completion: .list(Editions.allValueStrings))
-    var to: Editions?
-
-    @Option(name: [.customShort("o"), .long], help: "The folder to write into (default: out).")
-    var output: String?
-
-    @Option(help: "The print edition's paper: a4 (the default) or letter.")
-    var paper: String?
-
-    @Option(name: .customLong("css"), help: "A style sheet of yours, applied after Imprint's (repeatable).")
-    var stylesheets: [String] = []
+    @OptionGroup var flags: BuildFlags
 
     @OptionGroup var desk: DeskOptions
 
@@ -41,26 +32,25 @@ struct WatchCommand: ParsableCommand {
     var serve: UInt16?
 
     func run() throws {
-        let arguments = BuildArguments(
-            report: report, to: to?.text, output: output, paper: paper, stylesheets: stylesheets, metadata: desk.metadata, config: desk.config,
-            diagnostics: messages.diagnostics)
         guard report != "-" else { throw ValidationError("watch follows a report file or a folder, not standard input") }
-        let (options, buildsFolder, toStandardOutput) = try arguments.applyingConfiguration().buildOptions()
-        guard !toStandardOutput, options.outputName == nil else {
+        let request = flags.request(for: report, desk: desk)
+        let first = try request.plan(as: messages.diagnostics)
+        guard !first.writesStandardOutput, first.outputName == nil else {
             throw ValidationError("watch writes into a folder: give -o DIR")
         }
+        let buildsFolder = first.buildsFolder
         let folder = buildsFolder ? report : URL(fileURLWithPath: report).deletingLastPathComponent().path
-        let watcher = try FileWatcher(folder: folder, ignoring: [options.outputDirectory])
+        let watcher = try FileWatcher(folder: folder, ignoring: [first.outputDirectory])
         var server: PreviewServer?
         if let port = serve {
             // The server resolves its folder once: it must be there.
-            _ = try? AtomicFile.createDirectory(options.outputDirectory)
+            _ = try? AtomicFile.createDirectory(first.outputDirectory)
             let base = URL(fileURLWithPath: report).deletingPathExtension().lastPathComponent
             let page = buildsFolder ? nil : base + ".xhtml"
             do {
                 server = try PreviewServer(
-                    folder: options.outputDirectory, port: port, page: page,
-                    pdf: options.formats.contains(.pdf) && !buildsFolder ? base + ".pdf" : nil)
+                    folder: first.outputDirectory, port: port, page: page,
+                    pdf: first.settings.formats.contains(.pdf) && !buildsFolder ? base + ".pdf" : nil)
             } catch {
                 throw ValidationError("cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)")
             }
@@ -77,11 +67,21 @@ struct WatchCommand: ParsableCommand {
         sigaddset(&stopping, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
         Console.say("watching \(folder) (Ctrl-C stops)")
-        watcher.ignore(files: Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics))
+        watcher.ignore(files: Self.build(first, server: server, diagnostics: messages.diagnostics))
         while true {
             let changed = watcher.nextChange()
             Console.say("changed: \(changed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
-            watcher.ignore(files: Self.build(options, buildsFolder: buildsFolder, server: server, diagnostics: messages.diagnostics))
+            // Planned again: a changed imprint.yml applies, but the editions stay in the
+            // folder watched and served from the start.
+            do throws(BuildPlan.Refusal) {
+                var plan = try BuildPlan.resolve(request)
+                plan.outputDirectory = first.outputDirectory
+                watcher.ignore(files: Self.build(plan, server: server, diagnostics: messages.diagnostics))
+            } catch {
+                Self.report(
+                    "the settings", false, error.diagnostics(at: report), files: [], since: DispatchTime.now(), server: server,
+                    as: messages.diagnostics)
+            }
         }
     }
 
@@ -103,15 +103,16 @@ struct WatchCommand: ParsableCommand {
     /// report, the PDF is made after the other editions, which are in place (and shown) in
     /// the time the PDF takes. Gives the editions' files.
     @discardableResult
-    private static func build(_ options: BuildOptions, buildsFolder: Bool, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
-        if buildsFolder { return buildFolder(options, server: server, diagnostics: format) }
+    private static func build(_ plan: BuildPlan, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
+        if plan.buildsFolder { return buildFolder(plan, server: server, diagnostics: format) }
         var files: [String] = []
-        var passes = [options.formats.filter { $0 != .pdf }, options.formats.filter { $0 == .pdf }]
+        let formats = plan.settings.formats
+        var passes = [formats.filter { $0 != .pdf }, formats.filter { $0 == .pdf }]
         passes.removeAll(where: \.isEmpty)
         for formats in passes {
             let start = DispatchTime.now()
-            var pass = options
-            pass.formats = formats
+            var pass = plan
+            pass.settings.formats = formats
             let outcome = Pipeline.build(pass)
             files += outcome.files
             report(
@@ -121,16 +122,16 @@ struct WatchCommand: ParsableCommand {
         return files
     }
 
-    private static func buildFolder(_ options: BuildOptions, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
+    private static func buildFolder(_ plan: BuildPlan, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
         let start = DispatchTime.now()
-        let contents = FolderBuild.contents(of: options.input, excluding: options.outputDirectory, formats: options.formats)
+        let contents = FolderBuild.contents(of: plan.input, excluding: plan.outputDirectory, formats: plan.settings.formats)
         guard !contents.problems.contains(where: { $0.severity == .error }) else {
             report("the folder", false, contents.problems, files: [], since: start, server: server, as: format)
             return []
         }
         let reports = contents.reports
         let collected = Locked<(diagnostics: [Diagnostic], files: [String])>(([], []))
-        let summary = FolderBuild.build(reports, under: options.input, options: options) { event in
+        let summary = FolderBuild.build(reports, under: plan.input, plan: plan) { event in
             collected.withLock {
                 $0.diagnostics += event.outcome.diagnostics
                 $0.files += event.outcome.files

@@ -43,10 +43,11 @@ import Testing
         #expect(workspace.files(under: "built").isEmpty && workspace.files(under: "escaped").isEmpty)
         #expect(outside.contents("thesis.txt") == "years of work")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.folder).sorted() == ["secret.css", "thesis.txt"])
-        // `imprint config` shows the value, refused, and goes on.
+        // `imprint config` shows the value, refused, and refuses it as the build does.
         let config = try workspace.run("config", "dl/report.md")
-        #expect(config.status == 0, "\(config.stderr)")
+        #expect(config.status == 1, "\(config.stderr)")
         #expect(config.stdout.contains("(refused: leaves its file's folder)"), "\(config.stdout)")
+        #expect(config.stderr.contains("dl/imprint.yml:1:") && config.stderr.contains(message), "\(config.stderr)")
     }
 
     @Test func pathsInsideTheFolderAreObeyed() throws {

@@ -331,7 +331,7 @@ import XMLSupport
         let workspace = Workspace(files: ["report.md": Self.report("Text.\n"), "-x.md": Self.report("Dashed.\n")])
         let empty = try workspace.run("build", "report.md", "-o", "")
         #expect(empty.status == 2)
-        #expect(empty.stderr.contains("-o/--output names no folder"))
+        #expect(empty.stderr.contains("-o/--output must be a folder, an edition's file or -, not ''"))
         #expect(!FileManager.default.fileExists(atPath: "/report.txt"))
         let dashed = try workspace.run("build", "-x.md")
         #expect(dashed.status == 2)

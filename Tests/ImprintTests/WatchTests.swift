@@ -64,6 +64,21 @@ import Testing
         #expect(poll { workspace.contents("report.txt")?.contains("Second words.") == true }, "\(watch.output)")
     }
 
+    /// A changed imprint.yml is planned again: its build options apply to the next build.
+    @Test func aChangedDeskConfigurationAppliesToTheNextBuild() throws {
+        let long = Self.first.replacingOccurrences(of: "First words.", with: String(repeating: "Words of a long paragraph ", count: 12))
+        let workspace = Workspace(report: long)
+        workspace.write("imprint.yml", Array("width: 40\n".utf8))
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text"])
+        defer { watch.stop() }
+        try #require(watch.waitForLine { $0.hasPrefix("built text") } != nil, "\(watch.output)")
+        #expect(workspace.contents("out/report.txt")?.split(separator: "\n").allSatisfy { $0.count <= 40 } == true)
+        workspace.write("imprint.yml", Array("width: 70\n".utf8))
+        #expect(poll { workspace.contents("out/report.txt")?.split(separator: "\n").contains { $0.count > 40 } == true }, "\(watch.output)")
+        workspace.write("imprint.yml", Array("width: 7\n".utf8))
+        #expect(watch.waitForLine { $0.contains("'width' must be from 20 to 200, not '7'") } != nil, "\(watch.output)")
+    }
+
     private func poll(seconds: Double = 15, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {

@@ -1,0 +1,54 @@
+import DOCXWriter
+import EPUBWriter
+import TextWriter
+
+/// The settings that shape a report's editions, resolved (`BuildPlan.resolve`): each from
+/// the command line, else the report's nearest desk configuration, else `defaults`. Encoded
+/// whole into the build's stamp, so that a setting added here rebuilds what it changes.
+public struct BuildSettings: Sendable, Equatable, Codable {
+    public var formats: [OutputFormat]
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// The print and Word editions' page size.
+    public var paper: Paper
+    /// Style sheets of the user's, applied after Imprint's own.
+    public var stylesheets: [String]
+    /// A Word document whose styles the Word edition takes (`--reference-doc`).
+    public var referenceDoc: String?
+    /// The paged-media engine for the PDF: a command name or path, or Imprint's worker.
+    public var pdfEngine: String
+    /// The most seconds one PDF may take.
+    public var pdfTimeout: Int
+    public var pdfStandard: PDFStandard
+    /// How deep the e-book is split into documents: 1, one per top-level section.
+    public var epubSplitDepth: Int
+    /// The text editions' width in columns.
+    public var textWidth: Int
+    /// The text editions' typographic punctuation spelled in ASCII.
+    public var ascii: Bool
+    /// Front-matter values from the command line (`-M key=value`), over the report's own.
+    public var metadataOverrides: [String]
+
+    /// Every default, declared once: the writers' own where a writer has one.
+    public static let defaults = BuildSettings(
+        formats: OutputFormat.allCases, strict: false, paper: .a4, stylesheets: [], referenceDoc: nil,
+        pdfEngine: PDFEngine.defaultCommand, pdfTimeout: 120, pdfStandard: .ua1,
+        epubSplitDepth: EPUBWriter.Options.defaultSplitDepth, textWidth: TextWriter.Options().width, ascii: false, metadataOverrides: [])
+
+    /// The widths the text editions may have.
+    public static let widths = TextWriter.Options.widths
+    /// The depths the e-book may be split to.
+    public static let splitDepths = 1...6
+}
+
+/// The standards a PDF may be made to (`--pdf-standard`): WeasyPrint's PDF variants, PDF/A
+/// for archives, PDF/UA for assistive technology, PDF/X for print.
+public enum PDFStandard: String, Sendable, CaseIterable, Codable {
+    case ua1 = "pdf/ua-1", ua2 = "pdf/ua-2"
+    case a1b = "pdf/a-1b", a2b = "pdf/a-2b", a3b = "pdf/a-3b", a2u = "pdf/a-2u", a3u = "pdf/a-3u", a4u = "pdf/a-4u"
+    case a1a = "pdf/a-1a", a2a = "pdf/a-2a", a3a = "pdf/a-3a", a4e = "pdf/a-4e", a4f = "pdf/a-4f"
+    case x1a = "pdf/x-1a", x3 = "pdf/x-3", x4 = "pdf/x-4", x5g = "pdf/x-5g"
+
+    /// The names, for help and completion.
+    public static var names: [String] { allCases.map(\.rawValue) }
+}
