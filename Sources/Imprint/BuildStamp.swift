@@ -63,9 +63,11 @@ struct BuildStamp {
 
     /// The SHA-256 of each file, by path; nil when one cannot be read, or its path holds a
     /// line break (then no stamp is written and the next build simply runs).
-    static func digests(of paths: [String]) -> [String: String]? {
-        guard !paths.contains(where: { $0.contains("\n") }) else { return nil }
+    /// `images` are digested from the bytes the reader read and checked, by where they are.
+    static func digests(of paths: [String], images: [ImageFile] = []) -> [String: String]? {
+        guard !(paths + images.map(\.location)).contains(where: { $0.contains("\n") }) else { return nil }
         var digests: [String: String] = [:]
+        for image in images { digests[image.location] = digest(image.bytes) }
         for path in Set(paths) {
             guard let bytes = try? InputFile.read(path) else { return nil }
             digests[path] = digest(bytes)

@@ -11,8 +11,9 @@ public enum Pipeline {
     public static func check(_ plan: BuildPlan) -> (Report?, [Diagnostic]) {
         let strict = plan.settings.strict
         do {
-            let (report, diagnostics) = check(
+            let (read, diagnostics) = check(
                 plan.input, bytes: try InputFile.read(plan.input), strict: strict, settings: plan.metadataSettings)
+            let report = read?.report
             let ignored = plan.desk.warnings.strict(strict)
             return (ignored.contains { $0.severity == .error } ? nil : report, ignored + diagnostics)
         } catch {
@@ -21,14 +22,15 @@ public enum Pipeline {
     }
 
     /// Reads and checks a report from its bytes, already read from `input`; its images are
-    /// resolved beside `referencePath` (`input` when nil).
+    /// resolved (and read) beside `referencePath` (`input` when nil). Gives the report and
+    /// its images, nil when it has errors.
     static func check(
         _ input: String, bytes: [UInt8], referencePath: String? = nil, strict: Bool, settings: MetadataSettings = .none
-    ) -> (Report?, [Diagnostic]) {
+    ) -> (ReadResult?, [Diagnostic]) {
         do {
             let result = try ReportLoader.load(input, bytes: bytes, referencePath: referencePath ?? input, settings: settings)
             let diagnostics = result.warnings.strict(strict)
-            return (diagnostics.contains { $0.severity == .error } ? nil : result.report, diagnostics)
+            return (diagnostics.contains { $0.severity == .error } ? nil : result, diagnostics)
         } catch {
             return (nil, error.diagnostics.strict(strict))
         }
@@ -45,9 +47,9 @@ public enum Pipeline {
     /// from the report alone.
     private static func readAndCheck(
         _ plan: BuildPlan, knownSettings: String?
-    ) throws(DiagnosticError) -> (checked: (Report?, [Diagnostic]), digest: String?, settings: String) {
+    ) throws(DiagnosticError) -> (checked: (ReadResult?, [Diagnostic]), digest: String?, settings: String) {
         let bytes = try plan.readsStandardInput ? InputFile.readStandardInput(as: plan.displayName) : InputFile.read(plan.input)
-        let read = Locked<(checked: (Report?, [Diagnostic])?, digest: String?, settings: String?)>((nil, nil, knownSettings))
+        let read = Locked<(checked: (ReadResult?, [Diagnostic])?, digest: String?, settings: String?)>((nil, nil, knownSettings))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 let checked = check(
@@ -86,23 +88,24 @@ public enum Pipeline {
         if let knownSettings, let current = BuildStamp.current(plan, settings: knownSettings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true, files: current)
         }
-        let read: (checked: (Report?, [Diagnostic]), digest: String?, settings: String)
+        let read: (checked: (ReadResult?, [Diagnostic]), digest: String?, settings: String)
         do throws(DiagnosticError) {
             read = try readAndCheck(plan, knownSettings: knownSettings)
         } catch {
             return BuildOutcome(diagnostics: error.diagnostics.strict(plan.settings.strict).withoutNotes, written: [])
         }
-        let report = read.checked.0
+        let loaded = read.checked.0
         var diagnostics = plan.desk.warnings.strict(plan.settings.strict) + read.checked.1.withoutNotes
         let (digest, settings) = (read.digest, read.settings)
         // (A path with a line break cannot be recorded: then no stamp, as `digests(of:)` says.)
         // (Nor can a report read from standard input, which no later build can read again.)
         let reportDigest = plan.input.contains("\n") || plan.readsStandardInput ? nil : digest.map { [plan.input: $0] }
-        guard let report else { return BuildOutcome(diagnostics: diagnostics, written: []) }
+        guard let loaded else { return BuildOutcome(diagnostics: diagnostics, written: []) }
+        let report = loaded.report
         let (words, wordProblems) = DeskWords.words(for: report.metadata.lang, desk: plan.desk)
         diagnostics += wordProblems.strict(plan.settings.strict)
-        let renderer = Renderer(report: report, words: words, plan: plan, progress: progress)
-        let otherDigests = BuildStamp.digests(of: inputs(of: renderer))
+        let renderer = Renderer(report: report, words: words, images: loaded.images, plan: plan, progress: progress)
+        let otherDigests = BuildStamp.digests(of: inputs(of: renderer), images: Array(loaded.images.values))
         var created: [String]
         do {
             created = try AtomicFile.createDirectory(plan.outputDirectory)
@@ -210,13 +213,11 @@ public enum Pipeline {
         return .success((warnings, prepared, folders))
     }
 
-    /// The files a build of this report reads besides the report: its images, the style
-    /// sheets, the Word template, the desk's configuration.
+    /// The files a build of this report reads besides the report and its images (which the
+    /// reader has read): the style sheets, the Word template, the desk's configuration.
     private static func inputs(of renderer: Renderer) -> [String] {
         let plan = renderer.plan
-        let images = renderer.manuscript.imagePaths.compactMap { try? renderer.files.resolve($0).get() }
-        let shipped = StyleSheets.overridePaths
-        return images + shipped + plan.settings.stylesheets + (plan.settings.referenceDoc.map { [$0] } ?? []) + plan.configurationPaths
+        return StyleSheets.overridePaths + plan.settings.stylesheets + (plan.settings.referenceDoc.map { [$0] } ?? []) + plan.configurationPaths
     }
 
     /// `reports/brief.md` → `brief`.

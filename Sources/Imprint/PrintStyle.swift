@@ -6,7 +6,7 @@ import SharedWriting
 /// in the report's language, the paper size, then the user's style sheets), with where each
 /// of the user's begins, so that what the PDF engine says of a line of it is told at the
 /// line of the file it came from.
-@_spi(Fuzzing) public struct PrintStyle {
+@_spi(Fuzzing) public struct PrintStyle: Sendable {
     private(set) var text = ""
     /// Each user style sheet's path, and the line of `text` its first line is on.
     private var userSheets: [(path: String, firstLine: Int)] = []

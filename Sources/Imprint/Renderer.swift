@@ -15,12 +15,19 @@ struct Renderer: Sendable {
     let plan: BuildPlan
     /// Where the report's images are: its folder, and the desk's asset folders.
     let files: FileReferences
+    /// The style sheets, each read once for every edition that needs them.
+    let styles: Result<BuildStyles, DiagnosticError>
+    /// The moment the editions claim to be made (`SourceDate`).
+    let modified: Int
     let progress: @Sendable (String) -> Void
 
-    init(report: Report, words: Words, plan: BuildPlan, progress: @escaping @Sendable (String) -> Void) {
-        manuscript = Manuscript(report, words: words)
+    /// `images`: the files of the report's images, as the reader read and checked them.
+    init(report: Report, words: Words, images: [String: ImageFile], plan: BuildPlan, progress: @escaping @Sendable (String) -> Void) {
+        manuscript = Manuscript(report, words: words, images: images)
         self.plan = plan
         files = FileReferences(reportPath: plan.referencePath, assetFolders: plan.desk.assetFolders)
+        styles = Result { () throws(DiagnosticError) in try BuildStyles.read(for: plan, words: words) }
+        modified = SourceDate.epoch(for: report.metadata)
         self.progress = progress
     }
 
@@ -55,13 +62,13 @@ struct Renderer: Sendable {
     /// The PDF: the XHTML with the style sheet embedded, fed to the engine with the
     /// report's folder as base URL.
     private func pdf() throws(DiagnosticError) -> (bytes: [UInt8], warnings: [Diagnostic]) {
-        let style = try printStyle()
+        let style = try styles.get().print
         let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true).write(manuscript)
         progress("rendering \(plan.fileName(of: .pdf)) with \(plan.settings.pdfEngine)")
         let rendered = try PDFEngine(
             command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName).render(
             xhtml: xhtml, baseDirectory: FolderRule.folder(of: plan.referencePath), assetFolders: files.assetFolders,
-            sourceDateEpoch: SourceDate.epoch(for: report.metadata)
+            sourceDateEpoch: modified
         ).get()
         let engineWarnings = style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
         return (rendered.pdf, warnings + engineWarnings)
@@ -70,25 +77,20 @@ struct Renderer: Sendable {
     /// The Word edition, into its file as it is made, with the styles of the desk's
     /// template (`--reference-doc`) when it names one.
     private func docx(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
-        var resources: [String: [UInt8]] = [:]
-        for image in try images(for: "docx") { resources[image.reference] = image.bytes }
-        let styles = try plan.settings.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
+        let resources = try imageBytes(for: "docx")
+        let template = try plan.settings.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
         let writer = DOCXWriter(
-            options: .init(modified: SourceDate.epoch(for: report.metadata), page: plan.settings.paper.wordPage, referenceStyles: styles))
+            options: .init(modified: modified, page: plan.settings.paper.wordPage, referenceStyles: template))
         return try writer.write(manuscript, resources: resources, to: file.write)
     }
 
     /// The e-book, into its file as it is made: our e-book style sheet and the user's, and
-    /// every image the report uses, read from the report's folder (and nowhere else).
+    /// every image the report uses.
     private func epub(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
-        var css = [try StyleSheets.shipped("epub.css")]
-        for sheet in try StyleSheets.users(plan.settings.stylesheets) { css.append("/* --css \(StyleSheets.commentSafe(sheet.path)) */\n" + sheet.text) }
-        var resources: [String: [UInt8]] = [:]
-        for image in try images(for: "epub") { resources[image.reference] = image.bytes }
-        let modified = SourceDate.epoch(for: report.metadata)
+        let resources = try imageBytes(for: "epub")
         let writer = EPUBWriter(
             options: .init(
-                splitDepth: plan.settings.epubSplitDepth, stylesheet: css.joined(separator: "\n"),
+                splitDepth: plan.settings.epubSplitDepth, stylesheet: try styles.get().epub,
                 modified: modified, generator: "Imprint \(Imprint.version)"))
         return undated(modified: modified) + (try writer.write(manuscript, resources: resources, to: file.write))
     }
@@ -111,20 +113,21 @@ struct Renderer: Sendable {
         return String(cString: resolved)
     }
 
-    /// Every image the report uses, read from the report's folder (and nowhere else): as
-    /// the report refers to it, where it is relative to that folder, and its bytes.
-    private func images(for edition: String) throws(DiagnosticError) -> [(reference: String, path: String, bytes: [UInt8])] {
-        var images: [(String, String, [UInt8])] = []
-        for reference in manuscript.imagePaths {
-            switch files.read(reference) {
-            case .success(let file):
-                images.append((reference, file.path, file.bytes))
-            case .failure(let problem):
+    /// Every image the report uses, by the path the report gives, as the reader read and
+    /// checked it.
+    private func images(for edition: String) throws(DiagnosticError) -> [(reference: String, file: ImageFile)] {
+        try manuscript.imagePaths.map { reference throws(DiagnosticError) in
+            guard let image = manuscript.images[reference] else {
                 throw DiagnosticError(
-                    error: problem.code, "\(edition): the image '\(reference)' \(problem.explanation)", at: .file(plan.displayName))
+                    error: .internal, "\(edition): the image '\(reference)' was not read with the report", at: .file(plan.displayName))
             }
+            return (reference, image)
         }
-        return images
+    }
+
+    /// The bytes of every image the report uses, by the path the report gives.
+    private func imageBytes(for edition: String) throws(DiagnosticError) -> [String: [UInt8]] {
+        Dictionary(try images(for: edition).map { ($0.reference, $0.file.bytes) }) { first, _ in first }
     }
 
     /// Files written with an edition: the XHTML edition's style sheet and the images it
@@ -132,22 +135,12 @@ struct Renderer: Sendable {
     /// folder can be moved or published as it is.
     func companions(of format: OutputFormat) throws(DiagnosticError) -> [(name: String, bytes: [UInt8])] {
         guard format == .xhtml else { return [] }
-        let css = try printStyle().text
+        let css = try styles.get().print.text
         // Written beside the report, the XHTML finds the images where they are.
         let besideReport = files.folder == realpath(plan.outputDirectory)
-        let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.path, bytes: $0.bytes) }
+        let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.file.path, bytes: $0.file.bytes) }
         var seen: Set<String> = []
         return [(plan.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted }
-    }
-
-    /// Our print style sheet, then the paper size, then the user's style sheets: one cascade.
-    func printStyle() throws(DiagnosticError) -> PrintStyle {
-        var style = PrintStyle()
-        style.append(try StyleSheets.shipped("print.css"))
-        if let pageNumbers = PrintStyle.pageNumbers(manuscript.words) { style.append(pageNumbers) }
-        if plan.settings.paper != .a4 { style.append("/* --paper \(plan.settings.paper.rawValue) */\n@page { size: \(plan.settings.paper.cssSize); }\n") }
-        for sheet in try StyleSheets.users(plan.settings.stylesheets) { style.append(sheet.text, from: sheet.path) }
-        return style
     }
 
     /// The print edition's XHTML, images found from where it is written.

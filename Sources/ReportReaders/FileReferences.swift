@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Foundation
 import ReportModel
 
 /// Checks the files a report refers to (images, the cover): each must be a relative path
@@ -15,6 +16,8 @@ public struct FileReferences: Sendable {
     public let folder: String?
     /// The desk's asset folders, symbolic links resolved, in the order they are looked in.
     public let assetFolders: [String]
+    /// The images checked so far, each read once (`checkImage`).
+    private let checked = CheckedImages()
 
     public init(reportPath: String?, assetFolders: [String] = []) {
         self.assetFolders = assetFolders.compactMap(FolderRule.realPath)
@@ -84,16 +87,24 @@ public struct FileReferences: Sendable {
     func checkImage(_ reference: String, what: String, at location: SourceLocation?, log: DiagnosticLog) -> String? {
         switch resolve(reference) {
         case .success(let path):
-            if let problem = ImageContent.problem(at: path) {
+            if let known = checked.reference(of: path) { return known }
+            switch ImageContent.read(at: path) {
+            case .success(let bytes):
+                let kept = canonical(path, for: reference)
+                checked.add(ImageFile(path: relativePath(of: path), location: path, bytes: bytes), as: kept)
+                return kept
+            case .failure(let problem):
                 log.error(problem.code, "\(what) '\(reference.visible)' \(problem.text)", at: location)
                 return nil
             }
-            return canonical(path, for: reference)
         case .failure(let problem):
             log.error(problem.code, "\(what) '\(reference.visible)' \(problem.explanation)", at: location)
             return nil
         }
     }
+
+    /// Every image checked, by the reference the model keeps, with the bytes checked.
+    var checkedImages: [String: ImageFile] { checked.all }
 
     /// The resolved `real` as a path from its folder (`relativePath`), when that names the
     /// same file again; `reference` itself otherwise (a name with `%`, which a reference
@@ -150,4 +161,26 @@ extension String {
         }
         return String(validating: bytes, as: UTF8.self)
     }
+}
+
+/// The images a reader has checked, by where they are on disk (an image used a hundred
+/// times is read once) and by the reference the model keeps. Readers may check from more
+/// than one thread.
+private final class CheckedImages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var references: [String: String] = [:]
+    private var images: [String: ImageFile] = [:]
+
+    func reference(of location: String) -> String? {
+        lock.withLock { references[location] }
+    }
+
+    func add(_ image: ImageFile, as reference: String) {
+        lock.withLock {
+            references[image.location] = reference
+            images[reference] = image
+        }
+    }
+
+    var all: [String: ImageFile] { lock.withLock { images } }
 }

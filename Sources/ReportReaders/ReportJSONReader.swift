@@ -59,9 +59,10 @@ public enum ReportJSONReader {
                 log.error(.valueType, "metadata.series.\(name): must be a whole number from 0 to \(MetadataReader.largestNumber)", at: at)
             }
         }
-        checkAddressesAndFiles(of: report, files: FileReferences(reportPath: reportPath, assetFolders: assetFolders), log: log, at: at)
+        let files = FileReferences(reportPath: reportPath, assetFolders: assetFolders)
+        checkAddressesAndFiles(of: report, files: files, log: log, at: at)
         guard !log.hasErrors else { throw log.failure() }
-        return ReadResult(report: report, warnings: log.diagnostics)
+        return ReadResult(report: report, warnings: log.diagnostics, images: files.checkedImages)
     }
 
     /// The trust rules the Markdown reader applies as it reads, checked on the model: every

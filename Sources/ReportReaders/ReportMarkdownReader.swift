@@ -4,6 +4,9 @@ import ReportModel
 public struct ReadResult: Sendable {
     public var report: Report
     public var warnings: [Diagnostic]
+    /// Every image the report uses, by the reference the model keeps: read once, when it
+    /// was checked.
+    public var images: [String: ImageFile] = [:]
 }
 
 /// Reads Report Markdown (docs/report-markdown.md): YAML front matter, then CommonMark with the GFM
@@ -55,7 +58,7 @@ public enum ReportMarkdownReader {
         if metadata.identifier.isEmpty { metadata.identifier = DefaultIdentifier.make(for: metadata) }
         guard !log.hasErrors else { throw log.failure() }
         let report = Report(metadata: metadata, lead: body.lead, sections: body.sections, footnotes: body.footnotes)
-        return ReadResult(report: report, warnings: log.diagnostics)
+        return ReadResult(report: report, warnings: log.diagnostics, images: context.files.checkedImages)
     }
 
     /// What reading the body needs besides its text.

@@ -10,16 +10,21 @@ public struct Manuscript: Sendable {
     /// Every image the report uses (figures, inline images, the cover), in the order they
     /// first appear: the e-book carries them, the build stamp records them.
     public let imagePaths: [String]
+    /// The images' files by those paths, each read once, when the reader checked it: the
+    /// bytes the e-book, the Word edition and the XHTML edition's folder carry (empty
+    /// where the report came without files, as in the writers' tests).
+    public let images: [String: ImageFile]
     /// The words Imprint writes itself, in the report's language.
     public let words: Words
     /// What each cross-reference without words of its own reads (`Report.referenceLabels`).
     public let referenceLabels: [String: String]
 
     /// `words`: the report's language's (`Words(language:)`) unless a desk gives its own.
-    public init(_ report: Report, words: Words? = nil) {
+    public init(_ report: Report, words: Words? = nil, images: [String: ImageFile] = [:]) {
         self.report = report
         index = ReportIndex(report)
         imagePaths = report.imagePaths
+        self.images = images
         let words = words ?? Words(language: report.metadata.lang)
         self.words = words
         referenceLabels = report.referenceLabels(only: index.wordlessTargets, words: words)

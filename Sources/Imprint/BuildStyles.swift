@@ -1,0 +1,34 @@
+import ReportModel
+import SharedWriting
+
+/// The style sheets of one build, each read once for every edition that takes them: the
+/// user's (`--css`, or a desk's `css:`), the print cascade the PDF embeds and the XHTML
+/// edition links, and the e-book's.
+struct BuildStyles: Sendable {
+    let print: PrintStyle
+    let epub: String
+
+    /// Reads the shipped and the user's style sheets for `plan`'s editions (none when no
+    /// edition takes a style sheet).
+    static func read(for plan: BuildPlan, words: Words) throws(DiagnosticError) -> BuildStyles {
+        let formats = Set(plan.settings.formats)
+        guard !formats.isDisjoint(with: [.pdf, .xhtml, .epub]) else { return BuildStyles(print: PrintStyle(), epub: "") }
+        let users = try StyleSheets.users(plan.settings.stylesheets)
+        var print = PrintStyle()
+        if !formats.isDisjoint(with: [.pdf, .xhtml]) {
+            // Our print style sheet, then the page numbers' words, the paper size, then the
+            // user's style sheets: one cascade.
+            print.append(try StyleSheets.shipped("print.css"))
+            if let pageNumbers = PrintStyle.pageNumbers(words) { print.append(pageNumbers) }
+            let paper = plan.settings.paper
+            if paper != .a4 { print.append("/* --paper \(paper.rawValue) */\n@page { size: \(paper.cssSize); }\n") }
+            for sheet in users { print.append(sheet.text, from: sheet.path) }
+        }
+        var epub = ""
+        if formats.contains(.epub) {
+            let sheets = [try StyleSheets.shipped("epub.css")] + users.map { "/* --css \(StyleSheets.commentSafe($0.path)) */\n" + $0.text }
+            epub = sheets.joined(separator: "\n")
+        }
+        return BuildStyles(print: print, epub: epub)
+    }
+}
