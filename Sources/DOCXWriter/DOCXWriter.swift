@@ -6,7 +6,7 @@ import ZIPSupport
 /// The Word edition: a WordprocessingML package (ECMA-376, as Word 2016 and later and
 /// LibreOffice read it), its parts built as libxml2 trees and packed by the e-book's ZIP
 /// writer with one fixed date, so that the same report gives the same bytes.
-public struct DOCXWriter {
+public struct DOCXWriter: EditionWriter {
     public struct Options: Sendable {
         /// The date of the package's entries and of the document's `modified` property,
         /// in seconds since 1970 (`SOURCE_DATE_EPOCH`).
@@ -30,13 +30,10 @@ public struct DOCXWriter {
         self.options = options
     }
 
-    /// Writes the package into `sink`: `resources` holds the bytes of every image the
-    /// report uses, by the path the report gives. On an error part of the package may
-    /// have gone into `sink`: the caller drops it.
-    public func write(
-        _ manuscript: Manuscript, resources: [String: [UInt8]], to sink: @escaping (UnsafeRawBufferPointer) -> Void
-    ) throws(DiagnosticError) -> [Diagnostic] {
-        let context = WordContext(manuscript: manuscript, layout: options.page, resources: resources)
+    /// Writes the package into `sink`, with the manuscript's image files. On an error
+    /// part of the package may have gone into `sink`: the caller drops it.
+    public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
+        let context = WordContext(manuscript: manuscript, layout: options.page)
         let report = manuscript.report
         let archive = try ZIPArchive(named: "the Word document", modified: options.modified, to: sink)
         var warnings: [String] = []

@@ -16,9 +16,6 @@ final class WordContext {
     var words: Words { manuscript.words }
     var report: Report { manuscript.report }
 
-    /// The images the report uses, as the report refers to them, with their bytes.
-    let resources: [String: [UInt8]]
-
     /// What the edition could not carry, as warnings.
     var warnings: [Diagnostic] = []
 
@@ -50,10 +47,9 @@ final class WordContext {
     /// Footnote ids by label (Word's ids 1, 2, …; 0 and -1 are the separators).
     let footnoteIDs: [String: Int]
 
-    init(manuscript: Manuscript, layout: PageLayout, resources: [String: [UInt8]]) {
+    init(manuscript: Manuscript, layout: PageLayout) {
         self.manuscript = manuscript
         self.layout = layout
-        self.resources = resources
         var ids: [String: Int] = [:]
         for (index, footnote) in manuscript.report.footnotes.enumerated() { ids[footnote.label] = index + 1 }
         footnoteIDs = ids
@@ -80,7 +76,7 @@ final class WordContext {
     /// image the package cannot carry (the caller says so).
     func image(_ reference: String) -> ImagePart? {
         if let known = images[reference] { return known }
-        guard let bytes = resources[reference] else { return nil }
+        guard let bytes = manuscript.images[reference]?.bytes else { return nil }
         let number = images.count + 1
         func add(_ bytes: [UInt8], _ type: String, _ suffix: String = "") -> String {
             let id = "rImage\(number)\(suffix)"

@@ -18,7 +18,7 @@ public struct DocBookWriter: EditionWriter {
     /// The lead's blocks and the sections are serialised as they are built, each freed
     /// before the next (see `XMLDocument.serialize(_:streaming:to:)`): the same bytes as
     /// `makeDocument(_:)` serialised, without ever holding the whole tree or its bytes.
-    public func write(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
+    public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
         let (document, context) = makeFrame(manuscript)
         var body = Body(report: manuscript.report, context: context)
         document.serialize(.xml, streaming: [XMLDocument.Stream(into: document.root) { body.addNext(into: document.root) }], to: sink)

@@ -57,13 +57,13 @@ struct EPUBBook {
         return NameBasedUUID.urn(for: [UInt8]("imprint:identifier:".utf8) + [UInt8](identifier.utf8))
     }
 
-    init(_ manuscript: Manuscript, resources: [String: [UInt8]], splitDepth: Int) throws(DiagnosticError) {
+    init(_ manuscript: Manuscript, splitDepth: Int) throws(DiagnosticError) {
         self.manuscript = manuscript
         let report = manuscript.report
         uuidURN = Self.uuidURN(for: report.metadata.identifier)
         // Media first: every image the report refers to, named by its order.
         for (index, path) in manuscript.imagePaths.enumerated() {
-            guard let bytes = resources[path] else { throw DiagnosticError(error: .internal, "the image '\(path)' was not given to the EPUB writer") }
+            guard let bytes = manuscript.images[path]?.bytes else { throw DiagnosticError(error: .internal, "the image '\(path)' was not given to the EPUB writer") }
             guard let type = ImageFormat(path: path) else {
                 throw DiagnosticError(error: .imageInvalid, "the image '\(path)' cannot go into an EPUB: use SVG, PNG, JPEG, GIF or WebP")
             }

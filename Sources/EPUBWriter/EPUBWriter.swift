@@ -8,7 +8,7 @@ import XMLSupport
 /// documents, a navigation document and an NCX, a cover, the package document with the
 /// report's metadata and EPUB Accessibility metadata, all zipped in a fixed order with fixed
 /// timestamps, so that the same input always gives the same bytes.
-public struct EPUBWriter {
+public struct EPUBWriter: EditionWriter {
     public struct Options: Sendable {
         /// 1: one content document per top-level section; 2: also one per subsection; …
         public var splitDepth: Int
@@ -35,16 +35,13 @@ public struct EPUBWriter {
         self.options = options
     }
 
-    /// Writes the EPUB into `sink`, front to back, as its files are made; gives the
-    /// warnings. `resources` holds the bytes of every image the report refers to (the
-    /// manuscript's `imagePaths`), keyed by the path written in the report.
+    /// Writes the EPUB into `sink`, front to back, as its files are made, with the
+    /// manuscript's image files; gives the warnings.
     ///
     /// On an error part of the book may have gone into `sink`: the caller drops it.
-    public func write(
-        _ manuscript: Manuscript, resources: [String: [UInt8]], to sink: @escaping (UnsafeRawBufferPointer) -> Void
-    ) throws(DiagnosticError) -> [Diagnostic] {
+    public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
         let report = manuscript.report
-        let book = try EPUBBook(manuscript, resources: resources, splitDepth: options.splitDepth)
+        let book = try EPUBBook(manuscript, splitDepth: options.splitDepth)
         // The OCF container: a ZIP whose first entry is `mimetype`, stored.
         let container = try ZIPArchive(named: "the EPUB container", modified: options.modified, to: sink)
         try container.add(ZIPArchive.Entry("mimetype", Array("application/epub+zip".utf8), compressed: false))
@@ -75,21 +72,5 @@ public struct EPUBWriter {
         }
         try container.close()
         return XMLDocument.diagnostics(warnings)
-    }
-
-    /// The EPUB's bytes, whole (see `write(_:resources:to:)`).
-    public func write(_ report: Report, resources: [String: [UInt8]]) throws(DiagnosticError) -> (bytes: [UInt8], warnings: [Diagnostic]) {
-        let bytes = Collected()
-        let warnings = try write(Manuscript(report), resources: resources, to: bytes.append)
-        return (bytes.bytes, warnings)
-    }
-}
-
-/// The bytes written into a sink, gathered.
-private final class Collected {
-    private(set) var bytes: [UInt8] = []
-
-    func append(_ data: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: data)
     }
 }

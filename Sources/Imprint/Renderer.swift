@@ -36,69 +36,54 @@ struct Renderer: Sendable {
     /// Renders an edition into its file, and gives its warnings. All but the PDF go into
     /// the file piece by piece as they are made, never whole in memory.
     func render(_ format: OutputFormat, into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
-        switch format {
-        case .docbook:
-            return DocBookWriter().write(manuscript, to: file.write)
-        case .xhtml:
-            // Written into the output folder beside its style sheet and its images, which
-            // `companions` gives.
-            let css = plan.outputBase + ".css"
-            return xhtmlWriter(stylesheet: .linked(css)).write(manuscript, to: file.write)
-        case .epub:
-            return try epub(into: file)
-        case .docx:
-            return try docx(into: file)
-        case .text, .brief:
-            let writer = TextWriter(
-                options: .init(width: plan.settings.textWidth, profile: format == .text ? .full : .brief, ascii: plan.settings.ascii))
-            return writer.write(manuscript, to: file.write)
-        case .pdf:
-            let (pdf, warnings) = try self.pdf()
-            pdf.withUnsafeBytes(file.write)
-            return warnings
+        let writer = try self.writer(for: format)
+        if format == .pdf { progress("rendering \(plan.fileName(of: .pdf)) with \(plan.settings.pdfEngine)") }
+        do {
+            return (format == .epub ? undated() : []) + (try writer.write(manuscript, to: file.write))
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(error: .internal, "\(format.rawValue): \(error)", at: .file(plan.displayName))
         }
     }
 
-    /// The PDF: the XHTML with the style sheet embedded, fed to the engine with the
-    /// report's folder as base URL.
-    private func pdf() throws(DiagnosticError) -> (bytes: [UInt8], warnings: [Diagnostic]) {
-        let style = try styles.get().print
-        let (xhtml, warnings) = xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true).write(manuscript)
-        progress("rendering \(plan.fileName(of: .pdf)) with \(plan.settings.pdfEngine)")
-        let rendered = try PDFEngine(
-            command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName).render(
-            xhtml: xhtml, baseDirectory: FolderRule.folder(of: plan.referencePath), assetFolders: files.assetFolders,
-            sourceDateEpoch: modified
-        ).get()
-        let engineWarnings = style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
-        return (rendered.pdf, warnings + engineWarnings)
-    }
-
-    /// The Word edition, into its file as it is made, with the styles of the desk's
-    /// template (`--reference-doc`) when it names one.
-    private func docx(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
-        let resources = try imageBytes(for: "docx")
-        let template = try plan.settings.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
-        let writer = DOCXWriter(
-            options: .init(modified: modified, page: plan.settings.paper.wordPage, referenceStyles: template))
-        return try writer.write(manuscript, resources: resources, to: file.write)
-    }
-
-    /// The e-book, into its file as it is made: our e-book style sheet and the user's, and
-    /// every image the report uses.
-    private func epub(into file: OutputFile) throws(DiagnosticError) -> [Diagnostic] {
-        let resources = try imageBytes(for: "epub")
-        let writer = EPUBWriter(
-            options: .init(
-                splitDepth: plan.settings.epubSplitDepth, stylesheet: try styles.get().epub,
-                modified: modified, generator: "Imprint \(Imprint.version)"))
-        return undated(modified: modified) + (try writer.write(manuscript, resources: resources, to: file.write))
+    /// The writer of each edition, set up with this build's settings.
+    func writer(for format: OutputFormat) throws(DiagnosticError) -> any EditionWriter {
+        switch format {
+        case .docbook:
+            return DocBookWriter()
+        case .xhtml:
+            // Written into the output folder beside its style sheet and its images, which
+            // `companions` gives.
+            return xhtmlWriter(stylesheet: .linked(plan.outputBase + ".css"))
+        case .epub:
+            return EPUBWriter(
+                options: .init(
+                    splitDepth: plan.settings.epubSplitDepth, stylesheet: try styles.get().epub, modified: modified,
+                    generator: "Imprint \(Imprint.version)"))
+        case .docx:
+            // With the styles of the desk's template (`--reference-doc`) when it names one.
+            let template = try plan.settings.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
+            return DOCXWriter(options: .init(modified: modified, page: plan.settings.paper.wordPage, referenceStyles: template))
+        case .text, .brief:
+            return TextWriter(
+                options: .init(width: plan.settings.textWidth, profile: format == .text ? .full : .brief, ascii: plan.settings.ascii))
+        case .pdf:
+            // The print XHTML with the style sheet embedded, fed to the engine with the
+            // report's folder as base URL.
+            let style = try styles.get().print
+            let engine = PDFEngine(
+                command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName)
+            return PDFWriter(
+                xhtml: xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true), style: style, engine: engine,
+                baseDirectory: FolderRule.folder(of: plan.referencePath), assetFolders: files.assetFolders, modified: modified)
+        }
     }
 
     /// An e-book needs a date: without one in the front matter it has no publication date,
     /// and, unless SOURCE_DATE_EPOCH gives one, a modification date of 1970-01-01 (a build
     /// never takes the clock's, so that it can be reproduced).
-    private func undated(modified: Int) -> [Diagnostic] {
+    private func undated() -> [Diagnostic] {
         guard report.metadata.date == nil, report.metadata.updated == nil else { return [] }
         let consequence =
             modified == 0 ? "the e-book has no publication date and is marked as modified on 1970-01-01" : "the e-book has no publication date"
@@ -113,23 +98,6 @@ struct Renderer: Sendable {
         return String(cString: resolved)
     }
 
-    /// Every image the report uses, by the path the report gives, as the reader read and
-    /// checked it.
-    private func images(for edition: String) throws(DiagnosticError) -> [(reference: String, file: ImageFile)] {
-        try manuscript.imagePaths.map { reference throws(DiagnosticError) in
-            guard let image = manuscript.images[reference] else {
-                throw DiagnosticError(
-                    error: .internal, "\(edition): the image '\(reference)' was not read with the report", at: .file(plan.displayName))
-            }
-            return (reference, image)
-        }
-    }
-
-    /// The bytes of every image the report uses, by the path the report gives.
-    private func imageBytes(for edition: String) throws(DiagnosticError) -> [String: [UInt8]] {
-        Dictionary(try images(for: edition).map { ($0.reference, $0.file.bytes) }) { first, _ in first }
-    }
-
     /// Files written with an edition: the XHTML edition's style sheet and the images it
     /// shows, at the same places relative to it as beside the report, so that the output
     /// folder can be moved or published as it is.
@@ -138,7 +106,12 @@ struct Renderer: Sendable {
         let css = try styles.get().print.text
         // Written beside the report, the XHTML finds the images where they are.
         let besideReport = files.folder == realpath(plan.outputDirectory)
-        let images = besideReport ? [] : try images(for: "xhtml").map { (name: $0.file.path, bytes: $0.file.bytes) }
+        let images: [(name: String, bytes: [UInt8])] = besideReport ? [] : try manuscript.imagePaths.map { reference throws(DiagnosticError) in
+            guard let image = manuscript.images[reference] else {
+                throw DiagnosticError(error: .internal, "xhtml: the image '\(reference)' was not read with the report", at: .file(plan.displayName))
+            }
+            return (name: image.path, bytes: image.bytes)
+        }
         var seen: Set<String> = []
         return [(plan.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted }
     }
@@ -155,8 +128,8 @@ struct Renderer: Sendable {
     /// file URLs, for the PDF engine (whose base is the report's folder).
     private var assetURLs: [String: String] {
         var urls: [String: String] = [:]
-        for reference in manuscript.imagePaths {
-            if case .success(let real) = files.resolve(reference), files.isAsset(real) { urls[reference] = URL(fileURLWithPath: real).absoluteString }
+        for (reference, image) in manuscript.images where files.isAsset(image.location) {
+            urls[reference] = URL(fileURLWithPath: image.location).absoluteString
         }
         return urls
     }

@@ -15,3 +15,11 @@ public struct ImageFile: Sendable, Equatable {
         self.bytes = bytes
     }
 }
+
+extension ImageFile {
+    /// Image files for a model made in code (tests, the fuzzer): each image's bytes by the
+    /// path the report gives, with no file on disk behind them.
+    public static func files(_ bytes: [String: [UInt8]]) -> [String: ImageFile] {
+        Dictionary(uniqueKeysWithValues: bytes.map { ($0.key, ImageFile(path: $0.key, location: "", bytes: $0.value)) })
+    }
+}

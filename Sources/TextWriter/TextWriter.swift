@@ -38,8 +38,8 @@ public struct TextWriter: EditionWriter {
     /// Writes the text into `sink` as UTF-8, a piece at a time as it is made: lines end
     /// with LF, none has trailing spaces or is wider than the width. Text can carry
     /// anything the model holds: no warnings.
-    public func write(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
-        withoutActuallyEscaping(sink) { sink in write(manuscript, window: TextOutput.defaultWindow, to: sink) }
+    public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
+        write(manuscript, window: TextOutput.defaultWindow, to: sink)
         return []
     }
 

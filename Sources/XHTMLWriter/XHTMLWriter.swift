@@ -65,7 +65,7 @@ public struct XHTMLWriter: EditionWriter {
     /// they are built, each freed before the next (see `XMLDocument.serialize(_:streaming:to:)`):
     /// the same bytes as `makeDocument(_:)` serialised, without ever holding the whole
     /// tree or its bytes.
-    public func write(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
+    public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) -> [Diagnostic] {
         let report = manuscript.report
         let (document, frame, context) = makeFrame(manuscript)
         var streams: [XMLDocument.Stream] = []

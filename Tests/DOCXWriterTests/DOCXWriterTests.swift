@@ -25,7 +25,7 @@ import ZIPFoundation
         }
         let report = try ReportMarkdownReader.read(fileAt: path).report
         var package: [UInt8] = []
-        _ = try DOCXWriter(options: options).write(Manuscript(report), resources: files) { package.append(contentsOf: $0) }
+        _ = try DOCXWriter(options: options).write(Manuscript(report, images: ImageFile.files(files))) { package.append(contentsOf: $0) }
         let archive = try Archive(data: Data(package), accessMode: .read)
         var parts: [String: [UInt8]] = [:]
         for entry in archive {

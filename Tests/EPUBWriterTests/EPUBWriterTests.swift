@@ -19,7 +19,7 @@ import ReportTestSupport
         let writer = EPUBWriter(options: .init(
             splitDepth: splitDepth, stylesheet: EPUBWriterTests.stylesheet,
             modified: modified))
-        let (bytes, warnings) = try writer.write(report, resources: resources)
+        let (bytes, warnings) = try writer.write(Manuscript(report, images: ImageFile.files(resources)))
         #expect(warnings.isEmpty)
         return (report, bytes)
     }
@@ -43,7 +43,7 @@ import ReportTestSupport
         let markdown = LongBlocks.markdown(parts: 258)
         let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "long.md", reportPath: nil).report
         let writer = EPUBWriter(options: .init(stylesheet: EPUBWriterTests.stylesheet, modified: 0))
-        let summary = try epubCheck(writer.write(report, resources: [:]).bytes)
+        let summary = try epubCheck(writer.write(report).bytes)
         #expect(summary.contains(cleanEPUBCheck), "\(summary)")
     }
 
@@ -54,7 +54,7 @@ import ReportTestSupport
             let report = generator.report()
             let resources = Dictionary(uniqueKeysWithValues: report.imagePaths.map { ($0, svg) })
             let writer = EPUBWriter(options: .init(stylesheet: EPUBWriterTests.stylesheet, modified: 0))
-            let bytes = try writer.write(report, resources: resources).bytes
+            let bytes = try writer.write(Manuscript(report, images: ImageFile.files(resources))).bytes
             let summary = try epubCheck(bytes)
             if !summary.contains(cleanEPUBCheck) {
                 let path = NSTemporaryDirectory() + "imprint-epub-seed-\(seed).epub"
@@ -81,7 +81,7 @@ import ReportTestSupport
             let paths = report.imagePaths
             let resources = Dictionary(uniqueKeysWithValues: paths.map { ($0, svg) })
             for depth in [1, 2] {
-                let book = try EPUBBook(Manuscript(report), resources: resources, splitDepth: depth)
+                let book = try EPUBBook(Manuscript(report, images: ImageFile.files(resources)), splitDepth: depth)
                 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
                 let navigation = NavigationDocument(report: report, book: book)
                 #expect(text(gathered(navigation.write)) == text(navigation.make().serializedAsPolyglotHTML()), "report \(index), depth \(depth)")
@@ -105,7 +105,7 @@ import ReportTestSupport
         let report = try ReportMarkdownReader.read(Array(markdown.utf8), file: "lead.md", reportPath: nil).report
         let writer = EPUBWriter(options: .init(
             stylesheet: EPUBWriterTests.stylesheet, modified: 0))
-        let bytes = try writer.write(report, resources: [:]).bytes
+        let bytes = try writer.write(report).bytes
         let files = try entries(of: bytes).filter { $0.path.hasPrefix("EPUB/text/lead") }
         #expect(files.map(\.path) == ["EPUB/text/lead.xhtml", "EPUB/text/lead-2.xhtml", "EPUB/text/lead-3.xhtml"])
         for (index, file) in files.enumerated() {
@@ -144,8 +144,8 @@ import ReportTestSupport
         let writer = EPUBWriter(options: .init(
             stylesheet: EPUBWriterTests.stylesheet, modified: 0))
         let pieces = Pieces()
-        let warnings = try writer.write(Manuscript(report), resources: [:], to: pieces.add)
-        let whole = try writer.write(report, resources: [:])
+        let warnings = try writer.write(Manuscript(report), to: pieces.add)
+        let whole = try writer.write(report)
         #expect(warnings == whole.warnings)
         #expect(pieces.bytes == whole.bytes)
         #expect(pieces.sizes.count > 400, "one piece or more per document")
@@ -183,7 +183,7 @@ import ReportTestSupport
     @Test func uniqueIdentifierIsAUUIDURN() throws {
         func package(_ identifier: String) throws -> String {
             let report = Report(metadata: Metadata(title: "T", identifier: identifier))
-            let bytes = try EPUBWriter(options: .init(stylesheet: "", modified: 0)).write(report, resources: [:]).bytes
+            let bytes = try EPUBWriter(options: .init(stylesheet: "", modified: 0)).write(report).bytes
             return try #require(try entries(of: bytes).first { $0.path == "EPUB/package.opf" }?.text)
         }
         let uuid = try package("urn:uuid:0f9a2c3e-1b4d-4e5f-8a6b-7c8d9e0f1a2b")
@@ -214,7 +214,7 @@ import ReportTestSupport
             var report = Report(metadata: Metadata(title: "T", date: ReportDate("2026-12-05"), identifier: "x"))
             report.lead = (1...paragraphs).map { Block.paragraph([.text("Lead paragraph \($0).")]) }
             report.sections = [Section(id: "one", number: "1", level: 2, title: [.text("One")], blocks: [.paragraph([.text("Body.")])])]
-            let bytes = try EPUBWriter(options: .init(stylesheet: "", modified: 0)).write(report, resources: [:]).bytes
+            let bytes = try EPUBWriter(options: .init(stylesheet: "", modified: 0)).write(report).bytes
             #expect(try epubCheck(bytes).contains(cleanEPUBCheck))
             return try entries(of: bytes)
         }
@@ -297,8 +297,8 @@ import ReportTestSupport
         var report = Report(metadata: Metadata(title: "T", identifier: "x"))
         report.lead = [.figure(Figure(number: 1, source: "scan.tiff", caption: [.text("c")], alt: "a"))]
         let writer = EPUBWriter(options: .init(stylesheet: "", modified: 0))
-        #expect(throws: DiagnosticError.self) { try writer.write(report, resources: ["scan.tiff": [1]]) }
-        #expect(throws: DiagnosticError.self) { try writer.write(report, resources: [:]) }
+        #expect(throws: DiagnosticError.self) { try writer.write(Manuscript(report, images: ImageFile.files(["scan.tiff": [1]]))) }
+        #expect(throws: DiagnosticError.self) { try writer.write(report) }
     }
 }
 

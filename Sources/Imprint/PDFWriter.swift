@@ -1,0 +1,28 @@
+import ReportModel
+import SharedWriting
+import XHTMLWriter
+
+/// The print edition: the print XHTML with the house style embedded, typeset by the
+/// paged-media engine (`PDFEngine`), whose messages about the style sheet are told at the
+/// user's file and line (`PrintStyle`).
+struct PDFWriter: EditionWriter {
+    /// The writer of the print XHTML, the style sheet embedded.
+    let xhtml: XHTMLWriter
+    let style: PrintStyle
+    let engine: PDFEngine
+    /// The folder relative addresses are read from: the report's.
+    let baseDirectory: String
+    /// The desk's asset folders, which the engine may read too.
+    let assetFolders: [String]
+    /// The moment the PDF claims to be made (`SourceDate`).
+    let modified: Int
+
+    func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
+        let (document, warnings) = xhtml.write(manuscript)
+        let rendered = try engine.render(
+            xhtml: document, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified
+        ).get()
+        rendered.pdf.withUnsafeBytes(sink)
+        return warnings + style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
+    }
+}
