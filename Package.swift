@@ -61,13 +61,22 @@ let package = Package(
             dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "ZIPSupport"]),
         // librsvg is loaded when an SVG image is drawn (`SVGRaster`), not linked.
         .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPSupport"]),
-        // The pipeline as a library: formats, options, atomic output. The files of Styles/
-        // are compiled into it (EmbedData), so the binary runs from any folder.
+        // Locks, the environment and child processes, for the modules that run them.
+        .target(name: "SystemSupport"),
+        // The print edition: the print style's cascade, the paged-media engine, the pool of
+        // sandboxed WeasyPrint workers and their Python program (Worker/, compiled in by
+        // EmbedData).
+        .target(
+            name: "PDFWriter", dependencies: ["ReportModel", "SharedWriting", "XHTMLWriter", "SystemSupport"], exclude: ["Worker"],
+            plugins: ["EmbedData"]),
+        // The pipeline as a library: the build plan, the editions rendered and put in place.
+        // The style sheets of Styles/ are compiled into it (EmbedData), so the binary runs
+        // from any folder.
         .target(
             name: "Imprint",
             dependencies: [
                 "ReportModel", "ReportReaders", "SharedWriting", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter",
-                "TextWriter", "CLinux", "XMLSupport", "ZIPSupport",
+                "TextWriter", "PDFWriter", "SystemSupport", "CLinux", "XMLSupport", "ZIPSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedData"]),
@@ -78,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "ImprintCLI",
             dependencies: [
-                "Imprint", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Imprint", "ReportModel", "SystemSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc: the report model is millions of small
             // values, which glibc's malloc is slow with (docs/performance.md). Debug builds
@@ -89,13 +98,14 @@ let package = Package(
             name: "FuzzChecks",
             dependencies: [
                 "ReportModel", "ReportReaders", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter", "TextWriter", "SharedWriting",
-                "XMLSupport", "Imprint",
+                "XMLSupport", "Imprint", "PDFWriter",
             ],
             path: "Fuzz/Checks"),
 
         // Arbitrary reports for the writers' tests.
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "NameBasedUUIDTests", dependencies: ["NameBasedUUID"]),
+        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "ReportTestSupport"], exclude: ["Worker"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
         .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel", "ReportTestSupport"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "ReportModel"]),

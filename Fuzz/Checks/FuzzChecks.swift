@@ -3,6 +3,7 @@ import Foundation
 @_spi(Fuzzing) import Imprint
 import DocBookWriter
 import EPUBWriter
+@_spi(Fuzzing) import PDFWriter
 import ReportModel
 import SharedWriting
 @_spi(Fuzzing) import ReportReaders

@@ -1,20 +1,23 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the files of `Styles/` (the style sheets and the PDF worker) into the target
-/// that uses this plugin, as `ShippedData.files`: the binary carries its own data and runs
-/// from any folder, while `Styles/` stays the one place the files are edited.
+/// Compiles a target's shipped files into it, as `ShippedData.files`: the PDF module's
+/// worker program from its own `Worker/` folder, any other target's the style sheets of
+/// `Styles/`. The binary carries its own data and runs from any folder, while those folders
+/// stay the one place the files are edited.
 @main
 struct EmbedData: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let styles = context.package.directoryURL.appending(path: "Styles")
-        let inputs = try FileManager.default.contentsOfDirectory(at: styles, includingPropertiesForKeys: nil)
-            .filter { ["css", "py"].contains($0.pathExtension) }
+        let worker = context.package.directoryURL.appending(path: "Sources/\(target.name)/Worker")
+        let isWorker = FileManager.default.fileExists(atPath: worker.path)
+        let folder = isWorker ? worker : context.package.directoryURL.appending(path: "Styles")
+        let inputs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { (isWorker ? ["py"] : ["css"]).contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "ShippedData.swift")
         return [
             .buildCommand(
-                displayName: "Embedding the files of Styles/ in \(target.name)",
+                displayName: "Embedding the shipped files of \(target.name)",
                 executable: try context.tool(named: "EmbedDataTool").url,
                 arguments: [output.path] + inputs.map(\.path),
                 inputFiles: inputs,

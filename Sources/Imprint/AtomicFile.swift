@@ -5,6 +5,7 @@
 #endif
 import CLinux
 import ReportReaders
+import SystemSupport
 
 /// File output on which a failed or killed build never leaves half a file, nor a
 /// temporary one: every output is first written in full to an anonymous file in its

@@ -1,4 +1,5 @@
 import Foundation
+import PDFWriter
 import ReportModel
 import ReportReaders
 

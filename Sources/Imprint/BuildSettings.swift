@@ -1,5 +1,6 @@
 import DOCXWriter
 import EPUBWriter
+import PDFWriter
 import TextWriter
 
 /// The settings that shape a report's editions, resolved (`BuildPlan.resolve`): each from
@@ -32,23 +33,13 @@ public struct BuildSettings: Sendable, Equatable, Codable {
     /// Every default, declared once: the writers' own where a writer has one.
     public static let defaults = BuildSettings(
         formats: OutputFormat.allCases, strict: false, paper: .a4, stylesheets: [], referenceDoc: nil,
-        pdfEngine: PDFEngine.defaultCommand, pdfTimeout: 120, pdfStandard: .ua1,
+        pdfEngine: PDFEngine.defaultCommand, pdfTimeout: PDFEngine.defaultTimeout, pdfStandard: .ua1,
         epubSplitDepth: EPUBWriter.Options.defaultSplitDepth, textWidth: TextWriter.Options().width, ascii: false, metadataOverrides: [])
 
     /// The widths the text editions may have.
     public static let widths = TextWriter.Options.widths
     /// The depths the e-book may be split to.
     public static let splitDepths = 1...6
-}
-
-/// The standards a PDF may be made to (`--pdf-standard`): WeasyPrint's PDF variants, PDF/A
-/// for archives, PDF/UA for assistive technology, PDF/X for print.
-public enum PDFStandard: String, Sendable, CaseIterable, Codable {
-    case ua1 = "pdf/ua-1", ua2 = "pdf/ua-2"
-    case a1b = "pdf/a-1b", a2b = "pdf/a-2b", a3b = "pdf/a-3b", a2u = "pdf/a-2u", a3u = "pdf/a-3u", a4u = "pdf/a-4u"
-    case a1a = "pdf/a-1a", a2a = "pdf/a-2a", a3a = "pdf/a-3a", a4e = "pdf/a-4e", a4f = "pdf/a-4f"
-    case x1a = "pdf/x-1a", x3 = "pdf/x-3", x4 = "pdf/x-4", x5g = "pdf/x-5g"
-
-    /// The names, for help and completion.
-    public static var names: [String] { allCases.map(\.rawValue) }
+    /// The PDF standards' names, for help and completion.
+    public static var pdfStandards: [String] { PDFStandard.names }
 }

@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
-import ReportReaders
+import PDFWriter
 import ReportModel
+import ReportReaders
+import SystemSupport
 
 /// The record of a finished build that lets the next one be skipped: a digest of
 /// everything that shapes the editions besides files (tool version, settings, environment),
@@ -48,8 +50,10 @@ struct BuildStamp {
             "input \(absolute(plan.input))",
             "output \(absolute(plan.outputDirectory))",
             "output-name \(plan.outputName ?? "")",
-            // Only a build with a PDF asks the engine for its version.
+            // Only a build with a PDF asks the engine for its version, and reads the worker's
+            // program (compiled in, or the development copy IMPRINT_PDF_WORKER names).
             "pdf-engine-version \(plan.settings.formats.contains(.pdf) ? PDFEngine.version(of: plan.settings.pdfEngine) : "")",
+            "pdf-worker \(plan.settings.formats.contains(.pdf) ? digest(Array((WorkerProgram.source ?? "").utf8)) : "")",
             // Which configuration files there are (their content is digested as an input).
             "configuration \(plan.configurationPaths.joined(separator: "\u{0}"))",
             "SOURCE_DATE_EPOCH \(Environment.value("SOURCE_DATE_EPOCH") ?? "")",

@@ -1,3 +1,4 @@
+import PDFWriter
 import ReportModel
 import SharedWriting
 
@@ -26,7 +27,7 @@ struct BuildStyles: Sendable {
         }
         var epub = ""
         if formats.contains(.epub) {
-            let sheets = [try StyleSheets.shipped("epub.css")] + users.map { "/* --css \(StyleSheets.commentSafe($0.path)) */\n" + $0.text }
+            let sheets = [try StyleSheets.shipped("epub.css")] + users.map { "/* --css \(PrintStyle.commentSafe($0.path)) */\n" + $0.text }
             epub = sheets.joined(separator: "\n")
         }
         return BuildStyles(print: print, epub: epub)

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import ReportModel
 import ReportReaders
+import SystemSupport
 
 /// `imprint build DIR`: every report under a folder, built side by side on all cores.
 ///

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import ReportModel
 import ReportReaders
+import SystemSupport
 
 /// The pipeline: read, check, render every edition (each to a file without a name as soon as
 /// it is made), then put them all in place at once.

@@ -2,6 +2,7 @@ import CLinux
 import Foundation
 import ReportModel
 import ReportReaders
+import SystemSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -2,6 +2,7 @@ import DOCXWriter
 import DocBookWriter
 import EPUBWriter
 import Foundation
+import PDFWriter
 import ReportModel
 import ReportReaders
 import SharedWriting
@@ -73,7 +74,8 @@ struct Renderer: Sendable {
             // report's folder as base URL.
             let style = try styles.get().print
             let engine = PDFEngine(
-                command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName)
+                command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName,
+                otherEditions: OutputFormat.allCases.filter { $0 != .pdf }.map(\.rawValue))
             return PDFWriter(
                 xhtml: xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true), style: style, engine: engine,
                 baseDirectory: FolderRule.folder(of: plan.referencePath), assetFolders: files.assetFolders, modified: modified)

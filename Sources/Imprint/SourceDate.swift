@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import SystemSupport
 
 /// The moment an output claims to be made: never the clock, so that builds are reproducible.
 enum SourceDate {

@@ -1,13 +1,14 @@
 import Foundation
 import ReportModel
 import ReportReaders
+import SystemSupport
 import XHTMLWriter
 import XMLSupport
 
-/// Imprint's own files — the style sheets and the PDF worker — compiled into the binary from
-/// `Styles/` (`ShippedData`, made by the EmbedData plugin), so that the binary runs from any
-/// folder. A folder named by `IMPRINT_STYLES` overrides them file by file: a desk's house
-/// style, or a development copy tried without rebuilding.
+/// Imprint's style sheets, compiled into the binary from `Styles/` (`ShippedData`, made by
+/// the EmbedData plugin), so that the binary runs from any folder. A folder named by
+/// `IMPRINT_STYLES` overrides them file by file: a desk's house style, or a development
+/// copy tried without rebuilding.
 enum StyleSheets {
     static func shipped(_ name: String) throws(DiagnosticError) -> String {
         if let path = overridePath(name) {
@@ -97,10 +98,5 @@ enum StyleSheets {
             sheets.append((path, text))
         }
         return sheets
-    }
-
-    /// `text` as it may stand inside a CSS comment: a `*/` in a file's name cannot end it.
-    static func commentSafe(_ text: String) -> String {
-        text.replacingOccurrences(of: "*/", with: "* /")
     }
 }

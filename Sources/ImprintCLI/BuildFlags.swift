@@ -43,7 +43,7 @@ struct BuildFlags: ParsableArguments {
     @Option(
         name: .customLong("pdf-standard"),
         help: "The PDF's standard: pdf/ua-1 (a tagged PDF, the default), pdf/a-3u or another of WeasyPrint's variants, for archives that require one.",
-        completion: .list(PDFStandard.names))
+        completion: .list(BuildSettings.pdfStandards))
     var pdfStandard: String?
 
     @Option(name: .customLong("epub-split-depth"), help: "Split the e-book into one document per section down to this level (default: \(BuildSettings.defaults.epubSplitDepth), top-level sections).")

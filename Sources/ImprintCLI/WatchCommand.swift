@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Imprint
 import ReportModel
+import SystemSupport
 
 /// `imprint watch`: builds, then builds again on every save, with the PDF worker kept warm
 /// between builds; with `--serve`, a preview that follows the editor.

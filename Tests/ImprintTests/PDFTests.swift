@@ -199,7 +199,7 @@ import Testing
     /// (`Scripts/line_faults.py`, beside this file, lays a paragraph out at many widths).
     @Test func noWordIsLeftAloneOnALine() throws {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let worker = Repository.path("Styles/pdf-worker.py")
+        let worker = Repository.path("Sources/PDFWriter/Worker/pdf-worker.py")
         let result = try runProgram("/usr/bin/env", ["python3", here.appendingPathComponent("Scripts/line_faults.py").path, worker])
         #expect(result.status == 0 && result.output == "ok\n", "\(result.output)")
     }

@@ -400,21 +400,26 @@ import XMLSupport
     }
 
     @Test func aWorkerThatDiesFailsTheBuildAtOnce() throws {
-        // A worker (through IMPRINT_STYLES, which overrides the compiled-in one) that says
-        // who it is, then dies at its first job.
+        // A worker (through IMPRINT_PDF_WORKER, the development override of the compiled-in
+        // one) that says who it is, then dies at its first job.
         let worker = """
             import json, sys
-            sys.stdout.write(json.dumps({"engine": "Broken 1"}) + "\\n"); sys.stdout.flush()
+            sys.stdout.write(json.dumps({"version": 1, "engine": "Broken 1"}) + "\\n"); sys.stdout.flush()
             sys.stdin.buffer.readline(); sys.stderr.write("worker: giving up\\n"); sys.exit(3)
             """
         let workspace = Workspace(files: ["report.md": Self.report("Text.\n"), "styles/pdf-worker.py": Array(worker.utf8)])
         let started = Date()
         let result = try workspace.run(
-            ["build", "report.md", "--to", "pdf,text"], environment: ["IMPRINT_STYLES": workspace.folder + "/styles"])
+            ["build", "report.md", "--to", "pdf,text"], environment: ["IMPRINT_PDF_WORKER": workspace.folder + "/styles/pdf-worker.py"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("report.md:1:1: error: pdf: the PDF worker"), "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(workspace.files().isEmpty)
+        // A desk's house style (IMPRINT_STYLES) cannot replace the sandboxed worker.
+        let styled = try workspace.run(
+            ["build", "report.md", "--to", "pdf", "-o", "styled"], environment: ["IMPRINT_STYLES": workspace.folder + "/styles"])
+        #expect(styled.status == 0, "\(styled.stderr)")
+        #expect(workspace.files(under: "styled") == ["report.pdf"])
     }
 
     /// The processes whose parent is `pid`.

@@ -7,7 +7,7 @@ public enum Repository {
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The path of `relative` (`docs/words.md`, `Styles/pdf-worker.py`) in the repository.
+    /// The path of `relative` (`docs/words.md`, `Styles/print.css`) in the repository.
     public static func path(_ relative: String) -> String {
         root.appendingPathComponent(relative).path
     }

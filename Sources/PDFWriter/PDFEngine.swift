@@ -1,14 +1,17 @@
 import Foundation
 import ReportModel
+import SystemSupport
 
 /// The paged-media engine that turns the print XHTML into a PDF: by default WeasyPrint as a
 /// worker Imprint controls (`PDFWorker`: it reads only files inside the report's folder, and
 /// has a time limit); or, with `--pdf-engine COMMAND`, any command with WeasyPrint's command
 /// line, which runs outside that sandbox.
-public struct PDFEngine {
+public struct PDFEngine: Sendable {
     public static let defaultCommand = "weasyprint"
     /// The WeasyPrint version Imprint is tested with (and `Scripts/bootstrap` installs).
     public static let testedWeasyPrint = "70.0"
+    /// The most seconds one PDF may take unless the build says otherwise.
+    public static let defaultTimeout = 120
 
     /// A PDF, and what the engine warned of while making it (WeasyPrint's own words, such
     /// as "Ignored `colr: red` at 12:5, unknown property.").
@@ -22,6 +25,16 @@ public struct PDFEngine {
     let standard: PDFStandard
     /// The report, where failures are reported.
     let file: String
+    /// The editions that build without a PDF engine, named when none can start.
+    let otherEditions: [String]
+
+    public init(command: String, timeout: Int, standard: PDFStandard, file: String, otherEditions: [String]) {
+        self.command = command
+        self.timeout = timeout
+        self.standard = standard
+        self.file = file
+        self.otherEditions = otherEditions
+    }
 
     /// Whether the PDF is rendered by the worker rather than a command of the user's.
     var usesWorker: Bool { command == PDFEngine.defaultCommand }
@@ -42,7 +55,8 @@ public struct PDFEngine {
                         timeout: Double(timeout))
                 })
         } catch {
-            return .failure(DiagnosticError(error: .pdfFailed, "pdf: " + error.description, at: .file(file)))
+            let advice = error.cannotStart ? ", or build the other editions with --to \(otherEditions.joined(separator: ","))" : ""
+            return .failure(DiagnosticError(error: .pdfFailed, "pdf: " + error.description + advice, at: .file(file)))
         }
     }
 
@@ -75,7 +89,7 @@ public struct PDFEngine {
     /// The engine's version (the worker's answer, or what a command says to `--version`);
     /// the build stamp records it, so upgrading the engine rebuilds the PDFs. Empty when it
     /// cannot be run.
-    static func version(of command: String) -> String {
+    public static func version(of command: String) -> String {
         if command == defaultCommand { return PDFWorkerPool.engine }
         return locate(command).map { ask($0, "--version") } ?? ""
     }
@@ -100,45 +114,5 @@ public struct PDFEngine {
         if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
         let path = Environment.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(command)" }.first(where: FileManager.default.isExecutableFile(atPath:))
-    }
-}
-
-struct ProcessResult {
-    var status: Int32
-    var output: [UInt8]
-    var error: [UInt8]
-}
-
-/// Runs a command with bytes on its standard input, collecting both outputs. Input is fed
-/// and the outputs drained concurrently, so no pipe fills up and blocks the child.
-enum ProcessRunner {
-    static func run(
-        _ executable: String, arguments: [String], input: [UInt8], environment: [String: String] = [:]
-    ) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let group = DispatchGroup()
-        // Written by one queued block and read only after `group.wait()`, which orders the two.
-        nonisolated(unsafe) var errorBytes = Data()
-        DispatchQueue.global().async(group: group) {
-            stdin.fileHandleForWriting.write(Data(input))
-            try? stdin.fileHandleForWriting.close()
-        }
-        DispatchQueue.global().async(group: group) {
-            errorBytes = stderr.fileHandleForReading.readDataToEndOfFile()
-        }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, output: [UInt8](output), error: [UInt8](errorBytes))
     }
 }

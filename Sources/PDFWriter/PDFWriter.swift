@@ -5,7 +5,7 @@ import XHTMLWriter
 /// The print edition: the print XHTML with the house style embedded, typeset by the
 /// paged-media engine (`PDFEngine`), whose messages about the style sheet are told at the
 /// user's file and line (`PrintStyle`).
-struct PDFWriter: EditionWriter {
+public struct PDFWriter: EditionWriter {
     /// The writer of the print XHTML, the style sheet embedded.
     let xhtml: XHTMLWriter
     let style: PrintStyle
@@ -17,7 +17,16 @@ struct PDFWriter: EditionWriter {
     /// The moment the PDF claims to be made (`SourceDate`).
     let modified: Int
 
-    func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
+    public init(xhtml: XHTMLWriter, style: PrintStyle, engine: PDFEngine, baseDirectory: String, assetFolders: [String], modified: Int) {
+        self.xhtml = xhtml
+        self.style = style
+        self.engine = engine
+        self.baseDirectory = baseDirectory
+        self.assetFolders = assetFolders
+        self.modified = modified
+    }
+
+    public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
         let (document, warnings) = xhtml.write(manuscript)
         let rendered = try engine.render(
             xhtml: document, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified

@@ -5,13 +5,17 @@ its own, with a pipe on file descriptor 3 whose other end only Imprint holds. It
 standard input and output, each message a line of JSON, followed by as many bytes as its
 "length" says:
 
-- first, the worker says {"engine": "WeasyPrint 70.0"} (or {"error": "..."} when WeasyPrint
-  is not installed): the version the build stamp records;
-- Imprint sends {"length": N, "folder": DIR, "assets": [DIR, ...], "epoch": SECONDS,
-  "variant": "pdf/ua-1"} and N bytes of XHTML ("assets", the desk's asset folders, may be
-  left out); the worker answers {"length": N, "warnings": [...]} and N bytes of PDF, or
-  {"error": "...", "refused": [...], "warnings": [...]}. The warnings are WeasyPrint's own
-  (a style sheet's unknown property or bad value, with its line and column).
+- first, the worker says {"version": 1, "engine": "WeasyPrint 70.0"} (or {"version": 1,
+  "error": "..."} when WeasyPrint is not installed): the version the build stamp records;
+- Imprint sends {"version": 1, "length": N, "folder": DIR, "assets": [DIR, ...], "epoch":
+  SECONDS, "variant": "pdf/ua-1"} and N bytes of XHTML ("assets", the desk's asset folders,
+  and "variant" may be left out); the worker answers {"version": 1, "length": N,
+  "warnings": [...]} and N bytes of PDF, or {"version": 1, "error": "...", "refused": [...],
+  "warnings": [...]}. The warnings are WeasyPrint's own (a style sheet's unknown property or
+  bad value, with its line and column).
+
+The two messages are `PDFJob` and `PDFReply` in Imprint's Sources/PDFWriter/WorkerMessages.swift;
+`read_job` and `reply` are their side here, and a job of another protocol version is refused.
 
 Before the PDF is written, the worker does what WeasyPrint 70 does not do by itself: it keeps
 the end of every paragraph unhyphenated (`keep_last_lines_whole`), and it measures the laid
@@ -39,6 +43,11 @@ import threading
 import urllib.parse
 import urllib.request
 
+# The version of the messages this worker speaks (WorkerMessages.version in Imprint).
+PROTOCOL = 1
+# The keys of a job, and those a job must have.
+JOB_KEYS = {'version', 'length', 'folder', 'assets', 'epoch', 'variant'}
+REQUIRED_JOB_KEYS = {'version', 'length', 'folder', 'epoch'}
 DATA_LIMIT = 64 * 1024
 FILE_LIMIT = 64 * 1024 * 1024
 LIFELINE = 3
@@ -347,6 +356,25 @@ def replace_character(slots, index, character):
         index -= len(text)
 
 
+def read_job(line):
+    """A job from its line of JSON; ValueError when it is not one this worker can do."""
+    job = json.loads(line)
+    if not isinstance(job, dict):
+        raise ValueError('a job is a JSON object')
+    if job.get('version') != PROTOCOL:
+        raise ValueError(f'the job is of version {job.get("version")} of the protocol; this worker speaks {PROTOCOL}')
+    unknown, missing = set(job) - JOB_KEYS, REQUIRED_JOB_KEYS - set(job)
+    if unknown or missing:
+        raise ValueError(f'the job has unknown keys {sorted(unknown)} or lacks {sorted(missing)}')
+    return job
+
+
+def reply(engine=None, length=None, warnings=None, error=None, refused=None):
+    """A reply's header, with the keys given."""
+    header = {'version': PROTOCOL, 'engine': engine, 'length': length, 'warnings': warnings, 'error': error, 'refused': refused}
+    return {key: value for key, value in header.items() if value is not None}
+
+
 def send(stream, header, body=b''):
     stream.write(json.dumps(header).encode('utf-8') + b'\n' + body)
     stream.flush()
@@ -443,9 +471,9 @@ def render(weasyprint, Fetcher, job, xhtml):
         logger.removeHandler(warnings)
         logger.setLevel(logging.ERROR)
     if refused:
-        return {'error': 'the document refers to what Imprint does not let the PDF engine read',
-                'refused': refused, 'warnings': warnings.messages}, b''
-    return {'length': len(pdf), 'warnings': warnings.messages}, pdf
+        return reply(error='the document refers to what Imprint does not let the PDF engine read',
+                     refused=refused, warnings=warnings.messages), b''
+    return reply(length=len(pdf), warnings=warnings.messages), pdf
 
 
 def main():
@@ -458,9 +486,9 @@ def main():
     # the PDF is up to date while WeasyPrint is still being imported.
     try:
         from importlib.metadata import version
-        send(sink, {'engine': f'WeasyPrint {version("weasyprint")}'})
+        send(sink, reply(engine=f'WeasyPrint {version("weasyprint")}'))
     except Exception as error:  # noqa: BLE001 (not installed, or unreadable: the answer either way)
-        send(sink, {'error': f'WeasyPrint is not installed for {sys.executable} ({error})'})
+        send(sink, reply(error=f'WeasyPrint is not installed for {sys.executable} ({error})'))
         return
     try:
         find_libraries_in_loader_cache()
@@ -478,16 +506,21 @@ def main():
         line = source.readline()
         if not line:
             return
-        job = json.loads(line)
+        try:
+            job = read_job(line)
+        except ValueError as error:
+            # A job it cannot read leaves the stream in a state nobody knows: the worker ends.
+            send(sink, reply(error=f'the worker cannot read the job: {error}'))
+            return
         xhtml = source.read(job['length'])
         try:
             if problem:
                 raise RuntimeError(problem)
             header, body = render(weasyprint, Fetcher, job, xhtml)
         except MemoryError:
-            header, body = {'error': f'the PDF needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'}, b''
+            header, body = reply(error=f'the PDF needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'), b''
         except Exception as error:  # noqa: BLE001 (reported to Imprint, which fails the build)
-            header, body = {'error': f'{type(error).__name__}: {error}'}, b''
+            header, body = reply(error=f'{type(error).__name__}: {error}'), b''
         send(sink, header, body)
 
 

@@ -1,6 +1,7 @@
 import Foundation
+import SystemSupport
 
-/// WeasyPrint as a worker Imprint controls: one Python process (`Styles/pdf-worker.py`) that
+/// WeasyPrint as a worker Imprint controls: one Python process (`Worker/pdf-worker.py`) that
 /// imports WeasyPrint once and renders the jobs sent to it, reading only files inside each
 /// job's folder (its URL fetcher refuses everything else and names it).
 ///
@@ -24,6 +25,8 @@ final class PDFWorker: @unchecked Sendable {
         var description: String
         /// The worker did not answer before the deadline.
         var timedOut = false
+        /// No worker could start (WeasyPrint missing, say): nothing else will do better.
+        var cannotStart = false
     }
 
     /// Starts a worker with `python` (a command on `PATH` or a path) running `program`, and
@@ -85,18 +88,22 @@ final class PDFWorker: @unchecked Sendable {
         lifeline = lifelinePipe[1]
         errors = ErrorDrain(errorPipe[0])
         PDFWorker.live.withLock { _ = $0.insert(child) }
-        let hello: [String: Any]
+        let hello: PDFReply
         do throws(Failure) {
-            hello = try readHeader(deadline: .now() + startTimeout)
+            hello = try readReply(deadline: .now() + startTimeout)
         } catch {
             terminate()
             throw Failure(description: "the PDF worker did not start: \(error.description)\(errors.tail)")
         }
-        if let problem = hello["error"] as? String {
+        if let problem = hello.error {
             terminate()
             throw Failure(description: problem)
         }
-        engine = hello["engine"] as? String ?? "WeasyPrint"
+        guard hello.version == WorkerMessages.version else {
+            terminate()
+            throw Failure(description: "the PDF worker speaks version \(hello.version ?? 0) of its protocol, not \(WorkerMessages.version): it belongs to another Imprint")
+        }
+        engine = hello.engine ?? "WeasyPrint"
     }
 
     deinit { terminate() }
@@ -107,20 +114,17 @@ final class PDFWorker: @unchecked Sendable {
     func render(xhtml: [UInt8], folders: [String], sourceDateEpoch: Int, variant: String?, timeout: Double)
         throws(Failure) -> PDFEngine.Rendered
     {
-        var job: [String: Any] = ["length": xhtml.count, "folder": folders[0], "epoch": sourceDateEpoch]
-        if folders.count > 1 { job["assets"] = Array(folders.dropFirst()) }
-        if let variant { job["variant"] = variant }
+        let job = PDFJob(length: xhtml.count, folder: folders[0], assets: Array(folders.dropFirst()), epoch: sourceDateEpoch, variant: variant)
         let deadline = DispatchTime.now() + timeout
-        let answer: [String: Any]
+        let answer: PDFReply
         do throws(Failure) {
-            guard let header = try? JSONSerialization.data(withJSONObject: job, options: [.sortedKeys]) else {
-                throw Failure(description: "cannot describe the PDF job")
-            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let header = try? encoder.encode(job) else { throw Failure(description: "cannot describe the PDF job") }
             try write(Array(header) + [10] + xhtml)
-            answer = try readHeader(deadline: deadline)
-            if let length = answer["length"] as? Int {
-                return PDFEngine.Rendered(
-                    pdf: try read(length, deadline: deadline), warnings: answer["warnings"] as? [String] ?? [])
+            answer = try readReply(deadline: deadline)
+            if let length = answer.length {
+                return PDFEngine.Rendered(pdf: try read(length, deadline: deadline), warnings: answer.warnings ?? [])
             }
         } catch {
             // A worker whose exchange broke off is in a state nobody knows: it goes.
@@ -131,11 +135,11 @@ final class PDFWorker: @unchecked Sendable {
             }
             throw error
         }
-        let refused = (answer["refused"] as? [String]) ?? []
+        let refused = answer.refused ?? []
         guard refused.isEmpty else {
             throw Failure(description: "the PDF engine was refused what the document asked for: " + refused.joined(separator: "; "))
         }
-        throw Failure(description: "the PDF engine failed: \(answer["error"] as? String ?? "it gave no PDF")")
+        throw Failure(description: "the PDF engine failed: \(answer.error ?? "it gave no PDF")")
     }
 
     /// Kills the worker's process group and reaps it; its pipes are closed.
@@ -189,8 +193,8 @@ final class PDFWorker: @unchecked Sendable {
         }
     }
 
-    /// A JSON line from the worker.
-    private func readHeader(deadline: DispatchTime) throws(Failure) -> [String: Any] {
+    /// A message from the worker: a line of JSON (`PDFReply`).
+    private func readReply(deadline: DispatchTime) throws(Failure) -> PDFReply {
         var line: [UInt8] = []
         while true {
             let byte = try read(1, deadline: deadline)
@@ -198,10 +202,10 @@ final class PDFWorker: @unchecked Sendable {
             line += byte
             if line.count > 1 << 20 { throw Failure(description: "the PDF worker's answer is not a line of JSON") }
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+        guard let reply = try? JSONDecoder().decode(PDFReply.self, from: Data(line)) else {
             throw Failure(description: "the PDF worker's answer is not JSON: \(String(decoding: line.prefix(200), as: UTF8.self))")
         }
-        return object
+        return reply
     }
 
     /// Exactly `count` bytes from the worker, or a failure once `deadline` has passed.

@@ -6,17 +6,19 @@ import SharedWriting
 /// in the report's language, the paper size, then the user's style sheets), with where each
 /// of the user's begins, so that what the PDF engine says of a line of it is told at the
 /// line of the file it came from.
-@_spi(Fuzzing) public struct PrintStyle: Sendable {
-    private(set) var text = ""
+public struct PrintStyle: Sendable {
+    public private(set) var text = ""
     /// Each user style sheet's path, and the line of `text` its first line is on.
     private var userSheets: [(path: String, firstLine: Int)] = []
     /// The lines of `text`.
     private var lines = 0
 
+    public init() {}
+
     /// Adds a part of the cascade; `path` names the user's style sheet it is.
-    mutating func append(_ part: String, from path: String? = nil) {
+    public mutating func append(_ part: String, from path: String? = nil) {
         if let path {
-            add("/* --css \(StyleSheets.commentSafe(path)) */")
+            add("/* --css \(Self.commentSafe(path)) */")
             userSheets.append((path, lines + 1))
         }
         add(part)
@@ -41,7 +43,7 @@ import SharedWriting
     /// `colr: red` at 12:5, unknown property."), else without a place.
     /// `embeddedFirstLine` is the line of the `<style>` text that the cascade's first
     /// line is on.
-    func diagnostics(_ messages: [String], embeddedFirstLine: Int) -> [Diagnostic] {
+    public func diagnostics(_ messages: [String], embeddedFirstLine: Int) -> [Diagnostic] {
         messages.map { message in
             let words = "WeasyPrint: " + message
             guard let match = message.firstMatch(of: /\ at (\d+):(\d+)/), let line = Int(match.output.1),
@@ -56,7 +58,7 @@ import SharedWriting
 extension PrintStyle {
     /// The foot's "Page N of M" in the report's language, over the style sheet's English
     /// (`@bottom-left`); nil when the words are the English ones.
-    static func pageNumbers(_ words: Words) -> String? {
+    public static func pageNumbers(_ words: Words) -> String? {
         let text = words[.pageOfPages]
         guard text != Words(language: "en")[.pageOfPages] else { return nil }
         let parts = words.pieces(.pageOfPages).map { piece in
@@ -84,5 +86,10 @@ extension PrintStyle {
             }
         }
         return result + "\""
+    }
+
+    /// `text` as it may stand inside a CSS comment: a `*/` in a file's name cannot end it.
+    public static func commentSafe(_ text: String) -> String {
+        text.replacingOccurrences(of: "*/", with: "* /")
     }
 }

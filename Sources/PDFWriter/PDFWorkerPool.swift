@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// The PDF workers of this process: at most one per core, each started when first needed
 /// and kept for every later PDF (a folder build renders all its reports' PDFs with them).
@@ -30,19 +31,14 @@ enum PDFWorkerPool {
     }
 
     private static func start() throws(PDFWorker.Failure) -> PDFWorker {
-        if let failure = startFailure.withLock({ $0 }) { throw PDFWorker.Failure(description: failure) }
-        let program: String
-        do {
-            program = try StyleSheets.shipped("pdf-worker.py")
-        } catch {
-            throw PDFWorker.Failure(description: error.diagnostics.map(\.message).joined(separator: "; "))
-        }
+        if let failure = startFailure.withLock({ $0 }) { throw PDFWorker.Failure(description: failure, cannotStart: true) }
+        let program = try WorkerProgram.text()
         do {
             return try PDFWorker(python: python, program: program)
         } catch {
-            let message = "the PDF engine cannot start: \(error.description). Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), name another engine with --pdf-engine COMMAND, or build the other editions with --to \(OutputFormat.allCases.filter { $0 != .pdf }.map(\.rawValue).joined(separator: ","))"
+            let message = "the PDF engine cannot start: \(error.description). Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), name another engine with --pdf-engine COMMAND"
             startFailure.withLock { $0 = message }
-            throw PDFWorker.Failure(description: message)
+            throw PDFWorker.Failure(description: message, cannotStart: true)
         }
     }
 }
