@@ -6,7 +6,7 @@ import ReportReaders
 import ReportTestSupport
 @testable import EPUBWriter
 
-@Suite struct EPUBWriterTests {
+@Suite(.needsOutsideTools) struct EPUBWriterTests {
     static let stylesheet = (try? String(contentsOfFile: Repository.path("Styles/epub.css"), encoding: .utf8)) ?? ""
 
     /// The sample as an EPUB, with its images read from the Samples folder.

@@ -5,7 +5,7 @@ import Testing
 /// `Scripts/bootstrap` on a machine that has nothing: stand-ins for `dpkg-query`, `apt-get`
 /// and `python3` record what they are asked and answer "not installed", so the script's
 /// path from nothing runs here, where everything is installed already.
-@Suite(.serialized) struct BootstrapTests {
+@Suite(.serialized, .needsOutsideTools) struct BootstrapTests {
     static let repository = Repository.root.path
 
     /// A folder of stand-ins and of the few real tools the script needs, as the whole `PATH`.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 import Testing
 
 /// The command-line conventions users bring from Pandoc and Typst: `-o FILE.EXT`, typed
@@ -25,7 +26,7 @@ import Testing
         #expect(workspace.contents("editions.pdf/report.txt") != nil)
     }
 
-    @Test func standardInputAndStandardOutput() throws {
+    @Test(.needsOutsideTools) func standardInputAndStandardOutput() throws {
         let workspace = Workspace(files: ["assets/images/map.svg": Self.svg])
         let text = try workspace.run(["build", "-", "--to", "text", "-o", "-", "--resource-path", "assets"], input: Array(Self.report.utf8))
         #expect(text.status == 0, "\(text.stderr)")

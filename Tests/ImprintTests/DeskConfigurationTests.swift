@@ -96,7 +96,7 @@ import Testing
     /// A desk's shared images (`assets:`) serve every report under it, in every edition,
     /// held to the same rules as the report's folder: a link out of the asset folder is
     /// refused, and a folder that is not there is an error at its place.
-    @Test func imagesComeFromTheDesksAssetsToo() throws {
+    @Test(.needsOutsideTools) func imagesComeFromTheDesksAssetsToo() throws {
         let logo = ##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0b4f8a"/></svg>"##
         let workspace = Workspace(files: [
             "desk/imprint.yml": Array("assets: [shared]\n".utf8),

@@ -128,7 +128,7 @@ import Testing
 
     /// A desk's words reach CSS, XML and text: escaped for each, a control character or an
     /// amplifying word refused at its place.
-    @Test func deskWordsAreEscapedAndBounded() throws {
+    @Test(.needsOutsideTools) func deskWordsAreEscapedAndBounded() throws {
         let injected = #"Page {page} </style><p>INJECTED</p><a href="javascript:x">x</a> \"; } body { color: red "#
         let workspace = Workspace(files: [
             "imprint.yml": Array("words:\n  en:\n    page.of: '\(injected)'\n".utf8), "report.md": Self.report,

@@ -52,7 +52,7 @@ import Testing
     /// character of its text (emoji, in the colour emoji font, Hangul, CJK, Cyrillic, Hebrew,
     /// Arabic), and a
     /// paragraph that opens in Hebrew or Arabic is marked right to left.
-    @Test func everyScriptPrints() throws {
+    @Test(.needsOutsideTools) func everyScriptPrints() throws {
         let report = """
             ---
             title: Scripts
@@ -98,7 +98,7 @@ import Testing
     /// A short report gets no contents page, and with `title-page: false` no title page:
     /// it fits one page. `toc: true` asks for contents all the same; the e-book's spine has
     /// its contents page only when the print edition does.
-    @Test func aShortReportIsNotPadded() throws {
+    @Test(.needsOutsideTools) func aShortReportIsNotPadded() throws {
         let body = "## One\n\nFirst part.\n\n## Two\n\nSecond part.\n"
         let short = Workspace(report: "---\ntitle: Short\ndate: 2026-12-05\ntitle-page: false\n---\n\n" + body)
         let result = try short.run("build", "report.md", "--to", "pdf,xhtml,epub")

@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 import Testing
 
 /// `imprint build DIR`: every report under a folder, failures reported without stopping
@@ -141,7 +142,7 @@ import Testing
     }
 
     /// A PDF is rebuilt when the engine says it is another version.
-    @Test func rebuildsThePDFWhenTheEngineChanges() throws {
+    @Test(.needsOutsideTools) func rebuildsThePDFWhenTheEngineChanges() throws {
         let workspace = Workspace(files: ["report.md": FolderBuildTests.report("R"), "version.txt": Array("engine 1\n".utf8)])
         let engine = """
             #!/bin/sh

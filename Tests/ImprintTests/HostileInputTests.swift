@@ -7,7 +7,7 @@ import XMLSupport
 /// Whatever it is fed, Imprint ends in a clear diagnostic (exit 1, nothing written) or in
 /// valid output: never a crash, a hang, a signal, or a file read from outside the folder.
 /// The 50 MB report and the multi-megabyte line run in Scripts/hostile, on a release build.
-@Suite(.serialized) struct HostileInputTests {
+@Suite(.serialized, .needsOutsideTools) struct HostileInputTests {
     private func expectRefused(_ report: [UInt8], message: String, formats: String = "docbook,xhtml,epub,docx,text") throws {
         let workspace = Workspace(files: ["report.md": report])
         let result = try workspace.run("build", "report.md", "--to", formats)

@@ -114,7 +114,7 @@ import Testing
         #expect(size < 2 * 200_000, "the e-book carries the image \(size / 200_000) times")
     }
 
-    @Test func thePDFWorkerHasAMemoryLimit() throws {
+    @Test(.needsOutsideTools) func thePDFWorkerHasAMemoryLimit() throws {
         let workspace = Workspace(files: ["report.md": Self.report("Text.\n")])
         let result = try workspace.run(["build", "report.md", "--to", "pdf"], environment: ["IMPRINT_PDF_MEMORY_MB": "48"])
         #expect(result.status == 1, "\(result.stderr)")

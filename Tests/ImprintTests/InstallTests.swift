@@ -5,7 +5,7 @@ import Testing
 /// Imprint as users get it: the release binary copied anywhere, `Scripts/install` under a
 /// prefix, and the Debian package extracted into an empty root, each building the seed
 /// sample in every edition with nothing of the repository reachable.
-@Suite(.serialized) struct InstallTests {
+@Suite(.serialized, .needsOutsideTools) struct InstallTests {
     static let repository = BootstrapTests.repository
 
     /// The package, made once for the suite (a release build: minutes the first time).

@@ -7,7 +7,7 @@ import Testing
 /// `lang:` set to each language Imprint ships, built in every edition, has none of
 /// Imprint's own English words left (only the author's, and the yardstick's terms, which
 /// stay those of ICD 203), and its PDF counts its pages in the language.
-@Suite(.serialized) struct LocalisedEditionsTests {
+@Suite(.serialized, .needsOutsideTools) struct LocalisedEditionsTests {
     private static let english = Words(language: "en")
     private static let seed = samplesFolder + "/putin-visit-north-korea.md"
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -5,7 +5,7 @@ import Testing
 /// The JSON model is a documented format: `imprint model` of every sample, and of
 /// generated reports with every construct, follows `docs/report-model.schema.json`, and a
 /// model that breaks it is refused by the schema as by Imprint.
-@Suite struct ModelSchemaTests {
+@Suite(.needsOutsideTools) struct ModelSchemaTests {
     private static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     private static let schema = Repository.path("docs/report-model.schema.json")
     private static let script = here.appendingPathComponent("Scripts/model_schema.py").path

@@ -6,7 +6,7 @@ import Testing
 
 /// The print edition as readers get it: the seed sample's PDF, built by WeasyPrint and read
 /// back with poppler-utils.
-@Suite(.serialized) struct PDFTests {
+@Suite(.serialized, .needsOutsideTools) struct PDFTests {
     /// Runs a poppler tool and returns what it printed.
     private func poppler(_ tool: String, _ arguments: [String]) throws -> String {
         let result = try runTool([tool] + arguments)

@@ -1,4 +1,5 @@
 import Foundation
+import ReportTestSupport
 import Testing
 @testable import Imprint
 
@@ -9,7 +10,7 @@ import Testing
 /// The preview server as a web page in the same browser, or a program on the same machine,
 /// would try it: it answers only its own name, serves only what its builds wrote, and
 /// stays up and answering under slow, many and exhausting clients.
-@Suite(.serialized) struct PreviewServerTests {
+@Suite(.serialized, .needsOutsideTools) struct PreviewServerTests {
     /// A folder with an edition the build wrote and a file it did not.
     private func served() throws -> (PreviewServer, String) {
         let workspace = Workspace(files: ["out/report.xhtml": Array("<html><body>Edition.</body></html>".utf8), "out/notes.txt": Array("private".utf8)])

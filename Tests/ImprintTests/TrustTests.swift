@@ -7,7 +7,7 @@ import XMLSupport
 /// The trust rules, tried as an attacker would: nothing outside the report's folder is
 /// read, no address is active unless it is safe, nothing private is published, and outputs
 /// are all-or-nothing. Each case fails on a build without the rule.
-@Suite(.serialized) struct TrustTests {
+@Suite(.serialized, .needsOutsideTools) struct TrustTests {
     private static func report(_ body: String, frontMatter: String = "") -> [UInt8] {
         Array("---\ntitle: Trust\n\(frontMatter)---\n\n\(body)".utf8)
     }

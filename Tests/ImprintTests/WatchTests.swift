@@ -6,7 +6,7 @@ import Testing
 /// `imprint watch --serve`, end to end: started, it builds and serves the XHTML edition;
 /// a save is rebuilt and served; a broken save keeps the last good edition and says why;
 /// stopped, nothing of it is left running, the PDF worker included.
-@Suite(.serialized) struct WatchTests {
+@Suite(.serialized, .needsOutsideTools) struct WatchTests {
     private static let first = "---\ntitle: Watched\ndate: 2026-12-05\n---\n\nFirst words.\n"
 
     @Test func followsEverySaveAndStopsCleanly() throws {

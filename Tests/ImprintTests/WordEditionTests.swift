@@ -6,7 +6,7 @@ import Testing
 /// that holds every word of the report, Pandoc reads every word back, python-docx finds
 /// Word's styles and the marking in the header and footer, and the package is complete
 /// (`Scripts/docx_check.py`, beside this file). The same report gives the same bytes.
-@Suite(.serialized) struct WordEditionTests {
+@Suite(.serialized, .needsOutsideTools) struct WordEditionTests {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     /// What `docx_check.py` finds wrong with `docx`, checked against the model of `report`.

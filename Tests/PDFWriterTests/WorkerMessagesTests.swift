@@ -6,7 +6,7 @@ import Testing
 
 /// The job and the reply between Imprint and its PDF worker, through both sides: every key
 /// Imprint writes the worker reads back, and every key the worker writes Imprint reads.
-@Suite struct WorkerMessagesTests {
+@Suite(.needsOutsideTools) struct WorkerMessagesTests {
     /// Runs `code` with the worker's functions loaded as `worker`, `input` on its standard input.
     private func python(_ code: String, input: String = "") throws -> String {
         let worker = Repository.path("Sources/PDFWriter/Worker/pdf-worker.py")

@@ -4,7 +4,7 @@ import Testing
 
 /// The PDF worker's Python, held to its own unit tests (`Worker/test_pdf_worker.py`:
 /// the fetcher's refusals, paragraph ends, gaps) and to pyflakes.
-@Suite struct WorkerProgramTests {
+@Suite(.needsOutsideTools) struct WorkerProgramTests {
     @Test func theWorkersUnitTestsPass() throws {
         let result = try runTool(["python3", "-m", "unittest", "discover", "-s", Repository.path("Tests/PDFWriterTests/Worker")])
         #expect(result.status == 0, "\(result.output)")

@@ -7,7 +7,7 @@ import ReportReaders
 import XMLSupport
 @testable import XHTMLWriter
 
-@Suite struct XHTMLWriterTests {
+@Suite(.needsOutsideTools) struct XHTMLWriterTests {
     private func xhtml(_ name: String, options: XHTMLWriter.Options = .init()) throws -> String {
         let report = try ReportMarkdownReader.read(fileAt: samplePath(name)).report
         return String(decoding: XHTMLWriter(options: options).write(report).bytes, as: UTF8.self)

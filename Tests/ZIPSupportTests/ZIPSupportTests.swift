@@ -28,7 +28,7 @@ import ZIPSupport
         return path
     }
 
-    @Test func anIndependentReaderGetsEveryEntryBack() throws {
+    @Test(.needsOutsideTools) func anIndependentReaderGetsEveryEntryBack() throws {
         let path = Self.write(try Self.archive())
         defer { try? FileManager.default.removeItem(atPath: path) }
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
