@@ -1,18 +1,19 @@
 import ReportModel
+import SharedWriting
 import XMLSupport
 
-/// `word/styles.xml`: the house style of the print edition (DejaVu Serif text at 10.5 pt,
-/// DejaVu Sans headings in the print edition's blue), under Word's built-in style ids
+/// `word/styles.xml`: the house style of the print edition (`HouseStyle`: DejaVu Serif text
+/// at 10.5 pt, DejaVu Sans headings in the print edition's blue), under Word's built-in style ids
 /// where Word has one (`Title`, `Heading1`, `Caption`, `FootnoteText`, `Quote`, `TOCHeading`,
 /// `TableGrid` …), so that a client's template restyles the document by their names.
 /// Text is set ragged right, Word's default: without the print edition's hyphenation a
 /// justified line opens gaps, and LibreOffice spreads the syllables of a Korean word apart.
 enum StylesPart {
-    static let serif = "DejaVu Serif"
-    static let sans = "DejaVu Sans"
-    static let mono = "DejaVu Sans Mono"
-    static let blue = "0B4F8A"
-    static let ink = "111111"
+    static let serif = HouseStyle.serif
+    static let sans = HouseStyle.sans
+    static let mono = HouseStyle.mono
+    static let blue = HouseStyle.accent
+    static let ink = HouseStyle.ink
 
     /// What a style sets: its font, size (in points), colour, weight and slant, spacing
     /// (points before and after), indent, shading, keep-with-next, a rule under it.
@@ -38,7 +39,7 @@ enum StylesPart {
     static let paragraphStyles: [(id: String, name: String, basedOn: String?, look: Look)] = [
         ("Normal", "Normal", nil, Look(after: 6)),
         ("Title", "Title", "Normal", Look(font: sans, size: 26, colour: blue, bold: true, after: 8, alignment: "left")),
-        ("Subtitle", "Subtitle", "Normal", Look(font: sans, size: 13, colour: "333333", after: 24, alignment: "left")),
+        ("Subtitle", "Subtitle", "Normal", Look(font: sans, size: 13, colour: HouseStyle.subtitle, after: 24, alignment: "left")),
         ("Series", "Series", "Normal", Look(font: sans, size: 10, colour: blue, after: 18, alignment: "left")),
         ("TitleDetails", "Title Details", "Normal", Look(font: sans, size: 10, after: 3, alignment: "left")),
         ("Marking", "Marking", "Normal", Look(font: sans, size: 9, before: 12, after: 4, alignment: "left")),
@@ -50,20 +51,20 @@ enum StylesPart {
         ("Heading6", "heading 6", "Normal", Look(font: sans, size: 10.5, colour: blue, bold: true, before: 10, after: 3, keepNext: true, alignment: "left", outline: 5)),
         ("Caption", "caption", "Normal", Look(font: sans, size: 9, before: 4, after: 10, alignment: "left")),
         ("CaptionedFigure", "Captioned Figure", "Normal", Look(before: 10, after: 2, keepNext: true, alignment: "center")),
-        ("Quote", "Quote", "Normal", Look(colour: "2A2A2A", italic: true, indent: 850)),
+        ("Quote", "Quote", "Normal", Look(colour: HouseStyle.quotation, italic: true, indent: 850)),
         ("SourceCode", "Source Code", "Normal", Look(font: mono, size: 8.8, after: 8, shading: "F4F4F4", alignment: "left")),
         ("ListParagraph", "List Paragraph", "Normal", Look(after: 3)),
         ("Compact", "Compact", "Normal", Look(after: 0, alignment: "left")),
-        ("KeyJudgment", "Key Judgment", "Normal", Look(after: 2, shading: "EEF3F8")),
-        ("Assessment", "Assessment", "Normal", Look(font: sans, size: 9, colour: blue, after: 10, indent: 425, shading: "EEF3F8")),
+        ("KeyJudgment", "Key Judgment", "Normal", Look(after: 2, shading: HouseStyle.judgmentShading)),
+        ("Assessment", "Assessment", "Normal", Look(font: sans, size: 9, colour: blue, after: 10, indent: 425, shading: HouseStyle.judgmentShading)),
         ("HorizontalRule", "Horizontal Rule", "Normal", Look(before: 6, after: 12, rule: true)),
         ("FootnoteText", "footnote text", "Normal", Look(size: 8.8, after: 2)),
         ("TOCHeading", "TOC Heading", "Heading1", Look(outline: 9)),
         ("TOC1", "toc 1", "Normal", Look(font: sans, after: 4, alignment: "left")),
         ("TOC2", "toc 2", "Normal", Look(font: sans, size: 9.5, after: 3, indent: 510, alignment: "left")),
         ("TOC3", "toc 3", "Normal", Look(font: sans, size: 9.5, after: 2, indent: 1020, alignment: "left")),
-        ("Header", "header", "Normal", Look(font: sans, size: 8, colour: "3A3A3A", after: 0, alignment: "left")),
-        ("Footer", "footer", "Normal", Look(font: sans, size: 8, colour: "3A3A3A", after: 0, alignment: "left")),
+        ("Header", "header", "Normal", Look(font: sans, size: 8, colour: HouseStyle.marginText, after: 0, alignment: "left")),
+        ("Footer", "footer", "Normal", Look(font: sans, size: 8, colour: HouseStyle.marginText, after: 0, alignment: "left")),
     ]
 
     /// The character styles.
@@ -139,10 +140,11 @@ enum StylesPart {
         let root = document.root
         let defaults = root.element("w:docDefaults")
         let runDefaults = defaults.element("w:rPrDefault").element("w:rPr")
-        runDefaults.element("w:rFonts", ["w:ascii": serif, "w:hAnsi": serif, "w:eastAsia": "Noto Serif CJK KR", "w:cs": serif])
+        runDefaults.element("w:rFonts", ["w:ascii": serif, "w:hAnsi": serif, "w:eastAsia": HouseStyle.cjkSerif, "w:cs": serif])
         runDefaults.property("w:color", ink)
-        runDefaults.property("w:sz", "21")
-        runDefaults.property("w:szCs", "21")
+        // In half-points.
+        runDefaults.property("w:sz", String(Int(HouseStyle.bodySize * 2)))
+        runDefaults.property("w:szCs", String(Int(HouseStyle.bodySize * 2)))
         runDefaults.element("w:lang", ["w:val": language, "w:eastAsia": language, "w:bidi": language])
         defaults.element("w:pPrDefault").element("w:pPr").element("w:spacing", ["w:after": "120", "w:line": "264", "w:lineRule": "auto"])
         // A template's latent styles take this place.
