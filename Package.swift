@@ -48,7 +48,7 @@ let package = Package(
             name: "ReportReaders",
             dependencies: ["ReportModel", "CCmarkGFM", "XMLSupport", "NameBasedUUID", .product(name: "Yams", package: "Yams")]),
         // What every edition writes alike (wording, numbering, placement), written once.
-        .target(name: "SharedWriting", dependencies: ["ReportModel"]),
+        .target(name: "SharedWriting", dependencies: ["ReportModel"], exclude: ["Locales"], plugins: ["EmbedData"]),
         // What the two XML editions write alike, each in its own elements.
         .target(name: "XMLWriting", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
         .target(name: "DocBookWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),

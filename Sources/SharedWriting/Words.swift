@@ -3,20 +3,20 @@ import ReportModel
 
 /// Every word Imprint writes itself (labels, headings, the risk register's columns, grade
 /// sentences, the colophon, "Page N of M"), in the report's language: a table per
-/// language (`Locales/`), English for a word a table lacks, and the desk's own table over
-/// both (`overriding`). Dates are the language's, from ICU (`date`). Every edition takes
-/// its words from here, so that they read alike.
+/// language, each a data file (`Locales/fr.json`, compiled in) that gives every key
+/// (`WordsTests` holds them to it; English fills in only a language Imprint has no table
+/// for), and the desk's own table over it (`overriding`). Dates are the language's, from
+/// ICU (`date`). Every edition takes its words from here, so that they read alike.
 public struct Words: Sendable {
     /// The report's language, as its front matter gives it (`fr`, `pt-BR`).
     public let language: String
     private let table: [Word: String]
 
-    /// The words for `language`: its table (by the tag, then by its first subtag), over
-    /// English.
+    /// The words for `language`: its table (by the tag, then by its first subtag), else
+    /// English's.
     public init(language: String) {
         self.language = language
-        let own = Words.shipped[language.lowercased()] ?? Words.shipped[Words.primaryLanguage(of: language)] ?? [:]
-        table = Words.english.merging(own) { _, localised in localised }
+        table = Words.shipped[language.lowercased()] ?? Words.shipped[Words.primaryLanguage(of: language)] ?? Words.english
     }
 
     /// A language tag's first subtag, lower-cased: `pt` of `pt-BR`.
@@ -27,14 +27,30 @@ public struct Words: Sendable {
     /// The languages Imprint ships a table for.
     public static var languages: [String] { shipped.keys.sorted() }
 
-    private static let shipped: [String: [Word: String]] = [
-        "en": english, "fr": french, "de": german, "it": italian, "es": spanish, "pt": portuguese, "ru": russian,
-        "uk": ukrainian, "pl": polish, "ko": korean, "ja": japanese, "zh": chineseSimplified, "zh-hans": chineseSimplified,
-        "ar": arabic,
-    ]
+    /// The shipped tables by language tag, read from their data files (`Locales/`).
+    private static let shipped: [String: [Word: String]] = {
+        var tables: [String: [Word: String]] = [:]
+        for (tag, entries) in shippedEntries {
+            tables[tag] = Dictionary(uniqueKeysWithValues: entries.compactMap { key, text in Word(rawValue: key).map { ($0, text) } })
+        }
+        tables["zh-hans"] = tables["zh"]
+        return tables
+    }()
+
+    /// Each data file's entries as written, by language tag: key → text (for `WordsTests`,
+    /// which holds each file to every key and no other).
+    static let shippedEntries: [String: [String: String]] = {
+        var entries: [String: [String: String]] = [:]
+        for (name, text) in ShippedData.files where name.hasSuffix(".json") {
+            entries[String(name.dropLast(5))] = (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+        }
+        return entries
+    }()
+
+    private static let english = shipped["en"] ?? [:]
 
     /// The word.
-    public subscript(_ word: Word) -> String { table[word] ?? Words.english[word] ?? word.rawValue }
+    public subscript(_ word: Word) -> String { table[word] ?? word.rawValue }
 
     /// The word with its placeholders (`{n}`, `{title}`) filled in.
     public func callAsFunction(_ word: Word, _ values: KeyValuePairs<String, String>) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 import ReportModel
 import ReportTestSupport
-import SharedWriting
+@testable import SharedWriting
 import Testing
 
 /// The words Imprint writes itself, in the report's language.
@@ -18,6 +18,18 @@ struct WordsTests {
         for word in Word.allCases {
             let placeholders = { (text: String) in Set(text.matches(of: /\{[a-z]+\}/).map { String($0.output) }) }
             #expect(placeholders(words[word]) == placeholders(english[word]), "\(language): \(word.rawValue) keeps its placeholders")
+        }
+    }
+
+    /// Each language's data file (`Locales/*.json`) gives every word Imprint writes, and no
+    /// key that names none: a word missing from a table is a failure here, never an English
+    /// word in a French edition.
+    @Test func everyTableGivesEveryKeyAndNoOther() {
+        let keys = Set(Word.allCases.map(\.rawValue))
+        #expect(Words.shippedEntries.count >= 13)
+        for (language, entries) in Words.shippedEntries {
+            #expect(Set(entries.keys) == keys, "\(language): lacks \(keys.subtracting(entries.keys).sorted()), has unknown \(Set(entries.keys).subtracting(keys).sorted())")
+            #expect(entries.values.allSatisfy { !$0.isEmpty }, "\(language): an empty word")
         }
     }
 
