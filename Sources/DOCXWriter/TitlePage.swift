@@ -11,7 +11,7 @@ extension WordBody {
         // In a right-to-left language the title page is set from the right.
         let rtl = words.isRightToLeft
         if let series = metadata.series {
-            let line = series.parts(words).map(\.text).joined(separator: Series.separator)
+            let line = series.parts(words).map(\.text).joined(separator: words[.partSeparator])
             if !line.isEmpty { RunStyle().run(line, into: paragraph(in: body, style: "Series", rightToLeft: rtl)) }
         }
         RunStyle().run(metadata.title, into: paragraph(in: body, style: "Title", rightToLeft: rtl))

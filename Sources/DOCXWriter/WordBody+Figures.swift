@@ -12,11 +12,11 @@ extension WordBody {
         context.addBookmark(figure.id, to: picture)
         writeDrawing(figure.source, alt: figure.alt, width: figure.width, into: picture, inline: false)
         let caption = paragraph(in: parent, style: "Caption")
-        RunStyle(bold: true).run("\(words[.figure]) \(figure.number).", into: caption)
+        RunStyle(bold: true).run(words.caption(.figure, number: figure.number), into: caption)
         if !figure.caption.isEmpty { writeInlines([.text(" ")] + figure.caption, into: caption) }
         for note in figure.notes(words) {
             RunStyle().start(in: caption).element("w:br")
-            RunStyle(italic: true).run(note.label + ": ", into: caption)
+            RunStyle(italic: true).run(words.labelOpening(note.label), into: caption)
             if let url = note.url {
                 writeInlines([.link(Link(url: url, content: [.text(note.text)]))], into: caption)
             } else {

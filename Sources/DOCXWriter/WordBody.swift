@@ -161,7 +161,7 @@ struct WordBody {
         if let caption = table.caption {
             let element = paragraph(in: parent, style: "Caption", keepNext: true)
             context.addBookmark(table.id, to: element)
-            RunStyle(bold: true).run("\(words[.table]) \(table.number).", into: element)
+            RunStyle(bold: true).run(words.caption(.table, number: table.number), into: element)
             writeInlines([.text(" ")] + caption, into: element)
         }
         let rows = [table.header] + table.rows

@@ -155,7 +155,7 @@ final class DocBookContext {
         if !notes.isEmpty {
             let caption = media.element("caption")
             for note in notes {
-                let para = caption.element("para", ["role": note.role], text: note.label + ": ")
+                let para = caption.element("para", ["role": note.role], text: words.labelOpening(note.label))
                 if let url = note.url { para.element("link", ["xlink:href": url], text: note.text) } else { para.addText(note.text) }
             }
         }

@@ -21,10 +21,10 @@ public struct AssessmentWords: Sendable {
         var parts: [(String, String)] = []
         if let likelihood {
             let band = likelihood.yardstick == nil ? "" : " (\(likelihood.band))"
-            parts.append(("likelihood", "\(words[.likelihood]): \(likelihood.words)\(band)"))
+            parts.append(("likelihood", words.labelled(words[.likelihood], likelihood.words + band)))
         }
-        if let impact { parts.append(("impact", "\(words[.impact]): \(words.name(of: impact))")) }
-        if let confidence { parts.append(("confidence", "\(words[.confidence]): \(words.name(of: confidence))")) }
+        if let impact { parts.append(("impact", words.labelled(words[.impact], words.name(of: impact)))) }
+        if let confidence { parts.append(("confidence", words.labelled(words[.confidence], words.name(of: confidence)))) }
         return parts
     }
 }

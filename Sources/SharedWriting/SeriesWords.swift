@@ -7,7 +7,8 @@ extension Series {
         [volume.map { words(.volume, ["n": String($0)]) }, issue.map { words(.issue, ["n": String($0)]) }].compactMap { $0 }
     }
 
-    /// The series line's parts, as every edition prints it (joined by `separator`): the
+    /// The series line's parts, as every edition prints it (joined by the language's
+    /// `.partSeparator`, " · "): the
     /// series' title, its ISSN, and the issue's numbering ("Volume 43, Issue 7"), each with
     /// its kind (`series-title`, `issn`, `volume-issue`) for editions that mark them.
     public func parts(_ words: Words) -> [(kind: String, text: String)] {
@@ -15,10 +16,7 @@ extension Series {
         if let title { parts.append(("series-title", title)) }
         if let issn { parts.append(("issn", "ISSN \(issn)")) }
         let numbering = numbering(words)
-        if !numbering.isEmpty { parts.append(("volume-issue", numbering.joined(separator: ", "))) }
+        if !numbering.isEmpty { parts.append(("volume-issue", numbering.joined(separator: words[.listSeparator]))) }
         return parts
     }
-
-    /// What joins the series line's parts.
-    public static let separator = " · "
 }

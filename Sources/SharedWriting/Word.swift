@@ -99,4 +99,10 @@ public enum Word: String, CaseIterable, Sendable {
     case row = "text.row"  // Row {n}
     case columns = "text.columns"
     case lastRevision = "docbook.last-revision"
+
+    // How the language puts Imprint's phrases together: its punctuation.
+    case captionPattern = "pattern.caption"  // {label} {n}.   (Figure 3.)
+    case labelPattern = "pattern.label"  // {label}: {text}   (Contact: …, Likelihood: …)
+    case partSeparator = "pattern.separator"  // " · " between the series line's parts
+    case listSeparator = "pattern.list"  // ", " between "Volume 4" and "Issue 2"
 }

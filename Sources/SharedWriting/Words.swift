@@ -52,11 +52,30 @@ public struct Words: Sendable {
     /// The word.
     public subscript(_ word: Word) -> String { table[word] ?? word.rawValue }
 
-    /// The word with its placeholders (`{n}`, `{title}`) filled in.
+    /// The word with its placeholders (`{n}`, `{title}`) filled in, in one pass: a value
+    /// that holds a placeholder's name is written as it is.
     public func callAsFunction(_ word: Word, _ values: KeyValuePairs<String, String>) -> String {
-        var text = self[word]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        pieces(word).map { piece in
+            switch piece {
+            case .text(let text): text
+            case .placeholder(let name): values.first { $0.key == name }?.value ?? "{\(name)}"
+            }
+        }.joined()
+    }
+
+    /// A caption's label and number as the language writes them: "Figure 3.", "Tableau 2.".
+    public func caption(_ label: Word, number: Int) -> String {
+        self(.captionPattern, ["label": self[label], "n": String(number)])
+    }
+
+    /// A label and its text as the language writes them: "Contact: desk@example.org".
+    public func labelled(_ label: String, _ text: String) -> String {
+        self(.labelPattern, ["label": label, "text": text])
+    }
+
+    /// What goes before a labelled text written as an element of its own (a link): "Contact: ".
+    public func labelOpening(_ label: String) -> String {
+        around(.labelPattern, placeholder: "text").before.replacingOccurrences(of: "{label}", with: label)
     }
 
     /// The text before and after `{placeholder}` in the word, for a value written as an

@@ -13,7 +13,7 @@ struct TableLayout {
     func write(into context: inout TextContext, indent: Int) {
         let prefix = context.indentation(indent)
         if let caption = table.caption {
-            let label = table.number > 0 ? "\(context.words[.table]) \(table.number). " : ""
+            let label = table.number > 0 ? context.words.caption(.table, number: table.number) + " " : ""
             context.paragraph(label + context.inlineText(caption), indent: indent)
         }
         let header = table.header.cells.map { context.inlineText($0) }

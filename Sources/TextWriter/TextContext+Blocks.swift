@@ -20,11 +20,11 @@ extension TextContext {
         case .table(let table):
             TableLayout(table: table).write(into: &self, indent: indent)
         case .figure(let figure):
-            var text = "\(words[.figure]) \(figure.number)."
+            var text = words.caption(.figure, number: figure.number)
             if !figure.caption.isEmpty { text += " " + inlineText(figure.caption) }
-            if figure.alt != figure.caption.plainText { text += " [\(words[.image]): \(figure.alt)]" }
+            if figure.alt != figure.caption.plainText { text += " [" + words.labelled(words[.image], figure.alt) + "]" }
             for note in figure.notes(words) {
-                text += " — \(note.label): \(note.text)"
+                text += " — " + words.labelled(note.label, note.text)
                 if let url = note.url { text += "<\(linkNumberFor(url))>" }
             }
             for attribute in figure.attributes { text += " — \(attribute.key): \(attribute.value)" }

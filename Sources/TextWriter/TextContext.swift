@@ -67,7 +67,7 @@ struct TextContext {
     mutating func writeTitleBlock() {
         let metadata = report.metadata
         if let series = metadata.series {
-            output.append(wrapper.wrap(series.parts(words).map(\.text).joined(separator: Series.separator)))
+            output.append(wrapper.wrap(series.parts(words).map(\.text).joined(separator: words[.partSeparator])))
             output.blank()
         }
         writeTitle()
@@ -165,10 +165,10 @@ struct TextContext {
         }
         let metadata = report.metadata
         let colophon = [
-            metadata.contact.map { words[.contact] + ": " + $0 },
+            metadata.contact.map { words.labelled(words[.contact], $0) },
             full ? metadata.rights : nil,
-            full ? metadata.license.map { words[.license] + ": " + $0.name + ($0.url.map { " <\($0)>" } ?? "") } : nil,
-            full ? words[.identifier] + ": " + metadata.identifier : nil,
+            full ? metadata.license.map { words.labelled(words[.license], $0.name + ($0.url.map { " <\($0)>" } ?? "")) } : nil,
+            full ? words.labelled(words[.identifier], metadata.identifier) : nil,
         ].compactMap { $0 } + (full ? metadata.extra.map { "\($0.key): \($0.value.text)" } : [])
         if !colophon.isEmpty {
             output.blank()

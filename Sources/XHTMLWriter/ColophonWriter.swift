@@ -16,7 +16,7 @@ public struct ColophonWriter {
     public func write(into body: XMLElement) {
         let footer = body.element("footer", ["class": "colophon"])
         if let contact = metadata.contact {
-            let paragraph = footer.element("p", ["class": "contact"], text: words[.contact] + ": ")
+            let paragraph = footer.element("p", ["class": "contact"], text: words.labelOpening(words[.contact]))
             if let mailto = Address.mailto(contact) {
                 paragraph.element("a", ["href": mailto], text: contact)
             } else {
@@ -25,7 +25,7 @@ public struct ColophonWriter {
         }
         if let rights = metadata.rights { footer.element("p", ["class": "rights"], text: rights) }
         if let license = metadata.license {
-            let paragraph = footer.element("p", ["class": "license"], text: words[.license] + ": ")
+            let paragraph = footer.element("p", ["class": "license"], text: words.labelOpening(words[.license]))
             if let url = license.url { paragraph.element("a", ["href": url], text: license.name) } else { paragraph.addText(license.name) }
         }
         footer.element("p", ["class": "identifier"], text: "\(words[.identifier]): \(metadata.identifier)")

@@ -82,7 +82,7 @@ public struct TitlePageWriter {
         let element = header.element("p", ["class": "series"])
         element.beginMixedContent()
         for (index, part) in series.parts(words).enumerated() {
-            if index > 0 { element.addText(Series.separator) }
+            if index > 0 { element.addText(words[.partSeparator]) }
             element.element("span", ["class": part.0], text: part.1)
         }
     }

@@ -179,7 +179,7 @@ final class XHTMLContext {
         if let caption = table.caption {
             let captionElement = element.element("caption")
             captionElement.beginMixedContent()
-            captionElement.element("span", ["class": "label"], text: "\(words[.table]) \(table.number).")
+            captionElement.element("span", ["class": "label"], text: words.caption(.table, number: table.number))
             captionElement.addText(" ")
             writeInlines(caption, into: captionElement)
         }
@@ -210,13 +210,13 @@ final class XHTMLContext {
         if let width = figure.width { image.setAttribute("style", "width: \(width)") }
         let caption = element.element("figcaption")
         caption.beginMixedContent()
-        caption.element("span", ["class": "label"], text: "\(words[.figure]) \(figure.number).")
+        caption.element("span", ["class": "label"], text: words.caption(.figure, number: figure.number))
         if !figure.caption.isEmpty {
             caption.addText(" ")
             writeInlines(figure.caption, into: caption)
         }
         for note in figure.notes(words) {
-            let span = caption.element("span", ["class": note.kind.rawValue], text: note.label + ": ")
+            let span = caption.element("span", ["class": note.kind.rawValue], text: words.labelOpening(note.label))
             if let url = note.url { span.element("a", ["href": url], text: note.text) } else { span.addText(note.text) }
         }
         for attribute in figure.attributes {

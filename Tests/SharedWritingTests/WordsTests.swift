@@ -13,7 +13,8 @@ struct WordsTests {
         let english = Words(language: "en")
         let words = Words(language: language)
         // Words that are the same in both are deliberate, and few.
-        let same = Word.allCases.filter { words[$0] == english[$0] }
+        // (Punctuation, `pattern.*`, is often the same, and not counted.)
+        let same = Word.allCases.filter { words[$0] == english[$0] && !$0.rawValue.hasPrefix("pattern.") }
         #expect(same.count <= 14, "\(language): \(same.map(\.rawValue))")
         for word in Word.allCases {
             let placeholders = { (text: String) in Set(text.matches(of: /\{[a-z]+\}/).map { String($0.output) }) }
