@@ -38,13 +38,13 @@ extension BuildPlan {
     /// `BuildSettings.defaults`, each checked by its one rule (`SettingRules`). Every
     /// problem is found before any is told.
     public static func resolve(_ request: BuildRequest, for purpose: Purpose = .build) throws(Refusal) -> BuildPlan {
-        guard !request.report.isEmpty else { throw .usage("the report's path is empty") }
-        return try resolve(request, desk: configuration(for: request), for: purpose)
+        try resolve(request, desk: configuration(for: request), for: purpose)
     }
 
     /// The desk's configuration for `request`'s report, values the folder rule refuses left
     /// out and listed in its `refused` (a plan refuses them; `imprint config` shows them).
     public static func configuration(for request: BuildRequest) throws(Refusal) -> DeskConfiguration {
+        guard !request.report.isEmpty else { throw .usage("the report's path is empty") }
         do {
             return try DeskConfiguration.load(for: request.referencePath, config: request.config, refusing: false)
         } catch {
@@ -73,7 +73,12 @@ extension BuildPlan {
         let configuredOutput = values.value(SettingRules.output, given: request.output)
         var plan = BuildPlan(request: request, settings: settings, desk: desk, outputDirectory: configuredOutput ?? defaultOutput)
         if purpose == .build, values.usage.isEmpty {
-            try plan.placeOutput(named: request.output != nil || configuredOutput != nil ? plan.outputDirectory : nil, values: &values)
+            // The editions were asked for (on the command line, or by the desk's list), not
+            // left to the name of one edition's file.
+            let editionsGiven = request.to != nil || (!outputNamesEdition && desk.buildOptions["to"] != nil)
+            try plan.placeOutput(
+                named: request.output != nil || configuredOutput != nil ? plan.outputDirectory : nil, editionsGiven: editionsGiven,
+                values: &values)
         }
         if let usage = values.usage.first { throw .usage(usage) }
         let problems = desk.refused + values.problems
@@ -96,7 +101,7 @@ extension BuildPlan {
 
     /// Settles where the editions go: the folder named (`output`, nil for the default),
     /// one edition's file (`-o brief.pdf`), or standard output (`-o -`).
-    private mutating func placeOutput(named output: String?, values: inout Values) throws(Refusal) {
+    private mutating func placeOutput(named output: String?, editionsGiven: Bool, values: inout Values) throws(Refusal) {
         // The default is Imprint's choice, not the user's: it is held to the folder rule, so
         // an `out` link shipped in a downloaded folder is never followed out of it.
         if output == nil, FolderRule.confine(outputDirectory, to: ".") == nil {
@@ -113,17 +118,17 @@ extension BuildPlan {
                 throw .usage("-o - writes one edition of one report to standard output: name the edition with --to")
             }
             writesStandardOutput = true
-        } else if let file = try singleFile(outputDirectory) {
+        } else if let file = try singleFile(outputDirectory, editionsGiven: editionsGiven) {
             (outputDirectory, outputName) = file
         }
     }
 
     /// `-o FILE.EXT`, as Pandoc and Typst read it: one edition, written to that file. The
-    /// edition is the one `--to` names, or else the one the extension names (`.pdf`,
+    /// edition is the one `--to` (or the desk's `to:`) names, or else the one the extension names (`.pdf`,
     /// `.epub`, `.docx`, `.xhtml`, `.xml`, `.txt`, `.brief.txt`). Gives the folder and the
     /// file name, or nil when `-o` names a folder: one that exists, one written with a
     /// trailing `/`, or a name without an edition's extension.
-    private mutating func singleFile(_ output: String) throws(Refusal) -> (folder: String, name: String)? {
+    private mutating func singleFile(_ output: String, editionsGiven: Bool) throws(Refusal) -> (folder: String, name: String)? {
         var isFolder: ObjCBool = false
         if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
             return nil
@@ -132,7 +137,7 @@ extension BuildPlan {
         guard !buildsFolder else {
             throw .usage("-o \(output) names one file, but a folder of reports is built into a folder: give -o DIR/")
         }
-        if request.to != nil {
+        if editionsGiven {
             guard settings.formats.count == 1 else {
                 throw .usage("-o \(output) names one file, but --to asks for \(settings.formats.count) editions: give -o DIR/ or one edition")
             }

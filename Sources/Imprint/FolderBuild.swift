@@ -39,6 +39,10 @@ public enum FolderBuild {
         public var reports: [String] = []
         public var skipped: [(path: String, reason: String)] = []
         public var problems: [Diagnostic] = []
+        /// Each report's own plan (`BuildPlan.planning`: its nearest desk configuration),
+        /// in the order of `reports`, made once for the check of colliding editions and
+        /// the build; or why the report cannot be planned.
+        public var plans: [Result<BuildPlan, BuildPlan.Refusal>] = []
     }
 
     /// The reports under `folder`: Markdown files that open with front matter (`---`), and
@@ -46,10 +50,11 @@ public enum FolderBuild {
     /// output folder, links that lead outside `folder` (a link to a folder is never
     /// followed), and whatever `.imprintignore` in `folder` matches are left out; so is any
     /// other file (a `README.md` without front matter, an image, a FIFO), each with its
-    /// reason. `formats` are the editions to be built, whose files two reports may not share.
-    public static func contents(of folder: String, excluding outputDirectory: String, formats: [OutputFormat] = []) -> Contents {
+    /// reason. Each report is planned (`plan`'s output folder left out of the walk), and the
+    /// editions each plan builds are those two reports may not share a file for.
+    public static func contents(of folder: String, plan: BuildPlan) -> Contents {
         let root = FolderRule.realPath(folder) ?? folder
-        let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+        let output = URL(fileURLWithPath: plan.outputDirectory).standardizedFileURL.resolvingSymlinksInPath().path
         var contents = Contents()
         let ignored: IgnoreFile
         do {
@@ -97,16 +102,25 @@ public enum FolderBuild {
         }
         contents.reports.sort()
         contents.skipped.sort { $0.path < $1.path }
-        contents.problems += collisions(among: contents.reports, under: folder, formats: formats)
+        let reports = contents.reports
+        let plans = Locked<[Int: Result<BuildPlan, BuildPlan.Refusal>]>([:])
+        DispatchQueue.concurrentPerform(iterations: reports.count) { index in
+            let planned = Result { () throws(BuildPlan.Refusal) in try plan.planning(report: reports[index], under: folder) }
+            plans.withLock { $0[index] = planned }
+        }
+        contents.plans = plans.withLock { plans in reports.indices.map { plans[$0]! } }
+        let formats = contents.plans.map { (try? $0.get())?.settings.formats ?? [] }
+        contents.problems += collisions(among: Array(zip(reports, formats)), under: folder)
         return contents
     }
 
     /// An error for each pair of reports whose editions would be written to the same file
-    /// (`a.md` and `a.json`; `report.md`'s brief and `report.brief.md`'s text), naming both.
-    static func collisions(among reports: [String], under folder: String, formats: [OutputFormat]) -> [Diagnostic] {
+    /// (`a.md` and `a.json`; `report.md`'s brief and `report.brief.md`'s text), naming both:
+    /// each report with the editions its plan builds.
+    static func collisions(among reports: [(report: String, formats: [OutputFormat])], under folder: String) -> [Diagnostic] {
         var owners: [String: String] = [:]
         var problems: [Diagnostic] = []
-        for report in reports {
+        for (report, formats) in reports {
             let base = Pipeline.baseName(of: report)
             let outputFolder = outputFolder(for: report, under: folder, in: "")
             for format in formats {
@@ -147,21 +161,17 @@ public enum FolderBuild {
         return opening.hasPrefix("{") && start.contains("\"metadata\"") ? nil : "JSON that is not a report model"
     }
 
-    /// Builds each report with its own plan (`BuildPlan.planning`: its settings from its
-    /// nearest desk configuration, its editions under `plan`'s output folder), as many at
-    /// once as there are cores; `finished` is called once per report, one call at a time.
-    public static func build(
-        _ reports: [String], under folder: String, plan: BuildPlan,
-        finished: @escaping @Sendable (Event) -> Void
-    ) -> Summary {
+    /// Builds each report of `contents` with its own plan, as many at once as there are
+    /// cores; `finished` is called once per report, one call at a time.
+    public static func build(_ contents: Contents, finished: @escaping @Sendable (Event) -> Void) -> Summary {
+        let reports = contents.reports
         let summary = Locked(Summary(total: reports.count))
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
             let outcome: BuildOutcome
-            do throws(BuildPlan.Refusal) {
-                outcome = Pipeline.build(try plan.planning(report: report, under: folder))
-            } catch {
-                outcome = BuildOutcome(diagnostics: error.diagnostics(at: report), written: [])
+            switch contents.plans[index] {
+            case .success(let plan): outcome = Pipeline.build(plan)
+            case .failure(let refusal): outcome = BuildOutcome(diagnostics: refusal.diagnostics(at: report), written: [])
             }
             summary.withLock { summary in
                 if !outcome.succeeded {

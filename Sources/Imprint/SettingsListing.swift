@@ -34,15 +34,21 @@ public struct SettingsListing: Sendable {
             throw .problems(desk.warnings + error.diagnostics)
         }
         let refused = Set(desk.refused.compactMap(\.location))
+        let deskFiles = Set(desk.files.map(\.path))
         let lines = entries.map { entry in
+            // Only a desk file's paths are held to the folder rule (the same key in the front
+            // matter or -M is no build option).
+            let isDeskPath = DeskConfiguration.pathKeys.contains(entry.key) && deskFiles.contains(entry.origin.file)
             let verdict =
                 refused.contains(entry.origin)
-                ? "refused: leaves its file's folder" : DeskConfiguration.pathKeys.contains(entry.key) ? "allowed: inside its file's folder" : nil
+                ? "refused: leaves its file's folder" : isDeskPath ? "allowed: inside its file's folder" : nil
             return Line(key: entry.key, value: entry.value, origin: entry.origin, verdict: verdict)
         }
         var diagnostics = desk.warnings
         do throws(BuildPlan.Refusal) {
-            _ = try BuildPlan.resolve(request, desk: desk, for: .build)
+            // The report's settings, as a build takes them (where a build writes is the
+            // command line's, which `config` has none of).
+            _ = try BuildPlan.resolve(request, desk: desk, for: .read)
         } catch {
             diagnostics += error.diagnostics(at: request.report)
         }

@@ -12,7 +12,7 @@ struct BuildFlags: ParsableArguments {
 
     @Option(
         name: [.customShort("o"), .long],
-        help: "The folder to write into (default: \(BuildPlan.defaultOutput)), the file of one edition (FILE.pdf, .epub, .docx, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
+        help: "The folder to write into (default: \(BuildPlan.defaultOutput)); with build, also the file of one edition (FILE.pdf, .epub, .docx, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
     var output: String?
 
     @Flag(help: "Treat warnings as errors.")

@@ -14,7 +14,7 @@ struct ConfigCommand: ParsableCommand {
             that may not be trusted (another user's, or in a folder anyone may
             write to) is named and ignored; each path value is marked allowed
             (inside its file's folder) or refused, as a build refuses it, and
-            every value a build would refuse is an error.
+            every build option a build would refuse is an error.
             Exit status: 0 printed; 1 a file has errors, or a build would refuse
             a value (printed all the same); 2 the command line is wrong.
             """)
@@ -31,6 +31,7 @@ struct ConfigCommand: ParsableCommand {
         do {
             listing = try SettingsListing.make(for: desk.request(for: report))
         } catch {
+            if case .usage(let message) = error { throw ValidationError(message) }
             Console.print(error.diagnostics(at: report), as: messages.diagnostics)
             throw ExitCode(1)
         }

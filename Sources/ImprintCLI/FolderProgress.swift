@@ -10,7 +10,7 @@ import ReportModel
 /// ends both; any failure makes the exit status 1.
 enum FolderProgress {
     static func build(folder: String, plan: BuildPlan, verbose: Bool, diagnostics format: DiagnosticsFormat) throws {
-        let contents = FolderBuild.contents(of: folder, excluding: plan.outputDirectory, formats: plan.settings.formats)
+        let contents = FolderBuild.contents(of: folder, plan: plan)
         if verbose {
             for (path, reason) in contents.skipped { Console.say("skipped \(path): \(reason)") }
         }
@@ -27,7 +27,7 @@ enum FolderProgress {
         }
         let terminal = format == .human && isatty(STDERR_FILENO) != 0
         let start = DispatchTime.now()
-        let summary = FolderBuild.build(reports, under: folder, plan: plan) { event in
+        let summary = FolderBuild.build(contents) { event in
             let failed = !event.outcome.succeeded
             if terminal {
                 if failed || event.outcome.diagnostics.contains(where: { $0.severity == .warning }) {

@@ -76,6 +76,9 @@ struct WatchCommand: ParsableCommand {
             // folder watched and served from the start.
             do throws(BuildPlan.Refusal) {
                 var plan = try BuildPlan.resolve(request)
+                guard !plan.writesStandardOutput, plan.outputName == nil else {
+                    throw .usage("watch writes into a folder, but the desk's 'output' now names one edition's file or -")
+                }
                 plan.outputDirectory = first.outputDirectory
                 watcher.ignore(files: Self.build(plan, server: server, diagnostics: messages.diagnostics))
             } catch {
@@ -125,14 +128,14 @@ struct WatchCommand: ParsableCommand {
 
     private static func buildFolder(_ plan: BuildPlan, server: PreviewServer?, diagnostics format: DiagnosticsFormat) -> [String] {
         let start = DispatchTime.now()
-        let contents = FolderBuild.contents(of: plan.input, excluding: plan.outputDirectory, formats: plan.settings.formats)
+        let contents = FolderBuild.contents(of: plan.input, plan: plan)
         guard !contents.problems.contains(where: { $0.severity == .error }) else {
             report("the folder", false, contents.problems, files: [], since: start, server: server, as: format)
             return []
         }
         let reports = contents.reports
         let collected = Locked<(diagnostics: [Diagnostic], files: [String])>(([], []))
-        let summary = FolderBuild.build(reports, under: plan.input, plan: plan) { event in
+        let summary = FolderBuild.build(contents) { event in
             collected.withLock {
                 $0.diagnostics += event.outcome.diagnostics
                 $0.files += event.outcome.files

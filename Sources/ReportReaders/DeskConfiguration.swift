@@ -67,21 +67,23 @@ public struct DeskConfiguration: Sendable {
     public static func discover(for path: String) -> (paths: [String], ignored: [Diagnostic]) {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        var folder = URL(fileURLWithPath: path).standardizedFileURL
-        if !(exists && isFolder.boolValue) { folder.deleteLastPathComponent() }
+        // By the path's text (URL's own walk up never reaches `/` from a path longer than
+        // PATH_MAX, and looped).
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.path
+        if !(exists && isFolder.boolValue) { folder = FolderRule.folder(of: folder) }
         var found: [String] = []
         var ignored: [Diagnostic] = []
         while true {
-            let candidate = folder.appendingPathComponent(fileName).path
+            let candidate = (folder == "/" ? "" : folder) + "/" + fileName
             if FileManager.default.isReadableFile(atPath: candidate) {
-                if let distrust = distrust(of: candidate, in: folder.path) {
+                if let distrust = distrust(of: candidate, in: folder) {
                     ignored.append(Diagnostic(.warning, .configurationIgnored, "this configuration is ignored: \(distrust)", at: .file(candidate)))
                 } else {
                     found.append(candidate)
                 }
             }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
+            let parent = FolderRule.folder(of: folder)
+            if parent == folder || !parent.hasPrefix("/") { break }
             folder = parent
         }
         return (found.reversed(), ignored.reversed())
@@ -91,6 +93,18 @@ public struct DeskConfiguration: Sendable {
     /// Every link on the way to the file, the file, and the folder of each is held to the
     /// rule: whoever owns one of them could make it lead anywhere.
     static func distrust(of path: String, in folder: String) -> String? {
+        if let problem = ownershipProblem(of: path, in: folder) { return problem }
+        // A link to a file outside its folder (one of your own anywhere, a token file) is no
+        // desk's configuration: as every path a desk names, it stays in its folder.
+        if let real = FolderRule.realPath(path), let home = FolderRule.realPath(folder), !FolderRule.isInside(real, home) {
+            return "it is a link to \(real.visible), outside its folder"
+        }
+        return nil
+    }
+
+    /// Why the owners or permissions of the file at `path`, the links on the way to it and
+    /// their folders do not let it be trusted; nil when they do.
+    private static func ownershipProblem(of path: String, in folder: String) -> String? {
         let user = geteuid()
         var current = path
         var holder = folder

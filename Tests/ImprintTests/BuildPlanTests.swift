@@ -118,6 +118,46 @@ import Testing
         #expect(broken.stdout.contains("1 built") || broken.stdout.contains("1 up to date"), "\(broken.stdout)")
     }
 
+    /// A desk's output that names one edition's file takes the desk's editions as asked
+    /// for, as the command line's: one is written to that file, two are refused.
+    @Test func aDesksOutputFileTakesTheDesksEditions() throws {
+        let one = Workspace(files: ["report.md": Self.report, "imprint.yml": Array("output: x.txt\nto: [docx]\n".utf8)])
+        let plan = try BuildPlan.resolve(request(one))
+        #expect(plan.settings.formats == [.docx] && plan.outputName == "x.txt")
+        let two = Workspace(files: ["report.md": Self.report, "imprint.yml": Array("output: x.txt\nto: [text, brief]\n".utf8)])
+        do {
+            _ = try BuildPlan.resolve(request(two))
+            Issue.record("two editions into one file were accepted")
+        } catch {
+            guard case .usage(let message) = error else { throw error }
+            #expect(message.contains("names one file, but --to asks for 2 editions"), "\(message)")
+        }
+    }
+
+    /// Two reports of a folder whose own editions would share a file are an error naming
+    /// both, though the folder's editions alone would not collide.
+    @Test func aFolderChecksEachReportsOwnEditionsForCollisions() throws {
+        let workspace = Workspace(files: [
+            "reps/imprint.yml": Array("to: [docx]\n".utf8), "reps/sub/imprint.yml": Array("to: [text, brief]\n".utf8),
+            "reps/sub/report.md": Self.report, "reps/sub/report.brief.md": Self.report,
+        ])
+        let result = try workspace.run("build", "reps")
+        #expect(result.status == 1 && result.stderr.contains("[editions-collide]"), "\(result.stderr)")
+        #expect(workspace.files(under: "reps/out").isEmpty && workspace.files(under: "out").isEmpty)
+    }
+
+    /// A report far down a deep tree (its path longer than PATH_MAX allows a folder's walk
+    /// up) is planned at once: the walk to `/` goes by the path's text.
+    @Test func aReportFarDownADeepTreeIsPlanned() throws {
+        let workspace = Workspace(files: [:])
+        let deep = Array(repeating: "x", count: 600).joined(separator: "/")
+        workspace.write(deep + "/report.md", Self.report)
+        let started = Date()
+        let result = try workspace.run("check", deep + "/report.md")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+
     /// Every setting is in the stamp's digest: changing any one rebuilds.
     @Test func theStampDigestsEverySetting() throws {
         let workspace = Workspace(files: ["report.md": Self.report])

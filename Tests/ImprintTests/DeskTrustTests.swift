@@ -68,6 +68,23 @@ import Testing
         #expect(workspace.contents("desk/built/deep/report.css")?.contains("OUTSIDE-SECRET") == true)
     }
 
+    /// An imprint.yml that is a link out of its folder (to a file of yours elsewhere, a
+    /// token file) is ignored: a desk's configuration stays in its folder as its paths do.
+    /// And a front-matter key named as a desk's path is no build option: no verdict.
+    @Test func aConfigurationLinkedFromElsewhereIsIgnored() throws {
+        let outside = Self.outside()
+        outside.write("hosts.yml", Array("title: Stolen\noauth_token: SECRET\n".utf8))
+        let workspace = Workspace(files: ["dl/report.md": Self.report])
+        symlink(outside.folder + "/hosts.yml", workspace.folder + "/dl/imprint.yml")
+        let result = try workspace.run("build", "dl/report.md", "--to", "text", "-o", "built")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("this configuration is ignored: it is a link to") && result.stderr.contains("outside its folder"), "\(result.stderr)")
+        #expect(workspace.contents("built/report.txt")?.contains("Stolen") == false)
+        let config = try workspace.run("config", "dl/report.md", "-M", "css=/etc/passwd")
+        #expect(!config.stdout.contains("SECRET"), "\(config.stdout)")
+        #expect(config.stdout.contains("css: /etc/passwd") && !config.stdout.contains("allowed"), "\(config.stdout)")
+    }
+
     @Test func aConfigurationAnyoneMayWriteIsIgnored() throws {
         let workspace = Workspace(files: [
             "shared/imprint.yml": Array("publisher: Someone Else\n".utf8),

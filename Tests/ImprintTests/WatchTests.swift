@@ -77,6 +77,9 @@ import Testing
         #expect(poll { workspace.contents("out/report.txt")?.split(separator: "\n").contains { $0.count > 40 } == true }, "\(watch.output)")
         workspace.write("imprint.yml", Array("width: 7\n".utf8))
         #expect(watch.waitForLine { $0.contains("'width' must be from 20 to 200, not '7'") } != nil, "\(watch.output)")
+        workspace.write("imprint.yml", Array("output: brief.txt\n".utf8))
+        #expect(watch.waitForLine { $0.contains("watch writes into a folder") } != nil, "\(watch.output)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder + "/out/brief.txt"))
     }
 
     private func poll(seconds: Double = 15, _ condition: () -> Bool) -> Bool {
