@@ -45,13 +45,18 @@ public struct PDFEngine: Sendable {
     ///
     /// `SOURCE_DATE_EPOCH` is passed on (the engine's font subsetter stamps fonts with it),
     /// so that the same input gives the same bytes.
-    func render(xhtml: [UInt8], baseDirectory: String, assetFolders: [String] = [], sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
+    /// Imprint's worker takes `images` (where each is on disk, and its bytes as the reader
+    /// checked them) from Imprint rather than from the disk; an engine of the user's reads
+    /// the files itself.
+    func render(
+        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])] = [], baseDirectory: String, assetFolders: [String] = [], sourceDateEpoch: Int
+    ) -> Result<Rendered, DiagnosticError> {
         guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
         do throws(PDFWorker.Failure) {
             return .success(
                 try PDFWorkerPool.withWorker { worker throws(PDFWorker.Failure) in
                     try worker.render(
-                        xhtml: xhtml, folders: [baseDirectory] + assetFolders, sourceDateEpoch: sourceDateEpoch, variant: standard.rawValue,
+                        xhtml: xhtml, images: images, folders: [baseDirectory] + assetFolders, sourceDateEpoch: sourceDateEpoch, variant: standard.rawValue,
                         timeout: Double(timeout))
                 })
         } catch {

@@ -109,12 +109,14 @@ final class PDFWorker: @unchecked Sendable {
     deinit { terminate() }
 
     /// Renders `xhtml` to PDF bytes, letting the engine read files inside `folders` only
-    /// (the first is the base of its relative URLs); gives the engine's warnings too (see
-    /// `PDFEngine.Rendered`).
-    func render(xhtml: [UInt8], folders: [String], sourceDateEpoch: Int, variant: String?, timeout: Double)
-        throws(Failure) -> PDFEngine.Rendered
-    {
-        let job = PDFJob(length: xhtml.count, folder: folders[0], assets: Array(folders.dropFirst()), epoch: sourceDateEpoch, variant: variant)
+    /// (the first is the base of its relative URLs), `images` (by where each is on disk)
+    /// from the bytes given; gives the engine's warnings too (see `PDFEngine.Rendered`).
+    func render(
+        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])], folders: [String], sourceDateEpoch: Int, variant: String?, timeout: Double
+    ) throws(Failure) -> PDFEngine.Rendered {
+        let job = PDFJob(
+            length: xhtml.count, folder: folders[0], assets: Array(folders.dropFirst()), epoch: sourceDateEpoch, variant: variant,
+            images: images.map { PDFJob.Image(path: $0.path, length: $0.bytes.count) })
         let deadline = DispatchTime.now() + timeout
         let answer: PDFReply
         do throws(Failure) {
@@ -122,6 +124,7 @@ final class PDFWorker: @unchecked Sendable {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             guard let header = try? encoder.encode(job) else { throw Failure(description: "cannot describe the PDF job") }
             try write(Array(header) + [10] + xhtml)
+            for image in images { try write(image.bytes) }
             answer = try readReply(deadline: deadline)
             if let length = answer.length {
                 return PDFEngine.Rendered(pdf: try read(length, deadline: deadline), warnings: answer.warnings ?? [])

@@ -28,8 +28,9 @@ public struct PDFWriter: EditionWriter {
 
     public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
         let (document, warnings) = xhtml.write(manuscript)
+        let images = manuscript.imagePaths.compactMap { manuscript.images[$0] }.filter { !$0.location.isEmpty }.map { (path: $0.location, bytes: $0.bytes) }
         let rendered = try engine.render(
-            xhtml: document, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified
+            xhtml: document, images: images, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified
         ).get()
         rendered.pdf.withUnsafeBytes(sink)
         return warnings + style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)

@@ -6,8 +6,17 @@ enum WorkerMessages {
     static let version = 1
 }
 
-/// A job Imprint sends: render the XHTML that follows the line.
+/// A job Imprint sends: render the XHTML that follows the line, then the bytes of each of
+/// `images` in their order.
 struct PDFJob: Codable, Equatable {
+    /// An image the document shows, as the reader read and checked it: where it is on disk
+    /// (every link resolved), and how many of the bytes after the XHTML are its. The worker
+    /// serves these bytes for that file, and reads no image a second time.
+    struct Image: Codable, Equatable {
+        var path: String
+        var length: Int
+    }
+
     var version = WorkerMessages.version
     /// The bytes of XHTML after the line.
     var length: Int
@@ -19,6 +28,7 @@ struct PDFJob: Codable, Equatable {
     var epoch: Int
     /// The PDF's standard (`pdf/ua-1`, …); nil for the engine's plain PDF.
     var variant: String?
+    var images: [Image] = []
 }
 
 /// What the worker says: first its greeting (`engine`, or `error` when WeasyPrint cannot be

@@ -8,8 +8,11 @@ standard input and output, each message a line of JSON, followed by as many byte
 - first, the worker says {"version": 1, "engine": "WeasyPrint 70.0"} (or {"version": 1,
   "error": "..."} when WeasyPrint is not installed): the version the build stamp records;
 - Imprint sends {"version": 1, "length": N, "folder": DIR, "assets": [DIR, ...], "epoch":
-  SECONDS, "variant": "pdf/ua-1"} and N bytes of XHTML ("assets", the desk's asset folders,
-  and "variant" may be left out); the worker answers {"version": 1, "length": N,
+  SECONDS, "variant": "pdf/ua-1", "images": [{"path": FILE, "length": M}, ...]} and N bytes
+  of XHTML, then M bytes of each image ("assets", the desk's asset folders, "variant" and
+  "images" may be left out): the images the document shows as Imprint's reader read and
+  checked them, which the fetcher serves for those files rather than read them again; the
+  worker answers {"version": 1, "length": N,
   "warnings": [...]} and N bytes of PDF, or {"version": 1, "error": "...", "refused": [...],
   "warnings": [...]}. The warnings are WeasyPrint's own (a style sheet's unknown property or
   bad value, with its line and column).
@@ -46,7 +49,7 @@ import urllib.request
 # The version of the messages this worker speaks (WorkerMessages.version in Imprint).
 PROTOCOL = 1
 # The keys of a job, and those a job must have.
-JOB_KEYS = {'version', 'length', 'folder', 'assets', 'epoch', 'variant'}
+JOB_KEYS = {'version', 'length', 'folder', 'assets', 'epoch', 'variant', 'images'}
 REQUIRED_JOB_KEYS = {'version', 'length', 'folder', 'epoch'}
 DATA_LIMIT = 64 * 1024
 FILE_LIMIT = 64 * 1024 * 1024
@@ -388,10 +391,12 @@ def fetcher_class(weasyprint_urls):
     class Fetcher(weasyprint_urls.URLFetcher):
         """Serves files inside the job's folders and small `data:` addresses; refuses the rest."""
 
-        def __init__(self, folders, refused):
+        def __init__(self, folders, refused, images=None):
             super().__init__(timeout=1, allowed_protocols={'data'}, allow_redirects=False)
             self.folders = folders
             self.refused = refused
+            # The images Imprint sent, by where they are on disk: their checked bytes.
+            self.images = images or {}
 
         def refuse(self, url, why):
             shown = url if len(url) <= 200 else url[:200] + '…'
@@ -414,8 +419,10 @@ def fetcher_class(weasyprint_urls):
                 self.refuse(url, 'outside the report\'s folder')
             if not os.path.isfile(path):
                 self.refuse(url, 'not a regular file in the report\'s folder')
-            with open(path, 'rb') as file:
-                body = file.read(FILE_LIMIT + 1)
+            body = self.images.get(path)
+            if body is None:
+                with open(path, 'rb') as file:
+                    body = file.read(FILE_LIMIT + 1)
             if len(body) > FILE_LIMIT:
                 self.refuse(url, 'larger than 64 MiB')
             kind = mimetypes.guess_type(path)[0] or 'application/octet-stream'
@@ -445,7 +452,7 @@ def lay_out(html, options):
     return html.render(**options)
 
 
-def render(weasyprint, Fetcher, job, xhtml):
+def render(weasyprint, Fetcher, job, xhtml, images=None):
     folder = os.path.realpath(job['folder'])
     folders = [folder] + [os.path.realpath(assets) for assets in job.get('assets', [])]
     os.environ['SOURCE_DATE_EPOCH'] = str(int(job['epoch']))
@@ -456,7 +463,7 @@ def render(weasyprint, Fetcher, job, xhtml):
     logger.setLevel(logging.WARNING)
     try:
         html = weasyprint.HTML(
-            string=xhtml.decode('utf-8'), base_url=folder + os.sep, url_fetcher=Fetcher(folders, refused))
+            string=xhtml.decode('utf-8'), base_url=folder + os.sep, url_fetcher=Fetcher(folders, refused, images))
         options = {'pdf_variant': job['variant']} if job.get('variant') else {}
         keep_last_lines_whole(html.etree_element)
         document = lay_out(html, options)
@@ -513,10 +520,11 @@ def main():
             send(sink, reply(error=f'the worker cannot read the job: {error}'))
             return
         xhtml = source.read(job['length'])
+        images = {image['path']: source.read(image['length']) for image in job.get('images', [])}
         try:
             if problem:
                 raise RuntimeError(problem)
-            header, body = render(weasyprint, Fetcher, job, xhtml)
+            header, body = render(weasyprint, Fetcher, job, xhtml, images)
         except MemoryError:
             header, body = reply(error=f'the PDF needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'), b''
         except Exception as error:  # noqa: BLE001 (reported to Imprint, which fails the build)

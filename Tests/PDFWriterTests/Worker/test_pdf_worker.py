@@ -75,6 +75,14 @@ class Fetcher(unittest.TestCase):
             self.assertIn(why, self.refused[-1], url)
         self.assertEqual(len(self.refused), len(cases))
 
+    def test_an_image_imprint_sent_is_served_from_its_bytes(self):
+        import weasyprint.urls
+        path = os.path.join(self.folder, 'inside.svg')
+        fetcher = WORKER['fetcher_class'](weasyprint.urls)([self.folder], self.refused, {path: b'<svg checked/>'})
+        response = fetcher.fetch(self.url(path))
+        self.assertEqual(response.read() if hasattr(response, 'read') else response.string, b'<svg checked/>')
+        self.assertEqual(self.refused, [])
+
     def test_a_small_data_address_is_served(self):
         self.fetcher.fetch('data:text/plain,hello')
         self.assertEqual(self.refused, [])
