@@ -16,12 +16,14 @@ extension WordBody {
         if !figure.caption.isEmpty { writeInlines([.text(" ")] + figure.caption, into: caption) }
         for note in figure.notes(words) {
             RunStyle().start(in: caption).element("w:br")
-            RunStyle(italic: true).run(words.labelOpening(note.label), into: caption)
+            let label = words.labelParts(note.label)
+            RunStyle(italic: true).run(label.before, into: caption)
             if let url = note.url {
                 writeInlines([.link(Link(url: url, content: [.text(note.text)]))], into: caption)
             } else {
                 RunStyle().run(note.text, into: caption)
             }
+            if !label.after.isEmpty { RunStyle(italic: true).run(label.after, into: caption) }
         }
     }
 

@@ -155,8 +155,10 @@ final class DocBookContext {
         if !notes.isEmpty {
             let caption = media.element("caption")
             for note in notes {
-                let para = caption.element("para", ["role": note.role], text: words.labelOpening(note.label))
+                let label = words.labelParts(note.label)
+                let para = caption.element("para", ["role": note.role], text: label.before)
                 if let url = note.url { para.element("link", ["xlink:href": url], text: note.text) } else { para.addText(note.text) }
+                if !label.after.isEmpty { para.addText(label.after) }
             }
         }
         return element

@@ -95,12 +95,12 @@ extension BuildPlan {
         var plan = try BuildPlan.resolve(request, for: .read)
         plan.outputDirectory = FolderBuild.outputFolder(for: report, under: folder, in: outputDirectory)
         plan.outputRoot = outputDirectory
-        plan.buildsFolder = false
         return plan
     }
 
     /// Settles where the editions go: the folder named (`output`, nil for the default),
-    /// one edition's file (`-o brief.pdf`), or standard output (`-o -`).
+    /// one edition's file (`-o brief.pdf`), or standard output (`-o -`). A place the
+    /// command line gives wrongly is usage; one a desk gives wrongly, a problem at its line.
     private mutating func placeOutput(named output: String?, editionsGiven: Bool, values: inout Values) throws(Refusal) {
         // The default is Imprint's choice, not the user's: it is held to the folder rule, so
         // an `out` link shipped in a downloaded folder is never followed out of it.
@@ -111,42 +111,42 @@ extension BuildPlan {
                     "the default output folder '\(outputDirectory)' is a link that leads out of this folder; Imprint does not follow it: name the folder with -o",
                     at: nil))
         }
+        let fromDesk = request.output == nil ? desk.buildOptions["output"] : nil
+        func refuse(_ problem: String) throws(Refusal) {
+            guard let fromDesk else { throw .usage("-o \(outputDirectory) " + problem) }
+            values.problems.append(Diagnostic(.error, .optionInvalid, "'output' (\(outputDirectory)) " + problem, at: fromDesk.location))
+        }
         var isFolder: ObjCBool = false
         buildsFolder = FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) && isFolder.boolValue
         if outputDirectory == "-" {
             guard settings.formats.count == 1, !buildsFolder else {
-                throw .usage("-o - writes one edition of one report to standard output: name the edition with --to")
+                return try refuse("writes one edition of one report to standard output: name the edition with --to")
             }
             writesStandardOutput = true
-        } else if let file = try singleFile(outputDirectory, editionsGiven: editionsGiven) {
-            (outputDirectory, outputName) = file
+            return
         }
-    }
-
-    /// `-o FILE.EXT`, as Pandoc and Typst read it: one edition, written to that file. The
-    /// edition is the one `--to` (or the desk's `to:`) names, or else the one the extension names (`.pdf`,
-    /// `.epub`, `.docx`, `.xhtml`, `.xml`, `.txt`, `.brief.txt`). Gives the folder and the
-    /// file name, or nil when `-o` names a folder: one that exists, one written with a
-    /// trailing `/`, or a name without an edition's extension.
-    private mutating func singleFile(_ output: String, editionsGiven: Bool) throws(Refusal) -> (folder: String, name: String)? {
-        var isFolder: ObjCBool = false
-        if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
-            return nil
+        // `-o FILE.EXT`, as Pandoc and Typst read it: one edition, written to that file (not
+        // a folder that exists, nor one written with a trailing `/`).
+        if outputDirectory.hasSuffix("/") || (FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isFolder) && isFolder.boolValue) {
+            return
         }
-        guard let named = OutputFormat.named(by: output) else { return nil }
+        guard let named = OutputFormat.named(by: outputDirectory) else { return }
         guard !buildsFolder else {
-            throw .usage("-o \(output) names one file, but a folder of reports is built into a folder: give -o DIR/")
+            return try refuse("names one file, but a folder of reports is built into a folder: give a folder (DIR/)")
         }
+        // The edition is the one the editions asked for name (`--to`, or the desk's `to:`),
+        // or else the one the file's extension names.
         if editionsGiven {
             guard settings.formats.count == 1 else {
-                throw .usage("-o \(output) names one file, but --to asks for \(settings.formats.count) editions: give -o DIR/ or one edition")
+                return try refuse("names one file, but \(settings.formats.count) editions are asked for: give a folder (DIR/) or one edition")
             }
         } else {
             settings.formats = [named]
         }
-        let slash = output.lastIndex(of: "/")
-        let folder = slash.map { String(output[..<$0]) } ?? "."
-        return (folder.isEmpty ? "/" : folder, slash.map { String(output[output.index(after: $0)...]) } ?? output)
+        let slash = outputDirectory.lastIndex(of: "/")
+        let folder = slash.map { String(outputDirectory[..<$0]) } ?? "."
+        outputName = slash.map { String(outputDirectory[outputDirectory.index(after: $0)...]) } ?? outputDirectory
+        outputDirectory = folder.isEmpty ? "/" : folder
     }
 }
 

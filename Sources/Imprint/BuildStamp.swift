@@ -3,6 +3,7 @@ import Foundation
 import PDFWriter
 import ReportModel
 import ReportReaders
+import SharedWriting
 import SystemSupport
 
 /// The record of a finished build that lets the next one be skipped: a digest of
@@ -61,6 +62,7 @@ struct BuildStamp {
             // Where the shipped style sheets are found: another folder is another style.
             "styles \(StyleSheets.overridePaths.joined(separator: "\u{0}"))",
             "compiled-in \(StyleSheets.compiledDigest)",
+            "words \(digest(Array(Words.shippedText.utf8)))",
         ]
         return digest(Array(parts.joined(separator: "\n").utf8))
     }

@@ -46,9 +46,7 @@ public struct SettingsListing: Sendable {
         }
         var diagnostics = desk.warnings
         do throws(BuildPlan.Refusal) {
-            // The report's settings, as a build takes them (where a build writes is the
-            // command line's, which `config` has none of).
-            _ = try BuildPlan.resolve(request, desk: desk, for: .read)
+            _ = try BuildPlan.resolve(request, desk: desk, for: .build)
         } catch {
             diagnostics += error.diagnostics(at: request.report)
         }

@@ -26,7 +26,9 @@ struct BuildArguments: Equatable {
             try Console.output(Data(bytes))
             return
         }
-        if request.report == "-", request.resourcePath == nil, plan.outputName == nil, request.output == nil {
+        if request.report == "-", request.resourcePath == nil, plan.outputName == nil, request.output == nil,
+            plan.desk.buildOptions["output"] == nil
+        {
             Console.error("imprint: reading the report from standard input\n")
         }
         let outcome = Pipeline.build(plan, progress: progress)

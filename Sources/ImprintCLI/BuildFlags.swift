@@ -42,7 +42,7 @@ struct BuildFlags: ParsableArguments {
 
     @Option(
         name: .customLong("pdf-standard"),
-        help: "The PDF's standard: pdf/ua-1 (a tagged PDF, the default), pdf/a-3u or another of WeasyPrint's variants, for archives that require one.",
+        help: "The PDF's standard: \(BuildSettings.defaults.pdfStandard.rawValue) (a tagged PDF, the default), pdf/a-3u or another of WeasyPrint's variants, for archives that require one.",
         completion: .list(BuildSettings.pdfStandards))
     var pdfStandard: String?
 

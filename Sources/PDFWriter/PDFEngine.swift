@@ -49,7 +49,7 @@ public struct PDFEngine: Sendable {
     /// checked them) from Imprint rather than from the disk; an engine of the user's reads
     /// the files itself.
     func render(
-        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])] = [], baseDirectory: String, assetFolders: [String] = [], sourceDateEpoch: Int
+        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])], baseDirectory: String, assetFolders: [String], sourceDateEpoch: Int
     ) -> Result<Rendered, DiagnosticError> {
         guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
         do throws(PDFWorker.Failure) {

@@ -1,7 +1,7 @@
 extension Report {
     /// Every image file the report uses — figures and inline images in document order, then
-    /// the cover — each once, as the report writes its path. The e-book carries them, the
-    /// XHTML edition copies them, and the build stamp records them.
+    /// the cover — each once, as the report writes its path. Every edition that shows images
+    /// carries them (as the reader read them: `ImageFile`).
     public var imagePaths: [String] {
         var paths: [String] = []
         var seen: Set<String> = []

@@ -63,15 +63,6 @@ public struct FileReferences: Sendable {
         return assetFolders.contains { FolderRule.isInside(real, $0) }
     }
 
-    /// The file `reference` names, read: its path relative to the folder it is in (the
-    /// report's, or an asset folder), and its bytes (at most `ReportMarkdownReader.maximumSize`).
-    public func read(_ reference: String) -> Result<(path: String, bytes: [UInt8]), Problem> {
-        resolve(reference).flatMap { real in
-            guard let bytes = try? InputFile.read(real) else { return .failure(.unreadable) }
-            return .success((relativePath(of: real), bytes))
-        }
-    }
-
     /// The resolved `real` as a path from the folder it is in: the report's, or an asset folder.
     private func relativePath(of real: String) -> String {
         let root = ([folder ?? "/"] + assetFolders).first { FolderRule.isInside(real, $0) } ?? "/"
@@ -87,11 +78,17 @@ public struct FileReferences: Sendable {
     func checkImage(_ reference: String, what: String, at location: SourceLocation?, log: DiagnosticLog) -> String? {
         switch resolve(reference) {
         case .success(let path):
-            if let known = checked.reference(of: path) { return known }
+            // Kept under the reference as written too: a model read as it is (JSON) keeps
+            // the path its author wrote.
+            if let known = checked.reference(of: path) {
+                checked.alias(reference, to: known)
+                return known
+            }
             switch ImageContent.read(at: path) {
             case .success(let bytes):
                 let kept = canonical(path, for: reference)
                 checked.add(ImageFile(path: relativePath(of: path), location: path, bytes: bytes), as: kept)
+                checked.alias(reference, to: kept)
                 return kept
             case .failure(let problem):
                 log.error(problem.code, "\(what) '\(reference.visible)' \(problem.text)", at: location)
@@ -116,7 +113,7 @@ public struct FileReferences: Sendable {
     }
 
     public enum Problem: Error, Sendable {
-        case empty, url(String), absolute, noFolder, missing, outside, notAFile, unreadable
+        case empty, url(String), absolute, noFolder, missing, outside, notAFile
 
         public var explanation: String {
             switch self {
@@ -128,7 +125,6 @@ public struct FileReferences: Sendable {
             case .missing: "does not exist"
             case .outside: "leaves the report's folder; only files inside it may be used"
             case .notAFile: "is not a regular file"
-            case .unreadable: "cannot be read"
             }
         }
 
@@ -136,7 +132,7 @@ public struct FileReferences: Sendable {
         public var code: Diagnostic.Code {
             switch self {
             case .url, .absolute, .noFolder, .outside: .fileOutsideFolder
-            case .empty, .missing, .notAFile, .unreadable: .fileNotFound
+            case .empty, .missing, .notAFile: .fileNotFound
             }
         }
     }
@@ -179,6 +175,13 @@ private final class CheckedImages: @unchecked Sendable {
         lock.withLock {
             references[image.location] = reference
             images[reference] = image
+        }
+    }
+
+    /// The image kept as `reference` kept as `other` too.
+    func alias(_ other: String, to reference: String) {
+        lock.withLock {
+            if images[other] == nil { images[other] = images[reference] }
         }
     }
 

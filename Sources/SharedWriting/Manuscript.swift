@@ -8,7 +8,7 @@ public struct Manuscript: Sendable {
     public let report: Report
     public let index: ReportIndex
     /// Every image the report uses (figures, inline images, the cover), in the order they
-    /// first appear: the e-book carries them, the build stamp records them.
+    /// first appear: the editions that show images carry them.
     public let imagePaths: [String]
     /// The images' files by those paths, each read once, when the reader checked it: the
     /// bytes the e-book, the Word edition and the XHTML edition's folder carry (empty

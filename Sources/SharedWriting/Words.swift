@@ -49,6 +49,10 @@ public struct Words: Sendable {
 
     private static let english = shipped["en"] ?? [:]
 
+    /// The data files' text, in the order of their names: the build stamp digests it, so a
+    /// binary with other words rebuilds the editions.
+    public static let shippedText = ShippedData.files.sorted { $0.key < $1.key }.map { $0.key + "\u{0}" + $0.value }.joined(separator: "\u{0}")
+
     /// The word.
     public subscript(_ word: Word) -> String { table[word] ?? word.rawValue }
 
@@ -73,9 +77,11 @@ public struct Words: Sendable {
         self(.labelPattern, ["label": label, "text": text])
     }
 
-    /// What goes before a labelled text written as an element of its own (a link): "Contact: ".
-    public func labelOpening(_ label: String) -> String {
-        around(.labelPattern, placeholder: "text").before.replacingOccurrences(of: "{label}", with: label)
+    /// What goes before and after a labelled text written as an element of its own (a
+    /// link): "Contact: " and "".
+    public func labelParts(_ label: String) -> (before: String, after: String) {
+        let (before, after) = around(.labelPattern, placeholder: "text")
+        return (before.replacingOccurrences(of: "{label}", with: label), after.replacingOccurrences(of: "{label}", with: label))
     }
 
     /// The text before and after `{placeholder}` in the word, for a value written as an

@@ -22,7 +22,7 @@ extension TextContext {
                 else { text += shown + "<\(linkNumberFor(link.url))>" }
             case .crossReference(let reference):
                 text += reference.content.isEmpty ? (referenceLabels[reference.target] ?? reference.target) : inlineText(reference.content)
-            case .image(let image): text += "[\(words[.image]): \(image.alt)]"
+            case .image(let image): text += "[" + words.labelled(words[.image], image.alt) + "]"
             case .lineBreak: text += "\n"
             case .footnoteReference(let label): text += noteMarker(label)
             }

@@ -16,19 +16,23 @@ public struct ColophonWriter {
     public func write(into body: XMLElement) {
         let footer = body.element("footer", ["class": "colophon"])
         if let contact = metadata.contact {
-            let paragraph = footer.element("p", ["class": "contact"], text: words.labelOpening(words[.contact]))
+            let label = words.labelParts(words[.contact])
+            let paragraph = footer.element("p", ["class": "contact"], text: label.before)
             if let mailto = Address.mailto(contact) {
                 paragraph.element("a", ["href": mailto], text: contact)
             } else {
                 paragraph.addText(contact)
             }
+            if !label.after.isEmpty { paragraph.addText(label.after) }
         }
         if let rights = metadata.rights { footer.element("p", ["class": "rights"], text: rights) }
         if let license = metadata.license {
-            let paragraph = footer.element("p", ["class": "license"], text: words.labelOpening(words[.license]))
+            let label = words.labelParts(words[.license])
+            let paragraph = footer.element("p", ["class": "license"], text: label.before)
             if let url = license.url { paragraph.element("a", ["href": url], text: license.name) } else { paragraph.addText(license.name) }
+            if !label.after.isEmpty { paragraph.addText(label.after) }
         }
-        footer.element("p", ["class": "identifier"], text: "\(words[.identifier]): \(metadata.identifier)")
+        footer.element("p", ["class": "identifier"], text: words.labelled(words[.identifier], metadata.identifier))
         if !metadata.extra.isEmpty {
             let list = footer.element("dl", ["class": "extra-metadata"])
             for field in metadata.extra {

@@ -216,8 +216,10 @@ final class XHTMLContext {
             writeInlines(figure.caption, into: caption)
         }
         for note in figure.notes(words) {
-            let span = caption.element("span", ["class": note.kind.rawValue], text: words.labelOpening(note.label))
+            let label = words.labelParts(note.label)
+            let span = caption.element("span", ["class": note.kind.rawValue], text: label.before)
             if let url = note.url { span.element("a", ["href": url], text: note.text) } else { span.addText(note.text) }
+            if !label.after.isEmpty { span.addText(label.after) }
         }
         for attribute in figure.attributes {
             caption.element("span", ["class": "attribute"], text: "\(attribute.key): \(attribute.value)")

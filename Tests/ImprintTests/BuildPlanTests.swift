@@ -129,9 +129,14 @@ import Testing
             _ = try BuildPlan.resolve(request(two))
             Issue.record("two editions into one file were accepted")
         } catch {
-            guard case .usage(let message) = error else { throw error }
-            #expect(message.contains("names one file, but --to asks for 2 editions"), "\(message)")
+            // The desk's mistake, told at its line (not as the command line's usage).
+            guard case .problems(let problems) = error, let problem = problems.first else { throw error }
+            #expect(problem.message.contains("names one file, but 2 editions are asked for"), "\(problem)")
+            #expect(problem.location?.file.hasSuffix("imprint.yml") == true && problem.location?.line == 1)
         }
+        // imprint config refuses it as build does.
+        let config = try two.run("config", "report.md")
+        #expect(config.status == 1 && config.stderr.contains("names one file, but 2 editions are asked for"), "\(config.stderr)")
     }
 
     /// Two reports of a folder whose own editions would share a file are an error naming
@@ -161,9 +166,11 @@ import Testing
     /// Every setting is in the stamp's digest: changing any one rebuilds.
     @Test func theStampDigestsEverySetting() throws {
         let workspace = Workspace(files: ["report.md": Self.report])
-        let plan = try BuildPlan.resolve(request(workspace))
+        var plan = try BuildPlan.resolve(request(workspace))
+        // Without the PDF (whose engine's version the stamp would ask a worker for).
+        plan.settings.formats = [.text]
         let changes: [(inout BuildSettings) -> Void] = [
-            { $0.formats = [.text] }, { $0.strict = true }, { $0.paper = .letter }, { $0.stylesheets = ["a.css"] },
+            { $0.formats = [.docbook] }, { $0.strict = true }, { $0.paper = .letter }, { $0.stylesheets = ["a.css"] },
             { $0.referenceDoc = "t.docx" }, { $0.pdfEngine = "prince" }, { $0.pdfTimeout = 5 }, { $0.pdfStandard = .a3u },
             { $0.epubSplitDepth = 2 }, { $0.textWidth = 50 }, { $0.ascii = true }, { $0.metadataOverrides = ["lang=fr"] },
         ]

@@ -19,7 +19,7 @@ import Testing
         #expect(workspace.contents("short.brief.txt")?.isEmpty == false)
         let two = try workspace.run("build", "report.md", "--to", "text,docbook", "-o", "x.txt")
         #expect(two.status == 2)
-        #expect(two.stderr.contains("-o x.txt names one file, but --to asks for 2 editions"), "\(two.stderr)")
+        #expect(two.stderr.contains("-o x.txt names one file, but 2 editions are asked for"), "\(two.stderr)")
         // A name without an edition's extension, or with a trailing slash, is a folder.
         let folder = try workspace.run("build", "report.md", "--to", "text", "-o", "editions.pdf/")
         #expect(folder.status == 0)

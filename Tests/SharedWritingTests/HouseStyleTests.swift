@@ -29,7 +29,7 @@ import Testing
         #expect(page.contains("size: a4;"))
         let body = try rule("html")
         #expect(body.contains("font-family: \"\(HouseStyle.serif)\", \"\(HouseStyle.cjkSerif)\", serif;".lowercased()), "\(body)")
-        #expect(body.contains("font-size: \(HouseStyle.bodySize)pt;"))
+        #expect(body.contains("font-size: \(String(format: "%g", HouseStyle.bodySize))pt;"), "\(body)")
         #expect(body.contains("color: #\(HouseStyle.ink.lowercased());"))
         #expect(try rule("code, pre").contains("font-family: \"\(HouseStyle.mono)\"".lowercased()))
     }

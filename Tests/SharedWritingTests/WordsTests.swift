@@ -34,7 +34,29 @@ struct WordsTests {
         }
     }
 
-    @Test func aTagFindsItsLanguageAndEnglishFillsTheRest() {
+    /// A language's punctuation is its patterns: captions, labels and separators follow
+    /// them, and a text after a labelled element is kept.
+    @Test func phrasesFollowTheLanguagesPatterns() {
+        let english = Words(language: "en")
+        #expect(english.caption(.figure, number: 3) == "Figure 3.")
+        #expect(english.labelled(english[.contact], "desk@example.org") == "Contact: desk@example.org")
+        #expect(english.labelParts("Credit") == ("Credit: ", ""))
+        let (french, unknown) = Words(language: "fr").overriding(with: [
+            "pattern.caption": "{label} {n} –", "pattern.label": "{label}\u{202F}: {text}", "pattern.separator": " – ",
+        ])
+        #expect(unknown.isEmpty)
+        #expect(french.caption(.table, number: 2) == "Tableau 2 –")
+        #expect(french.labelled(french[.likelihood], "probable") == "Probabilité\u{202F}: probable")
+        let (around, _) = english.overriding(with: ["pattern.label": "{text} ({label})"])
+        #expect(around.labelParts("Credit") == ("", " (Credit)"))
+        #expect(around.labelled("Credit", "AP") == "AP (Credit)")
+        let series = Series(title: "Briefs", issn: nil, volume: 4, issue: 2)
+        #expect(series.parts(french).map(\.text) == ["Briefs", "Volume 4, Numéro 2"])
+        // Placeholders are filled once: a value holding one is written as it is.
+        #expect(english.labelled("{text}", "x") == "{text}: x")
+    }
+
+    @Test func aTagFindsItsLanguageAndAnUnknownLanguageIsEnglish() {
         #expect(Words(language: "pt-BR")[.contents] == "Sumário")
         #expect(Words(language: "zh-Hans")[.contents] == "目录")
         #expect(Words(language: "tlh")[.contents] == "Contents")
