@@ -69,12 +69,14 @@ struct BuildStamp {
 
     /// The SHA-256 of each file, by path; nil when one cannot be read, or its path holds a
     /// line break (then no stamp is written and the next build simply runs).
-    /// `images` are digested from the bytes the reader read and checked, by where they are.
-    static func digests(of paths: [String], images: [ImageFile] = []) -> [String: String]? {
+    /// `images` are digested from the bytes the reader read and checked, by where they are,
+    /// and the files of `read` (the user's style sheets) from the bytes the build read.
+    static func digests(of paths: [String], images: [ImageFile] = [], read: [String: [UInt8]] = [:]) -> [String: String]? {
         guard !(paths + images.map(\.location)).contains(where: { $0.contains("\n") }) else { return nil }
         var digests: [String: String] = [:]
         for image in images { digests[image.location] = digest(image.bytes) }
-        for path in Set(paths) {
+        for (path, bytes) in read { digests[path] = digest(bytes) }
+        for path in Set(paths) where digests[path] == nil {
             guard let bytes = try? InputFile.read(path) else { return nil }
             digests[path] = digest(bytes)
         }

@@ -8,12 +8,15 @@ import SharedWriting
 struct BuildStyles: Sendable {
     let print: PrintStyle
     let epub: String
+    /// The user's style sheets as read, by the path given: the build stamp digests these
+    /// bytes, the ones the editions took.
+    let users: [String: [UInt8]]
 
     /// Reads the shipped and the user's style sheets for `plan`'s editions (none when no
     /// edition takes a style sheet).
     static func read(for plan: BuildPlan, words: Words) throws(DiagnosticError) -> BuildStyles {
         let formats = Set(plan.settings.formats)
-        guard !formats.isDisjoint(with: [.pdf, .xhtml, .epub]) else { return BuildStyles(print: PrintStyle(), epub: "") }
+        guard !formats.isDisjoint(with: [.pdf, .xhtml, .epub]) else { return BuildStyles(print: PrintStyle(), epub: "", users: [:]) }
         let users = try StyleSheets.users(plan.settings.stylesheets)
         var print = PrintStyle()
         if !formats.isDisjoint(with: [.pdf, .xhtml]) {
@@ -30,6 +33,7 @@ struct BuildStyles: Sendable {
             let sheets = [try StyleSheets.shipped("epub.css")] + users.map { "/* --css \(PrintStyle.commentSafe($0.path)) */\n" + $0.text }
             epub = sheets.joined(separator: "\n")
         }
-        return BuildStyles(print: print, epub: epub)
+        return BuildStyles(
+            print: print, epub: epub, users: Dictionary(users.map { ($0.path, Array($0.text.utf8)) }) { _, last in last })
     }
 }

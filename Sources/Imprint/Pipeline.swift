@@ -106,7 +106,8 @@ public enum Pipeline {
         let (words, wordProblems) = DeskWords.words(for: report.metadata.lang, desk: plan.desk)
         diagnostics += wordProblems.strict(plan.settings.strict)
         let renderer = Renderer(report: report, words: words, images: loaded.images, plan: plan, progress: progress)
-        let otherDigests = BuildStamp.digests(of: inputs(of: renderer), images: Array(loaded.images.values))
+        let otherDigests = BuildStamp.digests(
+            of: inputs(of: renderer), images: Array(loaded.images.values), read: (try? renderer.styles.get())?.users ?? [:])
         var created: [String]
         do {
             created = try AtomicFile.createDirectory(plan.outputDirectory)
