@@ -206,13 +206,7 @@ struct Values {
     /// checked by `rule`; nil when neither gives one, or the one given is wrong (and told).
     /// A desk's list is one value only for the editions, which are a list themselves.
     mutating func value<Value>(_ rule: SettingRule<Value>, given: String?, fromDesk: Bool = true) -> Value? {
-        if let given {
-            guard let value = rule.parse(given) else {
-                usage.append("\(rule.flag) must be \(rule.expected), not '\(given)'")
-                return nil
-            }
-            return value
-        }
+        if let given { return commandLine(rule, given) }
         guard fromDesk, let key = rule.key, let setting = desk.buildOptions[key] else { return nil }
         guard setting.values.count == 1 || key == "to" else {
             problems.append(Diagnostic(.error, .optionInvalid, "'\(key)' takes one value, not a list", at: setting.location))
@@ -224,19 +218,21 @@ struct Values {
     /// Every value the command line gives (a repeated option), else the desk's list, each
     /// checked by `rule`.
     mutating func list(_ rule: SettingRule<String>, given: [String]) -> [String] {
-        if !given.isEmpty {
-            return given.compactMap { text in
-                guard let value = rule.parse(text) else {
-                    usage.append("\(rule.flag) must be \(rule.expected), not '\(text)'")
-                    return nil
-                }
-                return value
-            }
-        }
+        if !given.isEmpty { return given.compactMap { commandLine(rule, $0) } }
         guard let key = rule.key, let setting = desk.buildOptions[key] else { return [] }
         return setting.values.compactMap { configured(rule, key: key, $0, at: setting.location) }
     }
 
+    /// A command line's value checked by `rule`; nil when it is wrong (and told as usage).
+    private mutating func commandLine<Value>(_ rule: SettingRule<Value>, _ text: String) -> Value? {
+        guard let value = rule.parse(text) else {
+            usage.append("\(rule.flag) must be \(rule.expected), not '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    /// A desk's value checked by `rule`; nil when it is wrong (and told at its place).
     private mutating func configured<Value>(_ rule: SettingRule<Value>, key: String, _ text: String, at location: SourceLocation) -> Value? {
         guard let value = rule.parse(text) else {
             problems.append(Diagnostic(.error, .optionInvalid, "'\(key)' must be \(rule.expected), not '\(text)'", at: location))

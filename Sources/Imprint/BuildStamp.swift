@@ -62,10 +62,13 @@ struct BuildStamp {
             // Where the shipped style sheets are found: another folder is another style.
             "styles \(StyleSheets.overridePaths.joined(separator: "\u{0}"))",
             "compiled-in \(StyleSheets.compiledDigest)",
-            "words \(digest(Array(Words.shippedText.utf8)))",
+            "words \(wordsDigest)",
         ]
         return digest(Array(parts.joined(separator: "\n").utf8))
     }
+
+    /// A digest of the compiled-in words, once a run.
+    private static let wordsDigest = digest(Array(Words.shippedText.utf8))
 
     /// The SHA-256 of each file, by path; nil when one cannot be read, or its path holds a
     /// line break (then no stamp is written and the next build simply runs).

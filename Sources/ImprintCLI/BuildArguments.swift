@@ -63,13 +63,21 @@ extension BuildRequest {
         do {
             return try BuildPlan.resolve(self, for: purpose)
         } catch {
-            switch error {
-            case .usage(let message):
-                throw ValidationError(message)
-            case .problems(let problems):
-                Console.print(problems, as: format)
-                throw ExitCode(1)
-            }
+            throw error.commandError(as: format)
+        }
+    }
+}
+
+extension BuildPlan.Refusal {
+    /// The command's end for the refusal: the usage (exit status 2) for a command-line
+    /// value, the problems told at their places (exit status 1) for a desk file's.
+    func commandError(as format: DiagnosticsFormat) -> any Error {
+        switch self {
+        case .usage(let message):
+            return ValidationError(message)
+        case .problems(let problems):
+            Console.print(problems, as: format)
+            return ExitCode(1)
         }
     }
 }

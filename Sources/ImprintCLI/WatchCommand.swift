@@ -35,9 +35,11 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         guard report != "-" else { throw ValidationError("watch follows a report file or a folder, not standard input") }
         let request = flags.request(for: report, desk: desk)
-        let first = try request.plan(as: messages.diagnostics)
-        guard !first.writesStandardOutput, first.outputName == nil else {
-            throw ValidationError("watch writes into a folder: give -o DIR")
+        let first: BuildPlan
+        do {
+            first = try Self.watchedPlan(request)
+        } catch {
+            throw error.commandError(as: messages.diagnostics)
         }
         let buildsFolder = first.buildsFolder
         let folder = buildsFolder ? report : URL(fileURLWithPath: report).deletingLastPathComponent().path
@@ -75,10 +77,7 @@ struct WatchCommand: ParsableCommand {
             // Planned again: a changed imprint.yml applies, but the editions stay in the
             // folder watched and served from the start.
             do throws(BuildPlan.Refusal) {
-                var plan = try BuildPlan.resolve(request)
-                guard !plan.writesStandardOutput, plan.outputName == nil else {
-                    throw .usage("watch writes into a folder, but the desk's 'output' now names one edition's file or -")
-                }
+                var plan = try Self.watchedPlan(request)
                 plan.outputDirectory = first.outputDirectory
                 watcher.ignore(files: Self.build(plan, server: server, diagnostics: messages.diagnostics))
             } catch {
@@ -87,6 +86,16 @@ struct WatchCommand: ParsableCommand {
                     as: messages.diagnostics)
             }
         }
+    }
+
+    /// The plan of a watched build: its editions go into a folder, never into one edition's
+    /// file or to standard output, whether the command line or a desk's `output` says so.
+    private static func watchedPlan(_ request: BuildRequest) throws(BuildPlan.Refusal) -> BuildPlan {
+        let plan = try BuildPlan.resolve(request)
+        guard !plan.writesStandardOutput, plan.outputName == nil else {
+            throw .usage("watch writes into a folder: give -o DIR (or a folder in the desk's 'output')")
+        }
+        return plan
     }
 
     /// The port `--serve` alone stands for.

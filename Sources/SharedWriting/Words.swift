@@ -74,7 +74,8 @@ public struct Words: Sendable {
 
     /// A label and its text as the language writes them: "Contact: desk@example.org".
     public func labelled(_ label: String, _ text: String) -> String {
-        self(.labelPattern, ["label": label, "text": text])
+        let parts = labelParts(label)
+        return parts.before + text + parts.after
     }
 
     /// What goes before and after a labelled text written as an element of its own (a
