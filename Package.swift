@@ -63,11 +63,11 @@ let package = Package(
         .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPSupport"]),
         // Locks, the environment and child processes, for the modules that run them.
         .target(name: "SystemSupport"),
-        // The print edition: the print style's cascade, the paged-media engine, the pool of
-        // sandboxed WeasyPrint workers and their Python program (Worker/, compiled in by
-        // EmbedData).
+        // The print edition: the print style's cascade, the paged-media engines, the pool of
+        // sandboxed WeasyPrint and Typst workers, their Python program (Worker/) and the Typst
+        // house template (Typst/), both compiled in by EmbedData.
         .target(
-            name: "PDFWriter", dependencies: ["ReportModel", "SharedWriting", "XHTMLWriter", "SystemSupport"], exclude: ["Worker"],
+            name: "PDFWriter", dependencies: ["ReportModel", "SharedWriting", "XHTMLWriter", "SystemSupport"], exclude: ["Worker", "Typst"],
             plugins: ["EmbedData"]),
         // The pipeline as a library: the build plan, the editions rendered and put in place.
         // The style sheets of Styles/ are compiled into it (EmbedData), so the binary runs
@@ -105,7 +105,7 @@ let package = Package(
         // Arbitrary reports for the writers' tests.
         .target(name: "ReportTestSupport", dependencies: ["ReportModel"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "NameBasedUUIDTests", dependencies: ["NameBasedUUID"]),
-        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "ReportTestSupport"], exclude: ["Worker"]),
+        .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "ReportTestSupport", "XHTMLWriter", "SharedWriting", "ReportModel"], exclude: ["Worker"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
         .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel", "ReportTestSupport"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "ReportModel"]),

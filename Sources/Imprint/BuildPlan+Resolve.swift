@@ -66,7 +66,11 @@ extension BuildPlan {
         settings.epubSplitDepth = values.value(SettingRules.splitDepth, given: request.epubSplitDepth.map(String.init)) ?? settings.epubSplitDepth
         settings.referenceDoc = values.value(SettingRules.referenceDoc, given: request.referenceDoc)
         settings.stylesheets = values.list(SettingRules.stylesheet, given: request.stylesheets)
-        settings.pdfEngine = request.pdfEngine ?? settings.pdfEngine
+        // A desk names one of the two engines; only the command line may name a command.
+        settings.pdfEngine = request.pdfEngine ?? values.value(SettingRules.pdfEngine, given: nil) ?? settings.pdfEngine
+        if settings.pdfEngine == PDFEngine.typstCommand, !settings.stylesheets.isEmpty {
+            values.refuseStylesheets(given: request.stylesheets, engineFromDesk: request.pdfEngine == nil)
+        }
         settings.strict = request.strict
         settings.ascii = request.ascii
         settings.metadataOverrides = request.metadata
@@ -185,6 +189,11 @@ enum SettingRules {
     ) { text in Int(text).flatMap { BuildSettings.splitDepths.contains($0) ? $0 : nil } }
     static let output = SettingRule(flag: "-o/--output", key: "output", expected: "a folder, an edition's file or -") { $0.isEmpty ? nil : $0 }
     static let stylesheet = SettingRule(flag: "--css", key: "css", expected: "a style sheet's path") { $0.isEmpty ? nil : $0 }
+    /// A desk's print engine: one of the two Imprint runs itself (a command is the command
+    /// line's alone, never a downloaded folder's).
+    static let pdfEngine = SettingRule(
+        flag: "--pdf-engine", key: "pdf-engine", expected: BuildSettings.pdfEngines.joined(separator: " or ")
+    ) { text in BuildSettings.pdfEngines.first { $0 == text.lowercased() } }
     static let referenceDoc = SettingRule(flag: "--reference-doc", key: "reference-doc", expected: "a Word document's path") {
         $0.isEmpty ? nil : $0
     }
@@ -221,6 +230,21 @@ struct Values {
         if !given.isEmpty { return given.compactMap { commandLine(rule, $0) } }
         guard let key = rule.key, let setting = desk.buildOptions[key] else { return [] }
         return setting.values.compactMap { configured(rule, key: key, $0, at: setting.location) }
+    }
+
+    /// Style sheets are WeasyPrint's: with Typst the house template sets the page, and a
+    /// style sheet would silently do nothing. Told where the sheets were given.
+    mutating func refuseStylesheets(given: [String], engineFromDesk: Bool) {
+        let words = "style sheets are for the WeasyPrint engine; Typst sets the print edition from its house template"
+        let choice = engineFromDesk ? "the desk's 'pdf-engine: typst'" : "--pdf-engine typst"
+        if !given.isEmpty {
+            usage.append("--css cannot be used with \(choice): \(words); drop --css or choose --pdf-engine weasyprint")
+        } else if let setting = desk.buildOptions["css"] {
+            problems.append(
+                Diagnostic(
+                    .error, .optionInvalid, "'css' cannot be used with \(choice): \(words); drop 'css' or choose pdf-engine: weasyprint",
+                    at: setting.location))
+        }
     }
 
     /// A command line's value checked by `rule`; nil when it is wrong (and told as usage).

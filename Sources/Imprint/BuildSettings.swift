@@ -32,9 +32,13 @@ public struct BuildSettings: Sendable, Equatable, Codable {
 
     /// Every default, declared once: the writers' own where a writer has one.
     public static let defaults = BuildSettings(
-        formats: OutputFormat.allCases, strict: false, paper: .a4, stylesheets: [], referenceDoc: nil,
+        formats: OutputFormat.published, strict: false, paper: .a4, stylesheets: [], referenceDoc: nil,
         pdfEngine: PDFEngine.defaultCommand, pdfTimeout: PDFEngine.defaultTimeout, pdfStandard: .ua1,
         epubSplitDepth: EPUBWriter.Options.defaultSplitDepth, textWidth: TextWriter.Options().width, ascii: false, metadataOverrides: [])
+
+    /// The print engines Imprint runs itself, the default first: the names `--pdf-engine`
+    /// and a desk's `pdf-engine:` choose between (the command line may also name a command).
+    public static let pdfEngines = [PDFEngine.defaultCommand, PDFEngine.typstCommand]
 
     /// The widths the text editions may have.
     public static let widths = TextWriter.Options.widths

@@ -8,6 +8,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     case pdf
     case epub
     case docx
+    case typst
     case text
     case brief
 
@@ -19,6 +20,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
         case .pdf: base + ".pdf"
         case .epub: base + ".epub"
         case .docx: base + ".docx"
+        case .typst: base + ".typ"
         case .text: base + ".txt"
         case .brief: base + ".brief.txt"
         }
@@ -31,7 +33,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
         switch self {
         case .pdf: 10
         case .epub, .docx: 3
-        case .docbook, .xhtml, .text: 2
+        case .docbook, .xhtml, .typst, .text: 2
         case .brief: 1
         }
     }
@@ -52,6 +54,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
         return formats
     }
 
+    /// The editions a build makes when none are named: every edition a report is published
+    /// in. The Typst source (`typst`) is a desk's working file, made when asked for by name.
+    public static let published: [OutputFormat] = allCases.filter { $0 != .typst }
+
     public static var available: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// The edition a file name asks for by its extension (`brief.pdf`: the PDF;
@@ -59,6 +65,6 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     public static func named(by file: String) -> OutputFormat? {
         let name = file.lowercased()
         if name.hasSuffix(".brief.txt") { return .brief }
-        return [OutputFormat.docbook, .xhtml, .pdf, .epub, .docx, .text].first { name.hasSuffix($0.fileName(base: "")) }
+        return [OutputFormat.docbook, .xhtml, .pdf, .epub, .docx, .typst, .text].first { name.hasSuffix($0.fileName(base: "")) }
     }
 }

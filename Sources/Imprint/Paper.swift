@@ -1,4 +1,5 @@
 import DOCXWriter
+import SharedWriting
 
 /// Page sizes of the print edition.
 public enum Paper: String, Sendable, CaseIterable, Codable {
@@ -14,6 +15,14 @@ public enum Paper: String, Sendable, CaseIterable, Codable {
     }
 
     /// The CSS page size.
+    /// Width and height in millimetres (`HouseStyle`).
+    var millimetres: (width: Double, height: Double) {
+        switch self {
+        case .a4: HouseStyle.a4
+        case .letter: HouseStyle.letter
+        }
+    }
+
     var cssSize: String {
         switch self {
         case .a4: "A4"

@@ -70,16 +70,30 @@ struct Renderer: Sendable {
             return TextWriter(
                 options: .init(width: plan.settings.textWidth, profile: format == .text ? .full : .brief, ascii: plan.settings.ascii))
         case .pdf:
-            // The print XHTML with the style sheet embedded, fed to the engine with the
-            // report's folder as base URL.
+            // For WeasyPrint, the print XHTML with the style sheet embedded, fed to the engine
+            // with the report's folder as base URL; for Typst, the print XHTML beside the
+            // house template, each image at its name in the project.
             let style = try styles.get().print
             let engine = PDFEngine(
                 command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName,
-                otherEditions: OutputFormat.allCases.filter { $0 != .pdf }.map(\.rawValue))
+                otherEditions: OutputFormat.published.filter { $0 != .pdf }.map(\.rawValue))
+            let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true)
             return PDFWriter(
-                xhtml: xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true), style: style, engine: engine,
-                baseDirectory: FolderRule.folder(of: plan.referencePath), assetFolders: files.assetFolders, modified: modified)
+                xhtml: xhtml, style: style, engine: engine, baseDirectory: FolderRule.folder(of: plan.referencePath),
+                assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres)
+        case .typst:
+            return TypstWriter(xhtml: typstXHTMLWriter, paper: plan.settings.paper.millimetres, names: typstNames)
         }
+    }
+
+    /// The names of `--to typst`'s files.
+    private var typstNames: TypstProject.Names { .edition(base: plan.outputBase) }
+
+    /// The print XHTML Typst reads: no style sheet, each image at its name in the project.
+    private var typstXHTMLWriter: XHTMLWriter {
+        XHTMLWriter(
+            options: .init(
+                generator: "Imprint \(Imprint.version)", keepsNamesWhole: true, resourceURLs: TypstProject.imageNames(manuscript)))
     }
 
     /// An e-book needs a date: without one in the front matter it has no publication date,
@@ -104,6 +118,10 @@ struct Renderer: Sendable {
     /// shows, at the same places relative to it as beside the report, so that the output
     /// folder can be moved or published as it is.
     func companions(of format: OutputFormat) throws(DiagnosticError) -> [(name: String, bytes: [UInt8])] {
+        if format == .typst {
+            let project = try TypstProject(manuscript: manuscript, xhtml: typstXHTMLWriter, paper: plan.settings.paper.millimetres, names: typstNames)
+            return project.files.filter { $0.name != typstNames.template }
+        }
         guard format == .xhtml else { return [] }
         let css = try styles.get().print.text
         // Written beside the report, the XHTML finds the images where they are.

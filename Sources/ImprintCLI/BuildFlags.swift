@@ -6,13 +6,13 @@ import Imprint
 /// Imprint's default (`BuildPlan.resolve`), so no default is written here.
 struct BuildFlags: ParsableArguments {
     @Option(
-        name: .long, help: "The editions to write, as a comma list (default: every edition).",
+        name: .long, help: "The editions to write, as a comma list (default: every published edition; typst, the Typst source, when named).",
         completion: .list(Editions.allValueStrings))
     var to: Editions?
 
     @Option(
         name: [.customShort("o"), .long],
-        help: "The folder to write into (default: \(BuildPlan.defaultOutput)); with build, also the file of one edition (FILE.pdf, .epub, .docx, .xhtml, .xml, .txt, .brief.txt), or - for standard output.")
+        help: "The folder to write into (default: \(BuildPlan.defaultOutput)); with build, also the file of one edition (FILE.pdf, .epub, .docx, .xhtml, .xml, .typ, .txt, .brief.txt), or - for standard output.")
     var output: String?
 
     @Flag(help: "Treat warnings as errors.")
@@ -34,7 +34,8 @@ struct BuildFlags: ParsableArguments {
 
     @Option(
         name: .customLong("pdf-engine"),
-        help: "A paged-media engine command with WeasyPrint's command line, run outside Imprint's sandbox (by default WeasyPrint runs as Imprint's own worker).")
+        help: "The print engine: weasyprint (the default) or typst, each run as Imprint's own sandboxed worker; or a command with WeasyPrint's command line, run outside Imprint's sandbox.",
+        completion: .list(BuildSettings.pdfEngines))
     var pdfEngine: String?
 
     @Option(name: .customLong("pdf-timeout"), help: "The most seconds one PDF may take before the build fails (default: \(BuildSettings.defaults.pdfTimeout)).")
@@ -42,7 +43,7 @@ struct BuildFlags: ParsableArguments {
 
     @Option(
         name: .customLong("pdf-standard"),
-        help: "The PDF's standard: \(BuildSettings.defaults.pdfStandard.rawValue) (a tagged PDF, the default), pdf/a-3u or another of WeasyPrint's variants, for archives that require one.",
+        help: "The PDF's standard: \(BuildSettings.defaults.pdfStandard.rawValue) (a tagged PDF, the default), pdf/a-3u or another of the engine's variants, for archives that require one.",
         completion: .list(BuildSettings.pdfStandards))
     var pdfStandard: String?
 

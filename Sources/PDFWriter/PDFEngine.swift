@@ -8,8 +8,13 @@ import SystemSupport
 /// line, which runs outside that sandbox.
 public struct PDFEngine: Sendable {
     public static let defaultCommand = "weasyprint"
+    /// The name that chooses the Typst path (`--pdf-engine typst`).
+    public static let typstCommand = "typst"
     /// The WeasyPrint version Imprint is tested with (and `Scripts/bootstrap` installs).
     public static let testedWeasyPrint = "70.0"
+    /// The version of PyPI's `typst` package the Typst path is tested with (and
+    /// `Scripts/bootstrap` installs).
+    public static let testedTypst = "0.15.0"
     /// The most seconds one PDF may take unless the build says otherwise.
     public static let defaultTimeout = 120
 
@@ -38,6 +43,9 @@ public struct PDFEngine: Sendable {
 
     /// Whether the PDF is rendered by the worker rather than a command of the user's.
     var usesWorker: Bool { command == PDFEngine.defaultCommand }
+    /// Whether the PDF is typeset by Typst (from the report's print XHTML and the house
+    /// template), not by WeasyPrint from the XHTML and print.css.
+    public var usesTypst: Bool { command == PDFEngine.typstCommand }
 
     /// Renders `xhtml` (relative URLs resolved against `baseDirectory`) to PDF bytes, to the
     /// `standard` (a tagged PDF, PDF/UA-1, by default) where the engine supports it. Imprint's
@@ -54,15 +62,37 @@ public struct PDFEngine: Sendable {
         guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
         do throws(PDFWorker.Failure) {
             return .success(
-                try PDFWorkerPool.withWorker { worker throws(PDFWorker.Failure) in
+                try PDFWorkerPool.withWorker(.weasyPrint) { worker throws(PDFWorker.Failure) in
                     try worker.render(
                         xhtml: xhtml, images: images, folders: [baseDirectory] + assetFolders, sourceDateEpoch: sourceDateEpoch, variant: standard.rawValue,
                         timeout: Double(timeout))
                 })
         } catch {
-            let advice = error.cannotStart ? ", or build the other editions with --to \(otherEditions.joined(separator: ","))" : ""
-            return .failure(DiagnosticError(error: .pdfFailed, "pdf: " + error.description + advice, at: .file(file)))
+            return .failure(failure(error))
         }
+    }
+
+    /// Typesets `project` with Typst, in a worker whose compile root holds only its files.
+    func typeset(_ project: TypstProject, sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
+        guard let variant = standard.typstName else {
+            let known = PDFStandard.allCases.filter { $0.typstName != nil }.map(\.rawValue).joined(separator: ", ")
+            return .failure(DiagnosticError(
+                error: .optionInvalid, "pdf: Typst cannot make \(standard.rawValue); with --pdf-engine typst choose one of \(known), or --pdf-engine weasyprint",
+                at: .file(file)))
+        }
+        do throws(PDFWorker.Failure) {
+            return .success(
+                try PDFWorkerPool.withWorker(.typst) { worker throws(PDFWorker.Failure) in
+                    try worker.typeset(project, sourceDateEpoch: sourceDateEpoch, variant: variant, timeout: Double(timeout))
+                })
+        } catch {
+            return .failure(failure(error))
+        }
+    }
+
+    private func failure(_ error: PDFWorker.Failure) -> DiagnosticError {
+        let advice = error.cannotStart ? ", or build the other editions with --to \(otherEditions.joined(separator: ","))" : ""
+        return DiagnosticError(error: .pdfFailed, "pdf: " + error.description + advice, at: .file(file))
     }
 
     /// The PDF from an engine's command line: XHTML on standard input, PDF on standard output.
@@ -95,7 +125,8 @@ public struct PDFEngine: Sendable {
     /// the build stamp records it, so upgrading the engine rebuilds the PDFs. Empty when it
     /// cannot be run.
     public static func version(of command: String) -> String {
-        if command == defaultCommand { return PDFWorkerPool.engine }
+        if command == defaultCommand { return PDFWorkerPool.version(of: .weasyPrint) }
+        if command == typstCommand { return PDFWorkerPool.version(of: .typst) }
         return locate(command).map { ask($0, "--version") } ?? ""
     }
 

@@ -8,4 +8,12 @@ public enum PDFStandard: String, Sendable, CaseIterable, Codable {
 
     /// The names, for help and completion.
     public static var names: [String] { allCases.map(\.rawValue) }
+
+    /// Typst's name for the standard (`ua-1`, `a-3u`), or nil for one Typst cannot make.
+    public var typstName: String? {
+        switch self {
+        case .ua1, .a1b, .a2b, .a3b, .a2u, .a3u, .a1a, .a2a, .a3a, .a4e, .a4f: String(rawValue.dropFirst("pdf/".count))
+        case .ua2, .a4u, .x1a, .x3, .x4, .x5g: nil
+        }
+    }
 }

@@ -31,7 +31,13 @@ final class PDFWorker: @unchecked Sendable {
 
     /// Starts a worker with `python` (a command on `PATH` or a path) running `program`, and
     /// waits up to `startTimeout` seconds for it to say which engine it is.
-    init(python: String, program: String, startTimeout: Double = 60) throws(Failure) {
+    /// The private folder a Typst worker compiles in, removed with the worker.
+    private let root: String?
+
+    /// Starts `program` with `python`; `arguments` after it (`typst ROOT` for a Typst worker,
+    /// which compiles inside ROOT, a private folder it is handed and that goes with it).
+    init(python: String, program: String, arguments: [String] = [], root: String? = nil, startTimeout: Double = 60) throws(Failure) {
+        self.root = root
         guard let executable = PDFEngine.locate(python) else {
             throw Failure(description: "\(python) was not found on PATH")
         }
@@ -67,7 +73,7 @@ final class PDFWorker: @unchecked Sendable {
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(
             &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let arguments = [executable, "-I", "-c", program]
+        let arguments = [executable, "-I", "-c", program] + arguments
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var child: pid_t = 0
@@ -87,7 +93,7 @@ final class PDFWorker: @unchecked Sendable {
         output = fromChild[0]
         lifeline = lifelinePipe[1]
         errors = ErrorDrain(errorPipe[0])
-        PDFWorker.live.withLock { _ = $0.insert(child) }
+        PDFWorker.live.withLock { $0[child] = root }
         let hello: PDFReply
         do throws(Failure) {
             hello = try readReply(deadline: .now() + startTimeout)
@@ -116,15 +122,28 @@ final class PDFWorker: @unchecked Sendable {
     ) throws(Failure) -> PDFEngine.Rendered {
         let job = PDFJob(
             length: xhtml.count, folder: folders[0], assets: Array(folders.dropFirst()), epoch: sourceDateEpoch, variant: variant,
-            images: images.map { PDFJob.Image(path: $0.path, length: $0.bytes.count) })
+            images: images.map { PDFJob.File(path: $0.path, length: $0.bytes.count) })
+        return try exchange(job, bytes: [xhtml] + images.map(\.bytes), timeout: timeout)
+    }
+
+    /// Has a Typst worker compile `project` (its files by name inside the worker's root).
+    func typeset(_ project: TypstProject, sourceDateEpoch: Int, variant: String?, timeout: Double) throws(Failure) -> PDFEngine.Rendered {
+        let job = PDFJob(
+            length: 0, folder: root ?? "", assets: [], epoch: sourceDateEpoch, variant: variant,
+            files: project.files.map { PDFJob.File(path: $0.name, length: $0.bytes.count) })
+        return try exchange(job, bytes: project.files.map(\.bytes), timeout: timeout)
+    }
+
+    /// Sends `job` with `bytes` after its line, and reads the PDF the worker answers with.
+    private func exchange(_ job: PDFJob, bytes: [[UInt8]], timeout: Double) throws(Failure) -> PDFEngine.Rendered {
         let deadline = DispatchTime.now() + timeout
         let answer: PDFReply
         do throws(Failure) {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             guard let header = try? encoder.encode(job) else { throw Failure(description: "cannot describe the PDF job") }
-            try write(Array(header) + [10] + xhtml)
-            for image in images { try write(image.bytes) }
+            try write(Array(header) + [10])
+            for part in bytes { try write(part) }
             answer = try readReply(deadline: deadline)
             if let length = answer.length {
                 return PDFEngine.Rendered(pdf: try read(length, deadline: deadline), warnings: answer.warnings ?? [])
@@ -152,8 +171,9 @@ final class PDFWorker: @unchecked Sendable {
         kill(-pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        PDFWorker.live.withLock { _ = $0.remove(pid) }
+        PDFWorker.live.withLock { _ = $0.removeValue(forKey: pid) }
         for descriptor in [input, output, lifeline] { close(descriptor) }
+        if let root { try? FileManager.default.removeItem(atPath: root) }
     }
 
     // MARK: - Every worker of this process
@@ -167,12 +187,17 @@ final class PDFWorker: @unchecked Sendable {
         return true
     }
 
-    /// The process ids of the workers alive, each the leader of its own group.
-    private static let live = Locked<Set<pid_t>>([])
+    /// The process ids of the workers alive, each the leader of its own group, with the
+    /// private folder of each that has one.
+    private static let live = Locked<[pid_t: String?]>([:])
 
-    /// Kills every worker's process group (at exit, and from signal handlers' callers).
+    /// Kills every worker's process group and removes its folder (at exit, and from signal
+    /// handlers' callers).
     static func terminateAll() {
-        for pid in live.withLock({ $0 }) { kill(-pid, SIGKILL) }
+        for (pid, root) in live.withLock({ $0 }) {
+            kill(-pid, SIGKILL)
+            if let root { try? FileManager.default.removeItem(atPath: root) }
+        }
     }
 
     /// A worker that dies mid-job must not kill Imprint with SIGPIPE: the write fails instead.

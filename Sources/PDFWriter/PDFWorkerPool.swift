@@ -1,44 +1,95 @@
 import Foundation
 import SystemSupport
 
-/// The PDF workers of this process: at most one per core, each started when first needed
-/// and kept for every later PDF (a folder build renders all its reports' PDFs with them).
+/// The warm PDF workers of this process, each engine's apart: at most one job per core at a
+/// time (a slot), a worker kept for the next job once its job is done, and a start that
+/// failed remembered so that every later PDF fails at once with the same words.
 enum PDFWorkerPool {
-    /// The Python that runs the worker.
+    /// The engines a worker runs.
+    enum Engine: String, Sendable {
+        case weasyPrint = "weasyprint"
+        case typst
+
+        /// How to install it, for the message when it cannot start.
+        var advice: String {
+            switch self {
+            case .weasyPrint: "Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)`"
+            case .typst: "Install Typst with `pip install typst==\(PDFEngine.testedTypst)`"
+            }
+        }
+    }
+
     static let python = Environment.value("IMPRINT_PYTHON") ?? "python3"
 
-    private static let idle = Locked<[PDFWorker]>([])
+    private static let idle = Locked<[Engine: [PDFWorker]]>([:])
     private static let slots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
-    /// Why the first worker could not start, so that a folder build says it once per report
-    /// without trying again for each.
-    private static let startFailure = Locked<String?>(nil)
+    private static let startFailures = Locked<[Engine: String]>([:])
 
-    /// Runs `body` with a worker of its own, started if none is idle; a worker that is
-    /// still usable afterwards goes back to the pool.
-    static func withWorker<Result>(_ body: (PDFWorker) throws(PDFWorker.Failure) -> Result) throws(PDFWorker.Failure) -> Result {
+    /// Runs `body` with a worker of `engine`, started if none is waiting.
+    static func withWorker<Result>(_ engine: Engine, _ body: (PDFWorker) throws(PDFWorker.Failure) -> Result) throws(PDFWorker.Failure) -> Result {
         slots.wait()
         defer { slots.signal() }
         let worker: PDFWorker
-        if let waiting = idle.withLock({ $0.popLast() }) { worker = waiting } else { worker = try start() }
-        defer { if worker.isUsable { idle.withLock { $0.append(worker) } } }
+        if let waiting = idle.withLock({ $0[engine]?.popLast() }) { worker = waiting } else { worker = try start(engine) }
+        defer { if worker.isUsable { idle.withLock { $0[engine, default: []].append(worker) } } }
         return try body(worker)
     }
 
-    /// The engine's name and version, asked of a worker (started if need be); empty when
-    /// no worker can start.
-    static var engine: String {
-        (try? withWorker { $0.engine }) ?? ""
+    /// The name and version `engine`'s worker gives ("WeasyPrint 70.0"), or "" when it
+    /// cannot start: what the build stamp records.
+    static func version(of engine: Engine) -> String {
+        (try? withWorker(engine) { $0.engine }) ?? ""
     }
 
-    private static func start() throws(PDFWorker.Failure) -> PDFWorker {
-        if let failure = startFailure.withLock({ $0 }) { throw PDFWorker.Failure(description: failure, cannotStart: true) }
+    private static func start(_ engine: Engine) throws(PDFWorker.Failure) -> PDFWorker {
+        if let failure = startFailures.withLock({ $0[engine] }) { throw PDFWorker.Failure(description: failure, cannotStart: true) }
         let program = try WorkerProgram.text()
-        do {
-            return try PDFWorker(python: python, program: program)
+        do throws(PDFWorker.Failure) {
+            switch engine {
+            case .weasyPrint:
+                return try PDFWorker(python: python, program: program)
+            case .typst:
+                let root = try privateFolder()
+                do throws(PDFWorker.Failure) {
+                    return try PDFWorker(python: python, program: program, arguments: ["typst", root], root: root)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: root)
+                    throw error
+                }
+            }
         } catch {
-            let message = "the PDF engine cannot start: \(error.description). Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)` (Scripts/bootstrap does this), name another engine with --pdf-engine COMMAND"
-            startFailure.withLock { $0 = message }
+            let message = "the PDF engine cannot start: \(error.description). \(engine.advice) (Scripts/bootstrap does this), name another engine with --pdf-engine COMMAND"
+            startFailures.withLock { $0[engine] = message }
             throw PDFWorker.Failure(description: message, cannotStart: true)
         }
     }
+
+    /// A new folder only this user may read, for one Typst worker's compile root, named for
+    /// this process: `imprint-typst-PID-XXXXXX`.
+    private static func privateFolder() throws(PDFWorker.Failure) -> String {
+        _ = sweptLeftovers
+        var template = Array((temporaryFolder + "/imprint-typst-\(getpid())-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw PDFWorker.Failure(description: "cannot make a private folder for Typst: \(String(cString: strerror(errno)))")
+        }
+        return String(cString: made)
+    }
+
+    private static let temporaryFolder = NSTemporaryDirectory().hasSuffix("/") ? String(NSTemporaryDirectory().dropLast()) : NSTemporaryDirectory()
+
+    /// The folders an Imprint that was killed left (a signal ends it before it can remove
+    /// them, and they hold a report's text): removed by the next to start Typst, once. Only
+    /// this user's, and only those of a process that is gone.
+    private static let sweptLeftovers: Void = {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporaryFolder) else { return }
+        for name in names where name.hasPrefix("imprint-typst-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, let pid = pid_t(parts[2]), pid != getpid() else { continue }
+            let path = temporaryFolder + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_uid == getuid(), (status.st_mode & S_IFMT) == S_IFDIR else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }()
 }

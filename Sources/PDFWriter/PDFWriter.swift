@@ -16,8 +16,16 @@ public struct PDFWriter: EditionWriter {
     let assetFolders: [String]
     /// The moment the PDF claims to be made (`SourceDate`).
     let modified: Int
+    /// The paper's width and height in millimetres, for Typst (WeasyPrint has it from print.css).
+    let paper: (width: Double, height: Double)
 
-    public init(xhtml: XHTMLWriter, style: PrintStyle, engine: PDFEngine, baseDirectory: String, assetFolders: [String], modified: Int) {
+    /// `xhtml` writes the print XHTML: with print.css embedded for WeasyPrint, with no style
+    /// sheet and the images at their names in the project (`TypstProject.imageNames`) for Typst.
+    public init(
+        xhtml: XHTMLWriter, style: PrintStyle, engine: PDFEngine, baseDirectory: String, assetFolders: [String], modified: Int,
+        paper: (width: Double, height: Double)
+    ) {
+        self.paper = paper
         self.xhtml = xhtml
         self.style = style
         self.engine = engine
@@ -27,6 +35,22 @@ public struct PDFWriter: EditionWriter {
     }
 
     public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
+        if engine.usesTypst {
+            let report = manuscript.report
+            var depth = ReportContent(blocks: report.lead).nestingDepth
+            report.forEachSection { depth = max(depth, ReportContent(blocks: $0.blocks).nestingDepth) }
+            for note in report.footnotes { depth = max(depth, ReportContent(blocks: note.blocks).nestingDepth) }
+            guard depth <= TypstProject.maximumNesting else {
+                throw DiagnosticError(
+                    error: .pdfFailed,
+                    "pdf: the report nests \(depth) levels deep (lists, quotes, emphasis), more than Typst sets (\(TypstProject.maximumNesting)); build the PDF with --pdf-engine weasyprint",
+                    at: .file(engine.file))
+            }
+            let project = try TypstProject(manuscript: manuscript, xhtml: xhtml, paper: paper, names: .compiled)
+            let rendered = try engine.typeset(project, sourceDateEpoch: modified).get()
+            rendered.pdf.withUnsafeBytes(sink)
+            return project.warnings + rendered.warnings.map { Diagnostic(.warning, .pdfEngineMessage, "pdf: Typst: " + $0, at: nil) }
+        }
         let (document, warnings) = xhtml.write(manuscript)
         let images = manuscript.imagePaths.compactMap { manuscript.images[$0] }.filter { !$0.location.isEmpty }.map { (path: $0.location, bytes: $0.bytes) }
         let rendered = try engine.render(

@@ -34,7 +34,7 @@ public struct MetadataSettings: Sendable, Equatable {
 
     /// The keys a configuration file gives for the build rather than for the report: the
     /// command's options, and the folders images may also come from.
-    public static let buildKeys: Set<String> = ["to", "output", "paper", "css", "reference-doc", "width", "pdf-standard", "assets", "words"]
+    public static let buildKeys: Set<String> = ["to", "output", "paper", "css", "reference-doc", "width", "pdf-standard", "pdf-engine", "assets", "words"]
 
     /// Where an override stands on the command line, for its diagnostics.
     static func place(of override: String) -> String { "command line (-M \(override))" }

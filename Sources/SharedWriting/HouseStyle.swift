@@ -1,5 +1,5 @@
 /// The house style's values that more than one edition sets, in one table: the Word
-/// edition's styles and page are made from it, and `HouseStyleTests` holds the print and
+/// edition's styles and page and the Typst print template's values are made from it, and `HouseStyleTests` holds the print and
 /// e-book style sheets (`Styles/print.css`, `Styles/epub.css`) to it value by value, so a
 /// value changed here and not there fails the tests. (The TLP labels' colours are FIRST's:
 /// `TLP.colour`, held to the style sheets the same way.)
@@ -10,8 +10,9 @@ public enum HouseStyle {
     public static let sans = "DejaVu Sans"
     /// Code's monospace.
     public static let mono = "DejaVu Sans Mono"
-    /// The serif for Hangul, kana and han, which the DejaVu faces lack.
+    /// The serif and the sans for Hangul, kana and han, which the DejaVu faces lack.
     public static let cjkSerif = "Noto Serif CJK KR"
+    public static let cjkSans = "Noto Sans CJK KR"
 
     /// The body text's size, in points.
     public static let bodySize = 10.5

@@ -63,6 +63,16 @@ public struct RiskMatrixGrid: Sendable {
     }
 
     /// What the numbers stand for, under the drawn matrix: "1 Military Escalation; 2 …".
+    /// What the matrix shows, in words: each placed risk's number, title, likelihood and
+    /// impact. The drawing's description for assistive technology, and the key the print
+    /// values give a matrix's cells by (the same risks give the same matrix).
+    public static func description(of placements: [Placement], words: Words) -> String {
+        placements.map {
+            words(.matrixPlacement, ["n": String($0.number), "title": $0.title, "likelihood": $0.likelihood.words, "impact": words.name(of: $0.impact)])
+        }
+        .joined(separator: " ")
+    }
+
     public static func legend(_ placements: [Placement]) -> String {
         placements.map { "\($0.number) \($0.title)" }.joined(separator: "; ")
     }

@@ -40,7 +40,7 @@ struct RiskMatrix {
             ], namespace: RiskMatrix.svgNamespace)
         // SVG's own title and description name it for assistive technology.
         svg.element("title", text: words[.matrixTitle])
-        svg.element("desc", text: description)
+        svg.element("desc", text: RiskMatrixGrid.description(of: placements, words: words))
         drawGrid(into: svg)
         drawAxes(into: svg)
         drawRisks(into: svg)
@@ -49,14 +49,6 @@ struct RiskMatrix {
         caption.element("span", ["class": "label"], text: words[.riskMatrix] + ".")
         caption.addText(" " + words[.matrixCaption] + " ")
         caption.addText(RiskMatrixGrid.legend(placements) + ".")
-    }
-
-    /// Each placement in words, for the SVG's `desc`.
-    var description: String {
-        placements.map {
-            words(.matrixPlacement, ["n": String($0.number), "title": $0.title, "likelihood": $0.likelihood.words, "impact": words.name(of: $0.impact)])
-        }
-            .joined(separator: " ")
     }
 
     private func drawGrid(into svg: XMLElement) {

@@ -404,7 +404,7 @@ import XMLSupport
         // one) that says who it is, then dies at its first job.
         let worker = """
             import json, sys
-            sys.stdout.write(json.dumps({"version": 1, "engine": "Broken 1"}) + "\\n"); sys.stdout.flush()
+            sys.stdout.write(json.dumps({"version": 2, "engine": "Broken 1"}) + "\\n"); sys.stdout.flush()
             sys.stdin.buffer.readline(); sys.stderr.write("worker: giving up\\n"); sys.exit(3)
             """
         let workspace = Workspace(files: ["report.md": Self.report("Text.\n"), "styles/pdf-worker.py": Array(worker.utf8)])

@@ -170,7 +170,7 @@ import XMLSupport
         ]
         let matrix = try #require(RiskMatrix(risks: risks, yardstick: .icd203, words: Words(language: "en")))
         #expect(matrix.placements.map(\.number) == [1, 3])
-        #expect(matrix.description.contains("Risk 3, C: likelihood likely, impact major."))
+        #expect(RiskMatrixGrid.description(of: matrix.placements, words: Words(language: "en")).contains("Risk 3, C: likelihood likely, impact major."))
         #expect(RiskMatrix(risks: [risks[1]], yardstick: .icd203, words: Words(language: "en")) == nil)
         let document = XMLDocument(rootName: "div", namespace: XHTMLWriter.namespace)
         matrix.write(into: document.root)

@@ -1,55 +1,54 @@
-"""Imprint's PDF worker: WeasyPrint, imported once, rendering the jobs Imprint sends it.
+"""Imprint's PDF worker: WeasyPrint, or Typst, imported once, rendering the jobs Imprint sends it.
 
-Imprint starts this program (`python3 -c`, with the text of this file) in a process group of
-its own, with a pipe on file descriptor 3 whose other end only Imprint holds. It speaks on
-standard input and output, each message a line of JSON, followed by as many bytes as its
-"length" says:
+Imprint starts this program (`python3 -c`, with the text of this file; `typst ROOT` after it
+for a Typst worker) in a process group of its own, with a pipe on file descriptor 3 whose
+other end only Imprint holds. It speaks on standard input and output, each message a line of
+JSON, followed by as many bytes as its "length" says:
 
-- first, the worker says {"version": 1, "engine": "WeasyPrint 70.0"} (or {"version": 1,
-  "error": "..."} when WeasyPrint is not installed): the version the build stamp records;
-- Imprint sends {"version": 1, "length": N, "folder": DIR, "assets": [DIR, ...], "epoch":
-  SECONDS, "variant": "pdf/ua-1", "images": [{"path": FILE, "length": M}, ...]} and N bytes
-  of XHTML, then M bytes of each image ("assets", the desk's asset folders, "variant" and
-  "images" may be left out): the images the document shows as Imprint's reader read and
-  checked them, which the fetcher serves for those files rather than read them again; the
-  worker answers {"version": 1, "length": N,
-  "warnings": [...]} and N bytes of PDF, or {"version": 1, "error": "...", "refused": [...],
-  "warnings": [...]}. The warnings are WeasyPrint's own (a style sheet's unknown property or
-  bad value, with its line and column).
+- first, the worker says {"version": 2, "engine": "WeasyPrint 70.0"} (or "Typst 0.15.0"; or
+  {"version": 2, "error": "..."} when its engine is not installed): the version the build
+  stamp records;
+- Imprint sends {"version": 2, "length": N, "folder": DIR, "assets": [DIR, ...], "epoch":
+  SECONDS, "variant": "pdf/ua-1", "images": [{"path": FILE, "length": M}, ...], "files":
+  [{"path": NAME, "length": M}, ...]} and N bytes of XHTML, then M bytes of each image and
+  of each file ("assets", "variant", "images" and "files" may be left out). For WeasyPrint
+  the images are those the document shows as Imprint's reader read and checked them, which
+  the fetcher serves for those files rather than read them again. For Typst, N is 0 and the
+  files are the project Typst compiles (`typeset`), by name inside ROOT; the worker answers
+  {"version": 2, "length": N, "warnings": [...]} and N bytes of PDF, or {"version": 2,
+  "error": "...", "refused": [...], "warnings": [...]}. The warnings are the engine's own
+  (a style sheet's unknown property or bad value, with its line and column).
 
 The two messages are `PDFJob` and `PDFReply` in Imprint's Sources/PDFWriter/WorkerMessages.swift;
 `read_job` and `reply` are their side here, and a job of another protocol version is refused.
 
-Before the PDF is written, the worker does what WeasyPrint 70 does not do by itself: it keeps
-the end of every paragraph unhyphenated (`keep_last_lines_whole`), and it measures the laid
-out pages and mends a page left part empty because a figure or a table did not fit
-(`mend_gaps`) and a word its line breaker left alone on a line (`mend_runts`), laying the
-document out once more when it does.
+Before the PDF is written, the WeasyPrint worker does what WeasyPrint 70 does not do by
+itself: it keeps the end of every paragraph unhyphenated (`keep_last_lines_whole`), and it
+measures the laid out pages and mends a page left part empty because a figure or a table did
+not fit (`mend_gaps`) and a word its line breaker left alone on a line (`mend_runts`), laying
+the document out once more when it does. (Typst does these itself, or its house template does.)
 
-What the document may load goes through `Fetcher`: a file inside the job's folder or one of
-its asset folders (after every symbolic link is resolved), or a `data:` address of at most
-DATA_LIMIT characters.
-Anything else (another file, `http:`, `https:`, `ftp:`) is refused and named in the answer,
-and the job fails. When Imprint goes away, however it ends, the pipe on descriptor 3 closes
-and the worker's process group ends (`hold_lifeline`).
+What a WeasyPrint document may load goes through `Fetcher`: a file inside the job's folder or
+one of its asset folders (after every symbolic link is resolved), or a `data:` address of at
+most DATA_LIMIT characters. Anything else (another file, `http:`, `https:`, `ftp:`) is refused
+and named in the answer, and the job fails. Typst compiles inside ROOT, a private folder that
+holds only the job's files, with no package folder. When Imprint goes away, however it ends,
+the pipe on descriptor 3 closes and the worker's process group ends (`hold_lifeline`).
 """
 
 import fcntl
 import json
 import logging
-import mimetypes
 import os
 import resource
 import signal
 import sys
 import threading
-import urllib.parse
-import urllib.request
 
 # The version of the messages this worker speaks (WorkerMessages.version in Imprint).
-PROTOCOL = 1
+PROTOCOL = 2
 # The keys of a job, and those a job must have.
-JOB_KEYS = {'version', 'length', 'folder', 'assets', 'epoch', 'variant', 'images'}
+JOB_KEYS = {'version', 'length', 'folder', 'assets', 'epoch', 'variant', 'images', 'files'}
 REQUIRED_JOB_KEYS = {'version', 'length', 'folder', 'epoch'}
 DATA_LIMIT = 64 * 1024
 FILE_LIMIT = 64 * 1024 * 1024
@@ -404,6 +403,10 @@ def fetcher_class(weasyprint_urls):
             raise ValueError(f'refused by Imprint: {shown}')
 
         def fetch(self, url, headers=None):
+            # Imported here, once: a Typst worker never loads what only WeasyPrint's fetcher needs.
+            import mimetypes
+            import urllib.parse
+            import urllib.request
             scheme = url.split(':', 1)[0].lower() if ':' in url else ''
             if scheme == 'data':
                 if len(url) > DATA_LIMIT:
@@ -483,12 +486,114 @@ def render(weasyprint, Fetcher, job, xhtml, images=None):
     return reply(length=len(pdf), warnings=warnings.messages), pdf
 
 
+# ---------- Typst ----------
+
+# The file Typst compiles, among the job's files.
+TYPST_MAIN = 'main.typ'
+
+
+def project_path(root, name):
+    """Where a job's file goes inside the compile root: a relative path of plain names,
+    never outside the root (ValueError otherwise)."""
+    parts = name.split('/')
+    if not name or name.startswith('/') or any(part in ('', '.', '..') or '\0' in part for part in parts):
+        raise ValueError(f'the file name {name[:200]!r} is not a plain relative path')
+    return os.path.join(root, *parts)
+
+
+def clear(root):
+    """Empties the compile root: a job sees its own files and no earlier job's."""
+    for entry in os.scandir(root):
+        if entry.is_dir(follow_symlinks=False):
+            clear(entry.path)
+            os.rmdir(entry.path)
+        else:
+            os.unlink(entry.path)
+
+
+def typeset(typst, compiler, root, job, files):
+    """Compiles the job's Typst project (its files, written into the private root) to PDF.
+
+    The root holds only what Imprint sent: the house template, the print XHTML, the print
+    values and the images the report may use. Typst reads nothing outside it, and with no
+    package folder and the package cache inside the emptied root it loads no package.
+    """
+    clear(root)
+    for name, body in files.items():
+        path = project_path(root, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'wb') as file:
+            file.write(body)
+    standards = [job['variant'].removeprefix('pdf/')] if job.get('variant') else []
+    try:
+        pdf, warnings = compiler.compile_with_warnings(
+            input=os.path.join(root, TYPST_MAIN), format='pdf', pdf_standards=standards, timestamp=int(job['epoch']))
+    except typst.TypstError as error:
+        return reply(error=typst_message(error)), b''
+    return reply(length=len(pdf), warnings=[typst_message(warning) for warning in warnings]), pdf
+
+
+def typst_message(diagnostic):
+    """Typst's words for an error or warning, with its hints, and without its trace."""
+    message = getattr(diagnostic, 'message', None) or str(diagnostic)
+    hints = getattr(diagnostic, 'hints', None) or []
+    return message + ''.join(f' (hint: {hint})' for hint in hints)
+
+
+def serve_typst(source, sink, root):
+    """The worker's loop for Typst jobs: one compiler, kept warm (and its caches with it)."""
+    try:
+        from importlib.metadata import version
+        import typst
+        send(sink, reply(engine=f'Typst {version("typst")}'))
+    except Exception as error:  # noqa: BLE001 (not installed, or unreadable: the answer either way)
+        send(sink, reply(error=f'Typst is not installed for {sys.executable} ({error})'))
+        return
+    packages = os.path.join(root, '.packages')
+    # The machine's fonts only, as WeasyPrint has them: Typst's own (Libertinus, New Computer
+    # Modern) would otherwise stand in for a character the house fonts lack.
+    fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=False)
+    compiler = typst.Compiler(root=root, font_paths=fonts, package_path=packages, package_cache_path=packages)
+
+    def handle(job, stream):
+        stream.read(job['length'])
+        files = {entry['path']: stream.read(entry['length']) for entry in job.get('files', [])}
+        return typeset(typst, compiler, root, job, files)
+
+    serve(source, sink, handle)
+
+
+def serve(source, sink, handle):
+    """Answers jobs until Imprint closes the stream: `handle(job, source)` reads the job's
+    bytes and gives the reply's header and body; what it raises fails that job alone."""
+    while True:
+        line = source.readline()
+        if not line:
+            return
+        try:
+            job = read_job(line)
+        except ValueError as error:
+            # A job it cannot read leaves the stream in a state nobody knows: the worker ends.
+            send(sink, reply(error=f'the worker cannot read the job: {error}'))
+            return
+        try:
+            header, body = handle(job, source)
+        except MemoryError:
+            header, body = reply(error=f'the PDF needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'), b''
+        except Exception as error:  # noqa: BLE001 (reported to Imprint, which fails the build)
+            header, body = reply(error=f'{type(error).__name__}: {error}'), b''
+        send(sink, header, body)
+
+
 def main():
     hold_lifeline()
     limit_memory()
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     # Nothing but the protocol goes to standard output.
     sys.stdout = sys.stderr
+    if sys.argv[1:2] == ['typst']:
+        serve_typst(source, sink, sys.argv[2])
+        return
     # The version first, from the package's metadata, so that Imprint can decide whether
     # the PDF is up to date while WeasyPrint is still being imported.
     try:
@@ -509,27 +614,15 @@ def main():
         problem = f'WeasyPrint needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'
     except Exception as error:  # noqa: BLE001 (reported with every job)
         problem = f'cannot import WeasyPrint: {error}'
-    while True:
-        line = source.readline()
-        if not line:
-            return
-        try:
-            job = read_job(line)
-        except ValueError as error:
-            # A job it cannot read leaves the stream in a state nobody knows: the worker ends.
-            send(sink, reply(error=f'the worker cannot read the job: {error}'))
-            return
-        xhtml = source.read(job['length'])
-        images = {image['path']: source.read(image['length']) for image in job.get('images', [])}
-        try:
-            if problem:
-                raise RuntimeError(problem)
-            header, body = render(weasyprint, Fetcher, job, xhtml, images)
-        except MemoryError:
-            header, body = reply(error=f'the PDF needs more than {MEMORY_LIMIT >> 20} MiB of memory, the worker\'s limit'), b''
-        except Exception as error:  # noqa: BLE001 (reported to Imprint, which fails the build)
-            header, body = reply(error=f'{type(error).__name__}: {error}'), b''
-        send(sink, header, body)
+    def handle(job, stream):
+        # The bytes are read whatever happens, so that the stream stays in step.
+        xhtml = stream.read(job['length'])
+        images = {image['path']: stream.read(image['length']) for image in job.get('images', [])}
+        if problem:
+            raise RuntimeError(problem)
+        return render(weasyprint, Fetcher, job, xhtml, images)
+
+    serve(source, sink, handle)
 
 
 if __name__ == '__main__':

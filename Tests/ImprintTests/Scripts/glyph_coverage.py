@@ -2,9 +2,11 @@
 
     python3 glyph_coverage.py FILE.pdf
 
-The fonts are those `pdffonts` lists, found on this machine with `fc-match` and read with
-fontTools (which WeasyPrint installs); the text is what `pdftotext` reads. Prints `ok`, or
-each character no embedded font has, and exits 1.
+The fonts are those `pdffonts` lists, found on this machine with `fc-match` (by PostScript
+name, else by family and style) and read with fontTools (which WeasyPrint installs); the text
+is what `pdftotext` reads. Prints `ok`, or each character no embedded font has, and exits 1.
+A Type 3 font is a colour font's glyphs drawn as pictures (Typst embeds the emoji so): it
+stands for the colour emoji font.
 """
 
 import subprocess
@@ -23,7 +25,13 @@ def run(*arguments):
 def embedded_characters(pdf):
     covered = set()
     for line in run('pdffonts', pdf).splitlines()[2:]:
-        name = line.split()[0].split('+', 1)[-1]
+        name = line.split()[0].split('+', 1)[-1].removesuffix('-Identity-H')
+        if name == '[none]' and 'Type 3' in line:
+            name = 'NotoColorEmoji'
+        found, path, index = run('fc-match', '-f', '%{postscriptname}\n%{file}\n%{index}', f':postscriptname={name}').split('\n')
+        if found == name:
+            covered.update(TTFont(path, fontNumber=int(index or 0), lazy=True).getBestCmap() or {})
+            continue
         parts = name.split('-')
         style = []
         while parts and parts[-1] in STYLES:

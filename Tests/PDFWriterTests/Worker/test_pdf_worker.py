@@ -20,20 +20,38 @@ WORKER = runpy.run_path(os.path.join(HERE, '..', '..', '..', 'Sources', 'PDFWrit
 
 class Messages(unittest.TestCase):
     def test_a_job_of_this_version_is_read(self):
-        job = WORKER['read_job'](json.dumps({'version': 1, 'length': 3, 'folder': '/r', 'epoch': 0}))
+        job = WORKER['read_job'](json.dumps({'version': 2, 'length': 3, 'folder': '/r', 'epoch': 0}))
         self.assertEqual(job['length'], 3)
 
     def test_another_version_or_unknown_keys_are_refused(self):
-        for job in ({'version': 2, 'length': 3, 'folder': '/r', 'epoch': 0},
+        for job in ({'version': 1, 'length': 3, 'folder': '/r', 'epoch': 0},
                     {'length': 3, 'folder': '/r', 'epoch': 0},
-                    {'version': 1, 'length': 3, 'folder': '/r', 'epoch': 0, 'network': True},
-                    {'version': 1, 'length': 3, 'epoch': 0},
+                    {'version': 2, 'length': 3, 'folder': '/r', 'epoch': 0, 'network': True},
+                    {'version': 2, 'length': 3, 'epoch': 0},
                     [1]):
             with self.assertRaises(ValueError, msg=job):
                 WORKER['read_job'](json.dumps(job))
 
     def test_a_reply_carries_the_version_and_only_the_keys_given(self):
-        self.assertEqual(WORKER['reply'](length=4, warnings=[]), {'version': 1, 'length': 4, 'warnings': []})
+        self.assertEqual(WORKER['reply'](length=4, warnings=[]), {'version': 2, 'length': 4, 'warnings': []})
+
+
+class TypstProject(unittest.TestCase):
+    def test_a_file_goes_inside_the_root_or_is_refused(self):
+        self.assertEqual(WORKER['project_path']('/root', 'images/map.svg'), '/root/images/map.svg')
+        for name in ('', '/etc/passwd', '../x', 'images/../../x', 'a//b', './x', 'a/.', 'a\0b'):
+            with self.assertRaises(ValueError, msg=name):
+                WORKER['project_path']('/root', name)
+
+    def test_the_root_is_emptied_between_jobs(self):
+        with tempfile.TemporaryDirectory() as root:
+            os.makedirs(os.path.join(root, 'images', 'deep'))
+            for name in ('main.typ', 'images/deep/old.png'):
+                with open(os.path.join(root, name), 'w') as file:
+                    file.write('x')
+            os.symlink('/etc', os.path.join(root, 'link'))
+            WORKER['clear'](root)
+            self.assertEqual(os.listdir(root), [])
 
 
 class Fetcher(unittest.TestCase):
