@@ -91,6 +91,14 @@ public struct PDFEngine: Sendable {
     }
 
     private func failure(_ error: PDFWorker.Failure) -> DiagnosticError {
+        // Typst's own words when it cannot allocate are an aborting program's backtrace.
+        if usesTypst, error.description.contains("memory allocation of") {
+            let limit = Environment.value("IMPRINT_PDF_MEMORY_MB").flatMap(Int.init) ?? 4096  // the worker's MEMORY_LIMIT
+            return DiagnosticError(
+                error: .pdfFailed,
+                "pdf: Typst needs more memory for this report than the PDF worker may take (\(limit) MiB; IMPRINT_PDF_MEMORY_MB sets it); build the PDF with --pdf-engine weasyprint, or split the report",
+                at: .file(file))
+        }
         let advice = error.cannotStart ? ", or build the other editions with --to \(otherEditions.joined(separator: ","))" : ""
         return DiagnosticError(error: .pdfFailed, "pdf: " + error.description + advice, at: .file(file))
     }

@@ -542,6 +542,9 @@ def typst_message(diagnostic):
 
 def serve_typst(source, sink, root):
     """The worker's loop for Typst jobs: one compiler, kept warm (and its caches with it)."""
+    # Typst's Rust aborts when it cannot allocate (the worker's memory limit): its last words
+    # are then Imprint's to read, without a backtrace.
+    os.environ['RUST_BACKTRACE'] = '0'
     try:
         from importlib.metadata import version
         import typst
