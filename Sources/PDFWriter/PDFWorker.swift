@@ -29,13 +29,13 @@ final class PDFWorker: @unchecked Sendable {
         var cannotStart = false
     }
 
-    /// Starts a worker with `python` (a command on `PATH` or a path) running `program`, and
-    /// waits up to `startTimeout` seconds for it to say which engine it is.
     /// The private folder a Typst worker compiles in, removed with the worker.
     private let root: String?
 
-    /// Starts `program` with `python`; `arguments` after it (`typst ROOT` for a Typst worker,
-    /// which compiles inside ROOT, a private folder it is handed and that goes with it).
+    /// Starts a worker with `python` (a command on `PATH` or a path) running `program`, with
+    /// `arguments` after it (`typst ROOT` for a Typst worker, which compiles inside ROOT, the
+    /// private folder `root` that goes with it), and waits up to `startTimeout` seconds for it
+    /// to say which engine it is.
     init(python: String, program: String, arguments: [String] = [], root: String? = nil, startTimeout: Double = 60) throws(Failure) {
         self.root = root
         guard let executable = PDFEngine.locate(python) else {

@@ -4,7 +4,8 @@ import XHTMLWriter
 
 /// The print edition: the print XHTML with the house style embedded, typeset by the
 /// paged-media engine (`PDFEngine`), whose messages about the style sheet are told at the
-/// user's file and line (`PrintStyle`).
+/// user's file and line (`PrintStyle`); or, with Typst, the print XHTML read by the house
+/// template (`TypstProject`).
 public struct PDFWriter: EditionWriter {
     /// The writer of the print XHTML, the style sheet embedded.
     let xhtml: XHTMLWriter
@@ -35,22 +36,7 @@ public struct PDFWriter: EditionWriter {
     }
 
     public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
-        if engine.usesTypst {
-            let report = manuscript.report
-            var depth = ReportContent(blocks: report.lead).nestingDepth
-            report.forEachSection { depth = max(depth, ReportContent(blocks: $0.blocks).nestingDepth) }
-            for note in report.footnotes { depth = max(depth, ReportContent(blocks: note.blocks).nestingDepth) }
-            guard depth <= TypstProject.maximumNesting else {
-                throw DiagnosticError(
-                    error: .pdfFailed,
-                    "pdf: the report nests \(depth) levels deep (lists, quotes, emphasis), more than Typst sets (\(TypstProject.maximumNesting)); build the PDF with --pdf-engine weasyprint",
-                    at: .file(engine.file))
-            }
-            let project = try TypstProject(manuscript: manuscript, xhtml: xhtml, paper: paper, names: .compiled)
-            let rendered = try engine.typeset(project, sourceDateEpoch: modified).get()
-            rendered.pdf.withUnsafeBytes(sink)
-            return project.warnings + rendered.warnings.map { Diagnostic(.warning, .pdfEngineMessage, "pdf: Typst: " + $0, at: nil) }
-        }
+        if engine.usesTypst { return try typeset(manuscript, to: sink) }
         let (document, warnings) = xhtml.write(manuscript)
         let images = manuscript.imagePaths.compactMap { manuscript.images[$0] }.filter { !$0.location.isEmpty }.map { (path: $0.location, bytes: $0.bytes) }
         let rendered = try engine.render(
@@ -58,5 +44,21 @@ public struct PDFWriter: EditionWriter {
         ).get()
         rendered.pdf.withUnsafeBytes(sink)
         return warnings + style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
+    }
+
+    /// The PDF by Typst: the project (house template, print XHTML, values, images) compiled
+    /// in a worker's private folder.
+    private func typeset(_ manuscript: Manuscript, to sink: (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
+        let depth = TypstProject.nestingDepth(of: manuscript.report)
+        guard depth <= TypstProject.maximumNesting else {
+            throw DiagnosticError(
+                error: .pdfFailed,
+                "pdf: the report nests \(depth) levels deep (lists, quotes, emphasis), more than Typst sets (\(TypstProject.maximumNesting)); build the PDF with --pdf-engine weasyprint",
+                at: .file(engine.file))
+        }
+        let project = try TypstProject(manuscript: manuscript, xhtml: xhtml, paper: paper, names: .compiled)
+        let rendered = try engine.typeset(project, sourceDateEpoch: modified).get()
+        rendered.pdf.withUnsafeBytes(sink)
+        return project.warnings + rendered.warnings.map { Diagnostic(.warning, .pdfEngineMessage, "pdf: Typst: " + $0, at: nil) }
     }
 }

@@ -92,6 +92,15 @@ public struct TypstProject: Sendable {
     /// words that say so, rather than with Typst's.
     public static let maximumNesting = 20
 
+    /// How deep the report's blocks and inlines nest, anywhere: its lead, every section and
+    /// every note (`ReportContent.nestingDepth` of each).
+    static func nestingDepth(of report: Report) -> Int {
+        var depth = ReportContent(blocks: report.lead).nestingDepth
+        report.forEachSection { depth = max(depth, ReportContent(blocks: $0.blocks).nestingDepth) }
+        for note in report.footnotes { depth = max(depth, ReportContent(blocks: note.blocks).nestingDepth) }
+        return depth
+    }
+
     /// The house template, reading the XHTML and the values by `names`.
     static func template(_ names: Names) -> String {
         let text = ShippedData.files["print.typ"] ?? ""
