@@ -56,7 +56,7 @@ struct Renderer: Sendable {
         case .xhtml:
             // Written into the output folder beside its style sheet and its images, which
             // `companions` gives.
-            return xhtmlWriter(stylesheet: .linked(plan.outputBase + ".css"))
+            return xhtmlWriter([.linked(plan.outputBase + ".css")])
         case .epub:
             return EPUBWriter(
                 options: .init(
@@ -77,12 +77,12 @@ struct Renderer: Sendable {
             let engine = PDFEngine(
                 command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName,
                 otherEditions: OutputFormat.published.filter { $0 != .pdf }.map(\.rawValue))
-            let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter(stylesheet: .embedded(style.text), forPrint: true)
+            let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter([.embedded(style.text)], forPrint: true, resourceURLs: assetURLs)
             return PDFWriter(
                 xhtml: xhtml, style: style, engine: engine, baseDirectory: FolderRule.folder(of: plan.referencePath),
                 assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres)
         case .typst:
-            return TypstWriter(xhtml: typstXHTMLWriter, paper: plan.settings.paper.millimetres, names: typstNames)
+            return TypstWriter(names: typstNames)
         }
     }
 
@@ -91,9 +91,7 @@ struct Renderer: Sendable {
 
     /// The print XHTML Typst reads: no style sheet, each image at its name in the project.
     private var typstXHTMLWriter: XHTMLWriter {
-        XHTMLWriter(
-            options: .init(
-                generator: "Imprint \(Imprint.version)", keepsNamesWhole: true, resourceURLs: TypstProject.imageNames(manuscript)))
+        xhtmlWriter([], forPrint: true, resourceURLs: TypstProject.imageNames(manuscript))
     }
 
     /// An e-book needs a date: without one in the front matter it has no publication date,
@@ -136,12 +134,13 @@ struct Renderer: Sendable {
         return [(plan.outputBase + ".css", Array(css.utf8))] + images.filter { seen.insert($0.name).inserted }
     }
 
-    /// The print edition's XHTML, images found from where it is written.
-    private func xhtmlWriter(stylesheet: XHTMLWriter.StyleSheet, forPrint: Bool = false) -> XHTMLWriter {
+    /// An XHTML writer with `stylesheets`, each image addressed by `resourceURLs` where it
+    /// names one (else where it is written); for print (`forPrint`), names kept whole.
+    private func xhtmlWriter(_ stylesheets: [XHTMLWriter.StyleSheet], forPrint: Bool = false, resourceURLs: [String: String] = [:]) -> XHTMLWriter {
         XHTMLWriter(
             options: .init(
-                stylesheets: [stylesheet], resourcePrefix: "", generator: "Imprint \(Imprint.version)", keepsNamesWhole: forPrint,
-                resourceURLs: forPrint ? assetURLs : [:]))
+                stylesheets: stylesheets, resourcePrefix: "", generator: "Imprint \(Imprint.version)", keepsNamesWhole: forPrint,
+                resourceURLs: resourceURLs))
     }
 
     /// The images found in the desk's asset folders, by the path the report gives: their

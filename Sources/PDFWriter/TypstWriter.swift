@@ -1,18 +1,13 @@
 import ReportModel
 import SharedWriting
-import XHTMLWriter
 
 /// The Typst source as an edition of its own (`--to typst`): the house template, reading the
 /// print XHTML and the print values written beside it (with the images), for desks that
 /// typeset in Typst themselves. It compiles as it stands: `typst compile REPORT.typ`.
 public struct TypstWriter: EditionWriter {
-    let xhtml: XHTMLWriter
-    let paper: (width: Double, height: Double)
     let names: TypstProject.Names
 
-    public init(xhtml: XHTMLWriter, paper: (width: Double, height: Double), names: TypstProject.Names) {
-        self.xhtml = xhtml
-        self.paper = paper
+    public init(names: TypstProject.Names) {
         self.names = names
     }
 
