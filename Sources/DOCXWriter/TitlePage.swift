@@ -68,7 +68,7 @@ extension WordBody {
                 }
                 if let entry {
                     let link = element.element("w:hyperlink", ["w:anchor": context.bookmark(entry.section.id), "w:history": "1"])
-                    writeInlines((entry.section.number.map { [.text($0 + " ")] } ?? []) + entry.section.title, into: link)
+                    writeInlines((entry.section.headingNumber(words).map { [.text($0 + " ")] } ?? []) + entry.section.title, into: link)
                 }
                 if index == max(entries.count, 1) - 1 { RunStyle().start(in: element).element("w:fldChar", ["w:fldCharType": "end"]) }
             }

@@ -23,7 +23,7 @@ extension WordBody {
         for source in sources {
             var blocks = source.blocks
             if let grade = source.grade {
-                blocks.append(.paragraph([.text(words[.grade] + " "), .strong([.text(grade.description)]), .text(": \(grade.meaning(words)).")]))
+                blocks.append(.paragraph(grade.sentence(words)))
             }
             writeLeadIn(title: [], blocks: blocks, id: source.id, style: "ListParagraph", numbering: numbering, into: parent)
         }
@@ -38,7 +38,7 @@ extension WordBody {
         var rows = [header]
         for (index, risk) in risks.enumerated() {
             let leadIn = LeadIn(title: risk.title, blocks: risk.blocks)
-            let description = (leadIn.titledOpening.map { [Block.paragraph($0)] } ?? []) + leadIn.rest
+            let description = (leadIn.titledOpening(words).map { [Block.paragraph($0)] } ?? []) + leadIn.rest
             let values = RiskRegister.values(of: risk, words: words)
             rows.append([
                 [.paragraph([.text(String(index + 1))])], description,
@@ -70,15 +70,16 @@ extension WordBody {
             rows: rows, alignments: [.left] + Array(repeating: .center, count: 5), weights: [6, 4, 4, 4, 4, 4], into: parent,
             shading: { row, column in row > 0 && column > 0 ? grid.colour(row: levels[row - 1], impact: column) : nil })
         let caption = paragraph(in: parent, style: "Caption")
-        RunStyle(bold: true).run(words[.riskMatrix] + ".", into: caption)
-        RunStyle().run(" " + words[.matrixCaption] + " " + RiskMatrixGrid.legend(placed) + ".", into: caption)
+        let (label, text) = RiskMatrixGrid.caption(of: placed, words: words)
+        RunStyle(bold: true).run(label, into: caption)
+        RunStyle().run(" " + text, into: caption)
     }
 
     /// A key judgment's, risk's or source's paragraphs: numbered, the title in bold opening
     /// the first (see `LeadIn`), the rest in the same style, indented to its text.
     private func writeLeadIn(title: [Inline], blocks: [Block], id: String?, style: String, numbering: Int, into parent: XMLElement) {
         let leadIn = LeadIn(title: title, blocks: blocks)
-        let (opening, rest) = leadIn.titledOpening.map { ($0, leadIn.rest) } ?? Self.opening(of: leadIn.rest)
+        let (opening, rest) = leadIn.titledOpening(words).map { ($0, leadIn.rest) } ?? Self.opening(of: leadIn.rest)
         let first = paragraph(in: parent, style: style, numbering: (numbering, 0))
         context.addBookmark(id, to: first)
         writeInlines(opening, into: first)

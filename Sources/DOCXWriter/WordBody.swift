@@ -59,7 +59,7 @@ struct WordBody {
         context.addBookmark(section.id, to: heading)
         let untitled = section.title.plainText.allSatisfy(\.isWhitespace)
         let title = untitled && section.number == nil ? section.title + [.text(words[.untitledSection])] : section.title
-        writeInlines((section.number.map { [Inline.text($0 + " ")] } ?? []) + title, into: heading)
+        writeInlines((section.headingNumber(words).map { [Inline.text($0 + " ")] } ?? []) + title, into: heading)
     }
 
     /// The section as steps that each write a few paragraphs into the body: its heading,

@@ -94,7 +94,7 @@ final class DocBookContext {
             let list = parent.element("orderedlist", ["role": "sources"])
             list.addChildren(of: sources, streamed: LargeBlocks.isLarge(block)) { [self] source in
                 let grade = source.grade.map { grade in
-                    [("grade", "\(words[.grade]) \(grade): \(grade.meaning(words))")]
+                    [("grade", grade.sentence(words).plainText)]
                 } ?? []
                 writeAnalyticItem(
                     role: "source", id: source.id, title: [], blocks: source.blocks, assessment: grade, into: list)

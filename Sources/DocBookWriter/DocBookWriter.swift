@@ -27,8 +27,9 @@ public struct DocBookWriter: EditionWriter {
 
     /// The article as a libxml2 tree (for tests and for callers that post-process it).
     public func makeDocument(_ report: Report) -> XMLDocument {
-        let (document, context) = makeFrame(Manuscript(report))
-        var body = Body(report: report, context: context)
+        let manuscript = Manuscript(report)
+        let (document, context) = makeFrame(manuscript)
+        var body = Body(report: manuscript.report, context: context)
         while body.addNext(into: document.root) {}
         return document
     }

@@ -64,7 +64,7 @@ struct NavigationDocument {
     /// "2 Risk Assessment", or the title alone when unnumbered (or "Section" when untitled).
     static func label(_ section: Section, words: Words) -> String {
         let title = section.title.plainText
-        let text = [section.number, title.allSatisfy(\.isWhitespace) ? nil : title].compactMap { $0 }.joined(separator: " ")
+        let text = [section.headingNumber(words), title.allSatisfy(\.isWhitespace) ? nil : title].compactMap { $0 }.joined(separator: " ")
         return text.isEmpty ? words[.section] : text
     }
 

@@ -20,8 +20,9 @@ struct BuildStyles: Sendable {
         let users = try StyleSheets.users(plan.settings.stylesheets)
         var print = PrintStyle()
         if !formats.isDisjoint(with: [.pdf, .xhtml]) {
-            // Our print style sheet, then the page numbers' words, the paper size, then the
-            // user's style sheets: one cascade.
+            // The house style's values, our print style sheet, then the page numbers' words,
+            // the paper size, then the user's style sheets: one cascade.
+            print.append(PrintStyle.houseProperties)
             print.append(try StyleSheets.shipped("print.css"))
             if let pageNumbers = PrintStyle.pageNumbers(words) { print.append(pageNumbers) }
             let paper = plan.settings.paper

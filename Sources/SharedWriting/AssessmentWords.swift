@@ -20,8 +20,8 @@ public struct AssessmentWords: Sendable {
     public var parts: [(kind: String, text: String)] {
         var parts: [(String, String)] = []
         if let likelihood {
-            let band = likelihood.yardstick == nil ? "" : " (\(likelihood.band))"
-            parts.append(("likelihood", words.labelled(words[.likelihood], likelihood.words + band)))
+            let band = likelihood.yardstick == nil ? "" : " (\(words.percent(likelihood.band)))"
+            parts.append(("likelihood", words.labelled(words[.likelihood], words.name(of: likelihood) + band)))
         }
         if let impact { parts.append(("impact", words.labelled(words[.impact], words.name(of: impact)))) }
         if let confidence { parts.append(("confidence", words.labelled(words[.confidence], words.name(of: confidence)))) }
@@ -30,6 +30,12 @@ public struct AssessmentWords: Sendable {
 }
 
 extension Words {
+    /// A likelihood in words: a yardstick's term ("very likely"), or a percentage as the
+    /// language writes it ("60%", French "60 %").
+    public func name(of likelihood: Likelihood) -> String {
+        likelihood.yardstick == nil ? percent(likelihood.band) : likelihood.words
+    }
+
     /// An impact in words: "major".
     public func name(of impact: Impact) -> String {
         switch impact {
@@ -48,6 +54,13 @@ extension Words {
         case .moderate: self[.confidenceModerate]
         case .high: self[.confidenceHigh]
         }
+    }
+
+    /// A band of probabilities as the language writes a percentage (`pattern.percent`):
+    /// "55–80%", French "55–80 %" (a narrow no-break space), Arabic's kept left to right
+    /// inside its right-to-left sentence.
+    public func percent(_ band: ProbabilityBand) -> String {
+        self(.percentPattern, ["n": band.lower == band.upper ? "\(band.lower)" : "\(band.lower)–\(band.upper)"])
     }
 
     /// A yardstick's name: "ICD 203", "PHIA probability yardstick".

@@ -1,6 +1,26 @@
 import ReportModel
 
 extension AdmiraltyGrade {
+    /// The sentence every edition prints under a graded source, in the language's pattern
+    /// (`grade.sentence`), with the grade itself strong: "Grade **B2**: source usually
+    /// reliable; information probably true."
+    public func sentence(_ words: Words) -> [Inline] {
+        var inlines: [Inline] = []
+        var text = ""
+        for piece in words.pieces(.gradeSentence) {
+            switch piece {
+            case .text(let words): text += words
+            case .placeholder("grade"):
+                if !text.isEmpty { inlines.append(.text(text)) }
+                inlines.append(.strong([.text(description)]))
+                text = ""
+            case .placeholder("meaning"): text += meaning(words)
+            case .placeholder(let name): text += "{\(name)}"
+            }
+        }
+        return text.isEmpty ? inlines : inlines + [.text(text)]
+    }
+
     /// What the grade says, in the words every edition prints after "Grade B2: ": "source
     /// usually reliable; information probably true".
     public func meaning(_ words: Words) -> String {

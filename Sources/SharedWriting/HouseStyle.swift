@@ -1,8 +1,10 @@
-/// The house style's values that more than one edition sets, in one table: the Word
-/// edition's styles and page and the Typst print template's values are made from it, and `HouseStyleTests` holds the print and
-/// e-book style sheets (`Styles/print.css`, `Styles/epub.css`) to it value by value, so a
-/// value changed here and not there fails the tests. (The TLP labels' colours are FIRST's:
-/// `TLP.colour`, held to the style sheets the same way.)
+/// The house style's values that more than one edition sets, in one table: the print
+/// style sheet's custom properties (`PrintStyle.houseProperties`, which `Styles/print.css`
+/// uses as `var(--house-…)`), the Word edition's styles and page, and the Typst print
+/// template's values are made from it. The e-book's style sheet (`Styles/epub.css`) writes
+/// its few house values out, since e-readers do not all read custom properties, and
+/// `HouseStyleTests` holds it to this table value by value. (The TLP labels' colours are
+/// FIRST's: `TLP.colour`.)
 public enum HouseStyle {
     /// The body's serif.
     public static let serif = "DejaVu Serif"

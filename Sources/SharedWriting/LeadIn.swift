@@ -23,16 +23,23 @@ public struct LeadIn {
         }
     }
 
-    /// What stands between the title and the opening paragraph's text: the colon, inside
-    /// the bold title, then a space.
-    public static let colon = ":"
+    /// What stands between the title and the opening paragraph's text, as the language
+    /// joins a label and its text (`pattern.label`): the colon, set inside the bold title,
+    /// and the space after it (":" and " " in English; a narrow no-break space and ":",
+    /// then " " in French; "：" and nothing in Japanese).
+    public static func colon(_ words: Words) -> (mark: String, space: String) {
+        let between = words.labelParts("").before
+        let mark = between.replacing(/\ +$/, with: "")
+        return (mark, String(between.dropFirst(mark.count)))
+    }
 
     /// The first paragraph as the model writes it, for an edition that sets bold as a
     /// style of its runs: the title in bold (with its colon when text follows), then the
     /// opening's text; nil when there is no title.
-    public var titledOpening: [Inline]? {
+    public func titledOpening(_ words: Words) -> [Inline]? {
         guard !title.isEmpty else { return nil }
         guard let opening else { return [.strong(title)] }
-        return [.strong(title + [.text(Self.colon)]), .text(" ")] + opening
+        let colon = Self.colon(words)
+        return [.strong(title + [.text(colon.mark)])] + (colon.space.isEmpty ? [] : [.text(colon.space)]) + opening
     }
 }

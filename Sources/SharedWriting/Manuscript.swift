@@ -20,13 +20,15 @@ public struct Manuscript: Sendable {
     public let referenceLabels: [String: String]
 
     /// `words`: the report's language's (`Words(language:)`) unless a desk gives its own.
+    /// The report's text is set in the language's quotation marks (`QuotationMarks`).
     public init(_ report: Report, words: Words? = nil, images: [String: ImageFile] = [:]) {
+        let words = words ?? Words(language: report.metadata.lang)
+        self.words = words
+        let report = QuotationMarks(words).applied(to: report)
         self.report = report
         index = ReportIndex(report)
         imagePaths = report.imagePaths
         self.images = images
-        let words = words ?? Words(language: report.metadata.lang)
-        self.words = words
         referenceLabels = report.referenceLabels(only: index.wordlessTargets, words: words)
     }
 }

@@ -15,7 +15,7 @@ extension Report {
         func label(_ id: String, _ text: @autoclosure () -> String) {
             if wanted?.contains(id) ?? true { labels[id] = text() }
         }
-        func numbered(_ word: Word, _ number: String) -> String { "\(words[word])\(Self.labelSpace)\(number)" }
+        func numbered(_ word: Word, _ number: String) -> String { Self.numberedLabel(word, number, words: words) }
         forEachSection { section in label(section.id, Self.label(of: section, words: words)) }
         for footnote in footnotes { label(footnote.id, numbered(.note, String(footnote.number))) }
         forEachBlock { block in
@@ -58,13 +58,26 @@ extension Report {
         return words.trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// A kind and a number in the language's pattern (`pattern.numbered`: "Risk 4",
+    /// "Note 1"), the pattern's own spaces made no-break spaces (`labelSpace`).
+    static func numberedLabel(_ word: Word, _ number: String, words: Words) -> String {
+        words.pieces(.numberedPattern).map { piece in
+            switch piece {
+            case .text(let text): text.replacingOccurrences(of: " ", with: String(labelSpace))
+            case .placeholder("label"): words[word]
+            case .placeholder("n"): number
+            case .placeholder(let name): "{\(name)}"
+            }
+        }.joined()
+    }
+
     /// What joins a label's kind and its number: U+00A0 NO-BREAK SPACE.
     public static let labelSpace: Character = "\u{00A0}"
 
     private static func label(of section: Section, words: Words) -> String {
         let title = labelTitle(section.title.plainText)
         guard let number = section.number else { return title }
-        let kind = section.kind == .appendix && !number.contains(".") ? words[.appendix] : words[.section]
+        let kind = section.isLetteredAppendix ? words[.appendix] : words[.section]
         return words(.sectionReference, ["kind": kind, "number": number, "title": title])
             .replacingOccurrences(of: "\(kind) \(number)", with: "\(kind)\(labelSpace)\(number)")
     }

@@ -68,12 +68,18 @@ public struct RiskMatrixGrid: Sendable {
     /// values give a matrix's cells by (the same risks give the same matrix).
     public static func description(of placements: [Placement], words: Words) -> String {
         placements.map {
-            words(.matrixPlacement, ["n": String($0.number), "title": $0.title, "likelihood": $0.likelihood.words, "impact": words.name(of: $0.impact)])
+            words(.matrixPlacement, ["n": String($0.number), "title": $0.title, "likelihood": words.name(of: $0.likelihood), "impact": words.name(of: $0.impact)])
         }
         .joined(separator: " ")
     }
 
-    public static func legend(_ placements: [Placement]) -> String {
-        placements.map { "\($0.number) \($0.title)" }.joined(separator: "; ")
+    /// The drawn matrix's caption, as every edition that draws it writes it: its label
+    /// ("Risk matrix.") and what the numbers stand for ("Likelihood against impact; the
+    /// numbers are those of the risk register: 1 Military Escalation; 2 …."), in the
+    /// language's punctuation.
+    public static func caption(of placements: [Placement], words: Words) -> (label: String, text: String) {
+        let legend = placements.map { "\($0.number) \($0.title)" }.joined(separator: words[.itemSeparator])
+        return (words(.sentencePattern, ["text": words[.riskMatrix]]),
+                words(.sentencePattern, ["text": words.labelled(words[.matrixCaption], legend)]))
     }
 }

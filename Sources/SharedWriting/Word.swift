@@ -28,7 +28,7 @@ public enum Word: String, CaseIterable, Sendable {
     case confidenceHigh = "confidence.high"
 
     // Source grades (the Admiralty scale).
-    case grade = "grade"  // Grade
+    case gradeSentence = "grade.sentence"  // Grade {grade}: {meaning}.
     case gradeMeaning = "grade.meaning"  // source {reliability}; information {credibility}
     case reliabilityA = "reliability.a"
     case reliabilityB = "reliability.b"
@@ -56,7 +56,7 @@ public enum Word: String, CaseIterable, Sendable {
     case number = "risks.number"  // No.
     case riskMatrix = "risks.matrix"  // Risk matrix
     case matrixTitle = "risks.matrix-title"  // Risk matrix: likelihood against impact
-    case matrixCaption = "risks.matrix-caption"  // Likelihood against impact; the numbers are those of the risk register:
+    case matrixCaption = "risks.matrix-caption"  // Likelihood against impact; the numbers are those of the risk register
     case matrixPlacement = "risks.matrix-placement"  // Risk {n}, {title}: likelihood {likelihood}, impact {impact}.
     case matrixTextCaption = "risks.matrix-text-caption"  // … (numbers as in the register)
     case matrixTextCell = "risks.matrix-text-cell"  // Likelihood {likelihood}, impact {impact}: {numbers}
@@ -102,7 +102,14 @@ public enum Word: String, CaseIterable, Sendable {
 
     // How the language puts Imprint's phrases together: its punctuation.
     case captionPattern = "pattern.caption"  // {label} {n}.   (Figure 3.)
+    case numberedPattern = "pattern.numbered"  // {label} {n}   (Risk 4, Note 1: a label's kind and number)
+    case quotePattern = "pattern.quote"  // “{text}”   (the author's quotation marks: French «\u{202F}{text}\u{202F}»)
+    case innerQuotePattern = "pattern.inner-quote"  // ‘{text}’   (a quotation inside one)
+    case marksPattern = "pattern.marks"  // {mark}   (how : ; ! ? follow a word: French \u{202F}{mark}, a narrow no-break space)
+    case percentPattern = "pattern.percent"  // {n}%   (55–80%; French 55–80 %, with a narrow no-break space)
     case labelPattern = "pattern.label"  // {label}: {text}   (Contact: …, Likelihood: …)
     case partSeparator = "pattern.separator"  // " · " between the series line's parts
     case listSeparator = "pattern.list"  // ", " between "Volume 4" and "Issue 2"
+    case itemSeparator = "pattern.items"  // "; " between the items of a legend (1 Escalation; 2 Sanctions)
+    case sentencePattern = "pattern.sentence"  // {text}.   (a sentence's end: Japanese {text}。)
 }

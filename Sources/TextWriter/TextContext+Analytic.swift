@@ -27,7 +27,7 @@ extension TextContext {
         for (index, source) in sources.enumerated() {
             var blocks = source.blocks
             if let grade = source.grade {
-                blocks.append(.paragraph([.text("\(words[.grade]) \(grade): \(grade.meaning(words)).")]))
+                blocks.append(.paragraph([.text(grade.sentence(words).plainText)]))
             }
             writeItem(blocks, marker: "\(index + 1). ", indent: indent, tight: true)
         }
@@ -38,7 +38,7 @@ extension TextContext {
         let rows = risks.enumerated().map { index, risk in
             let values = RiskRegister.values(of: risk, words: words)
             return TableRow(cells: [
-                [.text(String(index + 1))], risk.title.isEmpty ? [.text("\(words[.risk]) \(index + 1)")] : risk.title,
+                [.text(String(index + 1))], risk.title.isEmpty ? [.text(words(.numberedPattern, ["label": words[.risk], "n": String(index + 1)]))] : risk.title,
                 [.text(values.likelihood)], [.text(values.impact)], [.text(values.confidence)],
             ])
         }
@@ -92,7 +92,8 @@ extension TextContext {
         var blocks = blocks
         if !title.isEmpty {
             if case .paragraph(let inlines) = blocks.first {
-                blocks[0] = .paragraph(title + [.text(": ")] + inlines)
+                let colon = LeadIn.colon(words)
+                blocks[0] = .paragraph(title + [.text(colon.mark + colon.space)] + inlines)
             } else {
                 blocks.insert(.paragraph(title), at: 0)
             }

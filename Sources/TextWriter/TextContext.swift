@@ -121,7 +121,7 @@ struct TextContext {
 
     mutating func write(_ section: Section) {
         output.blank()
-        let number = section.number.map { $0.contains(".") ? $0 + " " : $0 + ". " } ?? ""
+        let number = section.headingNumber(words).map { $0.contains(".") ? $0 + " " : $0 + ". " } ?? ""
         let heading = wrapper.wrap(inlineText(section.title), first: number, rest: String(repeating: " ", count: number.count))
         output.append(heading)
         if section.level <= 2 {

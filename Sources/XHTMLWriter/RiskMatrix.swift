@@ -46,9 +46,9 @@ struct RiskMatrix {
         drawRisks(into: svg)
         let caption = figure.element("figcaption")
         caption.beginMixedContent()
-        caption.element("span", ["class": "label"], text: words[.riskMatrix] + ".")
-        caption.addText(" " + words[.matrixCaption] + " ")
-        caption.addText(RiskMatrixGrid.legend(placements) + ".")
+        let (label, text) = RiskMatrixGrid.caption(of: placements, words: words)
+        caption.element("span", ["class": "label"], text: label)
+        caption.addText(" " + text)
     }
 
     private func drawGrid(into svg: XMLElement) {

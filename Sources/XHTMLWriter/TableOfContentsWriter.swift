@@ -21,17 +21,17 @@ struct TableOfContentsWriter {
     }
 
     /// The entry of a section and, down to `depth`, its subsections'.
-    static func writeEntry(_ section: Section, depth: Int = 1, into list: XMLElement) {
+    static func writeEntry(_ section: Section, depth: Int = 1, words: Words, into list: XMLElement) {
         let item = list.element("li", ["class": "toc-level-\(depth)"])
         let link = item.element("a", ["href": "#" + section.id])
         link.beginMixedContent()
         // Unnumbered sections get an empty number, so that every title lines up.
-        link.element("span", ["class": "number"], text: section.number ?? "")
+        link.element("span", ["class": "number"], text: section.headingNumber(words) ?? "")
         link.addText(" ")
         link.addText(section.title.plainText)
         if depth < TableOfContentsWriter.depth, !section.subsections.isEmpty {
             let sublist = item.element("ol")
-            for subsection in section.subsections { writeEntry(subsection, depth: depth + 1, into: sublist) }
+            for subsection in section.subsections { writeEntry(subsection, depth: depth + 1, words: words, into: sublist) }
         }
     }
 }

@@ -60,8 +60,8 @@ extension XHTMLContext {
             let likelihood = row.element("td", ["class": "likelihood"])
             likelihood.beginMixedContent()
             if let value = risk.likelihood {
-                likelihood.addText(value.words)
-                if value.yardstick != nil { likelihood.element("span", ["class": "band"], text: value.band.description) }
+                likelihood.addText(words.name(of: value))
+                if value.yardstick != nil { likelihood.element("span", ["class": "band"], text: words.percent(value.band)) }
             } else {
                 likelihood.addText(RiskRegister.none)
             }
@@ -79,9 +79,7 @@ extension XHTMLContext {
             if let id = source.id { item.setAttribute("id", id) }
             for block in source.blocks { write(block, into: item) }
             if let grade = source.grade {
-                let paragraph = item.element("p", ["class": "grade"], text: words[.grade] + " ")
-                paragraph.element("strong", text: grade.description)
-                paragraph.addText(": \(grade.meaning(words)).")
+                writeInlines(grade.sentence(words), into: item.element("p", ["class": "grade"]))
             }
         }
         if !explainedGrades, sources.contains(where: { $0.grade != nil }) {
@@ -128,7 +126,7 @@ struct YardstickNote {
         for term in yardstick.terms {
             let row = body.element("tr")
             row.element("td", text: term.words)
-            row.element("td", text: term.band.description)
+            row.element("td", text: words.percent(term.band))
         }
     }
 }

@@ -84,7 +84,7 @@ final class XHTMLContext {
         let element = parent.element("section", ["id": section.id, "class": classes])
         let heading = element.element("h\(min(section.level, 6))")
         heading.beginMixedContent()
-        if let number = section.number {
+        if let number = section.headingNumber(words) {
             heading.element("span", ["class": "number"], text: number)
             heading.addText(" ")
         }

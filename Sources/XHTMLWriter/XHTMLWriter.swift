@@ -71,7 +71,7 @@ public struct XHTMLWriter: EditionWriter {
         var streams: [XMLDocument.Stream] = []
         if let contents = frame.contents {
             streams.append(
-                XMLDocument.Stream(into: contents, adding: report.sections) { TableOfContentsWriter.writeEntry($0, into: contents) })
+                XMLDocument.Stream(into: contents, adding: report.sections) { TableOfContentsWriter.writeEntry($0, words: manuscript.words, into: contents) })
         }
         if let lead = frame.lead {
             streams.append(XMLDocument.Stream(into: lead, adding: report.lead) { context.write($0, into: lead) })
@@ -82,12 +82,14 @@ public struct XHTMLWriter: EditionWriter {
     }
 
     public func makeDocument(_ report: Report) -> XMLDocument {
-        let (document, frame, context) = makeFrame(Manuscript(report))
+        let manuscript = Manuscript(report)
+        let report = manuscript.report
+        let (document, frame, context) = makeFrame(manuscript)
         if let lead = frame.lead {
             for block in report.lead { context.write(block, into: lead) }
         }
         for section in report.sections {
-            if let contents = frame.contents { TableOfContentsWriter.writeEntry(section, into: contents) }
+            if let contents = frame.contents { TableOfContentsWriter.writeEntry(section, words: manuscript.words, into: contents) }
             context.write(section, into: frame.main)
         }
         return document

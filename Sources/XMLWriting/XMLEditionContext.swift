@@ -18,6 +18,8 @@ public protocol XMLEditionContext: AnyObject {
     /// The labels of the ids that cross-references without words point to
     /// (`Manuscript.referenceLabels`).
     var referenceLabels: [String: String] { get }
+    /// The words Imprint writes itself, in the report's language (the lead-in's colon).
+    var words: Words { get }
     // The inlines this layer leaves to the edition.
     /// Plain text (by default, as it is).
     func writeText(_ text: String, into parent: XMLElement)
@@ -82,8 +84,9 @@ extension XMLEditionContext {
             Self.markLeadIn(bold)
             writeInlines(title, into: bold)
             if let opening = leadIn.opening {
-                bold.addText(LeadIn.colon)
-                paragraph.addText(" ")
+                let colon = LeadIn.colon(words)
+                bold.addText(colon.mark)
+                if !colon.space.isEmpty { paragraph.addText(colon.space) }
                 writeInlines(opening, into: paragraph)
             }
         }

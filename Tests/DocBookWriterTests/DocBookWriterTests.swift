@@ -59,7 +59,7 @@ import XMLSupport
             #"<listitem role="key-judgment" xml:id="kj-traffic" xreflabel="Traffic grows, slowly">"#,
             #"<phrase role="likelihood">Likelihood: highly likely (80–90%).</phrase>"#,
             #"<phrase role="likelihood">Likelihood: 60%.</phrase>"#,
-            #"<phrase role="grade">Grade B2: source usually reliable; information probably true</phrase>"#,
+            #"<phrase role="grade">Grade B2: source usually reliable; information probably true.</phrase>"#,
             #"<section xml:id="appendix-method" label="A" role="appendix">"#, #"label="A.1""#,
             #"<xref linkend="tbl-traffic"/>"#, #"<footnote xml:id="fn-season" label="1">"#,
             #"<orderedlist spacing="compact" startingnumber="3">"#, #"<listitem role="task-done">"#,

@@ -256,7 +256,7 @@ import ReportTestSupport
         let (report, bytes) = try book("arctic-shipping-outlook.md")
         let nav = try #require(try entries(of: bytes).first { $0.path == "EPUB/nav.xhtml" }?.text)
         for section in report.allSections {
-            let label = [section.number, section.title.plainText].compactMap { $0 }.joined(separator: " ")
+            let label = [section.headingNumber(Words(language: report.metadata.lang)), section.title.plainText].compactMap { $0 }.joined(separator: " ")
             #expect(nav.contains(">\(label)</a>"), "missing \(label)")
         }
         #expect(nav.contains(##"<a href="text/section-3.xhtml#geography">3.1 Geography and season</a>"##))

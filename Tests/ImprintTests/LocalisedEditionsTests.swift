@@ -60,6 +60,55 @@ import Testing
         #expect(editions[2].1.contains(words[.notes]) || !editions[2].1.contains("[1]"), "\(language): the text's notes heading")
     }
 
+    /// Imprint's own punctuation and appendix labels are the report's language's in every
+    /// edition: a French report's lead-ins, assessments, grades and percentages with a
+    /// narrow no-break space before the colon and the percent sign, its appendix called
+    /// "Annexe A" in its heading and contents.
+    @Test func frenchPunctuationAndAppendicesInEveryEdition() throws {
+        let report = """
+            ---
+            title: Le Sahel
+            lang: fr
+            toc: true
+            ---
+
+            ## Jugements clés {.key-judgments}
+
+            1. **Les juntes tiennent.** Elles gardent les capitales. {likelihood=likely confidence=moderate}
+
+            ## Sources {.sources}
+
+            1. Entretien, Bamako. {grade=B2}
+
+            ## Méthode {.appendix}
+
+            Texte.
+            """
+        let workspace = Workspace(report: report)
+        let result = try workspace.run("build", "report.md", "--to", "text,xhtml,docx,epub", "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        let text = try #require(workspace.contents("out/report.txt"))
+        let xhtml = try #require(workspace.contents("out/report.xhtml"))
+        // The Word edition's text is its runs' text, joined (its XML is indented between them).
+        let document = try runTool(["unzip", "-p", workspace.folder + "/out/report.docx", "word/document.xml"]).output
+            .matches(of: /<w:t[^>]*>([^<]*)<\/w:t>/).map { String($0.output.1) }.joined()
+        let book = try runTool(["unzip", "-p", workspace.folder + "/out/report.epub", "*.xhtml"]).output
+        let narrow = "\u{202F}"
+        #expect(text.contains("Les juntes tiennent\(narrow): Elles gardent"), "\(text)")
+        #expect(text.contains("Probabilité\(narrow): likely (55–80\(narrow)%)"), "\(text)")
+        #expect(text.contains("Cote B2\(narrow): source habituellement fiable\(narrow); information"), "\(text)")
+        #expect(text.contains("Annexe\u{00A0}A. Méthode"), "\(text)")
+        for (edition, markup) in [("XHTML", xhtml), ("Word", document), ("e-book", book)] {
+            let words = markup.replacing(/<[^>]*>/, with: "").replacingOccurrences(of: "&#x202F;", with: narrow)
+                .replacingOccurrences(of: "&#xA0;", with: "\u{00A0}")
+            #expect(words.contains("Les juntes tiennent\(narrow): Elles"), "\(edition): the lead-in")
+            #expect(words.contains("Probabilité\(narrow): likely"), "\(edition): the likelihood")
+            #expect(words.contains("55–80\(narrow)%"), "\(edition): the percentage")
+            #expect(words.contains("Annexe\u{00A0}A"), "\(edition): the appendix")
+            #expect(!words.contains("Probabilité: ") && !words.contains("tiennent: "), "\(edition): an English colon")
+        }
+    }
+
     /// Arabic is set right to left in every edition that can say so.
     @Test func arabicIsRightToLeft() throws {
         let workspace = Workspace()

@@ -1,6 +1,7 @@
 import Foundation
 import ReportModel
 import ReportTestSupport
+import SharedWriting
 import Testing
 @testable import Imprint
 
@@ -94,6 +95,19 @@ import Testing
             #expect(top.contains("UNCLASSIFIED//FOR") && top.contains("TRAINING USE ONLY"), "page \(index + 1) top: \(top)")
             #expect(lines.last?.contains("UNCLASSIFIED//FOR TRAINING USE ONLY") == true, "page \(index + 1) foot")
             #expect(lines.last?.contains("TLP:AMBER") == true, "page \(index + 1) foot")
+        }
+    }
+
+    /// The contents list sections and subsections by their numbers alone: no list marker
+    /// ("a.", "i.") of the author's nested lists reaches an entry.
+    @Test(arguments: engines) func contentsEntriesHaveNoListMarkers(engine: String) throws {
+        let (_, pdf) = try build("arctic-shipping-outlook.md", engine: engine)
+        let pages = try pages(of: pdf)
+        let contents = try #require(pages.first { $0.contains("Contents") })
+        let entries = contents.split(separator: "\n").filter { $0.contains("....") }
+        #expect(entries.contains { $0.contains("3.1") } && entries.contains { $0.contains("A.1") }, "\(contents)")
+        for entry in entries {
+            #expect(entry.firstMatch(of: /^\s*(?:[a-z]|[ivx]+|\d+)\.\s/) == nil, "a list marker: \(entry)")
         }
     }
 
@@ -275,6 +289,49 @@ import Testing
         let missing = try workspace.run("build", "report.md", "--to", "xhtml", "--css", "absent.css")
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("absent.css:1:1: error: --css: cannot read the file"), "\(missing.stderr)")
+    }
+
+    /// The house style's values reach WeasyPrint's page through print.css's custom
+    /// properties (the key judgment's rule in the blue, its shading, the TLP label's colour),
+    /// and a desk's style sheet that sets one property changes every rule that uses it.
+    @Test func theHouseStyleReachesThePageAndADeskMaySetIt() throws {
+        let report = "---\ntitle: A Report\nmarking:\n  tlp: RED\n---\n\n## Judgments {.key-judgments}\n\n1. **Lead.** Judgment text.\n"
+        let workspace = Workspace(report: report)
+        workspace.write("maroon.css", Array(":root { --house-accent: #7a1f1f; }\n".utf8))
+        func colours(_ extra: [String]) throws -> [UInt32: Int] {
+            let result = try workspace.run(["build", "report.md", "--to", "pdf", "-o", "built"] + extra)
+            try #require(result.status == 0, "\(result.stderr)")
+            // The second page: the judgment, under the running head and its TLP label.
+            _ = try poppler("pdftoppm", ["-r", "100", "-f", "2", "-l", "2", "-singlefile", workspace.folder + "/built/report.pdf", workspace.folder + "/page"])
+            let image = try #require(FileManager.default.contents(atPath: workspace.folder + "/page.ppm"))
+            return Self.colourCounts(ppm: [UInt8](image))
+        }
+        func count(_ counts: [UInt32: Int], _ hex: String) -> Int { counts[UInt32(hex, radix: 16)!] ?? 0 }
+        let house = try colours([])
+        #expect(count(house, HouseStyle.accent) > 50, "the judgment's rule in the house blue")
+        #expect(count(house, HouseStyle.judgmentShading) > 1000, "the judgment's shading")
+        #expect(count(house, TLP.red.colour) > 5, "the TLP label's red")
+        let maroon = try colours(["--css", "maroon.css"])
+        #expect(count(maroon, HouseStyle.accent) == 0 && count(maroon, "7A1F1F") > 50, "the desk's colour in every rule that takes the blue")
+    }
+
+    /// How many pixels of each colour (0xRRGGBB) a binary PPM image (P6, 8 bits) has.
+    static func colourCounts(ppm: [UInt8]) -> [UInt32: Int] {
+        var fields: [Int] = []
+        var index = 2
+        while fields.count < 3, index < ppm.count {
+            while index < ppm.count, ppm[index] == 0x20 || ppm[index] == 0x0A { index += 1 }
+            var value = 0
+            while index < ppm.count, (0x30...0x39).contains(ppm[index]) { value = value * 10 + Int(ppm[index] - 0x30); index += 1 }
+            fields.append(value)
+        }
+        var counts: [UInt32: Int] = [:]
+        var pixel = index + 1
+        while pixel + 2 < ppm.count {
+            counts[UInt32(ppm[pixel]) << 16 | UInt32(ppm[pixel + 1]) << 8 | UInt32(ppm[pixel + 2]), default: 0] += 1
+            pixel += 3
+        }
+        return counts
     }
 
     /// What WeasyPrint makes of the user's style sheet is told at its file, line and

@@ -27,7 +27,7 @@ struct SharedWritingTests {
     @Test func gradeWords() throws {
         let grade = try #require(AdmiraltyGrade("B2"))
         #expect(grade.meaning(Words(language: "en")) == "source usually reliable; information probably true")
-        #expect(grade.meaning(Words(language: "fr-CA")) == "source habituellement fiable ; information probablement vraie")
+        #expect(grade.meaning(Words(language: "fr-CA")) == "source habituellement fiable\u{202F}; information probablement vraie")
         #expect(AdmiraltyGrade("F6")?.reliabilityMeaning(Words(language: "en")) == "reliability cannot be judged")
     }
 

@@ -56,6 +56,49 @@ struct WordsTests {
         #expect(english.labelled("{text}", "x") == "{text}: x")
     }
 
+    /// The grade sentence and a numbered label are the language's patterns too: the grade
+    /// strong wherever the pattern puts it, a label's kind and number never broken apart.
+    @Test func gradesAndNumberedLabelsFollowThePatterns() throws {
+        let grade = try #require(AdmiraltyGrade("B2"))
+        let english = Words(language: "en")
+        #expect(grade.sentence(english) == [
+            .text("Grade "), .strong([.text("B2")]), .text(": source usually reliable; information probably true."),
+        ])
+        let (japanese, _) = Words(language: "ja").overriding(with: ["grade.sentence": "{meaning}（評価 {grade}）", "pattern.numbered": "{label} {n}"])
+        let sentence = grade.sentence(japanese)
+        #expect(sentence.last == .text("）") && sentence.dropLast().last == .strong([.text("B2")]))
+        let report = Report(metadata: Metadata(title: "R"), footnotes: [Footnote(label: "1", id: "fn-1", number: 1, blocks: [])])
+        #expect(report.referenceLabels(words: english)["fn-1"] == "Note\u{00A0}1")
+        let (numberFirst, _) = english.overriding(with: ["pattern.numbered": "No. {n} ({label})"])
+        #expect(report.referenceLabels(words: numberFirst)["fn-1"] == "No.\u{00A0}1\u{00A0}(Note)")
+    }
+
+    /// Each language's punctuation is its own: French sets a narrow no-break space before
+    /// its high signs and inside guillemets (so no line starts with a colon), Japanese and
+    /// Chinese their full-width colon and no English full stop after a caption's number,
+    /// Arabic its comma, and a percentage is written as the language writes it.
+    @Test func eachLanguageSetsItsOwnPunctuation() throws {
+        let french = Words(language: "fr")
+        for word in Word.allCases {
+            let text = french[word]
+            #expect(text.firstMatch(of: /[^\u{202F}][:;!?»]|«[^\u{202F}]/) == nil || word == .listSeparator, "fr \(word.rawValue): \(text)")
+        }
+        #expect(french.labelled(french[.likelihood], "probable") == "Probabilité\u{202F}: probable")
+        #expect(french.percent(ProbabilityBand(55, 80)) == "55–80\u{202F}%")
+        #expect(LeadIn.colon(french) == ("\u{202F}:", " "))
+        #expect(Words(language: "de").percent(ProbabilityBand(55, 80)) == "55–80\u{00A0}%")
+        #expect(Words(language: "en").percent(ProbabilityBand(70, 70)) == "70%")
+        #expect(LeadIn.colon(Words(language: "en")) == (":", " "))
+        for language in ["ja", "zh"] {
+            let words = Words(language: language)
+            #expect(!words.caption(.figure, number: 1).hasSuffix("."), "\(language): \(words.caption(.figure, number: 1))")
+            #expect(LeadIn.colon(words) == ("：", ""), "\(language)")
+        }
+        let arabic = Words(language: "ar")
+        #expect(arabic[.listSeparator] == "، ")
+        #expect(arabic.percent(ProbabilityBand(55, 80)) == "\u{2066}55–80%\u{2069}", "kept left to right in a right-to-left line")
+    }
+
     @Test func aTagFindsItsLanguageAndAnUnknownLanguageIsEnglish() {
         #expect(Words(language: "pt-BR")[.contents] == "Sumário")
         #expect(Words(language: "zh-Hans")[.contents] == "目录")

@@ -18,7 +18,8 @@ import ReportTestSupport
             let text = TextWriter(options: .init(width: width)).text(report)
             TextChecks.expectWellFormed(text, width: width)
             let squeezed = TextPropertyTests.squeeze(text)
-            for word in TextPropertyTests.words(of: report) where !squeezed.contains(TextPropertyTests.squeeze(word)) {
+            // The words as the editions write them: in the language's quotation marks.
+            for word in TextPropertyTests.words(of: Manuscript(report).report) where !squeezed.contains(TextPropertyTests.squeeze(word)) {
                 let path = NSTemporaryDirectory() + "imprint-text-seed-\(seed).txt"
                 try? text.write(toFile: path, atomically: true, encoding: .utf8)
                 if let model = try? JSONEncoder().encode(report) {
