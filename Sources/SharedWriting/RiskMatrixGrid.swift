@@ -62,7 +62,6 @@ public struct RiskMatrixGrid: Sendable {
         placements.filter { $0.row == row && $0.impact.rank == impact }.map { String($0.number) }
     }
 
-    /// What the numbers stand for, under the drawn matrix: "1 Military Escalation; 2 …".
     /// What the matrix shows, in words: each placed risk's number, title, likelihood and
     /// impact. The drawing's description for assistive technology, and the key the print
     /// values give a matrix's cells by (the same risks give the same matrix).
