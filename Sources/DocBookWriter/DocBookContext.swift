@@ -148,10 +148,10 @@ final class DocBookContext {
         let data = media.element("imageobject").element("imagedata", ["fileref": figure.source])
         if let width = figure.width { data.setAttribute("width", width) }
         media.element("textobject").element("phrase", text: figure.alt)
-        // Credit, license and source (`Figure.notes`), then the other attributes, each a
-        // paragraph: "Label: text", the text a link when there is an address.
-        var notes = figure.notes(words).map { (role: $0.kind.rawValue, label: $0.label, text: $0.text, url: $0.url) }
-        for attribute in figure.attributes { notes.append(("attribute", attribute.key, attribute.value, nil)) }
+        // Credit, license and source (`Figure.notes`), each a paragraph: "Label: text", the
+        // text a link when there is an address. (An attribute Imprint does not know is
+        // reported when the report is read, and printed in no edition.)
+        let notes = figure.notes(words).map { (role: $0.kind.rawValue, label: $0.label, text: $0.text, url: $0.url) }
         if !notes.isEmpty {
             let caption = media.element("caption")
             for note in notes {

@@ -45,9 +45,6 @@ struct InfoWriter {
         }
         if let contact = metadata.contact { info.element("bibliomisc", ["role": "contact"], text: contact) }
         info.element("bibliomisc", ["role": "yardstick"], text: metadata.yardstick.rawValue)
-        for field in metadata.extra {
-            info.element("bibliomisc", ["role": "extra:" + field.key], text: field.value.text)
-        }
     }
 
     private func writeAuthors(into info: XMLElement) {

@@ -47,6 +47,7 @@ extension Diagnostic {
         case unsupportedMarkdown = "unsupported-markdown"
         case pandocSyntax = "pandoc-syntax"
         case unknownAttribute = "unknown-attribute"
+        case unknownClass = "unknown-class"
         case attributeBlockInvalid = "attribute-block-invalid"
         case tableCellsLost = "table-cells-lost"
         case tableTooLarge = "table-too-large"

@@ -82,7 +82,8 @@ extension BodyBuilder {
     }
 
     private func unknown(_ attribute: Attribute, at item: MarkdownNode, known: String) -> Attribute {
-        log.warning(.unknownAttribute, "the attribute '\(attribute.key)' is kept but has no meaning here; known: \(known)", at: location(item))
+        let hint = NearName.hint(for: attribute.key, among: known.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        log.warning(.unknownAttribute, "the attribute '\(attribute.key)' has no meaning here\(hint); known: \(known)", at: location(item))
         return attribute
     }
 }

@@ -196,8 +196,9 @@ extension BodyBuilder {
                         at: at)
                 }
             default:
+                let known = ["alt", "credit", "license", "license-url", "source-url", "width"]
                 log.warning(.unknownAttribute,
-                    "the figure attribute '\(attribute.key)' is kept but has no meaning; known: alt, credit, license, license-url, source-url, width",
+                    "the figure attribute '\(attribute.key)' has no meaning and is printed in no edition\(NearName.hint(for: attribute.key, among: known)); known: \(known.joined(separator: ", "))",
                     at: at)
                 figure.attributes.append(attribute)
             }

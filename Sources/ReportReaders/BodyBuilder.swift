@@ -151,6 +151,9 @@ final class BodyBuilder {
         body.headingLocation = location(node)
     }
 
+    /// The classes that give a heading's section a meaning (docs/report-markdown.md §4).
+    static let headingClasses = SectionKind.allCases.compactMap(\.className) + ["unnumbered"]
+
     private func section(from node: MarkdownNode) -> Section {
         let (children, attributes) = splitTrailingAttributes(of: node)
         warnAboutAttributes(of: node, found: attributes)
@@ -172,6 +175,14 @@ final class BodyBuilder {
                     at: location(node))
             }
             kind = kinds.first ?? .standard
+            // A class Imprint does not know is the desk's style hook, unless it is a slip
+            // for one Imprint knows: then the section's meaning would be lost without a word.
+            for name in classes where SectionKind(className: name) == nil && name != "unnumbered" {
+                guard let meant = NearName.suggestion(for: name, among: Self.headingClasses) else { continue }
+                log.warning(.unknownClass,
+                    "the heading class '.\(name)' has no meaning, so this section is read as a plain one (did you mean '.\(meant)'?)",
+                    at: location(node))
+            }
             for attribute in extra {
                 log.warning(.unknownAttribute, "the heading attribute '\(attribute.key)' is kept but has no meaning", at: location(node))
             }

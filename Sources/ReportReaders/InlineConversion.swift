@@ -12,6 +12,7 @@ extension BodyBuilder {
         func flushText() {
             guard !pendingText.isEmpty else { return }
             for kind in PandocSyntax.inText(pendingText) { notePandocSyntax(kind, at: owner) }
+            if pendingText.contains("[^") { warnOfUndefinedFootnotes(in: pendingText, at: owner) }
             result.append(.text(pendingText))
             pendingText = ""
         }
@@ -100,6 +101,16 @@ extension BodyBuilder {
     }
 
     /// Reports Pandoc syntax the first time its kind is seen.
+    /// A footnote reference with no definition (`[^missing]`) stays in the text as written,
+    /// which cmark-gfm leaves it as; the author is told.
+    private func warnOfUndefinedFootnotes(in text: String, at node: MarkdownNode) {
+        for match in text.matches(of: /\[\^([^\]\s]+)\]/) {
+            log.warning(.footnoteMissing,
+                "the footnote reference [^\(match.output.1)] has no definition, so it is printed as written",
+                at: location(node))
+        }
+    }
+
     func notePandocSyntax(_ kind: PandocSyntax?, at node: MarkdownNode) {
         guard let kind, pandocSyntaxSeen.insert(kind).inserted else { return }
         log.warning(.pandocSyntax, kind.warning, at: location(node))

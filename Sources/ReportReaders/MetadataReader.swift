@@ -92,7 +92,9 @@ struct MetadataReader {
                     "unknown key '\(key)' is not understood; a configuration gives front matter keys and \(MetadataSettings.buildKeys.sorted().joined(separator: ", "))",
                     at: location(of: keyNode))
             default:
-                log.warning(.unknownKey, "unknown front matter key '\(key)' is kept but not understood", at: location(of: keyNode))
+                log.warning(.unknownKey,
+                    "unknown front matter key '\(key)' is not understood and appears in no edition\(NearName.hint(for: key, among: Self.knownKeys))",
+                    at: location(of: keyNode))
                 if let kept = untyped(value) {
                     let name = carried(key, at: keyNode)
                     metadata.extra.removeAll { $0.key == name }
@@ -164,18 +166,22 @@ struct MetadataReader {
         return mapping
     }
 
-    /// Reads a mapping's keys with `read`, warning about keys it does not know.
+    /// Reads a mapping's keys with `read`, warning about keys it does not know (an error
+    /// where a mistyped key would publish without what it meant: the marking's).
     private func fields(
-        of mapping: Node.Mapping, in key: String, known: Set<String>, _ read: (String, Node) -> Void
+        of mapping: Node.Mapping, in key: String, known: Set<String>, unknownIsError: Bool = false, _ read: (String, Node) -> Void
     ) {
         for (keyNode, value) in mapping {
             guard let name = keyNode.string else { continue }
             if known.contains(name) {
                 read(name, value)
             } else {
-                log.warning(.unknownKey,
-                    "unknown key '\(name)' in '\(key)' is not understood; known: \(known.sorted().joined(separator: ", "))",
-                    at: location(of: keyNode))
+                let message = "unknown key '\(name)' in '\(key)' is not understood\(NearName.hint(for: name, among: known)); known: \(known.sorted().joined(separator: ", "))"
+                if unknownIsError {
+                    log.error(.unknownKey, message + "; a marking must be read whole", at: location(of: keyNode))
+                } else {
+                    log.warning(.unknownKey, message, at: location(of: keyNode))
+                }
             }
         }
     }
@@ -295,7 +301,7 @@ struct MetadataReader {
     private func marking(_ node: Node, over below: Marking) -> Marking? {
         guard let mapping = mapping(node, "marking") else { return nil }
         var marking = below
-        fields(of: mapping, in: "marking", known: ["tlp", "classification", "notice"]) { name, value in
+        fields(of: mapping, in: "marking", known: ["tlp", "classification", "notice"], unknownIsError: true) { name, value in
             switch name {
             case "tlp":
                 guard let text = string(value, "marking.tlp") else { return }

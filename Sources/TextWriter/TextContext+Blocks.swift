@@ -27,7 +27,6 @@ extension TextContext {
                 text += " — " + words.labelled(note.label, note.text)
                 if let url = note.url { text += "<\(linkNumberFor(url))>" }
             }
-            for attribute in figure.attributes { text += " — \(attribute.key): \(attribute.value)" }
             paragraph(text, indent: indent)
         case .keyJudgments(let judgments):
             writeKeyJudgments(judgments, indent: indent)

@@ -169,7 +169,7 @@ struct TextContext {
             full ? metadata.rights : nil,
             full ? metadata.license.map { words.labelled(words[.license], $0.name + ($0.url.map { " <\($0)>" } ?? "")) } : nil,
             full ? words.labelled(words[.identifier], metadata.identifier) : nil,
-        ].compactMap { $0 } + (full ? metadata.extra.map { "\($0.key): \($0.value.text)" } : [])
+        ].compactMap { $0 }
         if !colophon.isEmpty {
             output.blank()
             for line in colophon { output.append(wrapper.wrap(line, rest: "  ")) }

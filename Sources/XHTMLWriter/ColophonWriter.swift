@@ -33,12 +33,5 @@ public struct ColophonWriter {
             if !label.after.isEmpty { paragraph.addText(label.after) }
         }
         footer.element("p", ["class": "identifier"], text: words.labelled(words[.identifier], metadata.identifier))
-        if !metadata.extra.isEmpty {
-            let list = footer.element("dl", ["class": "extra-metadata"])
-            for field in metadata.extra {
-                list.element("dt", text: field.key)
-                list.element("dd", text: field.value.text)
-            }
-        }
     }
 }

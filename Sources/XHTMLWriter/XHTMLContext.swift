@@ -221,9 +221,6 @@ final class XHTMLContext {
             if let url = note.url { span.element("a", ["href": url], text: note.text) } else { span.addText(note.text) }
             if !label.after.isEmpty { span.addText(label.after) }
         }
-        for attribute in figure.attributes {
-            caption.element("span", ["class": "attribute"], text: "\(attribute.key): \(attribute.value)")
-        }
     }
 
     /// Whether a reference to `id` can be a link: the id exists and is written where a link

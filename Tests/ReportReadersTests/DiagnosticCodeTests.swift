@@ -35,6 +35,8 @@ import ReportModel
         (report("Text <!-- a comment --> here.\n"), [:], .htmlComment),
         (report("::: note\nText\n:::\n"), [:], .pandocSyntax),
         (report("## H {colour=red}\n"), [:], .unknownAttribute),
+        (report("## Risks {.risk}\n"), [:], .unknownClass),
+        (report("Text.[^missing]\n"), [:], .footnoteMissing),
         (report("## H {#a #b}\n"), [:], .attributeBlockInvalid),
         (report("## Risks {.risks}\n\n1. **R:** x {impact=major impact=minor}\n"), [:], .attributeBlockInvalid),
         (report("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n"), [:], .tableCellsLost),

@@ -42,4 +42,39 @@ import Testing
         let money = try read(report("It costs $5 or $6.\n"))
         #expect(money.warnings.isEmpty)
     }
+
+    /// An author's slip is said with what was probably meant, and what it carried is
+    /// printed in no edition: a heading class that would have given the section its meaning,
+    /// an item's or a figure's attribute, a front-matter key, an undefined note; a mistyped
+    /// marking key is an error, for the report would otherwise publish unmarked.
+    @Test func slipsAreToldWithWhatWasMeant() throws {
+        let body = """
+            ## Key Judgements {.key-judgements}
+
+            1. **Lead.** Text. {likelihod=likely}
+
+            ## Risks {.risk .wide}
+
+            Text with a note.[^missing]
+
+            ![Map](map.svg){widht=50%}
+            """
+        let result = try read(report(body, frontMatter: "author: Ingrid\n"), files: ["map.svg": DiagnosticCodeTests.svg])
+        let messages = result.warnings.map(\.message)
+        for expected in [
+            "unknown front matter key 'author' is not understood and appears in no edition (did you mean 'authors'?)",
+            "the heading class '.key-judgements' has no meaning, so this section is read as a plain one (did you mean '.key-judgments'?)",
+            "the heading class '.risk' has no meaning, so this section is read as a plain one (did you mean '.risks'?)",
+            "the footnote reference [^missing] has no definition, so it is printed as written",
+        ] {
+            #expect(messages.contains(expected), "\(expected): \(messages)")
+        }
+        #expect(messages.contains { $0.hasPrefix("the figure attribute 'widht' has no meaning and is printed in no edition (did you mean 'width'?)") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("'.wide'") }, "a style hook is not a slip")
+        #expect(result.report.metadata.extra.map(\.key) == ["author"], "kept in the model")
+        let marking = errors(report("Text.\n", frontMatter: "marking:\n  tpl: AMBER\n"))
+        #expect(marking.map(\.message).contains {
+            $0.hasPrefix("unknown key 'tpl' in 'marking' is not understood (did you mean 'tlp'?)")
+        }, "\(marking)")
+    }
 }
