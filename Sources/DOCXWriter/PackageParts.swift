@@ -120,6 +120,7 @@ enum PackageParts {
         let properties = paragraph.element("w:pPr")
         properties.property("w:pStyle", style)
         properties.element("w:tabs").element("w:tab", ["w:val": "right", "w:pos": String(context.layout.textWidth)])
+        if context.words.isRightToLeft { properties.element("w:bidi") }
         return paragraph
     }
 

@@ -165,7 +165,9 @@ enum StylesPart {
         }
         let table = root.element("w:style", ["w:type": "table", "w:styleId": "TableGrid"])
         table.property("w:name", "Table Grid")
-        table.element("w:rPr").property("w:sz", "19")
+        let tableRun = table.element("w:rPr")
+        tableRun.property("w:sz", "19")
+        tableRun.property("w:szCs", "19")
         let tableProperties = table.element("w:tblPr")
         let borders = tableProperties.element("w:tblBorders")
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
@@ -196,8 +198,14 @@ enum StylesPart {
         }
         let run = style.element("w:rPr")
         if let font = look.font { run.element("w:rFonts", ["w:ascii": font, "w:hAnsi": font, "w:cs": font]) }
-        if look.bold { run.element("w:b") }
-        if look.italic { run.element("w:i") }
+        if look.bold {
+            run.element("w:b")
+            run.element("w:bCs")
+        }
+        if look.italic {
+            run.element("w:i")
+            run.element("w:iCs")
+        }
         if let colour = look.colour { run.property("w:color", colour) }
         if let size = look.size {
             run.property("w:sz", String(Int(size * 2)))

@@ -24,7 +24,7 @@ extension WordBody {
     private func write(_ inline: Inline, into parent: XMLElement, style: RunStyle) {
         switch inline {
         case .text(let text):
-            style.run(text, into: parent)
+            style.run(text, into: parent, rightToLeft: words.isRightToLeft)
         case .emphasis(let content):
             var inner = style
             inner.italic.toggle()

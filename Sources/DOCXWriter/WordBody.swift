@@ -18,13 +18,15 @@ struct WordBody {
     // MARK: - Paragraphs
 
     /// A new paragraph with its properties: style, numbering, keep with the next, set right
-    /// to left (a paragraph that opens in Arabic or Hebrew, `TextDirection`).
+    /// to left (every paragraph of a right-to-left report, and one that opens in Arabic or
+    /// Hebrew in another, `TextDirection`), unless `leftToRight` (code, in any report).
     @discardableResult
     func paragraph(
         in parent: XMLElement, style: String? = nil, keepNext: Bool = false, numbering: (id: Int, level: Int)? = nil,
-        rightToLeft: Bool = false, indent: Int? = nil, alignment: String? = nil
+        rightToLeft: Bool = false, leftToRight: Bool = false, indent: Int? = nil, alignment: String? = nil
     ) -> XMLElement {
         let paragraph = parent.element("w:p")
+        let rightToLeft = !leftToRight && (rightToLeft || words.isRightToLeft)
         guard style != nil || keepNext || numbering != nil || rightToLeft || indent != nil || alignment != nil else { return paragraph }
         let properties = paragraph.element("w:pPr")
         if let style { properties.property("w:pStyle", style) }
@@ -145,7 +147,7 @@ struct WordBody {
 
     /// A code block: one paragraph, its lines apart by line breaks, in a monospace style.
     private func writeCode(_ text: String, into parent: XMLElement, place: Place) {
-        let element = paragraph(in: parent, style: "SourceCode", indent: Self.listIndent(place.listLevel))
+        let element = paragraph(in: parent, style: "SourceCode", leftToRight: true, indent: Self.listIndent(place.listLevel))
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         for (index, line) in lines.enumerated() {
@@ -188,6 +190,8 @@ struct WordBody {
         let element = parent.element("w:tbl")
         let properties = element.element("w:tblPr")
         properties.property("w:tblStyle", "TableGrid")
+        // A right-to-left report's tables start at the right: the first column is the rightmost.
+        if words.isRightToLeft { properties.element("w:bidiVisual") }
         properties.element("w:tblW", ["w:w": "5000", "w:type": "pct"])
         properties.property("w:tblLayout", "fixed")
         properties.element("w:tblLook", ["w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "0", "w:noVBand": "1"])

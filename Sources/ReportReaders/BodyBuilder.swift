@@ -180,7 +180,7 @@ final class BodyBuilder {
             for name in classes where SectionKind(className: name) == nil && name != "unnumbered" {
                 guard let meant = NearName.suggestion(for: name, among: Self.headingClasses) else { continue }
                 log.warning(.unknownClass,
-                    "the heading class '.\(name)' has no meaning, so this section is read as a plain one (did you mean '.\(meant)'?)",
+                    "the heading class '.\(name)' has no meaning to Imprint (did you mean '.\(meant)'?)",
                     at: location(node))
             }
             for attribute in extra {

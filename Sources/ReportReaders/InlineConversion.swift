@@ -100,7 +100,6 @@ extension BodyBuilder {
         return literal
     }
 
-    /// Reports Pandoc syntax the first time its kind is seen.
     /// A footnote reference with no definition (`[^missing]`) stays in the text as written,
     /// which cmark-gfm leaves it as; the author is told.
     private func warnOfUndefinedFootnotes(in text: String, at node: MarkdownNode) {
@@ -111,6 +110,7 @@ extension BodyBuilder {
         }
     }
 
+    /// Reports Pandoc syntax the first time its kind is seen.
     func notePandocSyntax(_ kind: PandocSyntax?, at node: MarkdownNode) {
         guard let kind, pandocSyntaxSeen.insert(kind).inserted else { return }
         log.warning(.pandocSyntax, kind.warning, at: location(node))

@@ -8,7 +8,8 @@ enum NearName {
         let typed = Array(name.lowercased())
         let allowed = typed.count <= 4 ? 1 : 2
         var best: (name: String, distance: Int)?
-        for candidate in known where candidate != name {
+        // In the order of their names, so that of two as near the first wins on every run.
+        for candidate in known.sorted() where candidate != name {
             let distance = edits(typed, Array(candidate.lowercased()), limit: allowed)
             if distance <= allowed, distance < best?.distance ?? .max { best = (candidate, distance) }
         }

@@ -6,7 +6,8 @@ import ReportModel
 /// become French « … » with narrow no-break spaces, German „…“, Japanese 「…」, in every
 /// edition at once (`Manuscript` applies it before any writer sees the report). Code is
 /// never touched, nor addresses; an apostrophe stays one (a ’ closes a ‘ only when no
-/// letter follows it).
+/// letter follows it); marks the author typed in a language's own style (German „…“) are
+/// kept.
 public struct QuotationMarks: Sendable {
     let primary: (before: String, after: String)
     let inner: (before: String, after: String)
@@ -116,7 +117,7 @@ public struct QuotationMarks: Sendable {
     }
 
     private func text(_ content: String, open: inout [Character], next: Character?) -> String {
-        guard content.contains(where: { "\u{201C}\u{201D}\u{2018}\u{2019}:;!?«»".contains($0) }) else { return content }
+        guard content.contains(where: { "\u{201C}\u{201D}\u{2018}\u{2019}\u{201E}\u{201A}:;!?«»".contains($0) }) else { return content }
         let characters = Array(content)
         var result = ""
         result.reserveCapacity(content.utf8.count + 8)
@@ -126,6 +127,14 @@ public struct QuotationMarks: Sendable {
             let following = index + 1 < characters.count ? characters[index + 1] : next
             index += 1
             switch character {
+            case "\u{201E}", "\u{201A}":
+                // The German low marks the author typed, kept, and followed: the “ or ‘ after
+                // one closes it.
+                open.append(character)
+                result.append(character)
+            case "\u{201C}" where open.last == "\u{201E}", "\u{2018}" where open.last == "\u{201A}":
+                open.removeLast()
+                result.append(character)
             case "\u{201C}":
                 open.append(character)
                 result += primary.before

@@ -60,7 +60,7 @@ extension Report {
 
     /// A kind and a number in the language's pattern (`pattern.numbered`: "Risk 4",
     /// "Note 1"), the pattern's own spaces made no-break spaces (`labelSpace`).
-    static func numberedLabel(_ word: Word, _ number: String, words: Words) -> String {
+    public static func numberedLabel(_ word: Word, _ number: String, words: Words) -> String {
         words.pieces(.numberedPattern).map { piece in
             switch piece {
             case .text(let text): text.replacingOccurrences(of: " ", with: String(labelSpace))

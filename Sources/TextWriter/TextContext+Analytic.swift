@@ -38,7 +38,7 @@ extension TextContext {
         let rows = risks.enumerated().map { index, risk in
             let values = RiskRegister.values(of: risk, words: words)
             return TableRow(cells: [
-                [.text(String(index + 1))], risk.title.isEmpty ? [.text(words(.numberedPattern, ["label": words[.risk], "n": String(index + 1)]))] : risk.title,
+                [.text(String(index + 1))], risk.title.isEmpty ? [.text(Report.numberedLabel(.risk, String(index + 1), words: words))] : risk.title,
                 [.text(values.likelihood)], [.text(values.impact)], [.text(values.confidence)],
             ])
         }

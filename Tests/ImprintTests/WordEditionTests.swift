@@ -31,6 +31,57 @@ import Testing
         #expect(try problems(of: "out/\(sample).docx", report: report, in: workspace) == "")
     }
 
+    /// A right-to-left report's Word edition reads right to left: every paragraph is a
+    /// right-to-left one (`w:bidi`), every run of Arabic is marked so (`w:rtl`), bold and
+    /// italic are set for Arabic too (`w:bCs`, `w:iCs`), tables start at the right
+    /// (`w:bidiVisual`); LibreOffice sets a heading's number to the right of its title.
+    @Test func aRightToLeftReportReadsRightToLeft() throws {
+        let report = """
+            ---
+            title: مياه النيل
+            lang: ar
+            ---
+
+            ## الملخص
+
+            من المرجح أن يستمر *الخلاف* حتى عام 2027.
+
+            ## الأحكام الرئيسية {.key-judgments}
+
+            1. **لا اتفاق قريب:** من غير المرجح توقيع اتفاق. {likelihood=unlikely confidence=moderate}
+
+            | السنة | التدفق |
+            |:--|--:|
+            | 2022 | 49.5 |
+            """
+        let workspace = Workspace(report: report)
+        let build = try workspace.run("build", "report.md", "--to", "docx", "-o", "out")
+        try #require(build.status == 0, "\(build.stderr)")
+        let xml = try runTool(["unzip", "-p", workspace.folder + "/out/report.docx", "word/document.xml"]).output
+        let body = try #require(xml.components(separatedBy: "<w:body>").last)
+        let paragraphs = body.components(separatedBy: "<w:p>").dropFirst()
+        #expect(paragraphs.count > 8 && paragraphs.allSatisfy { $0.contains("<w:bidi/>") }, "every paragraph right to left")
+        for run in body.components(separatedBy: "<w:r>").dropFirst() where run.contains(/<w:t[^>]*>[^<]*\p{Arabic}/) {
+            #expect(run.contains("<w:rtl/>"), "a run of Arabic without w:rtl: \(run.prefix(200))")
+        }
+        #expect(body.components(separatedBy: "<w:b/>").count == body.components(separatedBy: "<w:bCs/>").count)
+        #expect(body.components(separatedBy: "<w:i/>").count == body.components(separatedBy: "<w:iCs/>").count)
+        #expect(body.contains("<w:b/>") && body.contains("<w:i/>"))
+        #expect(body.components(separatedBy: "<w:tbl>").count == body.components(separatedBy: "<w:bidiVisual/>").count)
+        // LibreOffice's PDF: the first heading's number stands to the right of its title.
+        let profile = "file://" + workspace.folder + "/lo-profile"
+        let convert = try runTool(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", workspace.folder, workspace.folder + "/out/report.docx"])
+        try #require(convert.status == 0, "LibreOffice (Scripts/bootstrap installs it): \(convert.output)")
+        let boxes = try runTool(["pdftotext", "-bbox", workspace.folder + "/report.pdf", "-"]).output
+        let words = boxes.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/).map {
+            (x: Double($0.output.1)!, y: Double($0.output.2)!, right: Double($0.output.3)!, text: String($0.output.4))
+        }
+        // (pdftotext gives Arabic words in the order their letters stand, right to left.)
+        let title = try #require(words.first { $0.text.contains("صخلملا") }, "\(words.map(\.text))")
+        let number = try #require(words.first { $0.text == "1" && $0.y == title.y }, "\(words.map(\.text))")
+        #expect(number.x > title.right, "the number \(number) stands left of its title \(title)")
+    }
+
     @Test func theSameReportGivesTheSameBytes() throws {
         let workspace = Workspace()
         let report = samplesFolder + "/arctic-shipping-outlook.md"

@@ -63,8 +63,8 @@ import Testing
         let messages = result.warnings.map(\.message)
         for expected in [
             "unknown front matter key 'author' is not understood and appears in no edition (did you mean 'authors'?)",
-            "the heading class '.key-judgements' has no meaning, so this section is read as a plain one (did you mean '.key-judgments'?)",
-            "the heading class '.risk' has no meaning, so this section is read as a plain one (did you mean '.risks'?)",
+            "the heading class '.key-judgements' has no meaning to Imprint (did you mean '.key-judgments'?)",
+            "the heading class '.risk' has no meaning to Imprint (did you mean '.risks'?)",
             "the footnote reference [^missing] has no definition, so it is printed as written",
         ] {
             #expect(messages.contains(expected), "\(expected): \(messages)")

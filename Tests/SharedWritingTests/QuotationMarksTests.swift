@@ -22,6 +22,9 @@ struct QuotationMarksTests {
         #expect(paragraph([.text("Er sagt \u{201C}Nein\u{201D}, \u{2018}gut\u{2019} und geht\u{2019}s.")], language: "de") == [
             .text("Er sagt „Nein“, ‚gut‘ und geht’s."),
         ])
+        // Marks the author typed the German (or Russian) way stay as they are.
+        #expect(paragraph([.text("Er sagt „Nein“ und ‚ja‘.")], language: "de") == [.text("Er sagt „Nein“ und ‚ja‘.")])
+        #expect(paragraph([.text("«Он сказал „да“» и \u{201C}нет\u{201D}.")], language: "ru") == [.text("«Он сказал „да“» и «нет».")])
     }
 
     /// A quotation that opens in one inline closes in another; code is left as written.
