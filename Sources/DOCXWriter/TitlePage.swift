@@ -19,7 +19,7 @@ extension WordBody {
         for author in metadata.authors {
             let element = paragraph(in: body, style: "TitleDetails", rightToLeft: rtl)
             RunStyle(bold: true).run(author.name, into: element)
-            if let affiliation = author.affiliation { RunStyle().run(", " + affiliation, into: element) }
+            if let affiliation = author.affiliation { RunStyle().run(words[.listSeparator] + affiliation, into: element) }
             if let email = author.email {
                 RunStyle().run(" ", into: element)
                 writeInlines([Address.mailto(email).map { .link(Link(url: $0, content: [.text(email)])) } ?? .text(email)], into: element)

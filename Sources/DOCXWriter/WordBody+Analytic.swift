@@ -62,7 +62,7 @@ extension WordBody {
         var rows: [[[Block]]] = levels.map { level in
             [[.paragraph([.text(grid.rowLabels[level - 1])])]] + (1...5).map { impact in
                 let numbers = RiskMatrixGrid.numbers(in: placed, row: level, impact: impact)
-                return numbers.isEmpty ? [] : [.paragraph([.strong([.text(numbers.joined(separator: ", "))])])]
+                return numbers.isEmpty ? [] : [.paragraph([.strong([.text(numbers.joined(separator: words[.listSeparator]))])])]
             }
         }
         rows.insert([[.paragraph([.text(words[.likelihood] + " \\ " + words[.impact])])]] + Impact.allCases.map { [.paragraph([.text(words.name(of: $0))])] }, at: 0)

@@ -50,7 +50,7 @@ struct CoverImage {
                 y += fitted.size / 3
             }
         }
-        let authors = metadata.authors.map(\.name).joined(separator: ", ")
+        let authors = metadata.authors.map(\.name).joined(separator: words[.listSeparator])
         var authorY = 1420
         for line in CoverImage.wrap(authors, width: 42).prefix(3) {
             text(line, y: authorY, size: 42, into: svg, color: "#1a1a1a")

@@ -78,7 +78,7 @@ extension TextContext {
                 guard !numbers.isEmpty else { continue }
                 paragraph(
                     words(.matrixTextCell, [
-                        "likelihood": grid.rowLabels[level - 1], "impact": words.name(of: impact), "numbers": numbers.joined(separator: ", "),
+                        "likelihood": grid.rowLabels[level - 1], "impact": words.name(of: impact), "numbers": numbers.joined(separator: words[.listSeparator]),
                     ]),
                     indent: indent + 2, marker: "- ")
             }

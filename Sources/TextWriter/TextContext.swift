@@ -75,7 +75,7 @@ struct TextContext {
         output.blank()
         for author in metadata.authors {
             var line = author.name
-            if let affiliation = author.affiliation { line += ", " + affiliation }
+            if let affiliation = author.affiliation { line += words[.listSeparator] + affiliation }
             if let email = author.email { line += " <\(email)>" }
             output.append(wrapper.wrap(line, rest: "  "))
         }
@@ -83,7 +83,7 @@ struct TextContext {
             output.append(wrapper.wrap(words(.publishedBy, ["name": publisher.name]) + (publisher.url.map { " <\($0)>" } ?? "")))
         }
         let dates = words.dates(of: metadata)
-        if !dates.isEmpty { output.append(wrapper.wrap(dates.joined(separator: ", "))) }
+        if !dates.isEmpty { output.append(wrapper.wrap(dates.joined(separator: words[.listSeparator]))) }
         writeNotice()
         output.blank()
     }
@@ -94,11 +94,11 @@ struct TextContext {
         let metadata = report.metadata
         let words = self.words
         writeTitle()
-        let series = metadata.series.map { ([$0.title].compactMap { $0 } + $0.numbering(words)).joined(separator: ", ") }
-        let authors = metadata.authors.map(\.name).joined(separator: ", ")
+        let series = metadata.series.map { ([$0.title].compactMap { $0 } + $0.numbering(words)).joined(separator: words[.listSeparator]) }
+        let authors = metadata.authors.map(\.name).joined(separator: words[.listSeparator])
         // A date is never broken over two lines.
         let unbroken = { (date: ReportDate) in String(words.date(date).map { $0 == " " ? "\u{00A0}" : $0 }) }
-        let dates = words.dates(of: metadata, format: unbroken).joined(separator: ", ")
+        let dates = words.dates(of: metadata, format: unbroken).joined(separator: words[.listSeparator])
         let byline = [series, authors, dates].compactMap { $0?.isEmpty == false ? $0 : nil }
         if !byline.isEmpty { output.append(wrapper.wrap(byline.joined(separator: " · "))) }
     }

@@ -48,7 +48,7 @@ public struct TitlePageWriter {
                 item.beginMixedContent()
                 writeText(author.name, into: item.element("span", ["class": "name"]))
                 if let affiliation = author.affiliation {
-                    item.addText(", ")
+                    item.addText(words[.listSeparator])
                     writeText(affiliation, into: item.element("span", ["class": "affiliation"]))
                 }
                 if let email = author.email {

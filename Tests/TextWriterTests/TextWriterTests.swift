@@ -94,6 +94,18 @@ private let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompo
         #expect(text.contains("<1> " + wide.prefix(20)), "the address is listed whole at the end")
     }
 
+    /// Lists of Imprint's own (dates, authors) are joined as the language joins them.
+    @Test func listsAreJoinedAsTheLanguageJoinsThem() throws {
+        let metadata = Metadata(
+            title: "مياه النيل", authors: [Author(name: "ليلى حسن", affiliation: "مكتب الشرق الأوسط"), Author(name: "عمر فاروق")], date: ReportDate("2025-05-01"),
+            updated: ReportDate("2025-06-01"), lang: "ar")
+        let full = TextWriter().text(Report(metadata: metadata))
+        let brief = TextWriter(options: .init(profile: .brief)).text(Report(metadata: metadata))
+        for text in [full, brief] {
+            #expect(text.contains("، ") && !text.contains(", "), "\(text)")
+        }
+    }
+
     /// A quote is marked with `>` on each line; a code block is only indented.
     @Test func quotesAreMarkedAndCodeIsIndented() throws {
         var report = Report(metadata: Metadata(title: "Q"))
