@@ -19,10 +19,7 @@ public struct AssessmentWords: Sendable {
     /// Each value given, with what it is (`likelihood`, `impact`, `confidence`).
     public var parts: [(kind: String, text: String)] {
         var parts: [(String, String)] = []
-        if let likelihood {
-            let band = likelihood.yardstick == nil ? "" : " (\(words.percent(likelihood.band)))"
-            parts.append(("likelihood", words.labelled(words[.likelihood], words.name(of: likelihood) + band)))
-        }
+        if let likelihood { parts.append(("likelihood", words.labelled(words[.likelihood], words.withBand(likelihood)))) }
         if let impact { parts.append(("impact", words.labelled(words[.impact], words.name(of: impact)))) }
         if let confidence { parts.append(("confidence", words.labelled(words[.confidence], words.name(of: confidence)))) }
         return parts
@@ -34,6 +31,12 @@ extension Words {
     /// language writes it ("60%", French "60 %").
     public func name(of likelihood: Likelihood) -> String {
         likelihood.yardstick == nil ? percent(likelihood.band) : likelihood.words
+    }
+
+    /// A likelihood with the band its term stands for, as the key judgments and the risk
+    /// register print it: "likely (55–80%)"; a percentage alone ("60%").
+    public func withBand(_ likelihood: Likelihood) -> String {
+        likelihood.yardstick == nil ? name(of: likelihood) : "\(likelihood.words) (\(percent(likelihood.band)))"
     }
 
     /// An impact in words: "major".

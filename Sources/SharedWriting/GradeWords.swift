@@ -9,7 +9,7 @@ extension AdmiraltyGrade {
         var text = ""
         for piece in words.pieces(.gradeSentence) {
             switch piece {
-            case .text(let words): text += words
+            case .text(let piece): text += piece
             case .placeholder("grade"):
                 if !text.isEmpty { inlines.append(.text(text)) }
                 inlines.append(.strong([.text(description)]))

@@ -13,7 +13,7 @@ public enum RiskRegister {
     /// and confidence.
     public static func values(of risk: Risk, words: Words) -> (likelihood: String, impact: String, confidence: String) {
         (
-            risk.likelihood.map { $0.yardstick == nil ? words.name(of: $0) : "\($0.words) (\(words.percent($0.band)))" } ?? none,
+            risk.likelihood.map(words.withBand) ?? none,
             risk.impact.map(words.name(of:)) ?? none, risk.confidence.map(words.name(of:)) ?? none
         )
     }
