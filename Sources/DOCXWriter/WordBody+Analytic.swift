@@ -60,7 +60,7 @@ extension WordBody {
         guard !placed.isEmpty else { return }
         let levels = Array((1...grid.rows.count).reversed())
         var rows: [[[Block]]] = levels.map { level in
-            [[.paragraph([.text(grid.rowLabels[level - 1])])]] + (1...5).map { impact in
+            [[.paragraph([.text(words.name(of: grid.rows[level - 1]))])]] + (1...5).map { impact in
                 let numbers = RiskMatrixGrid.numbers(in: placed, row: level, impact: impact)
                 return numbers.isEmpty ? [] : [.paragraph([.strong([.text(numbers.joined(separator: words[.listSeparator]))])])]
             }

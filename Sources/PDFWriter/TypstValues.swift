@@ -68,7 +68,7 @@ struct TypstValues: Encodable {
             guard !placements.isEmpty else { return }
             let rows = Array((1...grid.rows.count).reversed())
             matrices[RiskMatrixGrid.description(of: placements, words: words)] = Matrix(
-                rows: rows.map { grid.rowLabels[$0 - 1] },
+                rows: rows.map { words.name(of: grid.rows[$0 - 1]) },
                 impacts: Impact.allCases.map { words.name(of: $0) },
                 axes: ["likelihood": words[.likelihood], "impact": words[.impact]],
                 cells: rows.map { row in

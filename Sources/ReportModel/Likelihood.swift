@@ -109,11 +109,6 @@ public enum Likelihood: Sendable, Equatable {
         }
     }
 
-    /// The term in words (`very likely`), or the percentage.
-    public var words: String {
-        token.replacingHyphens()
-    }
-
     /// The probabilities the term stands for.
     public var band: ProbabilityBand {
         switch self {
@@ -160,12 +155,5 @@ extension Likelihood: Codable {
             try container.encode(yardstick, forKey: .yardstick)
             try container.encode(token, forKey: .term)
         }
-    }
-}
-
-extension String {
-    /// `roughly-even-chance` → `roughly even chance`.
-    func replacingHyphens() -> String {
-        String(map { $0 == "-" ? " " : $0 })
     }
 }

@@ -21,6 +21,10 @@ public struct Metadata: Sendable, Codable, Equatable {
     public var cover: String?
     public var contact: String?
     public var yardstick: Yardstick
+    /// The language the yardstick's terms are written in when it is not the report's
+    /// (`yardstick-language: en` keeps ICD 203's or PHIA's own English terms); nil is the
+    /// report's language.
+    public var yardstickLanguage: String?
     /// Whether the print edition has a contents page: nil decides by the report's length
     /// (`toc: auto`, see `ContentsPage`).
     public var toc: Bool?

@@ -16,7 +16,8 @@ struct MetadataReader {
     /// The keys of docs/report-markdown.md §1.
     static let knownKeys: Set<String> = [
         "title", "short-title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
-        "keywords", "marking", "rights", "license", "cover", "contact", "yardstick", "toc", "title-page",
+        "keywords", "marking", "rights", "license", "cover", "contact", "yardstick", "yardstick-language", "toc",
+        "title-page",
     ]
 
     private final class Budget {
@@ -72,7 +73,7 @@ struct MetadataReader {
             case "authors": metadata.authors = authors(value)
             case "date": metadata.date = date(value, key)
             case "updated": metadata.updated = date(value, key)
-            case "lang": metadata.lang = language(value) ?? "en"
+            case "lang": metadata.lang = language(value, key) ?? "en"
             case "identifier": metadata.identifier = string(value, key) ?? ""
             case "keywords": metadata.keywords = stringList(value, key)
             case "marking": metadata.marking = marking(value, over: metadata.marking ?? Marking())
@@ -83,6 +84,7 @@ struct MetadataReader {
             case "cover": metadata.cover = cover(value)
             case "contact": metadata.contact = string(value, key)
             case "yardstick": metadata.yardstick = yardstick(value) ?? .icd203
+            case "yardstick-language": metadata.yardstickLanguage = language(value, key)
             case "toc": metadata.toc = choice(value, key, allowsAuto: true)
             case "title-page": metadata.titlePage = choice(value, key, allowsAuto: false)
             case _ where layer.kind == .configuration && MetadataSettings.buildKeys.contains(key):
@@ -278,13 +280,13 @@ struct MetadataReader {
         return date
     }
 
-    private func language(_ node: Node) -> String? {
-        guard let text = string(node, "lang") else { return nil }
+    private func language(_ node: Node, _ key: String) -> String? {
+        guard let text = string(node, key) else { return nil }
         let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
         let valid = subtags.first.map { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } == true
             && subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
         guard valid else {
-            log.error(.languageInvalid, "'lang' must be a BCP 47 language tag such as en, en-GB or ko, not '\(text)'", at: location(of: node))
+            log.error(.languageInvalid, "'\(key)' must be a BCP 47 language tag such as en, en-GB or ko, not '\(text)'", at: location(of: node))
             return nil
         }
         return text

@@ -2,7 +2,8 @@ import ReportModel
 
 /// A judgment's or risk's likelihood, impact and confidence in words, as every edition
 /// writes them: `Likelihood: likely (55–80%)`, `Impact: major`, `Confidence: moderate`, in
-/// the report's language (the yardstick's terms stay those of ICD 203 or PHIA).
+/// the report's language (the yardstick's terms too, unless `yardstick-language` says
+/// otherwise: `Words.takingTerms(from:)`).
 public struct AssessmentWords: Sendable {
     public var likelihood: Likelihood?
     public var impact: Impact?
@@ -27,16 +28,27 @@ public struct AssessmentWords: Sendable {
 }
 
 extension Words {
-    /// A likelihood in words: a yardstick's term ("very likely"), or a percentage as the
-    /// language writes it ("60%", French "60 %").
+    /// A likelihood in words: a yardstick's term in the language ("very likely", French
+    /// "très probable"), or a percentage as the language writes it ("60%", French "60 %").
     public func name(of likelihood: Likelihood) -> String {
-        likelihood.yardstick == nil ? percent(likelihood.band) : likelihood.words
+        guard let term = Word(term: likelihood) else { return percent(likelihood.band) }
+        return self[term]
     }
 
     /// A likelihood with the band its term stands for, as the key judgments and the risk
     /// register print it: "likely (55–80%)"; a percentage alone ("60%").
     public func withBand(_ likelihood: Likelihood) -> String {
-        likelihood.yardstick == nil ? name(of: likelihood) : "\(likelihood.words) (\(percent(likelihood.band)))"
+        likelihood.yardstick == nil ? name(of: likelihood) : "\(name(of: likelihood)) (\(percent(likelihood.band)))"
+    }
+
+    /// These words with the yardsticks' terms of `language`'s table (`yardstick-language:
+    /// en` keeps ICD 203's and PHIA's own English terms in a French report); nil, or the
+    /// report's own language, changes nothing.
+    public func takingTerms(from language: String?) -> Words {
+        guard let language, language.lowercased() != self.language.lowercased() else { return self }
+        let source = Words(language: language)
+        let terms = Word.allCases.filter { $0.isLikelihoodTerm }
+        return overriding(with: Dictionary(uniqueKeysWithValues: terms.map { ($0.rawValue, source[$0]) })).words
     }
 
     /// An impact in words: "major".

@@ -11,7 +11,7 @@ extension Section {
     }
 
     /// Whether the section is an appendix of its own (lettered "A", not a part "A.1" of one).
-    var isLetteredAppendix: Bool {
+    public var isLetteredAppendix: Bool {
         kind == .appendix && number.map { !$0.contains(".") } == true
     }
 }

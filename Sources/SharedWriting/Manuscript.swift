@@ -19,10 +19,11 @@ public struct Manuscript: Sendable {
     /// What each cross-reference without words of its own reads (`Report.referenceLabels`).
     public let referenceLabels: [String: String]
 
-    /// `words`: the report's language's (`Words(language:)`) unless a desk gives its own.
+    /// `words`: the report's language's (`Words(language:)`) unless a desk gives its own,
+    /// with the yardstick's terms in `yardstick-language` where the report names one.
     /// The report's text is set in the language's quotation marks (`QuotationMarks`).
     public init(_ report: Report, words: Words? = nil, images: [String: ImageFile] = [:]) {
-        let words = words ?? Words(language: report.metadata.lang)
+        let words = (words ?? Words(language: report.metadata.lang)).takingTerms(from: report.metadata.yardstickLanguage)
         self.words = words
         let report = QuotationMarks(words).applied(to: report)
         self.report = report

@@ -13,9 +13,6 @@ public struct RiskMatrixGrid: Sendable {
         rows = yardstick.terms
     }
 
-    /// The rows' labels, least likely first: the terms.
-    public var rowLabels: [String] { rows.map(\.words) }
-
     /// The row (1 to `rows.count`) a likelihood is placed in.
     public func row(of likelihood: Likelihood) -> Int {
         if let index = rows.firstIndex(of: likelihood) { return index + 1 }

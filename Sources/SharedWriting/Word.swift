@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A word (or a phrase with `{placeholders}`) Imprint writes itself; its raw value is its
 /// key in a desk's table of words.
 public enum Word: String, CaseIterable, Sendable {
@@ -18,6 +20,21 @@ public enum Word: String, CaseIterable, Sendable {
     case likelihood = "assessment.likelihood"
     case impact = "assessment.impact"
     case confidence = "assessment.confidence"
+    // The yardsticks' terms (`Words.name(of:)` finds them by the term's token).
+    case icd203AlmostNoChance = "likelihood.icd203.almost-no-chance"
+    case icd203VeryUnlikely = "likelihood.icd203.very-unlikely"
+    case icd203Unlikely = "likelihood.icd203.unlikely"
+    case icd203RoughlyEvenChance = "likelihood.icd203.roughly-even-chance"
+    case icd203Likely = "likelihood.icd203.likely"
+    case icd203VeryLikely = "likelihood.icd203.very-likely"
+    case icd203AlmostCertain = "likelihood.icd203.almost-certain"
+    case phiaRemoteChance = "likelihood.phia.remote-chance"
+    case phiaHighlyUnlikely = "likelihood.phia.highly-unlikely"
+    case phiaUnlikely = "likelihood.phia.unlikely"
+    case phiaRealisticPossibility = "likelihood.phia.realistic-possibility"
+    case phiaLikely = "likelihood.phia.likely"
+    case phiaHighlyLikely = "likelihood.phia.highly-likely"
+    case phiaAlmostCertain = "likelihood.phia.almost-certain"
     case impactNegligible = "impact.negligible"
     case impactMinor = "impact.minor"
     case impactModerate = "impact.moderate"
@@ -94,6 +111,7 @@ public enum Word: String, CaseIterable, Sendable {
     case summary = "text.summary"
     case keyJudgments = "text.key-judgments"
     case risks = "text.risks"
+    case shown = "text.shown"  // Shown: {shown} of {total}; the full report has the rest.
     case notes = "text.notes"
     case links = "text.links"
     case row = "text.row"  // Row {n}
@@ -112,4 +130,15 @@ public enum Word: String, CaseIterable, Sendable {
     case listSeparator = "pattern.list"  // ", " between "Volume 4" and "Issue 2"
     case itemSeparator = "pattern.items"  // "; " between the items of a legend (1 Escalation; 2 Sanctions)
     case sentencePattern = "pattern.sentence"  // {text}.   (a sentence's end: Japanese {text}。)
+}
+
+extension Word {
+    /// The word of a yardstick's term (`likelihood.icd203.very-likely`); nil for a percentage.
+    init?(term likelihood: Likelihood) {
+        guard let yardstick = likelihood.yardstick else { return nil }
+        self.init(rawValue: "likelihood.\(yardstick.rawValue.lowercased()).\(likelihood.token)")
+    }
+
+    /// Whether the word is one of the yardsticks' terms.
+    var isLikelihoodTerm: Bool { rawValue.hasPrefix("likelihood.") }
 }

@@ -55,7 +55,7 @@ extension TextContext {
         let placed = grid.placements(of: risks)
         guard !placed.isEmpty else { return }
         let rows = (1...grid.rows.count).reversed().map { level in
-            TableRow(cells: [[.text(grid.rowLabels[level - 1])]] + (1...5).map { impact in
+            TableRow(cells: [[.text(words.name(of: grid.rows[level - 1]))]] + (1...5).map { impact in
                 [.text(RiskMatrixGrid.numbers(in: placed, row: level, impact: impact).joined(separator: ","))]
             })
         }
@@ -78,7 +78,7 @@ extension TextContext {
                 guard !numbers.isEmpty else { continue }
                 paragraph(
                     words(.matrixTextCell, [
-                        "likelihood": grid.rowLabels[level - 1], "impact": words.name(of: impact), "numbers": numbers.joined(separator: words[.listSeparator]),
+                        "likelihood": words.name(of: grid.rows[level - 1]), "impact": words.name(of: impact), "numbers": numbers.joined(separator: words[.listSeparator]),
                     ]),
                     indent: indent + 2, marker: "- ")
             }
@@ -107,29 +107,35 @@ extension TextContext {
 
     // MARK: - The brief
 
-    /// Summary, key judgments and risk register, under headings of their own.
-    mutating func writeBrief() {
-        if let summary = report.summary {
-            heading(words[.summary])
-            for block in summary.blocks { write(block, indent: 0) }
-        } else if !report.lead.isEmpty {
-            for block in report.lead { write(block, indent: 0) }
+    /// The brief's summary, key judgments and risk register, under headings of their own,
+    /// as much of each as `selection` keeps.
+    mutating func write(_ brief: Brief, _ selection: BriefSelection) {
+        if !brief.summary.isEmpty {
+            if report.summary != nil { heading(words[.summary]) }
+            var bottomLine = brief.summary[0]
+            if let sentences = selection.sentences, case .paragraph(let inlines) = bottomLine {
+                bottomLine = .paragraph(Sentences.first(sentences, of: inlines))
+            }
+            write(bottomLine, indent: 0)
+            if selection.wholeSummary { for block in brief.summary.dropFirst() { write(block, indent: 0) } }
         }
-        let blocks = report.lead + report.allSections.flatMap(\.blocks)
-        let judgments = blocks.flatMap { block -> [KeyJudgment] in
-            if case .keyJudgments(let items) = block { return items } else { return [] }
-        }
-        if !judgments.isEmpty {
+        if !brief.judgments.isEmpty {
             heading(words[.keyJudgments])
-            writeKeyJudgments(judgments, indent: 0)
+            writeKeyJudgments(brief.judgments.prefix(selection.judgments).map(Brief.firstSentence), indent: 0)
+            writeShown(selection.judgments, of: brief.judgments.count)
         }
-        let risks = blocks.flatMap { block -> [Risk] in
-            if case .risks(let items) = block { return items } else { return [] }
-        }
-        if !risks.isEmpty {
+        if !brief.risks.isEmpty {
             heading(words[.risks])
-            writeRiskRegister(risks, indent: 0)
+            if selection.risks > 0 { writeRiskRegister(Array(brief.risks.prefix(selection.risks)), indent: 0) }
+            writeShown(selection.risks, of: brief.risks.count)
         }
+    }
+
+    /// "Shown: 3 of 12; the full report has the rest.", when a list is cut.
+    private mutating func writeShown(_ shown: Int, of total: Int) {
+        guard shown < total else { return }
+        if shown > 0 { output.blank() }
+        paragraph(words(.shown, ["shown": String(shown), "total": String(total)]), indent: 0)
     }
 
     /// A heading of the text's own (the brief's, the end matter's), underlined with `-` as

@@ -121,7 +121,11 @@ struct TextContext {
 
     mutating func write(_ section: Section) {
         output.blank()
-        let number = section.headingNumber(words).map { $0.contains(".") ? $0 + " " : $0 + ". " } ?? ""
+        // "1. ", "2.1 ", and an appendix's label as the language sets one: "Appendix A: ",
+        // "Annexe A : ", "付録 A：".
+        let number = section.headingNumber(words).map {
+            section.isLetteredAppendix ? words.labelParts($0).before : $0.contains(".") ? $0 + " " : $0 + ". "
+        } ?? ""
         let heading = wrapper.wrap(inlineText(section.title), first: number, rest: String(repeating: " ", count: number.count))
         output.append(heading)
         if section.level <= 2 {

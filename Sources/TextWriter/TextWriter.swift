@@ -8,9 +8,9 @@ public struct TextWriter: EditionWriter {
     public enum Profile: Sendable {
         /// Everything in the report.
         case full
-        /// A one-page bottom line up front (at most 66 lines at 72 columns for a report
-        /// like the samples): a masthead of three lines, summary, key judgments, risk
-        /// register, contact and the handling notice.
+        /// A one-page bottom line up front, at most 66 lines at 72 columns for any report
+        /// (`BriefSelection`), the same words at any width: a masthead of three lines, the
+        /// bottom line, key judgments, risk register, contact and the handling notice.
         case brief
     }
 
@@ -45,21 +45,44 @@ public struct TextWriter: EditionWriter {
 
     /// `window`: how many lines are kept back (see `TextOutput`); tests vary it.
     func write(_ manuscript: Manuscript, window: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        switch options.profile {
+        case .full:
+            write(manuscript, brief: nil, window: window, to: sink)
+        case .brief:
+            // The brief says the same at every width: what fits a page at 72 columns (or
+            // at its own width, when wider).
+            let brief = Brief(manuscript.report)
+            let page = TextWriter(options: Options(width: max(options.width, 72), profile: .brief, ascii: options.ascii))
+            let selection = BriefSelection.fitting(
+                sentences: brief.bottomLineSentences, judgments: brief.judgments.count, risks: brief.risks.count,
+                furtherSummary: brief.summary.count > 1
+            ) { selection in
+                var lines = 0
+                page.write(manuscript, brief: (brief, selection), window: window) { lines += $0.lazy.filter { $0 == 0x0A }.count }
+                return lines
+            }
+            write(manuscript, brief: (brief, selection), window: window, to: sink)
+        }
+    }
+
+    /// The whole text, or the brief with what `selection` keeps of it.
+    private func write(
+        _ manuscript: Manuscript, brief: (Brief, BriefSelection)?, window: Int, to sink: @escaping (UnsafeRawBufferPointer) -> Void
+    ) {
         let report = manuscript.report
         var context = TextContext(
             manuscript: manuscript, width: options.width, output: TextOutput(ascii: options.ascii, window: window, sink: sink))
         context.writeMarking()
-        switch options.profile {
-        case .full:
+        if let (brief, selection) = brief {
+            context.writeCompactTitleBlock()
+            context.write(brief, selection)
+            context.writeEndMatter(full: false)
+            context.writeNotice()
+        } else {
             context.writeTitleBlock()
             for block in report.lead { context.write(block, indent: 0) }
             for section in report.sections { context.write(section) }
             context.writeEndMatter(full: true)
-        case .brief:
-            context.writeCompactTitleBlock()
-            context.writeBrief()
-            context.writeEndMatter(full: false)
-            context.writeNotice()
         }
         context.writeMarking(last: true)
         context.output.finish()

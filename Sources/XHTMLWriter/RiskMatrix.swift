@@ -24,10 +24,21 @@ struct RiskMatrix {
     // Geometry, in SVG user units.
     private static let cellWidth = 96
     private static let cellHeight = 44
-    private static let left = 140
     private static let top = 16
+    /// A row label wider than this (in `TextMeasure` half-places) takes two lines.
+    private static let labelHalfWidths = 36
+    /// The rows' labels, each on one line or two.
+    private var rowLabels: [[String]] {
+        grid.rows.map { TextMeasure.twoLines(words.name(of: $0), over: RiskMatrix.labelHalfWidths) }
+    }
+    /// Where the grid begins: room for the rotated axis title, then the widest label line
+    /// (11-unit type, about 3.3 units a half-place), so that neither touches the other.
+    private var left: Int {
+        let widest = rowLabels.joined().map { TextMeasure.halfWidths(of: $0) }.max() ?? 0
+        return 38 + (widest * 33 + 9) / 10
+    }
     private var rowCount: Int { grid.rows.count }
-    private static var width: Int { left + 5 * cellWidth + 16 }
+    private var width: Int { left + 5 * RiskMatrix.cellWidth + 16 }
     private var height: Int { RiskMatrix.top + rowCount * RiskMatrix.cellHeight + 64 }
 
     func write(into parent: XMLElement) {
@@ -35,7 +46,7 @@ struct RiskMatrix {
         let svg = figure.element(
             "svg",
             [
-                "viewBox": "0 0 \(RiskMatrix.width) \(height)", "width": "\(RiskMatrix.width)",
+                "viewBox": "0 0 \(width) \(height)", "width": "\(width)",
                 "height": "\(height)", "role": "img",
             ], namespace: RiskMatrix.svgNamespace)
         // SVG's own title and description name it for assistive technology.
@@ -66,12 +77,18 @@ struct RiskMatrix {
     }
 
     private func drawAxes(into svg: XMLElement) {
-        for level in 1...rowCount {
-            let (_, y) = origin(level: level, impact: 1)
-            svg.element(
-                "text",
-                ["x": "\(RiskMatrix.left - 8)", "y": "\(y + RiskMatrix.cellHeight / 2 + 4)", "text-anchor": "end", "font-size": "11"],
-                text: grid.rowLabels[level - 1])
+        for (index, lines) in rowLabels.enumerated() {
+            let (_, y) = origin(level: index + 1, impact: 1)
+            let middle = y + RiskMatrix.cellHeight / 2
+            let label = svg.element("text", ["x": "\(left - 8)", "y": "\(middle + 4)", "text-anchor": "end", "font-size": "11"])
+            if lines.count == 1 {
+                label.addText(lines[0])
+            } else {
+                label.beginMixedContent()
+                for (number, line) in lines.enumerated() {
+                    label.element("tspan", ["x": "\(left - 8)", "y": "\(middle + (number == 0 ? -3 : 10))"], text: line)
+                }
+            }
         }
         for impact in Impact.allCases {
             let (x, _) = origin(level: 1, impact: impact.rank)
@@ -85,7 +102,7 @@ struct RiskMatrix {
         svg.element(
             "text",
             [
-                "x": "\(RiskMatrix.left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(height - 12)",
+                "x": "\(left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(height - 12)",
                 "text-anchor": "middle", "font-size": "13", "font-weight": "bold",
             ], text: words[.impact])
         svg.element(
@@ -106,7 +123,7 @@ struct RiskMatrix {
                 let perRow = min(group.count, 4)
                 let row = index / 4
                 let column = index % 4
-                let spacing = 22
+                let spacing = 24
                 let cx = x + RiskMatrix.cellWidth / 2 - (perRow - 1) * spacing / 2 + column * spacing
                 let cy = y + RiskMatrix.cellHeight / 2 - (group.count > 4 ? 11 : 0) + row * 22
                 svg.element("circle", ["cx": "\(cx)", "cy": "\(cy)", "r": "10", "fill": "#1a1a1a"])
@@ -120,6 +137,6 @@ struct RiskMatrix {
 
     /// The top-left corner of the cell for a likelihood row and an impact rank (1 to 5).
     private func origin(level: Int, impact: Int) -> (Int, Int) {
-        (RiskMatrix.left + (impact - 1) * RiskMatrix.cellWidth, RiskMatrix.top + (rowCount - level) * RiskMatrix.cellHeight)
+        (left + (impact - 1) * RiskMatrix.cellWidth, RiskMatrix.top + (rowCount - level) * RiskMatrix.cellHeight)
     }
 }

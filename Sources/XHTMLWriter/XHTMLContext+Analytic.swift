@@ -125,7 +125,7 @@ struct YardstickNote {
         let body = table.element("tbody")
         for term in yardstick.terms {
             let row = body.element("tr")
-            row.element("td", text: term.words)
+            row.element("td", text: words.name(of: term))
             row.element("td", text: words.percent(term.band))
         }
     }

@@ -1,12 +1,13 @@
 import Foundation
+import ReportModel
 import ReportTestSupport
 import SharedWriting
 import Testing
 
 /// A report in French or Korean gets French or Korean editions: the seed sample, with
 /// `lang:` set to each language Imprint ships, built in every edition, has none of
-/// Imprint's own English words left (only the author's, and the yardstick's terms, which
-/// stay those of ICD 203), and its PDF counts its pages in the language.
+/// Imprint's own English words left (the yardstick's terms included; only the author's
+/// stay), and its PDF counts its pages in the language.
 @Suite(.serialized, .needsOutsideTools) struct LocalisedEditionsTests {
     private static let english = Words(language: "en")
     private static let seed = samplesFolder + "/putin-visit-north-korea.md"
@@ -95,17 +96,65 @@ import Testing
         let book = try runTool(["unzip", "-p", workspace.folder + "/out/report.epub", "*.xhtml"]).output
         let narrow = "\u{202F}"
         #expect(text.contains("Les juntes tiennent\(narrow): Elles gardent"), "\(text)")
-        #expect(text.contains("Probabilité\(narrow): likely (55–80\(narrow)%)"), "\(text)")
+        #expect(text.contains("Probabilité\(narrow): probable (55–80\(narrow)%)"), "\(text)")
         #expect(text.contains("Cote B2\(narrow): source habituellement fiable\(narrow); information"), "\(text)")
-        #expect(text.contains("Annexe\u{00A0}A. Méthode"), "\(text)")
+        #expect(text.contains("Annexe\u{00A0}A\(narrow): Méthode"), "\(text)")
         for (edition, markup) in [("XHTML", xhtml), ("Word", document), ("e-book", book)] {
             let words = markup.replacing(/<[^>]*>/, with: "").replacingOccurrences(of: "&#x202F;", with: narrow)
                 .replacingOccurrences(of: "&#xA0;", with: "\u{00A0}")
             #expect(words.contains("Les juntes tiennent\(narrow): Elles"), "\(edition): the lead-in")
-            #expect(words.contains("Probabilité\(narrow): likely"), "\(edition): the likelihood")
+            #expect(words.contains("Probabilité\(narrow): probable"), "\(edition): the likelihood")
             #expect(words.contains("55–80\(narrow)%"), "\(edition): the percentage")
             #expect(words.contains("Annexe\u{00A0}A"), "\(edition): the appendix")
             #expect(!words.contains("Probabilité: ") && !words.contains("tiennent: "), "\(edition): an English colon")
+        }
+    }
+
+    /// The probability scale is the report's language's (the key judgments, the register,
+    /// the matrix's rows, the terms' note) in every edition, both yardsticks; a desk's
+    /// `yardstick-language: en` keeps the English terms.
+    @Test func theScaleIsInTheReportsLanguageUnlessTheDeskKeepsEnglish() throws {
+        let report = """
+            ---
+            title: La mer Rouge
+            lang: fr
+            yardstick: PHIA
+            ---
+
+            ## Jugements clés {.key-judgments}
+
+            1. **Les attaques continuent.** Elles visent les navires. {likelihood=highly-likely confidence=high}
+
+            ## Risques {.risks}
+
+            1. **Câbles coupés.** Deux câbles. {likelihood=realistic-possibility impact=major}
+            2. **Port fermé.** Le port ferme. {likelihood=remote-chance impact=severe}
+            """
+        let workspace = Workspace(report: report)
+        var result = try workspace.run("build", "report.md", "--to", "text,xhtml,docx", "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        let french = Words(language: "fr")
+        func editions() throws -> [(String, String)] {
+            let document = try runTool(["unzip", "-p", workspace.folder + "/out/report.docx", "word/document.xml"]).output
+                .matches(of: /<w:t[^>]*>([^<]*)<\/w:t>/).map { String($0.output.1) }.joined(separator: " ")
+            return [("text", try #require(workspace.contents("out/report.txt"))), ("XHTML", try #require(workspace.contents("out/report.xhtml"))), ("Word", document)]
+        }
+        for (edition, text) in try editions() {
+            #expect(text.contains("hautement probable (80–90\u{202F}%)"), "\(edition): the judgment's likelihood")
+            // The matrix's seven rows (the text's and Word's tables, the XHTML's drawing) and
+            // the register; the text's table cells wrap, so word by word.
+            for term in Yardstick.phia.terms {
+                #expect(french.name(of: term).split(separator: " ").allSatisfy { text.contains($0) }, "\(edition): \(term)")
+            }
+            #expect(!text.contains("highly likely") && !text.contains("realistic possibility"), "\(edition): an English term")
+        }
+        workspace.write("imprint.yml", Array("yardstick-language: en\n".utf8))
+        result = try workspace.run("build", "report.md", "--to", "text,xhtml,docx", "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        for (edition, text) in try editions() {
+            #expect(text.contains("highly likely (80–90\u{202F}%)"), "\(edition): the English term, the French percentage")
+            #expect(text.contains("realistic possibility") && !text.contains("hautement probable"), "\(edition): a French term")
+            #expect(text.contains("Probabilité"), "\(edition): the label stays French")
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
     @Test func readsICD203Terms() {
         #expect(Likelihood("roughly-even-chance", yardstick: .icd203) == .icd203(.roughlyEvenChance))
         #expect(Likelihood("likely", yardstick: .icd203)?.band == ProbabilityBand(55, 80))
-        #expect(Likelihood("almost-no-chance", yardstick: .icd203)?.words == "almost no chance")
+        #expect(Likelihood("almost-no-chance", yardstick: .icd203)?.token == "almost-no-chance")
     }
 
     @Test func readsPHIATerms() {

@@ -23,7 +23,7 @@ struct RunningHeadTests {
         #expect(!head.contains("Briefs"), "the series goes first when both do not fit")
         let kept = head.dropLast()
         #expect(title.hasPrefix(kept) && title.dropFirst(kept.count).first == " ", "cut at a word: \(head)")
-        #expect(RunningHead.halfWidths(of: head) <= RunningHead.capacity)
+        #expect(TextMeasure.halfWidths(of: head) <= RunningHead.capacity)
     }
 
     @Test func wideCharactersCountTwice() {

@@ -36,7 +36,7 @@ struct SharedWritingTests {
     /// holds its middle, or the nearest.
     @Test func riskMatrixRowsAreTheYardsticksTerms() {
         let icd = RiskMatrixGrid(yardstick: .icd203)
-        #expect(icd.rowLabels == ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"])
+        #expect(icd.rows.map(Words(language: "en").name(of:)) == ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"])
         for (index, term) in ICD203Term.allCases.enumerated() { #expect(icd.row(of: .icd203(term)) == index + 1) }
         #expect(icd.row(of: .percent(0)) == 1)
         #expect(icd.row(of: .percent(50)) == 4)

@@ -177,8 +177,10 @@ import XMLSupport
         let text = String(decoding: document.serialized(), as: UTF8.self)
         #expect(text.components(separatedBy: "<circle").count - 1 == 2)
         #expect(text.contains(##"<svg xmlns="http://www.w3.org/2000/svg""##))
-        // A row per term, labelled with it, least likely at the foot.
-        for term in ICD203Term.allCases { #expect(text.contains(">\(Likelihood.icd203(term).words)</text>"), "\(term)") }
+        // A row per term, labelled with it (a long one on two lines), least likely at the foot.
+        let labels = text.matches(of: /<text[^>]*>(.*?)<\/text>/).map { String($0.output.1).replacing(/<\/tspan><tspan[^>]*>/, with: " ").replacing(/<[^>]*>/, with: "") }
+        for term in ICD203Term.allCases { #expect(labels.contains(Words(language: "en").name(of: .icd203(term))), "\(term)") }
+        #expect(text.contains(##"<tspan x="136" y="167">roughly</tspan><tspan x="136" y="180">even chance</tspan>"##), "\(text)")
         #expect(text.components(separatedBy: "<rect").count - 1 == 7 * 5)
     }
 }

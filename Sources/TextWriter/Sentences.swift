@@ -1,0 +1,109 @@
+import ReportModel
+
+/// Where a paragraph's sentences end, for the brief's cuts: after `.`, `!` or `?` followed
+/// by a space (not after an initial such as the "S." of "U.S."), after `。！？` and the
+/// Arabic question mark anywhere. Found in the text runs, emphasis and links included.
+enum Sentences {
+    /// How many sentences the inlines hold (a last one without its full stop counts).
+    static func count(in inlines: [Inline]) -> Int {
+        var count = 0
+        var pending = false
+        walk(inlines) { ended in
+            if ended { count += 1; pending = false } else { pending = true }
+            return true
+        }
+        return count + (pending ? 1 : 0)
+    }
+
+    /// The inlines up to the end of their `count`th sentence.
+    static func first(_ count: Int, of inlines: [Inline]) -> [Inline] {
+        var remaining = count
+        return cut(inlines, remaining: &remaining)
+    }
+
+    private static let wideEnds: Set<Character> = ["。", "！", "？", "؟"]
+    private static let ends: Set<Character> = [".", "!", "?"]
+
+    /// The end of the first sentence in `text` at or after `start`: the index after its
+    /// mark (and closing quotes or brackets), or nil.
+    private static func end(in text: String, from start: String.Index) -> String.Index? {
+        var index = start
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if wideEnds.contains(character) { return closing(text, from: next) }
+            if ends.contains(character) {
+                let after = closing(text, from: next)
+                let followedBySpace = after == text.endIndex || text[after].isWhitespace
+                if followedBySpace && !isInitial(text, before: index) { return after }
+            }
+            index = next
+        }
+        return nil
+    }
+
+    /// Past the closing quotes and brackets after a sentence's mark.
+    private static func closing(_ text: String, from index: String.Index) -> String.Index {
+        var index = index
+        while index < text.endIndex, "\"'”’»)]」』".contains(text[index]) { index = text.index(after: index) }
+        return index
+    }
+
+    /// Whether the full stop at `index` follows a lone capital ("U.S.", "J. Smith").
+    private static func isInitial(_ text: String, before index: String.Index) -> Bool {
+        guard index > text.startIndex else { return false }
+        let letter = text.index(before: index)
+        guard text[letter].isUppercase else { return false }
+        return letter == text.startIndex || !text[text.index(before: letter)].isLetter
+    }
+
+    /// Calls `visit` for each sentence end (true) and each run of text with no end (false),
+    /// in order; stops when `visit` returns false.
+    @discardableResult
+    private static func walk(_ inlines: [Inline], _ visit: (Bool) -> Bool) -> Bool {
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                var start = text.startIndex
+                while let end = end(in: text, from: start) {
+                    guard visit(true) else { return false }
+                    start = end
+                }
+                if text[start...].contains(where: { !$0.isWhitespace }) { guard visit(false) else { return false } }
+            case .emphasis(let children), .strong(let children), .strikethrough(let children):
+                guard walk(children, visit) else { return false }
+            case .link(let link):
+                guard walk(link.content, visit) else { return false }
+            default:
+                guard visit(false) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// The inlines up to the end of the `remaining`th sentence, counting it down.
+    private static func cut(_ inlines: [Inline], remaining: inout Int) -> [Inline] {
+        var kept: [Inline] = []
+        for inline in inlines {
+            guard remaining > 0 else { break }
+            switch inline {
+            case .text(let text):
+                var start = text.startIndex
+                while remaining > 0, let end = end(in: text, from: start) {
+                    remaining -= 1
+                    start = end
+                }
+                kept.append(.text(remaining == 0 ? String(text[..<start]) : text))
+            case .emphasis(let children): kept.append(.emphasis(cut(children, remaining: &remaining)))
+            case .strong(let children): kept.append(.strong(cut(children, remaining: &remaining)))
+            case .strikethrough(let children): kept.append(.strikethrough(cut(children, remaining: &remaining)))
+            case .link(var link):
+                link.content = cut(link.content, remaining: &remaining)
+                kept.append(.link(link))
+            default:
+                kept.append(inline)
+            }
+        }
+        return kept
+    }
+}
