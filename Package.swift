@@ -47,7 +47,9 @@ let package = Package(
         .target(
             name: "ReportReaders",
             dependencies: ["ReportModel", "CCmarkGFM", "XMLSupport", "NameBasedUUID", .product(name: "Yams", package: "Yams")]),
-        // What every edition writes alike (wording, numbering, placement), written once.
+        // What every edition writes alike (wording, numbering, placement), written once;
+        // SVG drawn as PNG for the Word edition and the e-book's cover (librsvg is loaded
+        // when an SVG image is drawn, `SVGRaster`, not linked).
         .target(name: "SharedWriting", dependencies: ["ReportModel"], exclude: ["Locales"], plugins: ["EmbedData"]),
         // What the two XML editions write alike, each in its own elements.
         .target(name: "XMLWriting", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
@@ -59,7 +61,6 @@ let package = Package(
         .target(
             name: "EPUBWriter",
             dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "ZIPSupport"]),
-        // librsvg is loaded when an SVG image is drawn (`SVGRaster`), not linked.
         .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPSupport"]),
         // Locks, the environment and child processes, for the modules that run them.
         .target(name: "SystemSupport"),

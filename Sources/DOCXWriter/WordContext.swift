@@ -88,8 +88,9 @@ final class WordContext {
         let part: ImagePart
         if let format = ImageFormat(signature: bytes), Self.imageFormats.contains(format), let size = ImageSize(bytes) {
             part = ImagePart(id: add(bytes, format.rawValue), size: size)
-        } else if ImageFormat(path: reference) == .svg, let (png, size) = SVGRaster.png(from: bytes) {
-            part = ImagePart(id: add(png, ImageFormat.png.rawValue), svgID: add(bytes, ImageFormat.svg.rawValue, "s"), size: size)
+        } else if ImageFormat(path: reference) == .svg, let (png, width, height) = SVGRaster.png(from: bytes) {
+            part = ImagePart(
+                id: add(png, ImageFormat.png.rawValue), svgID: add(bytes, ImageFormat.svg.rawValue, "s"), size: ImageSize(width: width, height: height))
         } else {
             return nil
         }

@@ -63,10 +63,14 @@ struct CoverImage {
     private func writeMarking(into svg: XMLElement) {
         guard let marking = metadata.marking else { return }
         if let tlp = marking.tlp {
-            svg.element("rect", ["x": "\(CoverImage.margin)", "y": "1630", "width": "360", "height": "80", "fill": "#000000"])
+            // The box is as wide as its label in DejaVu Sans Mono (0.6 em a character),
+            // with 20 units either side; at the start of the line, as the text.
+            let width = (tlp.label.count * 44 * 602 + 999) / 1000 + 40
+            let x = words.isRightToLeft ? CoverImage.width - CoverImage.margin - width : CoverImage.margin
+            svg.element("rect", ["x": "\(x)", "y": "1630", "width": "\(width)", "height": "80", "fill": "#000000"])
             svg.element(
                 "text",
-                ["x": "\(CoverImage.margin + 20)", "y": "1685", "font-size": "44", "font-weight": "bold", "font-family": "DejaVu Sans Mono, monospace", "fill": "#" + tlp.colour],
+                ["x": "\(x + 20)", "y": "1685", "font-size": "44", "font-weight": "bold", "font-family": "DejaVu Sans Mono, monospace", "fill": "#" + tlp.colour],
                 text: tlp.label)
         }
         if let classification = marking.classification {
@@ -74,13 +78,19 @@ struct CoverImage {
         }
     }
 
-    /// A line of text at the left margin. One that may be wider than the space between the
+    /// A line of text at the margin where the language's lines start (the right one for
+    /// Arabic, set right to left). One that may be wider than the space between the
     /// margins (by `estimatedWidth`) is squeezed into it (`textLength`), so that no text
     /// ever runs past the margin, whatever the font's real widths.
     private func text(_ content: String, y: Int, size: Int, into svg: XMLElement, color: String = "#ffffff", bold: Bool = false) {
         let element = svg.element(
             "text", ["x": "\(CoverImage.margin)", "y": "\(y)", "font-size": "\(size)", "font-family": "DejaVu Sans, sans-serif", "fill": color],
             text: content)
+        if words.isRightToLeft {
+            // With `direction: rtl`, a line's start is its right end.
+            element.setAttribute("x", "\(CoverImage.width - CoverImage.margin)")
+            element.setAttribute("direction", "rtl")
+        }
         if bold { element.setAttribute("font-weight", "bold") }
         if CoverImage.estimatedWidth(content, size: size, bold: bold) > CoverImage.lineWidth {
             element.setAttribute("textLength", String(CoverImage.lineWidth))

@@ -42,10 +42,10 @@ struct EPUBBook {
     let manuscript: Manuscript
     /// The ids of the sections that open a document (linked without a fragment).
     var documentOpeners: Set<String> = []
-    /// `media/cover.svg` when the cover is generated from the metadata.
-    var generatedCover: String?
-    /// The cover image's manifest path, generated or given.
+    /// The cover image's manifest path, given or generated: the cover page shows it.
     var coverImage: String
+    /// What the generated cover says of itself: characters dropped, no PNG copy.
+    var coverWarnings: [String] = []
     /// `urn:uuid:…`: the package's unique identifier (see `uuidURN(for:)`).
     let uuidURN: String
 
@@ -74,8 +74,20 @@ struct EPUBBook {
         if let cover = report.metadata.cover, let name = resourceNames[cover] {
             coverImage = String(name.dropFirst(3))
         } else {
+            // Drawn from the metadata, as SVG for the cover page and as PNG for the package's
+            // cover image: Apple Books, Kobo and Kindle take no SVG cover.
+            let drawing = CoverImage(metadata: report.metadata, words: manuscript.words).make()
+            let svg = drawing.serialized()
+            coverWarnings = drawing.warnings
+            let raster = SVGRaster.png(from: svg)
             coverImage = "media/cover.svg"
-            generatedCover = coverImage
+            media.append(Media(id: "cover-drawing", file: coverImage, mediaType: ImageFormat.svg.mediaType, bytes: svg, isCover: raster == nil))
+            if let raster {
+                media.append(Media(id: "cover-image", file: "media/cover.png", mediaType: ImageFormat.png.mediaType, bytes: raster.png, isCover: true))
+            } else {
+                coverWarnings.append(
+                    "the e-book's cover is SVG only, which Apple Books, Kobo and Kindle do not take as a cover: its PNG copy needs librsvg (Debian's librsvg2-2), which is not installed")
+            }
         }
         let metadata = report.metadata
         documents.append(Document(file: "text/cover.xhtml", title: manuscript.words[.cover], part: .cover(coverImage: "../" + coverImage), landmark: "cover"))

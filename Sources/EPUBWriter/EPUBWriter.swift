@@ -45,7 +45,7 @@ public struct EPUBWriter: EditionWriter {
         // The OCF container: a ZIP whose first entry is `mimetype`, stored.
         let container = try ZIPArchive(named: "the EPUB container", modified: options.modified, to: sink)
         try container.add(ZIPArchive.Entry("mimetype", Array("application/epub+zip".utf8), compressed: false))
-        var warnings: [String] = []
+        var warnings = book.coverWarnings
         func add(_ path: String, _ document: XMLDocument, html: Bool = false) throws(DiagnosticError) {
             try container.add(ZIPArchive.Entry(path, html ? document.serializedAsPolyglotHTML() : document.serialized()))
             warnings += document.warnings
@@ -62,7 +62,6 @@ public struct EPUBWriter: EditionWriter {
         try container.add(EPUBBook.root + "toc.ncx") { sink in
             warnings += NCXDocument(report: report, book: book).write(to: sink)
         }
-        if let cover = book.generatedCover { try add(EPUBBook.root + cover, CoverImage(metadata: report.metadata, words: book.manuscript.words).make()) }
         for media in book.media { try container.add(ZIPArchive.Entry(EPUBBook.root + media.file, media.bytes)) }
         // Last (OCF fixes only `mimetype`'s place): the manifest says which content
         // documents hold SVG, known once they are made.

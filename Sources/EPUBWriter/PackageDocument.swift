@@ -98,7 +98,7 @@ struct PackageDocument {
         }
         if let description = report.summaryLine(labels: book.manuscript.referenceLabels) { element.element("dc:description", text: description) }
         if let series = metadata.series { writeSeries(series, into: element) }
-        if metadata.cover != nil || book.generatedCover != nil {
+        if book.media.contains(where: \.isCover) {
             element.element("meta", ["name": "cover", "content": "cover-image"])
         }
         AccessibilityMetadata(report: report, words: book.manuscript.words).write(into: element)
@@ -138,9 +138,6 @@ struct PackageDocument {
         manifest.element("item", ["id": "nav", "href": "nav.xhtml", "media-type": "application/xhtml+xml", "properties": "nav"])
         manifest.element("item", ["id": "ncx", "href": "toc.ncx", "media-type": "application/x-dtbncx+xml"])
         manifest.element("item", ["id": "css", "href": EPUBBook.stylesheet, "media-type": "text/css"])
-        if let cover = book.generatedCover {
-            manifest.element("item", ["id": "cover-image", "href": cover, "media-type": ImageFormat.svg.mediaType, "properties": "cover-image"])
-        }
         for media in book.media {
             let item = manifest.element("item", ["id": media.isCover ? "cover-image" : media.id, "href": media.file, "media-type": media.mediaType])
             if media.isCover { item.setAttribute("properties", "cover-image") }

@@ -123,12 +123,4 @@ import ZIPFoundation
         #expect(ImageSize(jpeg) == ImageSize(width: 640, height: 480))
         #expect(ImageSize(Array("not an image".utf8)) == nil)
     }
-
-    @Test func anSVGImageIsDrawnAtItsOwnSize() throws {
-        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" fill="#336699"/></svg>"##
-        let (png, size) = try #require(SVGRaster.png(from: Array(svg.utf8)))
-        #expect(size == ImageSize(width: 120, height: 60))
-        #expect(ImageSize(png) == ImageSize(width: 240, height: 120))
-        #expect(SVGRaster.png(from: Array("<svg".utf8)) == nil)
-    }
 }

@@ -285,12 +285,38 @@ import ReportTestSupport
         #expect(files.contains { $0.path == "EPUB/media/image-2.svg" })
     }
 
+    /// The generated cover is drawn as SVG for the cover page and as PNG for the package's
+    /// cover image (retailers take no SVG cover).
     @Test func aCoverIsGeneratedWhenNoneIsGiven() throws {
         let files = try entries(of: book("putin-visit-north-korea.md").1)
         let cover = try #require(files.first { $0.path == "EPUB/media/cover.svg" }?.text)
         for expected in ["Geopolitical Report · ISSN 2785-2598", "Volume 43 · Issue 7", "Intel Report:", "SpecialEurasia OSINT Team", "TLP:CLEAR"] {
             #expect(cover.contains(expected), "cover lacks \(expected)")
         }
+        #expect(files.contains { $0.path == "EPUB/media/cover.png" }, "no PNG cover (librsvg: Scripts/bootstrap installs it)")
+        let opf = try #require(files.first { $0.path == "EPUB/package.opf" }?.text)
+        #expect(opf.contains(##"<item id="cover-image" href="media/cover.png" media-type="image/png" properties="cover-image"/>"##), "\(opf)")
+        #expect(opf.contains(##"<item id="cover-drawing" href="media/cover.svg" media-type="image/svg+xml"/>"##), "\(opf)")
+        #expect(opf.contains(##"<meta name="cover" content="cover-image"/>"##))
+        let page = try #require(files.first { $0.path == "EPUB/text/cover.xhtml" }?.text)
+        #expect(page.contains(##"src="../media/cover.svg""##))
+    }
+
+    /// The cover's TLP box is as wide as its label (the longest, TLP:AMBER+STRICT, too);
+    /// an Arabic cover is set from the right margin, its TLP box there too.
+    @Test func theCoverFitsItsLabelAndReadsInTheLanguagesDirection() throws {
+        func cover(_ metadata: Metadata) throws -> String {
+            let bytes = try EPUBWriter(options: .init(stylesheet: "", modified: 0)).write(Report(metadata: metadata)).bytes
+            return try #require(try entries(of: bytes).first { $0.path == "EPUB/media/cover.svg" }?.text)
+        }
+        let english = try cover(Metadata(title: "Red Sea", identifier: "x", marking: Marking(tlp: .amberStrict)))
+        let box = try #require(english.firstMatch(of: /<rect x="(\d+)" y="1630" width="(\d+)"/))
+        // DejaVu Sans Mono Bold sets 16 characters at 44 units in 0.602 em each.
+        #expect(Int(box.output.2)! >= 424 + 40 && box.output.1 == "100", "\(english)")
+        let arabic = try cover(Metadata(title: "مياه النيل", authors: [Author(name: "ليلى حسن")], lang: "ar", identifier: "x", marking: Marking(tlp: .green)))
+        #expect(arabic.contains(##"x="1100" y="1420" font-size="42" font-family="DejaVu Sans, sans-serif" fill="#1a1a1a" direction="rtl">ليلى حسن<"##), "\(arabic)")
+        let arabicBox = try #require(arabic.firstMatch(of: /<rect x="(\d+)" y="1630" width="(\d+)"/))
+        #expect(Int(arabicBox.output.1)! + Int(arabicBox.output.2)! == 1100, "\(arabic)")
     }
 
     @Test func refusesImagesItCannotCarry() {

@@ -2,25 +2,26 @@
     import Glibc
 #endif
 
-/// A PNG copy of an SVG image, drawn by librsvg with cairo: Word 2016 and later show the
-/// SVG itself and older readers this copy, which the format requires beside it.
+/// A PNG copy of an SVG image, drawn by librsvg with cairo: the Word edition's copy of
+/// each SVG figure (Word 2016 and later show the SVG itself, older readers this copy, which
+/// the format requires beside it) and the e-book's cover for the retailers that take no SVG.
 ///
 /// librsvg (with cairo, GLib, Pango and their fonts) is loaded the first time an SVG image
 /// is drawn, not when Imprint starts: linked in, they would slow the start of every build
 /// of every edition (docs/performance.md has the figures). The image has
 /// passed `SVGCheck` (nothing that runs, nothing outside the image), and is read from
 /// memory with no base file, so librsvg has nothing else it could load.
-enum SVGRaster {
+public enum SVGRaster {
     /// The largest side drawn, in pixels: a figure is at most a page wide, drawn at twice
     /// its size for print.
     static let maximumSide = 2400
 
     /// Whether librsvg could be loaded (Debian's `librsvg2-2`).
-    static var isAvailable: Bool { RSVG.library != nil }
+    public static var isAvailable: Bool { RSVG.library != nil }
 
     /// The PNG's bytes and the image's own size in CSS pixels (96 to the inch); nil when
     /// librsvg is missing or cannot read the image.
-    static func png(from svg: [UInt8]) -> (png: [UInt8], size: ImageSize)? {
+    public static func png(from svg: [UInt8]) -> (png: [UInt8], width: Int, height: Int)? {
         guard let rsvg = RSVG.library else { return nil }
         var error: OpaquePointer?
         guard let handle = svg.withUnsafeBufferPointer({ rsvg.newFromData($0.baseAddress, $0.count, &error) }) else {
@@ -70,7 +71,7 @@ enum SVGRaster {
             }, target)
         }
         guard status == 0 else { return nil }
-        return (png, ImageSize(width: Int(width.rounded()), height: Int(height.rounded())))
+        return (png, Int(width.rounded()), Int(height.rounded()))
     }
 }
 
