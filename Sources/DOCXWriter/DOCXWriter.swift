@@ -55,7 +55,7 @@ public struct DOCXWriter: EditionWriter {
         warnings += footnotes.document.warnings
         try add("word/styles.xml", try StylesPart.document(language: report.metadata.lang, reference: options.referenceStyles))
         try add("word/numbering.xml", NumberingPart.document(context.numberings))
-        try add("word/settings.xml", PackageParts.settings(language: report.metadata.lang))
+        try add("word/settings.xml", PackageParts.settings(language: report.metadata.lang, updatesFields: ContentsPage.isWanted(for: report)))
         try add("word/header1.xml", PackageParts.header(context))
         try add("word/footer1.xml", PackageParts.footer(context))
         try add("word/_rels/document.xml.rels", PackageParts.documentRelationships(context.relationships))
@@ -78,22 +78,7 @@ public struct DOCXWriter: EditionWriter {
         var steps = ContentsPage.isWanted(for: context.report) ? writer.contentsSteps(into: body) : []
         steps += writer.steps(for: context.report.lead[...], into: body)
         for section in context.report.sections { steps += writer.steps(for: section, into: body) }
-        steps.append { sectionProperties(context, into: body) }
+        steps.append { context.layout.writeSection(into: body) }
         return (document, XMLDocument.Stream(into: body, adding: steps) { $0() })
-    }
-
-    /// The page: its size and margins, and the header and footer on every page.
-    private func sectionProperties(_ context: WordContext, into body: XMLElement) {
-        let properties = body.element("w:sectPr")
-        properties.element("w:headerReference", ["w:type": "default", "r:id": "rHeader"])
-        properties.element("w:footerReference", ["w:type": "default", "r:id": "rFooter"])
-        let page = context.layout
-        properties.element("w:pgSz", ["w:w": String(page.width), "w:h": String(page.height)])
-        properties.element(
-            "w:pgMar",
-            [
-                "w:top": String(page.top), "w:right": String(page.side), "w:bottom": String(page.bottom), "w:left": String(page.side),
-                "w:header": "567", "w:footer": "567", "w:gutter": "0",
-            ])
     }
 }

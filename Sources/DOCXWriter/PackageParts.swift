@@ -63,11 +63,14 @@ enum PackageParts {
         return document
     }
 
-    static func settings(language: String) -> XMLDocument {
+    /// `updatesFields`: the document has a contents field, which Word then fills in (its
+    /// page numbers) as it opens the document.
+    static func settings(language: String, updatesFields: Bool) -> XMLDocument {
         let document = WordML.part("settings")
         let root = document.root
         root.property("w:defaultTabStop", "720")
         root.property("w:characterSpacingControl", "doNotCompress")
+        if updatesFields { root.property("w:updateFields", "true") }
         let footnotes = root.element("w:footnotePr")
         for id in ["-1", "0"] { footnotes.element("w:footnote", ["w:id": id]) }
         let compatibility = root.element("w:compat")

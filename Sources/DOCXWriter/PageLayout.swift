@@ -1,4 +1,5 @@
 import SharedWriting
+import XMLSupport
 
 /// The page of the Word edition, as the print edition's: A4 or US Letter, its margins the
 /// house style's (`HouseStyle.pageMargins`), in twips.
@@ -20,4 +21,26 @@ public struct PageLayout: Sendable, Equatable {
 
     /// The width the text is set in.
     var textWidth: Int { width - 2 * side }
+
+    /// The width the text is set in on the page turned on its side (a wide table's).
+    var landscapeTextWidth: Int { height - 2 * side }
+
+    /// A section's page (`w:sectPr` into `parent`): its size and margins, upright or on its
+    /// side, and the header and footer on every page.
+    func writeSection(into parent: XMLElement, landscape: Bool = false) {
+        let properties = parent.element("w:sectPr")
+        properties.element("w:headerReference", ["w:type": "default", "r:id": "rHeader"])
+        properties.element("w:footerReference", ["w:type": "default", "r:id": "rFooter"])
+        if landscape {
+            properties.element("w:pgSz", ["w:w": String(height), "w:h": String(width), "w:orient": "landscape"])
+        } else {
+            properties.element("w:pgSz", ["w:w": String(width), "w:h": String(height)])
+        }
+        properties.element(
+            "w:pgMar",
+            [
+                "w:top": String(top), "w:right": String(side), "w:bottom": String(bottom), "w:left": String(side),
+                "w:header": "567", "w:footer": "567", "w:gutter": "0",
+            ])
+    }
 }

@@ -25,7 +25,9 @@ enum StylesPart {
         var italic = false
         var before: Double?
         var after: Double?
+        /// The indent from both margins (a quotation's), or from the start margin alone.
         var indent: Int?
+        var indentsEnd = true
         var shading: String?
         var keepNext = false
         /// A rule under the paragraph (a thematic break), in grey.
@@ -56,7 +58,7 @@ enum StylesPart {
         ("ListParagraph", "List Paragraph", "Normal", Look(after: 3)),
         ("Compact", "Compact", "Normal", Look(after: 0, alignment: "left")),
         ("KeyJudgment", "Key Judgment", "Normal", Look(after: 2, shading: HouseStyle.judgmentShading)),
-        ("Assessment", "Assessment", "Normal", Look(font: sans, size: 9, colour: blue, after: 10, indent: 425, shading: HouseStyle.judgmentShading)),
+        ("Assessment", "Assessment", "Normal", Look(font: sans, size: 9, colour: blue, after: 10, indent: 425, indentsEnd: false, shading: HouseStyle.judgmentShading)),
         ("HorizontalRule", "Horizontal Rule", "Normal", Look(before: 6, after: 12, rule: true)),
         ("FootnoteText", "footnote text", "Normal", Look(size: 8.8, after: 2)),
         ("TOCHeading", "TOC Heading", "Heading1", Look(outline: 9)),
@@ -192,7 +194,8 @@ enum StylesPart {
                 if let before = look.before { spacing.setAttribute("w:before", String(Int(before * 20))) }
                 if let after = look.after { spacing.setAttribute("w:after", String(Int(after * 20))) }
             }
-            if let indent = look.indent { properties.element("w:ind", ["w:left": String(indent), "w:right": String(indent)]) }
+            // The key judgment's shading and its assessment's end at the same margin.
+            if let indent = look.indent { properties.element("w:ind", ["w:left": String(indent), "w:right": look.indentsEnd ? String(indent) : "0"]) }
             if let alignment = look.alignment { properties.property("w:jc", alignment) }
             if let outline = look.outline { properties.property("w:outlineLvl", String(outline)) }
         }

@@ -33,7 +33,6 @@ extension WordBody {
     /// then the matrix.
     func writeRisks(_ risks: [Risk], into parent: XMLElement) {
         guard !risks.isEmpty else { return }
-        RunStyle(bold: true).run(words[.riskRegister], into: paragraph(in: parent, style: "Caption", keepNext: true))
         let header: [[Block]] = RiskRegister.columns.map { [.paragraph([.text(words[$0])])] }
         var rows = [header]
         for (index, risk) in risks.enumerated() {
@@ -48,7 +47,9 @@ extension WordBody {
         // A cross-reference to a risk goes to its row.
         var bookmarks: [Int: String] = [:]
         for (index, risk) in risks.enumerated() { bookmarks[index + 1] = risk.id }
-        writeTable(rows: rows, alignments: [.right, .left, .left, .left, .left], weights: [2, 12, 5, 4, 4], into: parent, bookmarks: bookmarks)
+        writeTable(rows: rows, alignments: [.right, .left, .left, .left, .left], into: parent, bookmarks: bookmarks, caption: { parent in
+            RunStyle(bold: true).run(words[.riskRegister], into: paragraph(in: parent, style: "Caption", keepNext: true))
+        })
         writeRiskMatrix(risks, into: parent)
     }
 
@@ -67,7 +68,7 @@ extension WordBody {
         }
         rows.insert([[.paragraph([.text(words[.likelihood] + " \\ " + words[.impact])])]] + Impact.allCases.map { [.paragraph([.text(words.name(of: $0))])] }, at: 0)
         writeTable(
-            rows: rows, alignments: [.left] + Array(repeating: .center, count: 5), weights: [6, 4, 4, 4, 4, 4], into: parent,
+            rows: rows, alignments: [.left] + Array(repeating: .center, count: 5), into: parent, keepTogether: true,
             shading: { row, column in row > 0 && column > 0 ? grid.colour(row: levels[row - 1], impact: column) : nil })
         let caption = paragraph(in: parent, style: "Caption")
         let (label, text) = RiskMatrixGrid.caption(of: placed, words: words)

@@ -70,7 +70,16 @@ struct WordBody {
     /// largest block: a section of 100,000 list items or tables would otherwise be held
     /// whole, at about a kilobyte a paragraph.
     func steps(for section: Section, into body: XMLElement) -> [() -> Void] {
-        var steps: [() -> Void] = [{ writeHeading(of: section, into: body) }]
+        var steps: [() -> Void] = []
+        // A section that opens with a table too wide for the page begins on the table's
+        // page on its side, heading and all.
+        if case .table(let table) = section.blocks.first, !columns(of: table).measured.fits(context.layout.textWidth) {
+            steps.append {
+                sectionBreak(in: body, landscape: false)
+                context.landscapeBegun = true
+            }
+        }
+        steps.append { writeHeading(of: section, into: body) }
         steps += self.steps(for: section.blocks[...], into: body)
         for subsection in section.subsections { steps += self.steps(for: subsection, into: body) }
         return steps
@@ -160,33 +169,51 @@ struct WordBody {
 
     /// A table: its caption above it (kept with it), the header row repeated on every page.
     func write(_ table: Table, into parent: XMLElement) {
-        if let caption = table.caption {
-            let element = paragraph(in: parent, style: "Caption", keepNext: true)
-            context.addBookmark(table.id, to: element)
-            RunStyle(bold: true).run(words.caption(.table, number: table.number), into: element)
-            writeInlines([.text(" ")] + caption, into: element)
+        let (rows, measured) = columns(of: table)
+        guard !rows.isEmpty, measured.minimum.count > 0 else {
+            writeCaption(of: table, into: parent)
+            return
         }
-        let rows = [table.header] + table.rows
-        let columns = rows.map(\.cells.count).max() ?? 0
-        guard columns > 0 else { return }
-        let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .none }
-        // Columns as wide as their longest text needs, within bounds.
-        let weights = (0..<columns).map { column in
-            min(max(rows.map { column < $0.cells.count ? $0.cells[column].plainText.count : 0 }.max() ?? 0, 4), 40)
-        }
-        writeTable(rows: rows.map { $0.cells.map { [Block.paragraph($0)] } }, alignments: alignments, weights: weights, into: parent)
+        let alignments = measured.minimum.indices.map { $0 < table.alignments.count ? table.alignments[$0] : .none }
+        writeTable(rows: rows, alignments: alignments, into: parent, caption: { parent in
+            writeCaption(of: table, into: parent)
+        })
     }
 
-    /// A table of `rows` (the first the header row), each cell's blocks, its columns as
-    /// wide as their `weights` make them of the text's width; `shading` colours a cell (by
-    /// row and column), `bookmarks` marks a row's first cell as the place of an id.
+    /// A table's rows as cells of blocks (the header first), and its columns measured.
+    private func columns(of table: Table) -> (rows: [[[Block]]], measured: TableColumns) {
+        let rows = ([table.header] + table.rows).map { $0.cells.map { [Block.paragraph($0)] } }
+        return (rows, TableColumns(rows: rows, columns: rows.map(\.count).max() ?? 0))
+    }
+
+    private func writeCaption(of table: Table, into parent: XMLElement) {
+        guard let caption = table.caption else { return }
+        let element = paragraph(in: parent, style: "Caption", keepNext: true)
+        context.addBookmark(table.id, to: element)
+        RunStyle(bold: true).run(words.caption(.table, number: table.number), into: element)
+        writeInlines([.text(" ")] + caption, into: element)
+    }
+
+    /// A table of `rows` (the first the header row), each cell's blocks, after `caption`
+    /// (what goes above it: written here so that it shares the table's page). Its columns
+    /// are as wide as their content asks (`TableColumns`); a table whose words cannot fit
+    /// the line is set on a page of its own turned on its side, when it stands in the
+    /// body. No row splits across pages; `keepTogether` keeps the whole table on one page
+    /// with what follows it. `shading` colours a cell (by row and column), `bookmarks`
+    /// marks a row's first cell as the place of an id.
     func writeTable(
-        rows: [[[Block]]], alignments: [ColumnAlignment], weights: [Int], into parent: XMLElement,
-        shading: ((Int, Int) -> String?)? = nil, bookmarks: [Int: String] = [:]
+        rows: [[[Block]]], alignments: [ColumnAlignment], into parent: XMLElement, keepTogether: Bool = false,
+        shading: ((Int, Int) -> String?)? = nil, bookmarks: [Int: String] = [:], caption: ((XMLElement) -> Void)? = nil
     ) {
         let columns = alignments.count
-        let total = max(weights.reduce(0, +), 1)
-        let widths = weights.map { context.layout.textWidth * $0 / total }
+        let measured = TableColumns(rows: rows, columns: columns)
+        let layout = context.layout
+        let landscape = (context.landscapeBegun || !measured.fits(layout.textWidth)) && parent.name == "body"
+        // The section so far ends here, upright; the table's own begins on a new page.
+        if landscape && !context.landscapeBegun { sectionBreak(in: parent, landscape: false) }
+        context.landscapeBegun = false
+        caption?(parent)
+        let widths = measured.widths(within: landscape ? layout.landscapeTextWidth : layout.textWidth)
         let element = parent.element("w:tbl")
         let properties = element.element("w:tblPr")
         properties.property("w:tblStyle", "TableGrid")
@@ -200,11 +227,9 @@ struct WordBody {
         // Rows are added as the table is written: a table of 50,000 rows is never whole in the tree.
         element.streamChildren(adding: rows.enumerated()) { rowIndex, cells in
             let row = element.element("w:tr")
-            if rowIndex == 0 {
-                let rowProperties = row.element("w:trPr")
-                rowProperties.element("w:cantSplit")
-                rowProperties.element("w:tblHeader")
-            }
+            let rowProperties = row.element("w:trPr")
+            rowProperties.element("w:cantSplit")
+            if rowIndex == 0 { rowProperties.element("w:tblHeader") }
             for column in 0..<columns {
                 let cell = row.element("w:tc")
                 let cellProperties = cell.element("w:tcPr")
@@ -225,19 +250,28 @@ struct WordBody {
                         write(block, into: cell)
                         continue
                     }
-                    let cellParagraph = paragraph(in: cell, style: "Compact", alignment: alignment)
+                    let cellParagraph = paragraph(in: cell, style: "Compact", keepNext: keepTogether, alignment: alignment)
                     context.addBookmark(bookmark, to: cellParagraph)
                     bookmark = nil
                     writeInlines(inlines, into: cellParagraph, style: RunStyle(bold: rowIndex == 0))
                 }
                 // A cell ends with a paragraph.
                 if blocks.isEmpty || bookmark != nil || !(blocks.last.map(\.isParagraph) ?? false) {
-                    context.addBookmark(bookmark, to: paragraph(in: cell, style: "Compact"))
+                    context.addBookmark(bookmark, to: paragraph(in: cell, style: "Compact", keepNext: keepTogether))
                 }
             }
         }
-        // Word needs a paragraph between two tables, or after a table that ends a cell.
-        paragraph(in: parent, style: "Compact")
+        // Word needs a paragraph between two tables, or after a table that ends a cell; after
+        // a table on its side, it ends the table's section.
+        if landscape { sectionBreak(in: parent, landscape: true) } else { paragraph(in: parent, style: "Compact") }
+    }
+
+    /// An empty paragraph that ends the section before it, whose page (upright or on its
+    /// side) it gives.
+    private func sectionBreak(in parent: XMLElement, landscape: Bool) {
+        let properties = parent.element("w:p").element("w:pPr")
+        properties.property("w:pStyle", "Compact")
+        context.layout.writeSection(into: properties, landscape: landscape)
     }
 }
 

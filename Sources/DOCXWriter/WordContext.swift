@@ -18,6 +18,9 @@ final class WordContext {
 
     /// What the edition could not carry, as warnings.
     var warnings: [Diagnostic] = []
+    /// Whether a page on its side has begun for the next table (before the heading it
+    /// opens the section of), so that the table does not begin another.
+    var landscapeBegun = false
 
     /// The main document's relationships after its fixed ones, in the order made.
     private(set) var relationships: [(id: String, type: String, target: String, external: Bool)] = []

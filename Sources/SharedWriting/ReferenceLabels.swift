@@ -4,7 +4,7 @@ import ReportModel
 extension Report {
     /// The text a cross-reference with empty link text shows for each id, in the report's
     /// words (`Words`): "Figure 1", "Table 2", "Section 2, Risk Assessment", "Appendix A,
-    /// Method", a key judgment's or risk's title, "Source 3", "Note 1". Every writer uses
+    /// Method", "Risk 4, Undersea cable damage", "Source 3", "Note 1". Every writer uses
     /// the same words. A label that names a kind and a number joins them with a no-break
     /// space (`Report.labelSpace`), so that a line never ends between them. Only the ids in
     /// `wanted` are labelled (every id when nil): a large report has tens of thousands of
@@ -24,11 +24,11 @@ extension Report {
             case .figure(let figure): if let id = figure.id { label(id, numbered(.figure, String(figure.number))) }
             case .keyJudgments(let items):
                 for (index, item) in items.enumerated() {
-                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.keyJudgment, String(index + 1)) : Self.labelTitle(item.title.plainText)) }
+                    if let id = item.id { label(id, Self.titledLabel(.keyJudgment, String(index + 1), title: item.title, words: words)) }
                 }
             case .risks(let items):
                 for (index, item) in items.enumerated() {
-                    if let id = item.id { label(id, item.title.isEmpty ? numbered(.risk, String(index + 1)) : Self.labelTitle(item.title.plainText)) }
+                    if let id = item.id { label(id, Self.titledLabel(.risk, String(index + 1), title: item.title, words: words)) }
                 }
             case .sources(let items):
                 for (index, item) in items.enumerated() { if let id = item.id { label(id, numbered(.source, String(index + 1))) } }
@@ -75,10 +75,20 @@ extension Report {
     public static let labelSpace: Character = "\u{00A0}"
 
     private static func label(of section: Section, words: Words) -> String {
-        let title = labelTitle(section.title.plainText)
-        guard let number = section.number else { return title }
-        let kind = section.isLetteredAppendix ? words[.appendix] : words[.section]
-        return words(.sectionReference, ["kind": kind, "number": number, "title": title])
+        guard let number = section.number else { return labelTitle(section.title.plainText) }
+        return titledLabel(section.isLetteredAppendix ? .appendix : .section, number, title: section.title, words: words)
+    }
+
+    /// A numbered thing with its title, as a cross-reference reads it (`label.section-reference`:
+    /// "Section 3, Method", "Risk 4, Undersea cable damage"), or its kind and number alone
+    /// when it has no title ("Key judgment 2"); the kind and its number are kept together.
+    private static func titledLabel(_ word: Word, _ number: String, title: [Inline], words: Words) -> String {
+        guard !title.isEmpty else { return numberedLabel(word, number, words: words) }
+        let kind = words[word]
+        // A lead-in's own full stop or colon ("Attacks continue.") ends no label.
+        var text = title.plainText
+        while let last = text.last, last.isWhitespace || ".:;,".contains(last) { text.removeLast() }
+        return words(.sectionReference, ["kind": kind, "number": number, "title": labelTitle(text)])
             .replacingOccurrences(of: "\(kind) \(number)", with: "\(kind)\(labelSpace)\(number)")
     }
 }

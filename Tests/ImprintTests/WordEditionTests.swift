@@ -82,6 +82,73 @@ import Testing
         #expect(number.x > title.right, "the number \(number) stands left of its title \(title)")
     }
 
+    /// Word edition tables as a publisher sets them: a ten-column table whose words cannot
+    /// fit the page goes on a page of its own turned on its side, heading and caption with
+    /// it, no word broken; columns take the width their content asks; no row splits; the
+    /// matrix stays on one page; the contents field is filled in as Word opens the document.
+    @Test func tablesFitTheirWordsAndTheirPage() throws {
+        let report = """
+            ---
+            title: Red Sea Shipping
+            toc: true
+            ---
+
+            ## Summary
+
+            Attacks continue.
+
+            ## Incident record
+
+            | Date | Vessel | Flag | Type | Port of call | Transshipment hub | Weapon | Damage | Casualties | Source |
+            |---|---|---|---|---|---|---|---|---|---|
+            | 2026-01-04 | Marlin Luanda | Marshall Islands | Tanker | TangerMed | Jebel Ali | Anti-ship ballistic missile | Fire in cargo tank | None | UKMTO |
+
+            Table: Incidents against merchant ships
+
+            | Port | Calls |
+            |---|---|
+            | Jeddah | 120 |
+
+            ## Risks {.risks}
+
+            1. **Cables cut.** Anchors drag. {likelihood=likely impact=major confidence=moderate}
+            """
+        let workspace = Workspace(report: report)
+        let build = try workspace.run("build", "report.md", "--to", "docx", "-o", "out")
+        try #require(build.status == 0, "\(build.stderr)")
+        let docx = workspace.folder + "/out/report.docx"
+        let xml = try runTool(["unzip", "-p", docx, "word/document.xml"]).output
+        #expect(try runTool(["unzip", "-p", docx, "word/settings.xml"]).output.contains(##"<w:updateFields w:val="true"/>"##))
+        // An upright section ends before the heading; the side-turned one after the table.
+        // (The heading's text stands first in the contents.)
+        let heading = try #require(xml.range(of: ">Incident record<", options: .backwards))
+        let upright = try #require(xml.range(of: "<w:sectPr>", options: [], range: xml.startIndex..<heading.lowerBound))
+        #expect(!xml[upright.upperBound..<heading.lowerBound].contains("w:orient"))
+        let table = try #require(xml.range(of: ">TangerMed<"))
+        let turned = try #require(xml.range(of: "<w:sectPr>", range: table.upperBound..<xml.endIndex))
+        #expect(xml[turned.upperBound...].prefix(300).contains(##"w:orient="landscape""##), "\(xml[turned.upperBound...].prefix(300))")
+        // Every row holds together; the matrix's cells keep with the next.
+        #expect(xml.components(separatedBy: "<w:tr>").count == xml.components(separatedBy: "<w:cantSplit/>").count)
+        let matrix = try #require(xml.components(separatedBy: "<w:tbl>").last)
+        #expect(matrix.contains("almost certain") && matrix.components(separatedBy: "<w:keepNext/>").count > 7 * 6)
+        // The narrow table's columns share the line as their content asks: the port's is wider.
+        let narrow = try #require(xml.components(separatedBy: "<w:tbl>").first { $0.contains(">Jeddah<") })
+        let columns = narrow.matches(of: /<w:gridCol w:w="(\d+)"\/>/).map { Int($0.output.1)! }
+        #expect(columns.count == 2 && columns[0] > columns[1], "\(columns)")
+
+        // LibreOffice sets the wide table on a landscape page, every word whole.
+        let profile = "file://" + workspace.folder + "/lo-profile"
+        let convert = try runTool(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", workspace.folder, docx])
+        try #require(convert.status == 0, "LibreOffice (Scripts/bootstrap installs it): \(convert.output)")
+        let pdf = workspace.folder + "/report.pdf"
+        let pages = try runTool(["pdftotext", "-layout", pdf, "-"]).output.components(separatedBy: "\u{0C}")
+        let page = try #require(pages.firstIndex { $0.contains("TangerMed") }, "a word of the table is broken: \(pages)")
+        for word in ["Transshipment", "Casualties", "Incident record", "ballistic"] { #expect(pages[page].contains(word), "\(word): \(pages[page])") }
+        let size = try runTool(["pdfinfo", "-f", String(page + 1), "-l", String(page + 1), pdf]).output
+        let dimensions = try #require(size.firstMatch(of: /size:\s+([\d.]+) x ([\d.]+)/))
+        #expect(Double(dimensions.output.1)! > Double(dimensions.output.2)!, "the table's page is upright: \(size)")
+    }
+
     @Test func theSameReportGivesTheSameBytes() throws {
         let workspace = Workspace()
         let report = samplesFolder + "/arctic-shipping-outlook.md"

@@ -133,13 +133,19 @@ struct WordsTests {
             Section(id: "a", number: "A", kind: .appendix, level: 2, title: [.text("Méthode")]),
         ])
         report.sections[0].blocks = [
-            .paragraph([to("s2"), to("a"), to("t"), to("f")]),
+            .paragraph([to("s2"), to("a"), to("t"), to("f"), to("k2"), to("r1")]),
             .table(Table(id: "t", number: 3, caption: [.text("c")], alignments: [], header: TableRow(cells: []), rows: [])),
+            .keyJudgments([KeyJudgment(title: [.text("Les juntes tiennent.")], blocks: []), KeyJudgment(id: "k2", title: [], blocks: [])]),
+            .risks([Risk(id: "r1", title: [.strong([.text("Câbles coupés :")])], blocks: [])]),
             .figure(Figure(id: "f", number: 1, source: "f.png", caption: [], alt: "")),
             .figure(Figure(id: "unreferenced", number: 2, source: "g.png", caption: [], alt: "")),
         ]
         let labels = Manuscript(report).referenceLabels
-        #expect(labels == ["s2": "Section\u{00A0}2, Risques", "a": "Annexe\u{00A0}A, Méthode", "t": "Tableau\u{00A0}3", "f": "Figure\u{00A0}1"])
+        // A key judgment or a risk by its number, with its title without the lead-in's colon.
+        #expect(labels == [
+            "s2": "Section\u{00A0}2, Risques", "a": "Annexe\u{00A0}A, Méthode", "t": "Tableau\u{00A0}3", "f": "Figure\u{00A0}1",
+            "k2": "Jugement clé\u{00A0}2", "r1": "Risque\u{00A0}1, Câbles coupés",
+        ])
     }
 
     /// `docs/words.md` lists every key a desk may give.

@@ -1,0 +1,88 @@
+import ReportModel
+import SharedWriting
+
+/// How a Word table's columns share the line, as a browser's automatic table layout shares
+/// it: each column at least as wide as its longest word (so that no word is broken letter by
+/// letter) and, where the line allows, as wide as its longest cell set on one line; the room
+/// between the two shared out by how much each column wants. Widths in twips, the cells'
+/// margins included; the text is measured as `TextMeasure` estimates it in the table's type.
+struct TableColumns: Equatable {
+    /// Each column's narrowest width: its longest word.
+    var minimum: [Int]
+    /// Each column's widest: its longest cell on one line.
+    var maximum: [Int]
+
+    /// Twips a half-place of `TextMeasure` takes in the table's 9.5-point type (a small
+    /// letter about a fifth wider than half an em, as DejaVu and Liberation set it).
+    static let twipsPerHalfPlace = 52
+    /// A cell's margins (the table style's 85 twips a side) and a little air.
+    static let padding = 2 * 85 + 40
+
+    /// The columns of `rows` (each a row of cells' blocks, the first the header, set bold).
+    init(rows: [[[Block]]], columns: Int) {
+        self.init(cells: rows.map { $0.map(\.plainText) }, columns: columns)
+    }
+
+    /// The columns of `cells` (rows of cells' text, the first row the header, set bold).
+    init(cells: [[String]], columns: Int) {
+        minimum = Array(repeating: Self.padding + 4 * Self.twipsPerHalfPlace, count: columns)
+        maximum = minimum
+        for (rowIndex, row) in cells.enumerated() {
+            // Bold sets about a tenth wider.
+            let scale = rowIndex == 0 ? 11 : 10
+            for (column, text) in row.enumerated() where column < columns {
+                let (longestWord, whole) = Self.measure(text)
+                minimum[column] = max(minimum[column], Self.padding + longestWord * Self.twipsPerHalfPlace * scale / 10)
+                maximum[column] = max(maximum[column], Self.padding + whole * Self.twipsPerHalfPlace * scale / 10)
+            }
+        }
+    }
+
+    /// A text's longest word and its whole length, in half-places: words end at white
+    /// space, and an East Asian wide character is a word of its own (a line may break
+    /// before or after any of them).
+    static func measure(_ text: String) -> (longestWord: Int, whole: Int) {
+        var longest = 0
+        var word = 0
+        var whole = 0
+        for character in text {
+            let width = TextMeasure.halfWidths(of: character)
+            whole += width
+            if character.isWhitespace {
+                word = 0
+            } else if width == 4 {
+                longest = max(longest, word, width)
+                word = 0
+            } else {
+                word += width
+                longest = max(longest, word)
+            }
+        }
+        return (longest, whole)
+    }
+
+    /// Whether every column gets its longest word within `available` twips.
+    func fits(_ available: Int) -> Bool {
+        minimum.reduce(0, +) <= available
+    }
+
+    /// The widths, summing to `available`: every column's widest with the rest shared by
+    /// those widths when all fit; else every column's narrowest with the room left shared
+    /// by how much more each wants; else (too narrow for the words) by the narrowest.
+    func widths(within available: Int) -> [Int] {
+        let least = minimum.reduce(0, +)
+        let most = maximum.reduce(0, +)
+        let shares: [Int]
+        if most <= available {
+            shares = maximum.map { $0 + (available - most) * $0 / max(most, 1) }
+        } else if least <= available {
+            let wants = zip(minimum, maximum).map { $1 - $0 }
+            let wanted = max(wants.reduce(0, +), 1)
+            shares = zip(minimum, wants).map { $0 + (available - least) * $1 / wanted }
+        } else {
+            shares = minimum.map { available * $0 / max(least, 1) }
+        }
+        // What whole-twip division leaves goes to the last column.
+        return shares.dropLast() + [available - shares.dropLast().reduce(0, +)]
+    }
+}
