@@ -58,6 +58,8 @@ public struct DOCXWriter: EditionWriter {
         try add("word/settings.xml", PackageParts.settings(language: report.metadata.lang, updatesFields: ContentsPage.isWanted(for: report)))
         try add("word/header1.xml", PackageParts.header(context))
         try add("word/footer1.xml", PackageParts.footer(context))
+        try add("word/header2.xml", PackageParts.header(context, landscape: true))
+        try add("word/footer2.xml", PackageParts.footer(context, landscape: true))
         try add("word/_rels/document.xml.rels", PackageParts.documentRelationships(context.relationships))
         for (path, bytes) in context.media { try archive.add(ZIPArchive.Entry(path, bytes)) }
         try add("docProps/core.xml", PackageParts.coreProperties(report.metadata, summary: report.summary?.blocks.plainText, modified: options.modified))
@@ -78,7 +80,7 @@ public struct DOCXWriter: EditionWriter {
         var steps = ContentsPage.isWanted(for: context.report) ? writer.contentsSteps(into: body) : []
         steps += writer.steps(for: context.report.lead[...], into: body)
         for section in context.report.sections { steps += writer.steps(for: section, into: body) }
-        steps.append { context.layout.writeSection(into: body) }
+        steps.append { writer.finish(into: body) }
         return (document, XMLDocument.Stream(into: body, adding: steps) { $0() })
     }
 }

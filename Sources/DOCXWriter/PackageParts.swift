@@ -12,6 +12,8 @@ enum PackageParts {
         ("rStyles", "styles", "styles.xml"), ("rNumbering", "numbering", "numbering.xml"),
         ("rFootnotes", "footnotes", "footnotes.xml"), ("rSettings", "settings", "settings.xml"),
         ("rHeader", "header", "header1.xml"), ("rFooter", "footer", "footer1.xml"),
+        // The same on the pages of a wide table, turned on their side.
+        ("rHeaderWide", "header", "header2.xml"), ("rFooterWide", "footer", "footer2.xml"),
     ]
 
     static func contentTypes() -> XMLDocument {
@@ -27,7 +29,8 @@ enum PackageParts {
             ("/word/document.xml", word + "document.main+xml"), ("/word/styles.xml", word + "styles+xml"),
             ("/word/numbering.xml", word + "numbering+xml"), ("/word/footnotes.xml", word + "footnotes+xml"),
             ("/word/settings.xml", word + "settings+xml"), ("/word/header1.xml", word + "header+xml"),
-            ("/word/footer1.xml", word + "footer+xml"),
+            ("/word/footer1.xml", word + "footer+xml"), ("/word/header2.xml", word + "header+xml"),
+            ("/word/footer2.xml", word + "footer+xml"),
             ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
             ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
             ("/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml"),
@@ -82,10 +85,11 @@ enum PackageParts {
         return document
     }
 
-    /// The header: the running head, and the TLP label at the right margin.
-    static func header(_ context: WordContext) -> XMLDocument {
+    /// The header: the running head, and the TLP label at the right margin (of the page
+    /// on its side, when `landscape`).
+    static func header(_ context: WordContext, landscape: Bool = false) -> XMLDocument {
         let document = WordML.part("hdr")
-        let paragraph = rightTabbed(in: document.root, style: "Header", context)
+        let paragraph = rightTabbed(in: document.root, style: "Header", context, landscape: landscape)
         RunStyle().run(RunningHead.text(for: context.report.metadata), into: paragraph)
         if let tlp = context.report.metadata.marking?.tlp {
             RunStyle().start(in: paragraph).element("w:tab")
@@ -95,10 +99,11 @@ enum PackageParts {
     }
 
     /// The footer: the TLP label and classification, and "Page N of M" at the right margin
-    /// (`PAGE` and `NUMPAGES` fields in the report's words).
-    static func footer(_ context: WordContext) -> XMLDocument {
+    /// (`PAGE` and `NUMPAGES` fields in the report's words; of the page on its side, when
+    /// `landscape`).
+    static func footer(_ context: WordContext, landscape: Bool = false) -> XMLDocument {
         let document = WordML.part("ftr")
-        let paragraph = rightTabbed(in: document.root, style: "Footer", context)
+        let paragraph = rightTabbed(in: document.root, style: "Footer", context, landscape: landscape)
         if let marking = context.report.metadata.marking {
             if let tlp = marking.tlp {
                 RunStyle.tlp(tlp).run(tlp.label, into: paragraph)
@@ -118,11 +123,12 @@ enum PackageParts {
         return document
     }
 
-    private static func rightTabbed(in root: XMLElement, style: String, _ context: WordContext) -> XMLElement {
+    private static func rightTabbed(in root: XMLElement, style: String, _ context: WordContext, landscape: Bool) -> XMLElement {
         let paragraph = root.element("w:p")
         let properties = paragraph.element("w:pPr")
         properties.property("w:pStyle", style)
-        properties.element("w:tabs").element("w:tab", ["w:val": "right", "w:pos": String(context.layout.textWidth)])
+        let width = landscape ? context.layout.landscapeTextWidth : context.layout.textWidth
+        properties.element("w:tabs").element("w:tab", ["w:val": "right", "w:pos": String(width)])
         if context.words.isRightToLeft { properties.element("w:bidi") }
         return paragraph
     }

@@ -29,8 +29,8 @@ public struct PageLayout: Sendable, Equatable {
     /// side, and the header and footer on every page.
     func writeSection(into parent: XMLElement, landscape: Bool = false) {
         let properties = parent.element("w:sectPr")
-        properties.element("w:headerReference", ["w:type": "default", "r:id": "rHeader"])
-        properties.element("w:footerReference", ["w:type": "default", "r:id": "rFooter"])
+        properties.element("w:headerReference", ["w:type": "default", "r:id": landscape ? "rHeaderWide" : "rHeader"])
+        properties.element("w:footerReference", ["w:type": "default", "r:id": landscape ? "rFooterWide" : "rFooter"])
         if landscape {
             properties.element("w:pgSz", ["w:w": String(height), "w:h": String(width), "w:orient": "landscape"])
         } else {

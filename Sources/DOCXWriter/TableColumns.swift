@@ -38,9 +38,13 @@ struct TableColumns: Equatable {
         }
     }
 
-    /// A text's longest word and its whole length, in half-places: words end at white
-    /// space, and an East Asian wide character is a word of its own (a line may break
-    /// before or after any of them).
+    /// A word longer than this (in half-places: an address, a hash) is one Word breaks
+    /// where it must; it asks no more room than this.
+    static let longestUnbrokenWord = 48
+
+    /// A text's longest word (at most `longestUnbrokenWord`) and its whole length, in
+    /// half-places: words end at white space other than a no-break space, and an East
+    /// Asian wide character is a word of its own (a line may break before or after any).
     static func measure(_ text: String) -> (longestWord: Int, whole: Int) {
         var longest = 0
         var word = 0
@@ -48,7 +52,7 @@ struct TableColumns: Equatable {
         for character in text {
             let width = TextMeasure.halfWidths(of: character)
             whole += width
-            if character.isWhitespace {
+            if character.isWhitespace && !"\u{00A0}\u{202F}\u{2007}".contains(character) {
                 word = 0
             } else if width == 4 {
                 longest = max(longest, word, width)
@@ -58,7 +62,7 @@ struct TableColumns: Equatable {
                 longest = max(longest, word)
             }
         }
-        return (longest, whole)
+        return (min(longest, longestUnbrokenWord), whole)
     }
 
     /// Whether every column gets its longest word within `available` twips.
@@ -72,17 +76,25 @@ struct TableColumns: Equatable {
     func widths(within available: Int) -> [Int] {
         let least = minimum.reduce(0, +)
         let most = maximum.reduce(0, +)
-        let shares: [Int]
+        let shares: [Double]
         if most <= available {
-            shares = maximum.map { $0 + (available - most) * $0 / max(most, 1) }
+            shares = maximum.map { Double($0) + Double(available - most) * Double($0) / Double(max(most, 1)) }
         } else if least <= available {
             let wants = zip(minimum, maximum).map { $1 - $0 }
-            let wanted = max(wants.reduce(0, +), 1)
-            shares = zip(minimum, wants).map { $0 + (available - least) * $1 / wanted }
+            let wanted = Double(max(wants.reduce(0, +), 1))
+            shares = zip(minimum, wants).map { Double($0) + Double(available - least) * Double($1) / wanted }
         } else {
-            shares = minimum.map { available * $0 / max(least, 1) }
+            shares = minimum.map { Double(available) * Double($0) / Double(max(least, 1)) }
         }
-        // What whole-twip division leaves goes to the last column.
-        return shares.dropLast() + [available - shares.dropLast().reduce(0, +)]
+        // Whole twips, each column's edge rounded where its share puts it, so that the
+        // widths sum to `available` and no column takes all the rounding.
+        var edges = [0]
+        var running = 0.0
+        for share in shares {
+            running += share
+            edges.append(Int(running.rounded()))
+        }
+        edges[edges.count - 1] = available
+        return zip(edges.dropFirst(), edges).map { $0 - $1 }
     }
 }

@@ -40,7 +40,8 @@ extension WordBody {
             if let classification = marking.classification { RunStyle(bold: true).run(classification, into: paragraph(in: body, style: "Marking", rightToLeft: rtl)) }
             if let notice = marking.notice { RunStyle().run(notice, into: paragraph(in: body, style: "Marking", rightToLeft: rtl)) }
         }
-        if metadata.titlePage != false { pageBreak(into: body) }
+        // The page break waits for what follows (`turnPage`).
+        if metadata.titlePage != false { context.pendingTurn = .pageBreak }
     }
 
     /// "Contents", then a `TOC` field of headings 1 to 3, its entries already written (each
@@ -55,7 +56,10 @@ extension WordBody {
             section.subsections.forEach(collect)
         }
         context.report.sections.forEach(collect)
-        var steps: [() -> Void] = [{ RunStyle().run(words[.contents], into: paragraph(in: body, style: "TOCHeading")) }]
+        var steps: [() -> Void] = [{
+            turnPage(into: body, landscape: false)
+            RunStyle().run(words[.contents], into: paragraph(in: body, style: "TOCHeading"))
+        }]
         // The field begins in the first entry's paragraph and ends in the last's.
         for index in 0..<max(entries.count, 1) {
             steps.append {
@@ -73,13 +77,8 @@ extension WordBody {
                 if index == max(entries.count, 1) - 1 { RunStyle().start(in: element).element("w:fldChar", ["w:fldCharType": "end"]) }
             }
         }
-        steps.append { pageBreak(into: body) }
+        steps.append { context.pendingTurn = .pageBreak }
         return steps
-    }
-
-    /// A paragraph holding only a page break.
-    func pageBreak(into body: XMLElement) {
-        RunStyle().start(in: paragraph(in: body, style: "Compact")).element("w:br", ["w:type": "page"])
     }
 }
 

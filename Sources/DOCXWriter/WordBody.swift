@@ -70,16 +70,12 @@ struct WordBody {
     /// largest block: a section of 100,000 list items or tables would otherwise be held
     /// whole, at about a kilobyte a paragraph.
     func steps(for section: Section, into body: XMLElement) -> [() -> Void] {
-        var steps: [() -> Void] = []
-        // A section that opens with a table too wide for the page begins on the table's
-        // page on its side, heading and all.
-        if case .table(let table) = section.blocks.first, !columns(of: table).measured.fits(context.layout.textWidth) {
-            steps.append {
-                sectionBreak(in: body, landscape: false)
-                context.landscapeBegun = true
-            }
-        }
-        steps.append { writeHeading(of: section, into: body) }
+        var steps: [() -> Void] = [{
+            // A section that opens with a table too wide for the page begins on the table's
+            // page on its side, heading and all.
+            turnPage(into: body, landscape: section.blocks.first.map(isWide) ?? false)
+            writeHeading(of: section, into: body)
+        }]
         steps += self.steps(for: section.blocks[...], into: body)
         for subsection in section.subsections { steps += self.steps(for: subsection, into: body) }
         return steps
@@ -90,11 +86,17 @@ struct WordBody {
         var steps: [() -> Void] = []
         for block in blocks {
             guard case .list(let list) = block else {
-                steps.append { write(block, into: body) }
+                steps.append {
+                    turnPage(into: body, landscape: isWide(block))
+                    write(block, into: body)
+                }
                 continue
             }
             var numbering = 0
-            steps.append { numbering = newNumbering(for: list, place: Place()) }
+            steps.append {
+                turnPage(into: body, landscape: false)
+                numbering = newNumbering(for: list, place: Place())
+            }
             steps += list.items.map { item in { write(item, numbering: numbering, into: body, place: Place()) } }
         }
         return steps
@@ -186,6 +188,42 @@ struct WordBody {
         return (rows, TableColumns(rows: rows, columns: rows.map(\.count).max() ?? 0))
     }
 
+    /// Whether `block` is a table whose words cannot fit the upright page.
+    private func isWide(_ block: Block) -> Bool {
+        guard case .table(let table) = block else { return false }
+        return !columns(of: table).measured.fits(context.layout.textWidth)
+    }
+
+    /// Sets the page for the body's next block: on its side for a wide table, upright for
+    /// anything else. The page break or the end of a section on its side that waits
+    /// (`WordContext.pendingTurn`) is written now, or left out where a section break
+    /// begins the new page anyway, so that no page is left empty.
+    func turnPage(into body: XMLElement, landscape: Bool) {
+        switch (context.isLandscape, landscape) {
+        case (false, true):
+            // The upright section ends here; its end begins the table's page.
+            sectionBreak(in: body, landscape: false)
+        case (true, true):
+            // Another wide table on the same pages, a paragraph between the two.
+            if context.pendingTurn == .landscapeEnd { paragraph(in: body, style: "Compact") }
+        case (true, false):
+            sectionBreak(in: body, landscape: true)
+        case (false, false):
+            if context.pendingTurn == .pageBreak {
+                RunStyle().start(in: paragraph(in: body, style: "Compact")).element("w:br", ["w:type": "page"])
+            }
+        }
+        context.isLandscape = landscape
+        context.pendingTurn = .none
+    }
+
+    /// The end of the body: its last section's page (on its side when it ends with a wide
+    /// table, a paragraph after it); a page break that waits is dropped.
+    func finish(into body: XMLElement) {
+        if context.isLandscape { paragraph(in: body, style: "Compact") }
+        context.layout.writeSection(into: body, landscape: context.isLandscape)
+    }
+
     private func writeCaption(of table: Table, into parent: XMLElement) {
         guard let caption = table.caption else { return }
         let element = paragraph(in: parent, style: "Caption", keepNext: true)
@@ -195,10 +233,9 @@ struct WordBody {
     }
 
     /// A table of `rows` (the first the header row), each cell's blocks, after `caption`
-    /// (what goes above it: written here so that it shares the table's page). Its columns
-    /// are as wide as their content asks (`TableColumns`); a table whose words cannot fit
-    /// the line is set on a page of its own turned on its side, when it stands in the
-    /// body. No row splits across pages; `keepTogether` keeps the whole table on one page
+    /// (what goes above it). Its columns are as wide as their content asks
+    /// (`TableColumns`), within the page on its side when `turnPage` has turned it for this
+    /// table. No row splits across pages; `keepTogether` keeps the whole table on one page
     /// with what follows it. `shading` colours a cell (by row and column), `bookmarks`
     /// marks a row's first cell as the place of an id.
     func writeTable(
@@ -208,10 +245,7 @@ struct WordBody {
         let columns = alignments.count
         let measured = TableColumns(rows: rows, columns: columns)
         let layout = context.layout
-        let landscape = (context.landscapeBegun || !measured.fits(layout.textWidth)) && parent.name == "body"
-        // The section so far ends here, upright; the table's own begins on a new page.
-        if landscape && !context.landscapeBegun { sectionBreak(in: parent, landscape: false) }
-        context.landscapeBegun = false
+        let landscape = context.isLandscape && parent.name == "body"
         caption?(parent)
         let widths = measured.widths(within: landscape ? layout.landscapeTextWidth : layout.textWidth)
         let element = parent.element("w:tbl")
@@ -262,8 +296,8 @@ struct WordBody {
             }
         }
         // Word needs a paragraph between two tables, or after a table that ends a cell; after
-        // a table on its side, it ends the table's section.
-        if landscape { sectionBreak(in: parent, landscape: true) } else { paragraph(in: parent, style: "Compact") }
+        // a table on its side, the paragraph that ends its section (`turnPage`) is that one.
+        if landscape { context.pendingTurn = .landscapeEnd } else { paragraph(in: parent, style: "Compact") }
     }
 
     /// An empty paragraph that ends the section before it, whose page (upright or on its

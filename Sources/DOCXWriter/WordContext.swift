@@ -18,9 +18,20 @@ final class WordContext {
 
     /// What the edition could not carry, as warnings.
     var warnings: [Diagnostic] = []
-    /// Whether a page on its side has begun for the next table (before the heading it
-    /// opens the section of), so that the table does not begin another.
-    var landscapeBegun = false
+    /// Whether the body's pages are on their side now: from just before a table too wide
+    /// for the upright page (its heading too, when it opens a section) to just after it.
+    var isLandscape = false
+    /// What ends the page before the body's next block, written only once that block is
+    /// known (`WordBody.turnPage`), so that no two page breaks leave an empty page.
+    var pendingTurn = PageTurn.none
+
+    enum PageTurn {
+        case none
+        /// A page break (after the title page, after the contents).
+        case pageBreak
+        /// The end of a section on its side (after a wide table).
+        case landscapeEnd
+    }
 
     /// The main document's relationships after its fixed ones, in the order made.
     private(set) var relationships: [(id: String, type: String, target: String, external: Bool)] = []

@@ -102,7 +102,8 @@ struct CoverImage {
     static var lineWidth: Int { width - 2 * margin }
 
     /// `text` wrapped at the largest of `sizes` whose lines fit `room` (in height, each line
-    /// 1.2 times its size) and the line width; at the smallest size otherwise.
+    /// 1.2 times its size) and the line width; otherwise at the smallest size, as many lines
+    /// as the room holds, the last ending in "…".
     static func fit(_ text: String, sizes: [Int], room: Int, bold: Bool) -> (size: Int, lines: [String]) {
         for size in sizes {
             let lines = wrap(text, width: max(1, lineWidth * 100 / (size * (bold ? 66 : 58))))
@@ -110,7 +111,13 @@ struct CoverImage {
             if fits && lines.count * size * 6 / 5 <= room { return (size, lines) }
         }
         let size = sizes.last ?? 40
-        return (size, wrap(text, width: max(1, lineWidth * 100 / (size * (bold ? 66 : 58)))))
+        var lines = wrap(text, width: max(1, lineWidth * 100 / (size * (bold ? 66 : 58))))
+        let held = max(1, room * 5 / (size * 6))
+        if lines.count > held {
+            lines = Array(lines.prefix(held))
+            lines[held - 1] += "…"
+        }
+        return (size, lines)
     }
 
     /// About how wide DejaVu Sans sets `text` at `size`: capitals and wide (East Asian)

@@ -49,6 +49,12 @@ struct EPUBBook {
     /// `urn:uuid:…`: the package's unique identifier (see `uuidURN(for:)`).
     let uuidURN: String
 
+    /// Why a cover is SVG only: librsvg is missing, or could not draw it.
+    private static var svgOnlyCover: String {
+        "the e-book's cover is SVG only, which Apple Books, Kobo and Kindle do not take as a cover: "
+            + (SVGRaster.isAvailable ? "librsvg could not draw it as PNG" : "its PNG copy needs librsvg (Debian's librsvg2-2), which is not installed")
+    }
+
     /// The report's identifier as a `urn:uuid:` URN, which an EPUB's unique identifier must
     /// be: the identifier itself when it is one, else the version 5 UUID of its text.
     static func uuidURN(for identifier: String) -> String {
@@ -73,6 +79,15 @@ struct EPUBBook {
         }
         if let cover = report.metadata.cover, let name = resourceNames[cover] {
             coverImage = String(name.dropFirst(3))
+            // A cover given as SVG goes into the package as a PNG too, for the same readers.
+            if ImageFormat(path: cover) == .svg, let index = media.firstIndex(where: \.isCover) {
+                if let raster = SVGRaster.png(from: media[index].bytes) {
+                    media[index].isCover = false
+                    media.append(Media(id: "cover-image", file: "media/cover.png", mediaType: ImageFormat.png.mediaType, bytes: raster.png, isCover: true))
+                } else {
+                    coverWarnings.append(Self.svgOnlyCover)
+                }
+            }
         } else {
             // Drawn from the metadata, as SVG for the cover page and as PNG for the package's
             // cover image: Apple Books, Kobo and Kindle take no SVG cover.
@@ -85,8 +100,7 @@ struct EPUBBook {
             if let raster {
                 media.append(Media(id: "cover-image", file: "media/cover.png", mediaType: ImageFormat.png.mediaType, bytes: raster.png, isCover: true))
             } else {
-                coverWarnings.append(
-                    "the e-book's cover is SVG only, which Apple Books, Kobo and Kindle do not take as a cover: its PNG copy needs librsvg (Debian's librsvg2-2), which is not installed")
+                coverWarnings.append(Self.svgOnlyCover)
             }
         }
         let metadata = report.metadata

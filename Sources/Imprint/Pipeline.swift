@@ -103,7 +103,7 @@ public enum Pipeline {
         let reportDigest = plan.input.contains("\n") || plan.readsStandardInput ? nil : digest.map { [plan.input: $0] }
         guard let loaded else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let report = loaded.report
-        let (words, wordProblems) = DeskWords.words(for: report.metadata.lang, desk: plan.desk)
+        let (words, wordProblems) = DeskWords.words(for: report.metadata, desk: plan.desk)
         diagnostics += wordProblems.strict(plan.settings.strict)
         let renderer = Renderer(report: report, words: words, images: loaded.images, plan: plan, progress: progress)
         let otherDigests = BuildStamp.digests(

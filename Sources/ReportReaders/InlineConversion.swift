@@ -8,13 +8,17 @@ extension BodyBuilder {
         // Adjacent text is gathered here and added as one `.text` (cmark splits text at
         // every bracket and underscore); appending to one buffer keeps this linear.
         var pendingText = ""
+        // Where in `pendingText` (in UTF-8 bytes) a `[` the author escaped (`\[^x]`) stands:
+        // no footnote reference begins there.
+        var escapedBrackets: Set<Int> = []
         func appendText(_ text: String) { pendingText += text }
         func flushText() {
             guard !pendingText.isEmpty else { return }
             for kind in PandocSyntax.inText(pendingText) { notePandocSyntax(kind, at: owner) }
-            if pendingText.contains("[^") { warnOfUndefinedFootnotes(in: pendingText, at: owner) }
+            if pendingText.contains("[^") { warnOfUndefinedFootnotes(in: pendingText, escaped: escapedBrackets, at: owner) }
             result.append(.text(pendingText))
             pendingText = ""
+            escapedBrackets = []
         }
         func append(_ inline: Inline) {
             flushText()
@@ -24,6 +28,9 @@ extension BodyBuilder {
             let at = node.startLine > 0 ? node : owner
             switch node.kind {
             case .text:
+                if node.literal.contains("[^") {
+                    for offset in escapedBracketOffsets(in: node) { escapedBrackets.insert(pendingText.utf8.count + offset) }
+                }
                 appendText(node.literal.utf8.contains(UInt8(ascii: "$")) ? keepingMathEscapes(node) : node.literal)
             case .softBreak:
                 appendText(" ")
@@ -100,10 +107,37 @@ extension BodyBuilder {
         return literal
     }
 
+    /// Where in the text node's literal (in UTF-8 bytes) each `[` stands that its source
+    /// wrote escaped (`\[`): the source span read escape by escape beside the literal. A
+    /// node over several lines, or whose source does not read back to its literal
+    /// (entities), gives none.
+    private func escapedBracketOffsets(in node: MarkdownNode) -> [Int] {
+        guard node.startLine > 0, node.startLine == node.endLine, node.startColumn > 0 else { return [] }
+        let line = source.line(node.startLine)
+        let start = line.startIndex + node.startColumn - 1
+        let end = min(line.endIndex, line.startIndex + node.endColumn)
+        guard start < end else { return [] }
+        let raw = line[start..<end]
+        var read: [UInt8] = []
+        var offsets: [Int] = []
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            if raw[index] == UInt8(ascii: "\\"), index + 1 < raw.endIndex, raw[index + 1].isASCIIPunctuation {
+                if raw[index + 1] == UInt8(ascii: "[") { offsets.append(read.count) }
+                index += 1
+            }
+            read.append(raw[index])
+            index += 1
+        }
+        return read == Array(node.literal.utf8) ? offsets : []
+    }
+
     /// A footnote reference with no definition (`[^missing]`) stays in the text as written,
-    /// which cmark-gfm leaves it as; the author is told.
-    private func warnOfUndefinedFootnotes(in text: String, at node: MarkdownNode) {
+    /// which cmark-gfm leaves it as; the author is told, unless they escaped its bracket
+    /// (`escaped`: where such brackets stand, in UTF-8 bytes).
+    private func warnOfUndefinedFootnotes(in text: String, escaped: Set<Int>, at node: MarkdownNode) {
         for match in text.matches(of: /\[\^([^\]\s]+)\]/) {
+            guard !escaped.contains(text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)) else { continue }
             log.warning(.footnoteMissing,
                 "the footnote reference [^\(match.output.1)] has no definition, so it is printed as written",
                 at: location(node))

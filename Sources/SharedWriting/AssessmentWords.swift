@@ -41,12 +41,9 @@ extension Words {
         likelihood.yardstick == nil ? name(of: likelihood) : "\(name(of: likelihood)) (\(percent(likelihood.band)))"
     }
 
-    /// These words with the yardsticks' terms of `language`'s table (`yardstick-language:
-    /// en` keeps ICD 203's and PHIA's own English terms in a French report); nil, or the
-    /// report's own language, changes nothing.
-    public func takingTerms(from language: String?) -> Words {
-        guard let language, language.lowercased() != self.language.lowercased() else { return self }
-        let source = Words(language: language)
+    /// These words with the yardsticks' terms of `source` (`yardstick-language: en` keeps
+    /// ICD 203's and PHIA's own English terms in a French report).
+    public func takingTerms(from source: Words) -> Words {
         let terms = Word.allCases.filter { $0.isLikelihoodTerm }
         return overriding(with: Dictionary(uniqueKeysWithValues: terms.map { ($0.rawValue, source[$0]) })).words
     }

@@ -19,11 +19,10 @@ public struct Manuscript: Sendable {
     /// What each cross-reference without words of its own reads (`Report.referenceLabels`).
     public let referenceLabels: [String: String]
 
-    /// `words`: the report's language's (`Words(language:)`) unless a desk gives its own,
-    /// with the yardstick's terms in `yardstick-language` where the report names one.
+    /// `words`: the report's language's (`words(for:)`) unless a desk gives its own.
     /// The report's text is set in the language's quotation marks (`QuotationMarks`).
     public init(_ report: Report, words: Words? = nil, images: [String: ImageFile] = [:]) {
-        let words = (words ?? Words(language: report.metadata.lang)).takingTerms(from: report.metadata.yardstickLanguage)
+        let words = words ?? Self.words(for: report.metadata)
         self.words = words
         let report = QuotationMarks(words).applied(to: report)
         self.report = report
@@ -31,5 +30,12 @@ public struct Manuscript: Sendable {
         imagePaths = report.imagePaths
         self.images = images
         referenceLabels = report.referenceLabels(only: index.wordlessTargets, words: words)
+    }
+
+    /// The shipped words of a report's language, the yardstick's terms in
+    /// `yardstick-language`'s where the report names one.
+    public static func words(for metadata: Metadata) -> Words {
+        let words = Words(language: metadata.lang)
+        return metadata.yardstickLanguage.map { words.takingTerms(from: Words(language: $0)) } ?? words
     }
 }

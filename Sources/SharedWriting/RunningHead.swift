@@ -4,9 +4,9 @@ import ReportModel
 /// title (or, without one, its title), on one line. What does not fit is cut at a word
 /// boundary with an ellipsis; the series goes first, since the title says more.
 public enum RunningHead {
-    /// What one line of the head holds, in half-places of `TextMeasure.halfWidths(of:)`: the head's
-    /// margin box at its small sans size on A4 or Letter.
-    public static let capacity = 100
+    /// What one line of the head holds, in half-places of `TextMeasure.halfWidths(of:)`: the
+    /// head's margin box (a third of the line) at its small sans size on A4 or Letter.
+    public static let capacity = 88
 
     public static func text(for metadata: Metadata) -> String {
         let title = metadata.shortTitle ?? metadata.title

@@ -8,8 +8,9 @@
 ///
 /// librsvg (with cairo, GLib, Pango and their fonts) is loaded the first time an SVG image
 /// is drawn, not when Imprint starts: linked in, they would slow the start of every build
-/// of every edition (docs/performance.md has the figures). The image has
-/// passed `SVGCheck` (nothing that runs, nothing outside the image), and is read from
+/// of every edition (docs/performance.md has the figures). A report's image has passed
+/// `SVGCheck` (nothing that runs, nothing outside the image); the generated cover is
+/// Imprint's own drawing, the report's words in it only as text. Either is read from
 /// memory with no base file, so librsvg has nothing else it could load.
 public enum SVGRaster {
     /// The largest side drawn, in pixels: a figure is at most a page wide, drawn at twice

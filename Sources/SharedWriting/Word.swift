@@ -112,6 +112,7 @@ public enum Word: String, CaseIterable, Sendable {
     case keyJudgments = "text.key-judgments"
     case risks = "text.risks"
     case shown = "text.shown"  // Shown: {shown} of {total}; the full report has the rest.
+    case summaryContinues = "text.summary-continues"  // The summary goes on in the full report.
     case notes = "text.notes"
     case links = "text.links"
     case row = "text.row"  // Row {n}

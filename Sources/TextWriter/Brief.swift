@@ -19,10 +19,26 @@ struct Brief {
         }
     }
 
-    /// How many sentences the bottom line has (one for a block that is not a paragraph).
-    var bottomLineSentences: Int {
-        guard case .paragraph(let inlines) = summary.first else { return 1 }
-        return Sentences.count(in: inlines)
+    /// How many parts the bottom line may be cut into: a paragraph's sentences, a list's
+    /// items; one for any other block.
+    var bottomLineParts: Int {
+        switch summary.first {
+        case .paragraph(let inlines): Sentences.count(in: inlines)
+        case .list(let list): list.items.count
+        default: 1
+        }
+    }
+
+    /// The bottom line, its first `parts` sentences or items when it is cut.
+    func bottomLine(_ parts: Int?) -> Block? {
+        guard let first = summary.first, let parts else { return summary.first }
+        switch first {
+        case .paragraph(let inlines): return .paragraph(Sentences.first(parts, of: inlines))
+        case .list(var list):
+            list.items = Array(list.items.prefix(parts))
+            return .list(list)
+        default: return first
+        }
     }
 
     /// A key judgment as the brief gives it: its lead-in, the first sentence of the text

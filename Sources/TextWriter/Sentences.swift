@@ -1,8 +1,9 @@
 import ReportModel
 
-/// Where a paragraph's sentences end, for the brief's cuts: after `.`, `!` or `?` followed
-/// by a space (not after an initial such as the "S." of "U.S."), after `。！？` and the
-/// Arabic question mark anywhere. Found in the text runs, emphasis and links included.
+/// Where a paragraph's sentences end, for the brief's cuts: after `.`, `!` or `?` (and
+/// closing quotes) followed by a space, but not after an abbreviation (see
+/// `isAbbreviation`); after `。！？` and the Arabic question mark anywhere. Found in the
+/// text runs, emphasis and links included.
 enum Sentences {
     /// How many sentences the inlines hold (a last one without its full stop counts).
     static func count(in inlines: [Inline]) -> Int {
@@ -35,26 +36,53 @@ enum Sentences {
             if ends.contains(character) {
                 let after = closing(text, from: next)
                 let followedBySpace = after == text.endIndex || text[after].isWhitespace
-                if followedBySpace && !isInitial(text, before: index) { return after }
+                if followedBySpace && !(character == "." && isAbbreviation(text, before: index, next: after)) { return after }
             }
             index = next
         }
         return nil
     }
 
-    /// Past the closing quotes and brackets after a sentence's mark.
+    private static let closingMarks: Set<Character> = ["\"", "'", "”", "’", "“", "‘", "»", "›", ")", "]", "」", "』"]
+
+    /// Past the closing quotes and brackets after a sentence's mark (and the no-break
+    /// space a French closing guillemet stands after).
     private static func closing(_ text: String, from index: String.Index) -> String.Index {
         var index = index
-        while index < text.endIndex, "\"'”’»)]」』".contains(text[index]) { index = text.index(after: index) }
+        while index < text.endIndex {
+            if closingMarks.contains(text[index]) {
+                index = text.index(after: index)
+            } else if "\u{202F}\u{00A0}".contains(text[index]), text.index(after: index) < text.endIndex,
+                closingMarks.contains(text[text.index(after: index)])
+            {
+                index = text.index(after: index)
+            } else {
+                break
+            }
+        }
         return index
     }
 
-    /// Whether the full stop at `index` follows a lone capital ("U.S.", "J. Smith").
-    private static func isInitial(_ text: String, before index: String.Index) -> Bool {
-        guard index > text.startIndex else { return false }
-        let letter = text.index(before: index)
-        guard text[letter].isUppercase else { return false }
-        return letter == text.startIndex || !text[text.index(before: letter)].isLetter
+    /// Titles and labels written with a full stop before a name or a number.
+    private static let titles: Set<String> = [
+        "Dr", "Mr", "Mrs", "Ms", "St", "Sr", "Jr", "No", "Nr", "Gen", "Col", "Lt", "Sgt", "Capt", "Prof", "Rev", "Vol", "Fig",
+        "Art", "Mme", "Mlle", "Me", "Hr", "Fr", "Bd", "Abs",
+    ]
+
+    /// Whether the full stop at `index` ends an abbreviation rather than a sentence: after
+    /// a lone capital ("U.S.", "J. Smith"), after a title ("Dr.", "St.", "No."), or after a
+    /// short lower-case word when the next word is in lower case or a number ("e.g.
+    /// crude", "ca. 5", "p. ex."), since a sentence begins with neither.
+    private static func isAbbreviation(_ text: String, before index: String.Index, next: String.Index) -> Bool {
+        var start = index
+        while start > text.startIndex, text[text.index(before: start)].isLetter { start = text.index(before: start) }
+        let word = text[start..<index]
+        guard let first = word.first else { return false }
+        if word.count == 1 && first.isUppercase { return true }
+        if titles.contains(String(word)) { return true }
+        guard word.count <= 6, word.allSatisfy(\.isLowercase) else { return false }
+        let following = text[next...].drop { $0.isWhitespace }.first
+        return following.map { $0.isLowercase || $0.isNumber } ?? false
     }
 
     /// Calls `visit` for each sentence end (true) and each run of text with no end (false),

@@ -110,14 +110,14 @@ extension TextContext {
     /// The brief's summary, key judgments and risk register, under headings of their own,
     /// as much of each as `selection` keeps.
     mutating func write(_ brief: Brief, _ selection: BriefSelection) {
-        if !brief.summary.isEmpty {
+        if let bottomLine = brief.bottomLine(selection.bottomLine) {
             if report.summary != nil { heading(words[.summary]) }
-            var bottomLine = brief.summary[0]
-            if let sentences = selection.sentences, case .paragraph(let inlines) = bottomLine {
-                bottomLine = .paragraph(Sentences.first(sentences, of: inlines))
-            }
             write(bottomLine, indent: 0)
-            if selection.wholeSummary { for block in brief.summary.dropFirst() { write(block, indent: 0) } }
+            if selection.wholeSummary {
+                for block in brief.summary.dropFirst() { write(block, indent: 0) }
+            } else if brief.summary.count > 1 || selection.bottomLine != nil {
+                paragraph(words[.summaryContinues], indent: 0)
+            }
         }
         if !brief.judgments.isEmpty {
             heading(words[.keyJudgments])

@@ -89,23 +89,35 @@ struct TextContext {
     }
 
     /// The brief's masthead, in three lines or so, so that the bottom line comes first:
-    /// the title, underlined, then series and issue, authors and dates on one line.
+    /// the title (three lines at most at 72 columns), underlined, then series and issue, authors and
+    /// dates on a line (three at most at 72 columns); what does not fit ends in "…".
     mutating func writeCompactTitleBlock() {
         let metadata = report.metadata
         let words = self.words
-        writeTitle()
+        writeTitle(lines: max(3, 3 * 72 / width))
         let series = metadata.series.map { ([$0.title].compactMap { $0 } + $0.numbering(words)).joined(separator: words[.listSeparator]) }
         let authors = metadata.authors.map(\.name).joined(separator: words[.listSeparator])
         // A date is never broken over two lines.
         let unbroken = { (date: ReportDate) in String(words.date(date).map { $0 == " " ? "\u{00A0}" : $0 }) }
         let dates = words.dates(of: metadata, format: unbroken).joined(separator: words[.listSeparator])
         let byline = [series, authors, dates].compactMap { $0?.isEmpty == false ? $0 : nil }
-        if !byline.isEmpty { output.append(wrapper.wrap(byline.joined(separator: " · "))) }
+        // What three lines hold at 72 columns, on as many more as a narrower text needs.
+        if !byline.isEmpty { output.append(capped(wrapper.wrap(byline.joined(separator: " · ")), to: max(3, 3 * 72 / width))) }
     }
 
-    /// The title, wrapped, underlined with `=` as wide as its widest line.
-    private mutating func writeTitle() {
-        let title = wrapper.wrap(report.metadata.title)
+    /// `lines`, the first `count` of them, the last ending in "…" when any are left out.
+    private func capped(_ lines: [String], to count: Int) -> [String] {
+        guard lines.count > count else { return lines }
+        var kept = Array(lines.prefix(count))
+        var last = kept[count - 1]
+        while !last.isEmpty && DisplayWidth.of(last) + 1 > width { last.removeLast() }
+        kept[count - 1] = last + "…"
+        return kept
+    }
+
+    /// The title, wrapped (to `lines` at most), underlined with `=` as wide as its widest line.
+    private mutating func writeTitle(lines: Int = .max) {
+        let title = capped(wrapper.wrap(report.metadata.title), to: lines)
         output.append(title)
         output.append(String(repeating: "=", count: min(width, title.map { DisplayWidth.of($0) }.max() ?? 0)))
     }
@@ -126,7 +138,7 @@ struct TextContext {
         let number = section.headingNumber(words).map {
             section.isLetteredAppendix ? words.labelParts($0).before : $0.contains(".") ? $0 + " " : $0 + ". "
         } ?? ""
-        let heading = wrapper.wrap(inlineText(section.title), first: number, rest: String(repeating: " ", count: number.count))
+        let heading = wrapper.wrap(inlineText(section.title), first: number, rest: String(repeating: " ", count: DisplayWidth.of(number)))
         output.append(heading)
         if section.level <= 2 {
             output.append(String(repeating: "-", count: min(width, heading.map { DisplayWidth.of($0) }.max() ?? 0)))

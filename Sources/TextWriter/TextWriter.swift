@@ -8,9 +8,10 @@ public struct TextWriter: EditionWriter {
     public enum Profile: Sendable {
         /// Everything in the report.
         case full
-        /// A one-page bottom line up front, at most 66 lines at 72 columns for any report
-        /// (`BriefSelection`), the same words at any width: a masthead of three lines, the
-        /// bottom line, key judgments, risk register, contact and the handling notice.
+        /// A one-page bottom line up front, at most 66 lines at 72 columns (`BriefSelection`
+        /// says what it keeps), the same words at 72 columns and narrower: a masthead of
+        /// three lines at most, the bottom line, key judgments, risk register, contact and
+        /// the handling notice.
         case brief
     }
 
@@ -54,7 +55,7 @@ public struct TextWriter: EditionWriter {
             let brief = Brief(manuscript.report)
             let page = TextWriter(options: Options(width: max(options.width, 72), profile: .brief, ascii: options.ascii))
             let selection = BriefSelection.fitting(
-                sentences: brief.bottomLineSentences, judgments: brief.judgments.count, risks: brief.risks.count,
+                bottomLine: brief.bottomLineParts, judgments: brief.judgments.count, risks: brief.risks.count,
                 furtherSummary: brief.summary.count > 1
             ) { selection in
                 var lines = 0

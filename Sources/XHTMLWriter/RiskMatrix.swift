@@ -49,6 +49,10 @@ struct RiskMatrix {
                 "viewBox": "0 0 \(width) \(height)", "width": "\(width)",
                 "height": "\(height)", "role": "img",
             ], namespace: RiskMatrix.svgNamespace)
+        // The drawing is laid out left to right in every language (its labels end at the
+        // grid): in a right-to-left document it would otherwise inherit the direction,
+        // and each label's end would be its left.
+        svg.setAttribute("direction", "ltr")
         // SVG's own title and description name it for assistive technology.
         svg.element("title", text: words[.matrixTitle])
         svg.element("desc", text: RiskMatrixGrid.description(of: placements, words: words))

@@ -156,6 +156,11 @@ import Testing
             #expect(text.contains("realistic possibility") && !text.contains("hautement probable"), "\(edition): a French term")
             #expect(text.contains("Probabilité"), "\(edition): the label stays French")
         }
+        // The desk's own English term is the one taken.
+        workspace.write("imprint.yml", Array("yardstick-language: en\nwords:\n  en:\n    likelihood.phia.highly-likely: highly likely (PHIA)\n".utf8))
+        result = try workspace.run("build", "report.md", "--to", "text,xhtml,docx", "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        for (edition, text) in try editions() { #expect(text.contains("highly likely (PHIA) (80–90"), "\(edition)") }
     }
 
     /// Arabic is set right to left in every edition that can say so.

@@ -90,12 +90,36 @@ import Testing
         let (_, pdf) = try build("arctic-shipping-outlook.md", engine: engine)
         for (index, page) in try pages(of: pdf).enumerated() {
             let lines = page.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            // At the top the marking may take two lines, centred between head and label.
-            let top = lines.prefix(2).joined(separator: " ")
-            #expect(top.contains("UNCLASSIFIED//FOR") && top.contains("TRAINING USE ONLY"), "page \(index + 1) top: \(top)")
+            // At the top the marking is on one line, centred between head and label, as at the foot.
+            #expect(lines.first?.contains("UNCLASSIFIED//FOR TRAINING USE ONLY") == true, "page \(index + 1) top: \(lines.prefix(2))")
             #expect(lines.last?.contains("UNCLASSIFIED//FOR TRAINING USE ONLY") == true, "page \(index + 1) foot")
             #expect(lines.last?.contains("TLP:AMBER") == true, "page \(index + 1) foot")
         }
+    }
+
+    /// The text block lines up with the running head and the folio (no browser margin
+    /// insets it), and a report without a title page opens with its title near the top.
+    @Test(arguments: engines) func theTextBlockLinesUpWithTheHeadAndTheFolio(engine: String) throws {
+        let (workspace, pdf) = try build("arctic-shipping-outlook.md", engine: engine, "-M", "title-page=false", "-M", "toc=false")
+        let boxes = try poppler("pdftotext", ["-bbox", "-f", "1", "-l", "2", pdf, "-"])
+        let pages = boxes.components(separatedBy: "<page ").dropFirst().map { page in
+            page.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/).map {
+                (x: Double($0.output.1)!, y: Double($0.output.2)!, text: String($0.output.3))
+            }
+        }
+        try #require(pages.count == 2, "\(boxes.prefix(300))")
+        let second = pages[1]
+        // The head's first word: the leftmost of the top line.
+        let top = try #require(second.map(\.y).min())
+        let head = try #require(second.filter { $0.y < top + 3 }.min { $0.x < $1.x })
+        let folio = try #require(second.first { $0.text == "Page" })
+        let body = second.filter { $0.y > head.y + 30 && $0.y < folio.y - 60 }
+        let textLeft = try #require(body.map(\.x).min())
+        #expect(abs(textLeft - head.x) < 1 && abs(textLeft - folio.x) < 1, "text at \(textLeft), head at \(head.x), folio at \(folio.x)")
+        // The title stands within 40 mm (113 pt) of the page's top.
+        let title = try #require(pages[0].first { $0.text == "Ice" })
+        #expect(title.y < 113, "the title at \(title.y) pt from the top")
+        _ = workspace
     }
 
     /// The contents list sections and subsections by their numbers alone: no list marker

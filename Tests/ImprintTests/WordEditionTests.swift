@@ -127,6 +127,9 @@ import Testing
         let table = try #require(xml.range(of: ">TangerMed<"))
         let turned = try #require(xml.range(of: "<w:sectPr>", range: table.upperBound..<xml.endIndex))
         #expect(xml[turned.upperBound...].prefix(300).contains(##"w:orient="landscape""##), "\(xml[turned.upperBound...].prefix(300))")
+        // Its header and footer reach the page's right margin.
+        #expect(xml[turned.upperBound...].prefix(300).contains(##"r:id="rHeaderWide""##))
+        #expect(try runTool(["unzip", "-p", docx, "word/footer2.xml"]).output.contains(##"w:pos="\##(16838 - 2 * 1134)""##))
         // Every row holds together; the matrix's cells keep with the next.
         #expect(xml.components(separatedBy: "<w:tr>").count == xml.components(separatedBy: "<w:cantSplit/>").count)
         let matrix = try #require(xml.components(separatedBy: "<w:tbl>").last)

@@ -71,6 +71,9 @@ import Testing
         }
         #expect(messages.contains { $0.hasPrefix("the figure attribute 'widht' has no meaning and is printed in no edition (did you mean 'width'?)") }, "\(messages)")
         #expect(!messages.contains { $0.contains("'.wide'") }, "a style hook is not a slip")
+        // A bracket the author escaped begins no footnote reference.
+        let escaped = try read(report("Written \\[^x] on purpose, [^y] by mistake.\n"))
+        #expect(escaped.warnings.map(\.message) == ["the footnote reference [^y] has no definition, so it is printed as written"])
         #expect(result.report.metadata.extra.map(\.key) == ["author"], "kept in the model")
         let marking = errors(report("Text.\n", frontMatter: "marking:\n  tpl: AMBER\n"))
         #expect(marking.map(\.message).contains {

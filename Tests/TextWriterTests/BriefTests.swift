@@ -64,13 +64,39 @@ import ReportReaders
         }
     }
 
-    /// A first sentence ends at its full stop, not at an initial ("U.S."), and keeps the
-    /// emphasis it is written in.
-    @Test func sentencesEndAtTheirMarksNotAtInitials() {
+    /// A first sentence ends at its full stop, not at an abbreviation ("U.S.", "Dr.", "e.g.",
+    /// "ca. 5", "p. ex."), past its closing quotes, and keeps the emphasis it is written in.
+    @Test func sentencesEndAtTheirMarksNotAtAbbreviations() {
         let inlines: [Inline] = [.text("The U.S. Navy holds. It "), .emphasis([.text("stays. Then")]), .text(" more。終わり")]
         #expect(Sentences.count(in: inlines) == 4)
         #expect(Sentences.first(1, of: inlines) == [.text("The U.S. Navy holds.")])
         #expect(Sentences.first(2, of: inlines) == [.text("The U.S. Navy holds. It "), .emphasis([.text("stays.")])])
         #expect(Sentences.first(3, of: inlines).last == .text(" more。"))
+        for (text, first) in [
+            ("Dr. Smith will resign. Then more.", "Dr. Smith will resign."),
+            ("Exports, e.g. crude oil, will rise. Then more.", "Exports, e.g. crude oil, will rise."),
+            ("Costs rise ca. 5 percent by approx. 2027. Then more.", "Costs rise ca. 5 percent by approx. 2027."),
+            ("Les exportations, p. ex. le pétrole, vont croître. Puis.", "Les exportations, p. ex. le pétrole, vont croître."),
+            ("Output reaches 3.5 million barrels. Then more.", "Output reaches 3.5 million barrels."),
+            ("Le ministre a dit « Non.\u{202F}» Puis.", "Le ministre a dit « Non.\u{202F}»"),
+            ("Er sagte „Nein.“ Dann ging er.", "Er sagte „Nein.“"),
+        ] {
+            #expect(Sentences.first(1, of: [.text(text)]) == [.text(first)], "\(text)")
+        }
+    }
+
+    /// What the rule cannot cut is bounded: a masthead of 200 authors takes three lines, a
+    /// bottom line that is a list is cut by its items, and a cut says so.
+    @Test func theMastheadAndAListBottomLineAreBounded() throws {
+        let authors = (1...200).map { "Author Number \($0)" }.joined(separator: ", ")
+        let items = (1...120).map { "- Item \($0) of the bottom line." }.joined(separator: "\n")
+        let text = "---\ntitle: T\nauthors: [\(authors)]\n---\n\n## Summary {.summary}\n\n\(items)\n\n## Key judgments {.key-judgments}\n\n1. **J holds.** It does. {likelihood=likely}\n"
+        let report = try ReportMarkdownReader.read(Array(text.utf8), file: "r.md", reportPath: nil).report
+        let brief = TextWriter(options: .init(profile: .brief)).text(report)
+        let lines = brief.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= BriefSelection.lines, "\(brief)")
+        #expect(lines[2].hasPrefix("Author Number 1,") && lines[4].hasSuffix("…") && lines[5].isEmpty, "\(brief)")
+        #expect(brief.contains("- Item 1 of the bottom line.") && !brief.contains("Item 120 "), "\(brief)")
+        #expect(brief.contains("The summary goes on in the full report.") && brief.contains("1. J holds: It does."), "\(brief)")
     }
 }
