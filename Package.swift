@@ -50,7 +50,7 @@ let package = Package(
         // What every edition writes alike (wording, numbering, placement), written once;
         // SVG drawn as PNG for the Word edition and the e-book's cover (librsvg is loaded
         // when an SVG image is drawn, `SVGRaster`, not linked).
-        .target(name: "SharedWriting", dependencies: ["ReportModel"], exclude: ["Locales"], plugins: ["EmbedData"]),
+        .target(name: "SharedWriting", dependencies: ["ReportModel", "CLibDeflate"], exclude: ["Locales"], plugins: ["EmbedData"]),
         // What the two XML editions write alike, each in its own elements.
         .target(name: "XMLWriting", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
         .target(name: "DocBookWriter", dependencies: ["ReportModel", "SharedWriting", "XMLWriting", "XMLSupport"]),
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "NameBasedUUIDTests", dependencies: ["NameBasedUUID"]),
         .testTarget(name: "PDFWriterTests", dependencies: ["PDFWriter", "ReportTestSupport", "XHTMLWriter", "SharedWriting", "ReportModel"], exclude: ["Worker"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportTestSupport"]),
-        .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel", "ReportTestSupport"]),
+        .testTarget(name: "SharedWritingTests", dependencies: ["SharedWriting", "ReportModel", "ReportTestSupport", "CLibDeflate"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "ReportModel"]),
         .testTarget(name: "ReportReadersTests", dependencies: ["ReportReaders", "ReportModel", "ReportTestSupport"]),
         .testTarget(

@@ -2,9 +2,10 @@
     import Glibc
 #endif
 
-/// A PNG copy of an SVG image, drawn by librsvg with cairo: the Word edition's copy of
-/// each SVG figure (Word 2016 and later show the SVG itself, older readers this copy, which
-/// the format requires beside it) and the e-book's cover for the retailers that take no SVG.
+/// A PNG copy of an SVG image, drawn by librsvg with cairo and written by `PNGEncoder`:
+/// the Word edition's copy of each SVG figure (Word 2016 and later show the SVG itself,
+/// older readers this copy, which the format requires beside it) and the e-book's cover
+/// for the retailers that take no SVG.
 ///
 /// librsvg (with cairo, GLib, Pango and their fonts) is loaded the first time an SVG image
 /// is drawn, not when Imprint starts: linked in, they would slow the start of every build
@@ -62,16 +63,22 @@ public enum SVGRaster {
             return nil
         }
         rsvg.surfaceFlush(surface)
-        var png: [UInt8] = []
-        // CAIRO_STATUS_SUCCESS is 0; CAIRO_STATUS_WRITE_ERROR is 11.
-        let status = withUnsafeMutablePointer(to: &png) { target in
-            rsvg.writeToPNGStream(surface, { closure, data, length in
-                guard let closure, let data else { return 11 }
-                closure.assumingMemoryBound(to: [UInt8].self).pointee.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return 0
-            }, target)
+        // Cairo's pixels are premultiplied ARGB in native (little-endian) order: B, G, R, A.
+        let (pixelsWide, pixelsHigh) = (Int(rsvg.surfaceWidth(surface)), Int(rsvg.surfaceHeight(surface)))
+        let stride = Int(rsvg.surfaceStride(surface))
+        guard let data = rsvg.surfaceData(surface), pixelsWide > 0, pixelsHigh > 0 else { return nil }
+        let png = PNGEncoder.encode(width: pixelsWide, height: pixelsHigh) { row, out in
+            let line = data + row * stride
+            for column in 0..<pixelsWide {
+                let (b, g, r, a) = (line[column * 4], line[column * 4 + 1], line[column * 4 + 2], line[column * 4 + 3])
+                if a == 255 || a == 0 {
+                    (out[column * 4], out[column * 4 + 1], out[column * 4 + 2], out[column * 4 + 3]) = (r, g, b, a)
+                } else {
+                    func straight(_ value: UInt8) -> UInt8 { UInt8(min(255, (Int(value) * 255 + Int(a) / 2) / Int(a))) }
+                    (out[column * 4], out[column * 4 + 1], out[column * 4 + 2], out[column * 4 + 3]) = (straight(r), straight(g), straight(b), a)
+                }
+            }
         }
-        guard status == 0 else { return nil }
         return (png, Int(width.rounded()), Int(height.rounded()))
     }
 }
@@ -94,9 +101,10 @@ private struct RSVG: @unchecked Sendable {
     let surfaceDestroy: @convention(c) (OpaquePointer?) -> Void
     let cairoCreate: @convention(c) (OpaquePointer?) -> OpaquePointer?
     let cairoDestroy: @convention(c) (OpaquePointer?) -> Void
-    let writeToPNGStream: @convention(c) (
-        OpaquePointer?, (@convention(c) (UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, UInt32) -> Int32)?, UnsafeMutableRawPointer?
-    ) -> Int32
+    let surfaceData: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<UInt8>?
+    let surfaceStride: @convention(c) (OpaquePointer?) -> Int32
+    let surfaceWidth: @convention(c) (OpaquePointer?) -> Int32
+    let surfaceHeight: @convention(c) (OpaquePointer?) -> Int32
 
     /// Loaded on first use; nil when librsvg is not installed.
     static let library: RSVG? = {
@@ -122,14 +130,15 @@ private struct RSVG: @unchecked Sendable {
             let surfaceDestroy: @convention(c) (OpaquePointer?) -> Void = symbol("cairo_surface_destroy"),
             let cairoCreate: @convention(c) (OpaquePointer?) -> OpaquePointer? = symbol("cairo_create"),
             let cairoDestroy: @convention(c) (OpaquePointer?) -> Void = symbol("cairo_destroy"),
-            let writeToPNGStream: @convention(c) (
-                OpaquePointer?, (@convention(c) (UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, UInt32) -> Int32)?, UnsafeMutableRawPointer?
-            ) -> Int32 = symbol("cairo_surface_write_to_png_stream")
+            let surfaceData: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<UInt8>? = symbol("cairo_image_surface_get_data"),
+            let surfaceStride: @convention(c) (OpaquePointer?) -> Int32 = symbol("cairo_image_surface_get_stride"),
+            let surfaceWidth: @convention(c) (OpaquePointer?) -> Int32 = symbol("cairo_image_surface_get_width"),
+            let surfaceHeight: @convention(c) (OpaquePointer?) -> Int32 = symbol("cairo_image_surface_get_height")
         else { return nil }
         return RSVG(
             newFromData: newFromData, setDPI: setDPI, intrinsicSizeInPixels: intrinsicSizeInPixels, intrinsicDimensions: intrinsicDimensions,
             renderDocument: renderDocument, objectUnref: objectUnref, errorFree: errorFree, surfaceCreate: surfaceCreate,
             surfaceFlush: surfaceFlush, surfaceDestroy: surfaceDestroy, cairoCreate: cairoCreate, cairoDestroy: cairoDestroy,
-            writeToPNGStream: writeToPNGStream)
+            surfaceData: surfaceData, surfaceStride: surfaceStride, surfaceWidth: surfaceWidth, surfaceHeight: surfaceHeight)
     }()
 }
