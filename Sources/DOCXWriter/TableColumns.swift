@@ -12,9 +12,10 @@ struct TableColumns: Equatable {
     /// Each column's widest: its longest cell on one line.
     var maximum: [Int]
 
-    /// Twips a half-place of `TextMeasure` takes in the table's 9.5-point type (a small
-    /// letter about a fifth wider than half an em, as DejaVu and Liberation set it).
-    static let twipsPerHalfPlace = 52
+    /// Twips a half-place of `TextMeasure` takes in the table's 9.5-point type: a small
+    /// letter at about 0.63 em, as wide as DejaVu Serif sets its widest, so that a word
+    /// measured to fit does fit in whichever serif the reader's Word or LibreOffice has.
+    static let twipsPerHalfPlace = 60
     /// A cell's margins (the table style's 85 twips a side) and a little air.
     static let padding = 2 * 85 + 40
 

@@ -13,7 +13,7 @@ extension WordBody {
             let assessment = AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
             if !assessment.parts.isEmpty {
                 let element = paragraph(in: parent, style: "Assessment")
-                RunStyle().run(assessment.parts.map(\.text).joined(separator: " · "), into: element)
+                RunStyle().run(Self.keepingRanges(assessment.parts.map(\.text).joined(separator: " · ")), into: element)
             }
         }
     }
@@ -41,7 +41,7 @@ extension WordBody {
             let values = RiskRegister.values(of: risk, words: words)
             rows.append([
                 [.paragraph([.text(String(index + 1))])], description,
-                [.paragraph([.text(values.likelihood)])], [.paragraph([.text(values.impact)])], [.paragraph([.text(values.confidence)])],
+                [.paragraph([.text(Self.keepingRanges(values.likelihood))])], [.paragraph([.text(values.impact)])], [.paragraph([.text(values.confidence)])],
             ])
         }
         // A cross-reference to a risk goes to its row.
@@ -51,6 +51,12 @@ extension WordBody {
             RunStyle(bold: true).run(words[.riskRegister], into: paragraph(in: parent, style: "Caption", keepNext: true))
         })
         writeRiskMatrix(risks, into: parent)
+    }
+
+    /// `text` with each band of probabilities ("55–80%") joined after its dash (U+2060 WORD
+    /// JOINER), where Word and LibreOffice would otherwise end a line.
+    static func keepingRanges(_ text: String) -> String {
+        text.replacing(/–(?=\d)/, with: "–\u{2060}")
     }
 
     /// Likelihood (the report's terms, most likely first) against impact, each cell in the

@@ -14,16 +14,22 @@ public struct QuotationMarks: Sendable {
     /// What the language puts between a word and `: ; ! ?` (a narrow no-break space in
     /// French); empty where it puts nothing of its own.
     let spaceBeforeMarks: String
+    /// What the language puts between a number and `%` (`pattern.percent`: a narrow
+    /// no-break space in French, a no-break space in German); empty where nothing.
+    let spaceBeforePercent: String
 
     public init(_ words: Words) {
         primary = words.around(.quotePattern, placeholder: "text")
         inner = words.around(.innerQuotePattern, placeholder: "text")
         spaceBeforeMarks = words.around(.marksPattern, placeholder: "mark").before
+        let percent = words.around(.percentPattern, placeholder: "n").after
+        spaceBeforePercent = percent.hasSuffix("%") ? String(percent.dropLast()).filter { $0.isWhitespace } : ""
     }
 
     /// Whether the language writes the author's marks as English does (nothing to change).
     public var isEnglish: Bool {
         primary == ("\u{201C}", "\u{201D}") && inner == ("\u{2018}", "\u{2019}") && spaceBeforeMarks.isEmpty
+            && spaceBeforePercent.isEmpty
     }
 
     /// The report with the author's text set in the language's marks: its sections,
@@ -117,7 +123,7 @@ public struct QuotationMarks: Sendable {
     }
 
     private func text(_ content: String, open: inout [Character], next: Character?) -> String {
-        guard content.contains(where: { "\u{201C}\u{201D}\u{2018}\u{2019}\u{201E}\u{201A}:;!?«»".contains($0) }) else { return content }
+        guard content.contains(where: { "\u{201C}\u{201D}\u{2018}\u{2019}\u{201E}\u{201A}:;!?«»%".contains($0) }) else { return content }
         let characters = Array(content)
         var result = ""
         result.reserveCapacity(content.utf8.count + 8)
@@ -153,6 +159,14 @@ public struct QuotationMarks: Sendable {
                 if !spaceBeforeMarks.isEmpty, result.last == " " || result.last == "\u{00A0}" {
                     result.removeLast()
                     result += spaceBeforeMarks
+                }
+                result.append(character)
+            case "%":
+                // The author's space between a number and `%` becomes the language's, which
+                // never breaks.
+                if !spaceBeforePercent.isEmpty, result.last == " ", result.dropLast().last?.isNumber == true {
+                    result.removeLast()
+                    result += spaceBeforePercent
                 }
                 result.append(character)
             case "«":

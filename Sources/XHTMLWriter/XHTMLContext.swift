@@ -171,6 +171,7 @@ final class XHTMLContext {
     private func write(_ table: Table, into parent: XMLElement) {
         let element = parent.element("table")
         if let id = table.id { element.setAttribute("id", id) }
+        if let width = TableWidth(columns: table.columnCount).className { element.setAttribute("class", width) }
         element.addChildren(streamed: LargeBlocks.isLarge(.table(table)), all: { [self] in writeParts(of: table, into: element) })
     }
 
@@ -188,7 +189,7 @@ final class XHTMLContext {
             return "align-" + table.alignments[column].rawValue
         }
         // Every row gets the same number of cells, so that no column is left ragged.
-        let columns = ([table.header] + table.rows).map(\.cells.count).reduce(max(1, table.alignments.count), max)
+        let columns = table.columnCount
         func writeRow(_ row: TableRow, cell name: String, into parent: XMLElement) {
             let tr = parent.element("tr")
             for column in 0..<columns {

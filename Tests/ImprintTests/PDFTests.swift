@@ -122,6 +122,28 @@ import Testing
         _ = workspace
     }
 
+    /// A ten-column table is set smaller and keeps within the text block: every word of
+    /// every cell is on the page, none past the right margin.
+    @Test(arguments: engines) func aWideTableKeepsWithinThePage(engine: String) throws {
+        let header = "| Date | Vessel | Flag | Type | Port of call | Transshipment hub | Weapon | Damage | Casualties | Source |"
+        let row = "| 2026-02-11 | Rubymar | Belize | Bulk carrier | Constanta | Djibouti | Anti-ship ballistic missile | Sank | None | CENTCOM |"
+        let workspace = Workspace(report: "---\ntitle: T\n---\n\n" + header + "\n" + String(repeating: "|---", count: 10) + "|\n" + row + "\n")
+        let result = try workspace.run("build", "report.md", "--to", "pdf", "--pdf-engine", engine, "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        let boxes = try poppler("pdftotext", ["-bbox", workspace.folder + "/out/report.pdf", "-"])
+        let words = boxes.matches(of: /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/).map {
+            (left: Double($0.output.1)!, right: Double($0.output.2)!, text: String($0.output.3))
+        }
+        // (Typst's edition joins a word at its hyphen with a word joiner.)
+        let text = words.map { $0.text.replacingOccurrences(of: "\u{2060}", with: "") }
+        for word in (header + row).split(whereSeparator: { $0 == "|" || $0 == " " }).map(String.init) {
+            #expect(text.contains(word), "\(engine): '\(word)' is not a word of the page: \(text)")
+        }
+        // A4 is 595 pt wide; the text block ends at its side margin.
+        let edge = try #require(words.first { $0.text == "T" }.map { 595.3 - $0.left })
+        #expect(words.allSatisfy { $0.right <= edge + 3 }, "\(engine): \(words.filter { $0.right > edge + 3 })")
+    }
+
     /// The contents list sections and subsections by their numbers alone: no list marker
     /// ("a.", "i.") of the author's nested lists reaches an entry.
     @Test(arguments: engines) func contentsEntriesHaveNoListMarkers(engine: String) throws {

@@ -18,6 +18,14 @@ struct QuotationMarksTests {
         ])
     }
 
+    /// The author's space between a number and `%` becomes the language's, which never
+    /// breaks: narrow in French, a no-break space in German; English is left alone.
+    @Test func aPercentKeepsToItsNumber() {
+        #expect(paragraph([.text("Hausse de 40 % ; 12% ; le % seul.")], language: "fr") == [.text("Hausse de 40\u{202F}%\u{202F}; 12%\u{202F}; le % seul.")])
+        #expect(paragraph([.text("Plus 40 %.")], language: "de") == [.text("Plus 40\u{00A0}%.")])
+        #expect(paragraph([.text("Up 40 %.")], language: "en") == [.text("Up 40 %.")])
+    }
+
     @Test func germanMarksAndApostrophes() {
         #expect(paragraph([.text("Er sagt \u{201C}Nein\u{201D}, \u{2018}gut\u{2019} und geht\u{2019}s.")], language: "de") == [
             .text("Er sagt „Nein“, ‚gut‘ und geht’s."),
