@@ -5,8 +5,9 @@ import ReportModel
 /// sentences, or a list's items, that leave the judgments a third of the page), then as
 /// many key judgments as fit, each to its first sentence, then as many rows of the risk
 /// register, then the rest of the summary if room is left. A cut bottom line or list says
-/// so. The masthead (at most three lines) and the handling notice are never cut: a notice
-/// longer than the page leaves the rest less room, and then only it may overflow.
+/// so. The masthead is capped (`TextContext.writeCompactTitleBlock`) and the handling
+/// notice is never cut: a notice longer than the page leaves the rest less room, and then
+/// only it may overflow.
 struct BriefSelection: Equatable {
     /// One page of a text edition: 66 lines.
     static let lines = 66
