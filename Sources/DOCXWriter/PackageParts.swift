@@ -85,16 +85,19 @@ enum PackageParts {
         return document
     }
 
-    /// The header: the running head, and the TLP label at the right margin (of the page
-    /// on its side, when `landscape`).
+    /// The header: the running head, and the classification and the TLP label at the
+    /// right margin (of the page on its side, when `landscape`): the marking at the top of
+    /// every page, as in the print edition.
     static func header(_ context: WordContext, landscape: Bool = false) -> XMLDocument {
         let document = WordML.part("hdr")
         let paragraph = rightTabbed(in: document.root, style: "Header", context, landscape: landscape)
         RunStyle().run(RunningHead.text(for: context.report.metadata), into: paragraph)
-        if let tlp = context.report.metadata.marking?.tlp {
-            RunStyle().start(in: paragraph).element("w:tab")
-            RunStyle.tlp(tlp).run(tlp.label, into: paragraph)
+        guard let marking = context.report.metadata.marking, marking.classification != nil || marking.tlp != nil else { return document }
+        RunStyle().start(in: paragraph).element("w:tab")
+        if let classification = marking.classification {
+            RunStyle(bold: true).run(classification + (marking.tlp == nil ? "" : " "), into: paragraph)
         }
+        if let tlp = marking.tlp { RunStyle.tlp(tlp).run(tlp.label, into: paragraph) }
         return document
     }
 

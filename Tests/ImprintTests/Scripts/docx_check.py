@@ -67,8 +67,13 @@ header = " ".join(p.text for p in section.header.paragraphs)
 footer = " ".join(p.text for p in section.footer.paragraphs)
 if marking.get("tlp") and "TLP:" + marking["tlp"] not in header + footer:
     problems.append(f"python-docx finds no TLP label in the header or footer: {header!r} {footer!r}")
-if marking.get("classification") and marking["classification"] not in footer:
-    problems.append(f"python-docx finds no classification in the footer: {footer!r}")
+if marking.get("classification"):
+    # The marking at the top and the foot of every page, as in the print edition.
+    for name, text in (("header", header), ("footer", footer)):
+        if marking["classification"] not in text:
+            problems.append(f"python-docx finds no classification in the {name}: {text!r}")
+    if marking.get("tlp") and "TLP:" + marking["tlp"] not in header:
+        problems.append(f"python-docx finds no TLP label in the header: {header!r}")
 
 visible = []
 def collect(value, key=None):
