@@ -87,8 +87,14 @@ struct WordBody {
         for block in blocks {
             guard case .list(let list) = block else {
                 steps.append {
-                    turnPage(into: body, landscape: isWide(block))
-                    write(block, into: body)
+                    guard case .table(let table) = block else {
+                        turnPage(into: body, landscape: false)
+                        return write(block, into: body)
+                    }
+                    // A table is measured once: for its page, then for its columns.
+                    let measured = columns(of: table)
+                    turnPage(into: body, landscape: !measured.columns.fits(context.layout.textWidth))
+                    write(table, measured: measured, into: body)
                 }
                 continue
             }
@@ -170,20 +176,22 @@ struct WordBody {
     // MARK: - Tables
 
     /// A table: its caption above it (kept with it), the header row repeated on every page.
-    func write(_ table: Table, into parent: XMLElement) {
-        let (rows, measured) = columns(of: table)
-        guard !rows.isEmpty, measured.minimum.count > 0 else {
+    /// `measured`: the table's rows and columns as `columns(of:)` gives them, when the
+    /// caller has them already.
+    func write(_ table: Table, measured: (rows: [[[Block]]], columns: TableColumns)? = nil, into parent: XMLElement) {
+        let (rows, columns) = measured ?? self.columns(of: table)
+        guard !rows.isEmpty, columns.minimum.count > 0 else {
             writeCaption(of: table, into: parent)
             return
         }
-        let alignments = measured.minimum.indices.map { $0 < table.alignments.count ? table.alignments[$0] : .none }
-        writeTable(rows: rows, alignments: alignments, into: parent, caption: { parent in
+        let alignments = columns.minimum.indices.map { $0 < table.alignments.count ? table.alignments[$0] : .none }
+        writeTable(rows: rows, alignments: alignments, measured: columns, into: parent, caption: { parent in
             writeCaption(of: table, into: parent)
         })
     }
 
     /// A table's rows as cells of blocks (the header first), and its columns measured.
-    private func columns(of table: Table) -> (rows: [[[Block]]], measured: TableColumns) {
+    private func columns(of table: Table) -> (rows: [[[Block]]], columns: TableColumns) {
         let rows = ([table.header] + table.rows).map { $0.cells.map { [Block.paragraph($0)] } }
         return (rows, TableColumns(rows: rows, columns: rows.map(\.count).max() ?? 0))
     }
@@ -191,7 +199,7 @@ struct WordBody {
     /// Whether `block` is a table whose words cannot fit the upright page.
     private func isWide(_ block: Block) -> Bool {
         guard case .table(let table) = block else { return false }
-        return !columns(of: table).measured.fits(context.layout.textWidth)
+        return !columns(of: table).columns.fits(context.layout.textWidth)
     }
 
     /// Sets the page for the body's next block: on its side for a wide table, upright for
@@ -234,16 +242,17 @@ struct WordBody {
 
     /// A table of `rows` (the first the header row), each cell's blocks, after `caption`
     /// (what goes above it). Its columns are as wide as their content asks
-    /// (`TableColumns`), within the page on its side when `turnPage` has turned it for this
+    /// (`TableColumns`: `measured`, when the caller has measured them), within the page on its side when `turnPage` has turned it for this
     /// table. No row splits across pages; `keepTogether` keeps the whole table on one page
     /// with what follows it. `shading` colours a cell (by row and column), `bookmarks`
     /// marks a row's first cell as the place of an id.
     func writeTable(
-        rows: [[[Block]]], alignments: [ColumnAlignment], into parent: XMLElement, keepTogether: Bool = false,
-        shading: ((Int, Int) -> String?)? = nil, bookmarks: [Int: String] = [:], caption: ((XMLElement) -> Void)? = nil
+        rows: [[[Block]]], alignments: [ColumnAlignment], measured: TableColumns? = nil, into parent: XMLElement,
+        keepTogether: Bool = false, shading: ((Int, Int) -> String?)? = nil, bookmarks: [Int: String] = [:],
+        caption: ((XMLElement) -> Void)? = nil
     ) {
         let columns = alignments.count
-        let measured = TableColumns(rows: rows, columns: columns)
+        let measured = measured ?? TableColumns(rows: rows, columns: columns)
         let layout = context.layout
         let landscape = context.isLandscape && parent.name == "body"
         caption?(parent)

@@ -79,25 +79,18 @@ struct EPUBBook {
         }
         if let cover = report.metadata.cover, let name = resourceNames[cover] {
             coverImage = String(name.dropFirst(3))
-            // A cover given as SVG goes into the package as a PNG too, for the same readers.
-            if ImageFormat(path: cover) == .svg, let index = media.firstIndex(where: \.isCover) {
-                if let raster = SVGRaster.png(from: media[index].bytes) {
-                    media[index].isCover = false
-                    media.append(Media(id: "cover-image", file: "media/cover.png", mediaType: ImageFormat.png.mediaType, bytes: raster.png, isCover: true))
-                } else {
-                    coverWarnings.append(Self.svgOnlyCover)
-                }
-            }
         } else {
-            // Drawn from the metadata, as SVG for the cover page and as PNG for the package's
-            // cover image: Apple Books, Kobo and Kindle take no SVG cover.
+            // Drawn from the metadata, for the cover page.
             let drawing = CoverImage(metadata: report.metadata, words: manuscript.words).make()
-            let svg = drawing.serialized()
             coverWarnings = drawing.warnings
-            let raster = SVGRaster.png(from: svg)
             coverImage = "media/cover.svg"
-            media.append(Media(id: "cover-drawing", file: coverImage, mediaType: ImageFormat.svg.mediaType, bytes: svg, isCover: raster == nil))
-            if let raster {
+            media.append(Media(id: "cover-drawing", file: coverImage, mediaType: ImageFormat.svg.mediaType, bytes: drawing.serialized(), isCover: true))
+        }
+        // Apple Books, Kobo and Kindle take no SVG cover: an SVG cover, given or drawn, goes
+        // into the package as a PNG too, which is then the package's cover image.
+        if let index = media.firstIndex(where: \.isCover), media[index].mediaType == ImageFormat.svg.mediaType {
+            if let raster = SVGRaster.png(from: media[index].bytes) {
+                media[index].isCover = false
                 media.append(Media(id: "cover-image", file: "media/cover.png", mediaType: ImageFormat.png.mediaType, bytes: raster.png, isCover: true))
             } else {
                 coverWarnings.append(Self.svgOnlyCover)

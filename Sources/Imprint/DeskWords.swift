@@ -11,10 +11,9 @@ enum DeskWords {
     /// warning at its place for each key of the desk's that names no word.
     static func words(for metadata: Metadata, desk: DeskConfiguration) -> (Words, [Diagnostic]) {
         let (words, problems) = words(for: metadata.lang, desk: desk)
-        guard let language = metadata.yardstickLanguage else { return (words, problems) }
         // (The desk's words of that language are read without their warnings: a build in
         // that language gives them.)
-        return (words.takingTerms(from: Self.words(for: language, desk: desk).0), problems)
+        return (words.takingTerms(for: metadata) { Self.words(for: $0, desk: desk).0 }, problems)
     }
 
     /// The words of `language`, and a warning at its place for each key of the desk's that names no word.

@@ -3,7 +3,7 @@ import ReportModel
 /// A judgment's or risk's likelihood, impact and confidence in words, as every edition
 /// writes them: `Likelihood: likely (55–80%)`, `Impact: major`, `Confidence: moderate`, in
 /// the report's language (the yardstick's terms too, unless `yardstick-language` says
-/// otherwise: `Words.takingTerms(from:)`).
+/// otherwise: `Words.takingTerms(for:from:)`).
 public struct AssessmentWords: Sendable {
     public var likelihood: Likelihood?
     public var impact: Impact?
@@ -41,9 +41,13 @@ extension Words {
         likelihood.yardstick == nil ? name(of: likelihood) : "\(name(of: likelihood)) (\(percent(likelihood.band)))"
     }
 
-    /// These words with the yardsticks' terms of `source` (`yardstick-language: en` keeps
-    /// ICD 203's and PHIA's own English terms in a French report).
-    public func takingTerms(from source: Words) -> Words {
+    /// These words with the yardsticks' terms of the report's `yardstick-language`, from
+    /// `table` (the words of a language: the shipped ones, or a desk's over them), where
+    /// the report names one: `yardstick-language: en` keeps ICD 203's and PHIA's own English
+    /// terms in a French report.
+    public func takingTerms(for metadata: Metadata, from table: (String) -> Words) -> Words {
+        guard let language = metadata.yardstickLanguage else { return self }
+        let source = table(language)
         let terms = Word.allCases.filter { $0.isLikelihoodTerm }
         return overriding(with: Dictionary(uniqueKeysWithValues: terms.map { ($0.rawValue, source[$0]) })).words
     }

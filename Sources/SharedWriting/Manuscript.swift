@@ -35,7 +35,6 @@ public struct Manuscript: Sendable {
     /// The shipped words of a report's language, the yardstick's terms in
     /// `yardstick-language`'s where the report names one.
     public static func words(for metadata: Metadata) -> Words {
-        let words = Words(language: metadata.lang)
-        return metadata.yardstickLanguage.map { words.takingTerms(from: Words(language: $0)) } ?? words
+        Words(language: metadata.lang).takingTerms(for: metadata) { Words(language: $0) }
     }
 }

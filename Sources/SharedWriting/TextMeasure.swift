@@ -23,8 +23,8 @@ public enum TextMeasure {
     /// The text cut at the space that best halves its width, when it is wider than
     /// `halfWidths`; otherwise the text whole. For a label that may take two lines.
     public static func twoLines(_ text: String, over halfWidths: Int) -> [String] {
-        guard Self.halfWidths(of: text) > halfWidths else { return [text] }
         let total = Self.halfWidths(of: text)
+        guard total > halfWidths else { return [text] }
         var best: (index: String.Index, imbalance: Int)?
         var used = 0
         for index in text.indices {

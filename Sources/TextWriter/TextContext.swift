@@ -94,15 +94,16 @@ struct TextContext {
     mutating func writeCompactTitleBlock() {
         let metadata = report.metadata
         let words = self.words
-        writeTitle(lines: max(3, 3 * 72 / width))
+        // What three lines hold at 72 columns, on as many more as a narrower text needs.
+        let lines = max(3, 3 * 72 / width)
+        writeTitle(lines: lines)
         let series = metadata.series.map { ([$0.title].compactMap { $0 } + $0.numbering(words)).joined(separator: words[.listSeparator]) }
         let authors = metadata.authors.map(\.name).joined(separator: words[.listSeparator])
         // A date is never broken over two lines.
         let unbroken = { (date: ReportDate) in String(words.date(date).map { $0 == " " ? "\u{00A0}" : $0 }) }
         let dates = words.dates(of: metadata, format: unbroken).joined(separator: words[.listSeparator])
         let byline = [series, authors, dates].compactMap { $0?.isEmpty == false ? $0 : nil }
-        // What three lines hold at 72 columns, on as many more as a narrower text needs.
-        if !byline.isEmpty { output.append(capped(wrapper.wrap(byline.joined(separator: " · ")), to: max(3, 3 * 72 / width))) }
+        if !byline.isEmpty { output.append(capped(wrapper.wrap(byline.joined(separator: " · ")), to: lines)) }
     }
 
     /// `lines`, the first `count` of them, the last ending in "…" when any are left out.

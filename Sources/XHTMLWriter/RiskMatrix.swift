@@ -11,6 +11,11 @@ struct RiskMatrix {
     let grid: RiskMatrixGrid
     let placements: [RiskMatrixGrid.Placement]
     let words: Words
+    /// The rows' labels, least likely first, each on one line or two.
+    private let rowLabels: [[String]]
+    /// Where the grid begins: room for the rotated axis title, then the widest label line
+    /// (11-unit type, about 3.3 units a half-place), so that neither touches the other.
+    private let left: Int
 
     /// `nil` when no risk has both a likelihood and an impact.
     init?(risks: [Risk], yardstick: Yardstick, words: Words) {
@@ -19,6 +24,9 @@ struct RiskMatrix {
         self.words = words
         placements = grid.placements(of: risks)
         if placements.isEmpty { return nil }
+        rowLabels = grid.rows.map { TextMeasure.twoLines(words.name(of: $0), over: RiskMatrix.labelHalfWidths) }
+        let widest = rowLabels.joined().map { TextMeasure.halfWidths(of: $0) }.max() ?? 0
+        left = 38 + (widest * 33 + 9) / 10
     }
 
     // Geometry, in SVG user units.
@@ -27,16 +35,6 @@ struct RiskMatrix {
     private static let top = 16
     /// A row label wider than this (in `TextMeasure` half-places) takes two lines.
     private static let labelHalfWidths = 36
-    /// The rows' labels, each on one line or two.
-    private var rowLabels: [[String]] {
-        grid.rows.map { TextMeasure.twoLines(words.name(of: $0), over: RiskMatrix.labelHalfWidths) }
-    }
-    /// Where the grid begins: room for the rotated axis title, then the widest label line
-    /// (11-unit type, about 3.3 units a half-place), so that neither touches the other.
-    private var left: Int {
-        let widest = rowLabels.joined().map { TextMeasure.halfWidths(of: $0) }.max() ?? 0
-        return 38 + (widest * 33 + 9) / 10
-    }
     private var rowCount: Int { grid.rows.count }
     private var width: Int { left + 5 * RiskMatrix.cellWidth + 16 }
     private var height: Int { RiskMatrix.top + rowCount * RiskMatrix.cellHeight + 64 }
