@@ -4,7 +4,7 @@ import XMLSupport
 
 /// Key judgments set apart (shaded, numbered, with their assessment), the risk register
 /// as a table with the risk matrix as a coloured table beside it, and sources with their
-/// grades.
+/// grades; each scale explained once, as a small table (`ScaleNotePlacement`).
 extension WordBody {
     func writeKeyJudgments(_ judgments: [KeyJudgment], into parent: XMLElement) {
         let numbering = context.newNumbering(ordered: true)
@@ -16,6 +16,7 @@ extension WordBody {
                 RunStyle().run(Self.keepingRanges(assessment.parts.map(\.text).joined(separator: " · ")), into: element)
             }
         }
+        if let yardstick = context.scaleNotes.afterKeyJudgments(judgments) { writeYardstickNote(yardstick, into: parent) }
     }
 
     func writeSources(_ sources: [Source], into parent: XMLElement) {
@@ -27,6 +28,7 @@ extension WordBody {
             }
             writeLeadIn(title: [], blocks: blocks, id: source.id, style: "ListParagraph", numbering: numbering, into: parent)
         }
+        if context.scaleNotes.afterSources(sources) { writeGradingNote(into: parent) }
     }
 
     /// The register (number, risk with its description, likelihood, impact, confidence),
@@ -50,7 +52,8 @@ extension WordBody {
         writeTable(rows: rows, alignments: [.right, .left, .left, .left, .left], into: parent, bookmarks: bookmarks, caption: { parent in
             RunStyle(bold: true).run(words[.riskRegister], into: paragraph(in: parent, style: "Caption", keepNext: true))
         })
-        writeRiskMatrix(risks, into: parent)
+        let drawsMatrix = writeRiskMatrix(risks, into: parent)
+        if let yardstick = context.scaleNotes.afterRisks(risks, drawsMatrix: drawsMatrix) { writeYardstickNote(yardstick, into: parent) }
     }
 
     /// `text` with each band of probabilities ("55–80%") joined after its dash (U+2060 WORD
@@ -61,10 +64,11 @@ extension WordBody {
 
     /// Likelihood (the report's terms, most likely first) against impact, each cell in the
     /// matrix's colour with the numbers of the risks placed in it: an editable table.
-    private func writeRiskMatrix(_ risks: [Risk], into parent: XMLElement) {
+    /// Whether there was a risk to place, and so a matrix.
+    private func writeRiskMatrix(_ risks: [Risk], into parent: XMLElement) -> Bool {
         let grid = RiskMatrixGrid(yardstick: context.report.metadata.yardstick)
         let placed = grid.placements(of: risks)
-        guard !placed.isEmpty else { return }
+        guard !placed.isEmpty else { return false }
         let levels = Array((1...grid.rows.count).reversed())
         var rows: [[[Block]]] = levels.map { level in
             [[.paragraph([.text(words.name(of: grid.rows[level - 1]))])]] + (1...5).map { impact in
@@ -80,6 +84,31 @@ extension WordBody {
         let (label, text) = RiskMatrixGrid.caption(of: placed, words: words)
         RunStyle(bold: true).run(label, into: caption)
         RunStyle().run(" " + text, into: caption)
+        return true
+    }
+
+    /// The yardstick's terms with the probabilities they stand for, under its title.
+    private func writeYardstickNote(_ yardstick: Yardstick, into parent: XMLElement) {
+        let rows = ScaleNotes.yardstickRows(yardstick, words: words).map { [[Block.paragraph([.text($0.term)])], [.paragraph([.text(Self.keepingRanges($0.probability))])]] }
+        writeNote(title: ScaleNotes.yardstickTitle(yardstick, words: words), columns: ScaleNotes.yardstickColumns(words: words), rows: rows, into: parent)
+    }
+
+    /// The Admiralty scale: each reliability letter and credibility digit, in bold, before
+    /// what it means.
+    private func writeGradingNote(into parent: XMLElement) {
+        let rows = ScaleNotes.gradingRows(words: words).map { grade in
+            [[Block.paragraph([.strong([.text(grade.letter)]), .text(" " + grade.reliability)])],
+             [.paragraph([.strong([.text(grade.digit)]), .text(" " + grade.credibility)])]]
+        }
+        writeNote(title: ScaleNotes.gradingTitle(words: words), columns: ScaleNotes.gradingColumns(words: words), rows: rows, into: parent)
+    }
+
+    /// A scale's note: its title kept with a two-column table kept on one page.
+    private func writeNote(title: String, columns: [String], rows: [[[Block]]], into parent: XMLElement) {
+        let header = columns.map { [Block.paragraph([.text($0)])] }
+        writeTable(rows: [header] + rows, alignments: [.left, .left], into: parent, keepTogether: true, caption: { parent in
+            RunStyle(bold: true).run(title, into: paragraph(in: parent, style: "Caption", keepNext: true))
+        })
     }
 
     /// A key judgment's, risk's or source's paragraphs: numbered, the title in bold opening

@@ -16,6 +16,8 @@ final class WordContext {
     var words: Words { manuscript.words }
     var report: Report { manuscript.report }
 
+    /// Where the likelihood terms and the grading scale are explained.
+    var scaleNotes: ScaleNotePlacement
     /// What the edition could not carry, as warnings.
     var warnings: [Diagnostic] = []
     /// Whether the body's pages are on their side now: from just before a table too wide
@@ -64,6 +66,7 @@ final class WordContext {
     init(manuscript: Manuscript, layout: PageLayout) {
         self.manuscript = manuscript
         self.layout = layout
+        scaleNotes = ScaleNotePlacement(report: manuscript.report, index: manuscript.index)
         var ids: [String: Int] = [:]
         for (index, footnote) in manuscript.report.footnotes.enumerated() { ids[footnote.label] = index + 1 }
         footnoteIDs = ids

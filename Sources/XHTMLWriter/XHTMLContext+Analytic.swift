@@ -25,22 +25,16 @@ extension XHTMLContext {
                 }
             }
         }
-        if !hasRiskMatrix { explainYardstickIfUsed(judgments.map(\.likelihood), into: parent) }
+        if let yardstick = scaleNotes.afterKeyJudgments(judgments) { YardstickNote(yardstick: yardstick, words: words).write(into: parent) }
     }
 
     func writeRiskRegister(_ risks: [Risk], into parent: XMLElement) {
         guard !risks.isEmpty else { return }
         let table = parent.element("table", ["class": "risk-register"])
         table.addChildren(streamed: streams(.risks(risks), risks.lazy.map(\.blocks)), all: { [self] in writeRegisterParts(risks, into: table) })
-        if let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words) {
-            matrix.write(into: parent)
-            if !explainedYardstick {
-                explainedYardstick = true
-                YardstickNote(yardstick: report.metadata.yardstick, words: words).write(into: parent)
-            }
-        } else if !hasRiskMatrix {
-            explainYardstickIfUsed(risks.map(\.likelihood), into: parent)
-        }
+        let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words)
+        matrix?.write(into: parent)
+        if let yardstick = scaleNotes.afterRisks(risks, drawsMatrix: matrix != nil) { YardstickNote(yardstick: yardstick, words: words).write(into: parent) }
     }
 
     /// The register's caption, head and body, its rows streamed when there are many.
@@ -82,10 +76,7 @@ extension XHTMLContext {
                 writeInlines(grade.sentence(words), into: item.element("p", ["class": "grade"]))
             }
         }
-        if !explainedGrades, sources.contains(where: { $0.grade != nil }) {
-            explainedGrades = true
-            GradingScaleNote(words: words).write(into: parent)
-        }
+        if scaleNotes.afterSources(sources) { GradingScaleNote(words: words).write(into: parent) }
     }
 
     /// Whether blocks are paragraphs alone, which never explain the likelihood terms or
@@ -102,12 +93,6 @@ extension XHTMLContext {
     private func streams(_ block: Block, _ itemBlocks: some Sequence<[Block]>) -> Bool {
         LargeBlocks.isLarge(block) && itemBlocks.allSatisfy(Self.isPlain)
     }
-
-    private func explainYardstickIfUsed(_ likelihoods: [Likelihood?], into parent: XMLElement) {
-        guard !explainedYardstick, let yardstick = likelihoods.lazy.compactMap({ $0?.yardstick }).first else { return }
-        explainedYardstick = true
-        YardstickNote(yardstick: yardstick, words: words).write(into: parent)
-    }
 }
 
 /// A table of the yardstick's terms and the probabilities they stand for.
@@ -117,16 +102,17 @@ struct YardstickNote {
 
     func write(into parent: XMLElement) {
         let aside = parent.element("aside", ["class": "explanation yardstick"])
-        aside.element("p", ["class": "explanation-title"], text: words(.likelihoodTerms, ["yardstick": words.name(of: yardstick)]))
+        aside.element("p", ["class": "explanation-title"], text: ScaleNotes.yardstickTitle(yardstick, words: words))
         let table = aside.element("table")
         let header = table.element("thead").element("tr")
-        header.element("th", ["scope": "col"], text: words[.term])
-        header.element("th", ["scope": "col"], text: words[.probability])
+        for title in ScaleNotes.yardstickColumns(words: words) {
+            header.element("th", ["scope": "col"], text: title)
+        }
         let body = table.element("tbody")
-        for term in yardstick.terms {
+        for term in ScaleNotes.yardstickRows(yardstick, words: words) {
             let row = body.element("tr")
-            row.element("td", text: words.name(of: term))
-            row.element("td", text: words.percent(term.band))
+            row.element("td", text: term.term)
+            row.element("td", text: term.probability)
         }
     }
 }
@@ -137,20 +123,19 @@ struct GradingScaleNote {
 
     func write(into parent: XMLElement) {
         let aside = parent.element("aside", ["class": "explanation grading-scale"])
-        aside.element("p", ["class": "explanation-title"], text: words[.admiraltyScale])
+        aside.element("p", ["class": "explanation-title"], text: ScaleNotes.gradingTitle(words: words))
         let table = aside.element("table")
         let header = table.element("thead").element("tr")
-        for title in [words[.reliabilityOfSource], words[.credibilityOfInformation]] {
+        for title in ScaleNotes.gradingColumns(words: words) {
             header.element("th", ["scope": "col", "colspan": "2"], text: title)
         }
         let body = table.element("tbody")
-        for (index, letter) in AdmiraltyGrade.reliabilities.enumerated() {
-            let grade = AdmiraltyGrade("\(letter)\(index + 1)")!
+        for grade in ScaleNotes.gradingRows(words: words) {
             let row = body.element("tr")
-            row.element("td", ["class": "code"], text: String(letter))
-            row.element("td", text: grade.reliabilityMeaning(words))
-            row.element("td", ["class": "code"], text: String(index + 1))
-            row.element("td", text: grade.credibilityMeaning(words))
+            row.element("td", ["class": "code"], text: grade.letter)
+            row.element("td", text: grade.reliability)
+            row.element("td", ["class": "code"], text: grade.digit)
+            row.element("td", text: grade.credibility)
         }
     }
 }

@@ -58,10 +58,8 @@ final class XHTMLContext {
     /// How many links the inlines being written are inside: HTML forbids a link in a link,
     /// so inner ones (possible in a hand-written JSON model) are written as plain spans.
     var linkDepth = 0
-    var explainedYardstick = false
-    var explainedGrades = false
-    /// See `ReportIndex.hasRiskMatrix`.
-    let hasRiskMatrix: Bool
+    /// Where the likelihood terms and the grading scale are explained.
+    var scaleNotes: ScaleNotePlacement
     /// See `XHTMLWriter.Options.keepsNamesWhole`.
     var keepsNamesWhole = false
 
@@ -74,7 +72,7 @@ final class XHTMLContext {
         words = manuscript.words
         identifiers = index.identifiers
         footnotes = index.footnotes
-        hasRiskMatrix = index.hasRiskMatrix
+        scaleNotes = ScaleNotePlacement(report: manuscript.report, index: index)
     }
 
     // MARK: - Sections

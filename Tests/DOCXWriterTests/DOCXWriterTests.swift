@@ -52,6 +52,49 @@ import ZIPFoundation
         #expect(Set(ids).count == ids.count, "each bookmark has an id of its own")
     }
 
+    /// The likelihood terms after the first key judgments that use them (there is no
+    /// matrix), the grading scale after the first graded sources: once each, in the
+    /// report's words, as the print and e-book editions place them.
+    @Test func theScalesAreExplainedOnceWhereTheOtherEditionsExplainThem() throws {
+        let parts = try Self.parts("""
+            ---
+            title: T
+            lang: fr
+            ---
+
+            ## Jugements {.key-judgments}
+
+            1. **Un.** Texte. {likelihood=likely}
+
+            ## Risques {.risks}
+
+            1. **R.** Texte. {likelihood=unlikely}
+
+            ## Sources {.sources}
+
+            1. Un rapport. {grade=B2}
+
+            ## Autres {.sources}
+
+            1. Un autre. {grade=C3}
+            """)
+        let document = Self.text(parts, "word/document.xml")
+        let words = Words(language: "fr")
+        let yardstick = ScaleNotes.yardstickTitle(.icd203, words: words)
+        let grading = ScaleNotes.gradingTitle(words: words)
+        #expect(yardstick.contains("203") && !grading.isEmpty)
+        #expect(document.components(separatedBy: ">\(yardstick)<").count == 2, "the terms explained once")
+        #expect(document.components(separatedBy: ">\(grading)<").count == 2, "the scale explained once")
+        // The headings' last places: the contents page names them first.
+        func place(_ text: String) -> String.Index? { document.range(of: text, options: .backwards)?.lowerBound }
+        let order = [place(yardstick), place(">Risques<"), place("Un rapport."), place(grading), place(">Autres<")]
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(order)")
+        for row in ScaleNotes.yardstickRows(.icd203, words: words) {
+            #expect(document.contains(">\(row.term)<"))
+        }
+        #expect(document.contains(ScaleNotes.gradingRows(words: words)[5].credibility))
+    }
+
     @Test func eachNumberedListCountsFromItsOwnStart() throws {
         let parts = try Self.parts("---\ntitle: T\n---\n\n3. three\n4. four\n\ntext\n\n1. one\n   1. nested\n")
         let numbering = Self.text(parts, "word/numbering.xml")
