@@ -127,6 +127,7 @@ public enum Word: String, CaseIterable, Sendable {
     case marksPattern = "pattern.marks"  // {mark}   (how : ; ! ? follow a word: French \u{202F}{mark}, a narrow no-break space)
     case percentPattern = "pattern.percent"  // {n}%   (55–80%; French 55–80 %, with a narrow no-break space)
     case labelPattern = "pattern.label"  // {label}: {text}   (Contact: …, Likelihood: …)
+    case leadInSentencePattern = "pattern.lead-in-sentence"  // {label}: {text}   (a lead-in before a capital: French "{label}. {text}")
     case partSeparator = "pattern.separator"  // " · " between the series line's parts
     case listSeparator = "pattern.list"  // ", " between "Volume 4" and "Issue 2"
     case itemSeparator = "pattern.items"  // "; " between the items of a legend (1 Escalation; 2 Sanctions)

@@ -92,7 +92,7 @@ extension TextContext {
         var blocks = blocks
         if !title.isEmpty {
             if case .paragraph(let inlines) = blocks.first {
-                let colon = LeadIn.colon(words)
+                let colon = LeadIn.colon(words, before: inlines)
                 blocks[0] = .paragraph(title + [.text(colon.mark + colon.space)] + inlines)
             } else {
                 blocks.insert(.paragraph(title), at: 0)

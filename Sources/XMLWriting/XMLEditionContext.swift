@@ -84,7 +84,7 @@ extension XMLEditionContext {
             Self.markLeadIn(bold)
             writeInlines(title, into: bold)
             if let opening = leadIn.opening {
-                let colon = LeadIn.colon(words)
+                let colon = LeadIn.colon(words, before: opening)
                 bold.addText(colon.mark)
                 if !colon.space.isEmpty { paragraph.addText(colon.space) }
                 writeInlines(opening, into: paragraph)

@@ -63,8 +63,9 @@ import Testing
 
     /// Imprint's own punctuation and appendix labels are the report's language's in every
     /// edition: a French report's lead-ins, assessments, grades and percentages with a
-    /// narrow no-break space before the colon and the percent sign, its appendix called
-    /// "Annexe A" in its heading and contents.
+    /// narrow no-break space before the colon and the percent sign (a lead-in before a new
+    /// sentence ending with a full stop, for French sets no capital after a colon), its
+    /// appendix called "Annexe A" in its heading and contents.
     @Test func frenchPunctuationAndAppendicesInEveryEdition() throws {
         let report = """
             ---
@@ -76,6 +77,7 @@ import Testing
             ## Jugements clés {.key-judgments}
 
             1. **Les juntes tiennent.** Elles gardent les capitales. {likelihood=likely confidence=moderate}
+            2. **Les routes:** coupées au nord. {likelihood=likely}
 
             ## Sources {.sources}
 
@@ -96,14 +98,16 @@ import Testing
             .replacingOccurrences(of: "\u{2060}", with: "")  // (the word joiner that keeps a band whole)
         let book = try runTool(["unzip", "-p", workspace.folder + "/out/report.epub", "*.xhtml"]).output
         let narrow = "\u{202F}"
-        #expect(text.contains("Les juntes tiennent\(narrow): Elles gardent"), "\(text)")
+        #expect(text.contains("Les juntes tiennent. Elles gardent"), "\(text)")
+        #expect(text.contains("Les routes\(narrow): coupées"), "\(text)")
         #expect(text.contains("Probabilité\(narrow): probable (55–80\(narrow)%)"), "\(text)")
         #expect(text.contains("Cote B2\(narrow): source habituellement fiable\(narrow); information"), "\(text)")
         #expect(text.contains("Annexe\u{00A0}A\(narrow): Méthode"), "\(text)")
         for (edition, markup) in [("XHTML", xhtml), ("Word", document), ("e-book", book)] {
             let words = markup.replacing(/<[^>]*>/, with: "").replacingOccurrences(of: "&#x202F;", with: narrow)
                 .replacingOccurrences(of: "&#xA0;", with: "\u{00A0}")
-            #expect(words.contains("Les juntes tiennent\(narrow): Elles"), "\(edition): the lead-in")
+            #expect(words.contains("Les juntes tiennent. Elles"), "\(edition): the lead-in before a sentence")
+            #expect(words.contains("Les routes\(narrow): coupées"), "\(edition): the lead-in")
             #expect(words.contains("Probabilité\(narrow): probable"), "\(edition): the likelihood")
             #expect(words.contains("55–80\(narrow)%"), "\(edition): the percentage")
             #expect(words.contains("Annexe\u{00A0}A"), "\(edition): the appendix")

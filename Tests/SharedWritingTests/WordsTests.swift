@@ -85,14 +85,18 @@ struct WordsTests {
         }
         #expect(french.labelled(french[.likelihood], "probable") == "Probabilité\u{202F}: probable")
         #expect(french.percent(ProbabilityBand(55, 80)) == "55–80\u{202F}%")
-        #expect(LeadIn.colon(french) == ("\u{202F}:", " "))
+        #expect(LeadIn.colon(french, before: [.text("tiennent")]) == ("\u{202F}:", " "))
+        // No capital after a French colon: a lead-in before a new sentence ends with a full stop.
+        #expect(LeadIn.colon(french, before: [.text("« "), .emphasis([.text("Elles")])]) == (".", " "))
+        #expect(LeadIn.colon(Words(language: "es"), before: [.text("Ellas")]) == (".", " "))
         #expect(Words(language: "de").percent(ProbabilityBand(55, 80)) == "55–80\u{00A0}%")
         #expect(Words(language: "en").percent(ProbabilityBand(70, 70)) == "70%")
-        #expect(LeadIn.colon(Words(language: "en")) == (":", " "))
+        #expect(LeadIn.colon(Words(language: "en"), before: [.text("They")]) == (":", " "))
+        #expect(LeadIn.colon(Words(language: "de"), before: [.text("Sie")]) == (":", " "))
         for language in ["ja", "zh"] {
             let words = Words(language: language)
             #expect(!words.caption(.figure, number: 1).hasSuffix("."), "\(language): \(words.caption(.figure, number: 1))")
-            #expect(LeadIn.colon(words) == ("：", ""), "\(language)")
+            #expect(LeadIn.colon(words, before: [.text("Text")]) == ("：", ""), "\(language)")
         }
         let arabic = Words(language: "ar")
         #expect(arabic[.listSeparator] == "، ")
