@@ -16,11 +16,18 @@ public struct DOCXWriter: EditionWriter {
         /// same id (and whose document defaults replace Imprint's), and the template's path,
         /// which its diagnostics name.
         public var referenceStyles: (bytes: [UInt8], template: String)?
+        /// The printed page each section (by its id) begins on, when the print edition is
+        /// made in the same build: the contents show them before Word updates the field.
+        public var contentsPages: [String: Int]
 
-        public init(modified: Int = 0, page: PageLayout = .a4, referenceStyles: (bytes: [UInt8], template: String)? = nil) {
+        public init(
+            modified: Int = 0, page: PageLayout = .a4, referenceStyles: (bytes: [UInt8], template: String)? = nil,
+            contentsPages: [String: Int] = [:]
+        ) {
             self.modified = modified
             self.page = page
             self.referenceStyles = referenceStyles
+            self.contentsPages = contentsPages
         }
     }
 
@@ -33,7 +40,7 @@ public struct DOCXWriter: EditionWriter {
     /// Writes the package into `sink`, with the manuscript's image files. On an error
     /// part of the package may have gone into `sink`: the caller drops it.
     public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
-        let context = WordContext(manuscript: manuscript, layout: options.page)
+        let context = WordContext(manuscript: manuscript, layout: options.page, contentsPages: options.contentsPages)
         let report = manuscript.report
         let archive = try ZIPArchive(named: "the Word document", modified: options.modified, to: sink)
         var warnings: [String] = []

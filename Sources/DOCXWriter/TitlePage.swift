@@ -45,8 +45,9 @@ extension WordBody {
     }
 
     /// "Contents", then a `TOC` field of headings 1 to 3, its entries already written (each
-    /// a link to its heading), then a page break: as steps, each writing a paragraph or
-    /// two, so that a long table of contents is streamed like the sections.
+    /// a link to its heading, with the page it begins on in print when the PDF is made in
+    /// the same build), then a page break: as steps, each writing a paragraph or two, so
+    /// that a long table of contents is streamed like the sections.
     func contentsSteps(into body: XMLElement) -> [() -> Void] {
         var entries: [(level: Int, section: Section)] = []
         func collect(_ section: Section) {
@@ -64,7 +65,8 @@ extension WordBody {
         for index in 0..<max(entries.count, 1) {
             steps.append {
                 let entry = index < entries.count ? entries[index] : nil
-                let element = paragraph(in: body, style: "TOC\(entry?.level ?? 1)")
+                let page = entry.flatMap { context.contentsPages[$0.section.id] }
+                let element = paragraph(in: body, style: "TOC\(entry?.level ?? 1)", leaderTab: page.map { _ in context.layout.textWidth })
                 if index == 0 {
                     RunStyle().start(in: element).element("w:fldChar", ["w:fldCharType": "begin"])
                     RunStyle().start(in: element).element("w:instrText", ["xml:space": "preserve"], text: #" TOC \o "1-3" \h \z \u "#)
@@ -73,6 +75,10 @@ extension WordBody {
                 if let entry {
                     let link = element.element("w:hyperlink", ["w:anchor": context.bookmark(entry.section.id), "w:history": "1"])
                     writeInlines((entry.section.headingNumber(words).map { [.text($0 + " ")] } ?? []) + entry.section.title, into: link)
+                    if let page {
+                        RunStyle().start(in: link).element("w:tab")
+                        RunStyle().run(String(page), into: link)
+                    }
                 }
                 if index == max(entries.count, 1) - 1 { RunStyle().start(in: element).element("w:fldChar", ["w:fldCharType": "end"]) }
             }

@@ -19,15 +19,16 @@ struct WordBody {
 
     /// A new paragraph with its properties: style, numbering, keep with the next, set right
     /// to left (every paragraph of a right-to-left report, and one that opens in Arabic or
-    /// Hebrew in another, `TextDirection`), unless `leftToRight` (code, in any report).
+    /// Hebrew in another, `TextDirection`), unless `leftToRight` (code, in any report);
+    /// `leaderTab`, a tab stop at the end of the line (at that many twips) led by dots.
     @discardableResult
     func paragraph(
         in parent: XMLElement, style: String? = nil, keepNext: Bool = false, numbering: (id: Int, level: Int)? = nil,
-        rightToLeft: Bool = false, leftToRight: Bool = false, indent: Int? = nil, alignment: String? = nil
+        rightToLeft: Bool = false, leftToRight: Bool = false, indent: Int? = nil, alignment: String? = nil, leaderTab: Int? = nil
     ) -> XMLElement {
         let paragraph = parent.element("w:p")
         let rightToLeft = !leftToRight && (rightToLeft || words.isRightToLeft)
-        guard style != nil || keepNext || numbering != nil || rightToLeft || indent != nil || alignment != nil else { return paragraph }
+        guard style != nil || keepNext || numbering != nil || rightToLeft || indent != nil || alignment != nil || leaderTab != nil else { return paragraph }
         let properties = paragraph.element("w:pPr")
         if let style { properties.property("w:pStyle", style) }
         if keepNext { properties.element("w:keepNext") }
@@ -36,6 +37,7 @@ struct WordBody {
             numPr.property("w:ilvl", String(numbering.level))
             numPr.property("w:numId", String(numbering.id))
         }
+        if let leaderTab { properties.element("w:tabs").element("w:tab", ["w:val": "right", "w:leader": "dot", "w:pos": String(leaderTab)]) }
         if rightToLeft { properties.element("w:bidi") }
         if let indent { properties.element("w:ind", ["w:left": String(indent)]) }
         if let alignment { properties.property("w:jc", alignment) }

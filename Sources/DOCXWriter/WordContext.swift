@@ -63,9 +63,13 @@ final class WordContext {
     /// Footnote ids by label (Word's ids 1, 2, …; 0 and -1 are the separators).
     let footnoteIDs: [String: Int]
 
-    init(manuscript: Manuscript, layout: PageLayout) {
+    /// See `DOCXWriter.Options.contentsPages`.
+    let contentsPages: [String: Int]
+
+    init(manuscript: Manuscript, layout: PageLayout, contentsPages: [String: Int] = [:]) {
         self.manuscript = manuscript
         self.layout = layout
+        self.contentsPages = contentsPages
         scaleNotes = ScaleNotePlacement(report: manuscript.report, index: manuscript.index)
         var ids: [String: Int] = [:]
         for (index, footnote) in manuscript.report.footnotes.enumerated() { ids[footnote.label] = index + 1 }

@@ -20,11 +20,11 @@ struct BuildStyles: Sendable {
         let users = try StyleSheets.users(plan.settings.stylesheets)
         var print = PrintStyle()
         if !formats.isDisjoint(with: [.pdf, .xhtml]) {
-            // The house style's values, our print style sheet, then the page numbers' words,
-            // the paper size, then the user's style sheets: one cascade.
+            // The house style's values, our print style sheet, then the margins in the
+            // report's language, the paper size, then the user's style sheets: one cascade.
             print.append(PrintStyle.houseProperties)
             print.append(try StyleSheets.shipped("print.css"))
-            if let pageNumbers = PrintStyle.pageNumbers(words) { print.append(pageNumbers) }
+            if let margins = PrintStyle.margins(words) { print.append(margins) }
             let paper = plan.settings.paper
             if paper != .a4 { print.append("/* --paper \(paper.rawValue) */\n@page { size: \(paper.cssSize); }\n") }
             for sheet in users { print.append(sheet.text, from: sheet.path) }

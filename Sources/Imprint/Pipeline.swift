@@ -163,17 +163,21 @@ public enum Pipeline {
     /// Every edition rendered, side by side on the machine's cores: the report is read
     /// once and each writer only reads it. Each edition goes into its file as it is made
     /// (DocBook and XHTML a section at a time): a large report's editions are never all in
-    /// memory at once. None is put in place until all are made (see `build`).
+    /// memory at once. None is put in place until all are made (see `build`). The Word
+    /// edition is made after the PDF when both are, for its contents show the printed page
+    /// numbers (`Renderer.pagination`).
     private static func renderAll(_ renderer: Renderer) -> [Rendered] {
         let formats = renderer.plan.settings.formats
         // The costliest first, so that no long edition starts last and runs alone.
         let order = formats.indices.sorted { formats[$0].relativeCost > formats[$1].relativeCost }
+        let afterPrint: (Int) -> Bool = { formats[$0] == .docx && formats.contains(.pdf) }
         let results = Locked<[Int: Rendered]>([:])
-        DispatchQueue.concurrentPerform(iterations: formats.count) { turn in
-            let index = order[turn]
-            let format = formats[index]
-            let result = render(format, with: renderer)
-            results.withLock { $0[index] = result }
+        for batch in [order.filter { !afterPrint($0) }, order.filter(afterPrint)] where !batch.isEmpty {
+            DispatchQueue.concurrentPerform(iterations: batch.count) { turn in
+                let index = batch[turn]
+                let result = render(formats[index], with: renderer)
+                results.withLock { $0[index] = result }
+            }
         }
         return results.withLock { results in formats.indices.map { results[$0]! } }
     }

@@ -6,6 +6,7 @@ import PDFWriter
 import ReportModel
 import ReportReaders
 import SharedWriting
+import SystemSupport
 import TextWriter
 import XHTMLWriter
 
@@ -21,6 +22,9 @@ struct Renderer: Sendable {
     /// The moment the editions claim to be made (`SourceDate`).
     let modified: Int
     let progress: @Sendable (String) -> Void
+    /// The printed number of the page each section begins on, once the PDF of this build
+    /// is made: the Word edition's contents show them (`Pipeline.renderAll` makes it after).
+    let pagination = Locked<[String: Int]>([:])
 
     /// `images`: the files of the report's images, as the reader read and checked them.
     init(report: Report, words: Words, images: [String: ImageFile], plan: BuildPlan, progress: @escaping @Sendable (String) -> Void) {
@@ -65,7 +69,8 @@ struct Renderer: Sendable {
         case .docx:
             // With the styles of the desk's template (`--reference-doc`) when it names one.
             let template = try plan.settings.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
-            return DOCXWriter(options: .init(modified: modified, page: plan.settings.paper.wordPage, referenceStyles: template))
+            return DOCXWriter(
+                options: .init(modified: modified, page: plan.settings.paper.wordPage, referenceStyles: template, contentsPages: pagination.withLock { $0 }))
         case .text, .brief:
             return TextWriter(
                 options: .init(width: plan.settings.textWidth, profile: format == .text ? .full : .brief, ascii: plan.settings.ascii))
@@ -80,7 +85,8 @@ struct Renderer: Sendable {
             let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter([.embedded(style.text)], forPrint: true, resourceURLs: assetURLs)
             return PDFWriter(
                 xhtml: xhtml, style: style, engine: engine, baseDirectory: FolderRule.folder(of: plan.referencePath),
-                assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres)
+                assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres,
+                paginated: { [pagination] pages in pagination.withLock { $0 = pages } })
         case .typst:
             return TypstWriter(names: typstNames)
         }

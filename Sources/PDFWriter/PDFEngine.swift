@@ -23,6 +23,9 @@ public struct PDFEngine: Sendable {
     struct Rendered {
         var pdf: [UInt8]
         var warnings: [String]
+        /// The printed number of the page each section (by its id) begins on, when the
+        /// engine tells it (the worker's engines do; an external command does not).
+        var pages: [String: Int] = [:]
     }
 
     let command: String

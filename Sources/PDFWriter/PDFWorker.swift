@@ -146,7 +146,7 @@ final class PDFWorker: @unchecked Sendable {
             for part in bytes { try write(part) }
             answer = try readReply(deadline: deadline)
             if let length = answer.length {
-                return PDFEngine.Rendered(pdf: try read(length, deadline: deadline), warnings: answer.warnings ?? [])
+                return PDFEngine.Rendered(pdf: try read(length, deadline: deadline), warnings: answer.warnings ?? [], pages: answer.pages ?? [:])
             }
         } catch {
             // A worker whose exchange broke off is in a state nobody knows: it goes.

@@ -19,14 +19,19 @@ public struct PDFWriter: EditionWriter {
     let modified: Int
     /// The paper's width and height in millimetres, for Typst (WeasyPrint has it from print.css).
     let paper: (width: Double, height: Double)
+    /// Told, once the PDF is made, the printed number of the page each section (by its
+    /// id) begins on: for an edition of the same build that shows them (the Word
+    /// edition's contents).
+    let paginated: @Sendable ([String: Int]) -> Void
 
     /// `xhtml` writes the print XHTML: with print.css embedded for WeasyPrint, with no style
     /// sheet and the images at their names in the project (`TypstProject.imageNames`) for Typst.
     public init(
         xhtml: XHTMLWriter, style: PrintStyle, engine: PDFEngine, baseDirectory: String, assetFolders: [String], modified: Int,
-        paper: (width: Double, height: Double)
+        paper: (width: Double, height: Double), paginated: @escaping @Sendable ([String: Int]) -> Void = { _ in }
     ) {
         self.paper = paper
+        self.paginated = paginated
         self.xhtml = xhtml
         self.style = style
         self.engine = engine
@@ -43,6 +48,7 @@ public struct PDFWriter: EditionWriter {
             xhtml: document, images: images, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified
         ).get()
         rendered.pdf.withUnsafeBytes(sink)
+        paginated(rendered.pages)
         return warnings + style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
     }
 
@@ -59,6 +65,7 @@ public struct PDFWriter: EditionWriter {
         let project = try TypstProject(manuscript: manuscript, xhtml: xhtml, paper: paper, names: .compiled)
         let rendered = try engine.typeset(project, sourceDateEpoch: modified).get()
         rendered.pdf.withUnsafeBytes(sink)
+        paginated(rendered.pages)
         return project.warnings + rendered.warnings.map { Diagnostic(.warning, .pdfEngineMessage, "pdf: Typst: " + $0, at: nil) }
     }
 }

@@ -56,20 +56,40 @@ public struct PrintStyle: Sendable {
 }
 
 extension PrintStyle {
-    /// The foot's "Page N of M" in the report's language, over the style sheet's English
-    /// (`@bottom-left`); nil when the words are the English ones.
-    public static func pageNumbers(_ words: Words) -> String? {
-        let text = words[.pageOfPages]
-        guard text != Words(language: "en")[.pageOfPages] else { return nil }
-        let parts = words.pieces(.pageOfPages).map { piece in
+    /// The page's margins in the report's language, over the style sheet's English ones:
+    /// the foot's "Page N of M" in its words (`@bottom-left`), and, in a right-to-left
+    /// report, the margins mirrored (the running head and the folio on the right, the TLP
+    /// labels on the left, as an Arabic reader opens the page). Nil when the margins are
+    /// the English ones.
+    public static func margins(_ words: Words) -> String? {
+        let english = words[.pageOfPages] == Words(language: "en")[.pageOfPages]
+        guard !english || words.isRightToLeft else { return nil }
+        let numbers = words.pieces(.pageOfPages).map { piece in
             switch piece {
             case .text(let text): quoted(Substring(text))
             case .placeholder("page"): "counter(page)"
             case .placeholder("pages"): "counter(pages)"
             case .placeholder(let name): quoted(Substring("{\(name)}"))
             }
+        }.joined(separator: " ")
+        guard words.isRightToLeft else {
+            return "/* \(words.language): page numbers */\n@page { @bottom-left { content: \(numbers); } }\n"
         }
-        return "/* \(words.language): page numbers */\n@page { @bottom-left { content: \(parts.joined(separator: " ")); } }\n"
+        let folio = "font: 7.5pt var(--house-sans); color: var(--house-margin-text); vertical-align: top; padding-top: 4mm;"
+        return """
+            /* \(words.language): page numbers, and the margins mirrored for a right-to-left report */
+            @page {
+              @top-left { content: element(tlp-top); text-align: left; padding-bottom: 3.5mm; }
+              @top-right { content: element(running-head); text-align: right; padding-bottom: 4mm; }
+              @bottom-left { content: element(tlp-bottom); text-align: left; padding-top: 3.5mm; }
+              @bottom-right { content: \(numbers); text-align: right; \(folio) }
+            }
+            @page :first {
+              @top-left { content: element(tlp-top); }
+              @top-right { content: none; }
+            }
+
+            """
     }
 
     /// `text` as a CSS string that is safe wherever the style sheet goes, a `<style>`

@@ -51,4 +51,6 @@ struct PDFReply: Codable, Equatable {
     var error: String?
     /// What the document asked for that the worker does not let it read, each with why.
     var refused: [String]?
+    /// The printed number of the page each section (by its id) begins on.
+    var pages: [String: Int]?
 }

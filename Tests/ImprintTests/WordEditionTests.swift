@@ -31,6 +31,40 @@ import Testing
         #expect(try problems(of: "out/\(sample).docx", report: report, in: workspace) == "")
     }
 
+    /// Built with the PDF, the Word edition's contents carry the print edition's page
+    /// numbers, each entry's number the one the PDF's own contents page gives (with either
+    /// engine), so that they read right before Word updates the field.
+    @Test(arguments: ["weasyprint", "typst"])
+    func theContentsTakeThePrintedPageNumbers(engine: String) throws {
+        let workspace = Workspace()
+        let sample = "arctic-shipping-outlook"
+        let build = try workspace.run(["build", samplesFolder + "/\(sample).md", "--to", "pdf,docx", "--pdf-engine", engine, "-o", "out"])
+        try #require(build.status == 0, "\(build.stderr)")
+        // The PDF's contents page: each entry's title, its leader, its page number.
+        let printed = try runTool(["pdftotext", "-f", "2", "-l", "2", "-layout", workspace.folder + "/out/\(sample).pdf", "-"]).output
+        var pages: [String: String] = [:]
+        for match in printed.matches(of: /(?m)^\s*(\S.*?)\s*\.{5,}\s*(\d+)\s*$/) {
+            pages[String(match.output.1).replacing(/\s+/, with: " ")] = String(match.output.2)
+        }
+        #expect(pages.count >= 8, "\(printed)")
+        let xml = try runTool(["unzip", "-p", workspace.folder + "/out/\(sample).docx", "word/document.xml"]).output
+        let entries = xml.matches(of: /<w:pStyle w:val="TOC\d"\/>(?s:.*?)<\/w:p>/).map { entry in
+            entry.output.matches(of: /<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/).map { $0.output.1.map(String.init) ?? "\t" }.joined()
+                .replacingOccurrences(of: "\u{00A0}", with: " ")
+        }
+        #expect(entries.count == pages.count, "\(entries)")
+        for entry in entries {
+            let parts = entry.split(separator: "\t")
+            try #require(parts.count == 2, "no page number: \(entry)")
+            #expect(pages[String(parts[0])] == String(parts[1]), "\(engine): '\(parts[0])' is on page \(pages[String(parts[0])] ?? "?") in print, \(parts[1]) in Word")
+        }
+        // Without the PDF, no numbers: Word fills them in.
+        let alone = try workspace.run(["build", samplesFolder + "/\(sample).md", "--to", "docx", "-o", "alone"])
+        try #require(alone.status == 0, "\(alone.stderr)")
+        let unnumbered = try runTool(["unzip", "-p", workspace.folder + "/alone/\(sample).docx", "word/document.xml"]).output
+        #expect(!unnumbered.contains("w:leader=\"dot\""))
+    }
+
     /// A right-to-left report's Word edition reads right to left: every paragraph is a
     /// right-to-left one (`w:bidi`), every run of Arabic is marked so (`w:rtl`), bold and
     /// italic are set for Arabic too (`w:bCs`, `w:iCs`), tables start at the right

@@ -49,10 +49,10 @@ import Testing
 
     @Test func aReplyWithEveryKeyIsRead() throws {
         let header = try python(
-            "print(json.dumps(worker['reply'](engine='WeasyPrint 70.0', length=7, warnings=['w'], error='e', refused=['r (why)'])))")
+            "print(json.dumps(worker['reply'](engine='WeasyPrint 70.0', length=7, warnings=['w'], error='e', refused=['r (why)'], pages={'s': 3})))")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any])
         let reply = try JSONDecoder().decode(PDFReply.self, from: Data(header.utf8))
-        #expect(reply == PDFReply(version: WorkerMessages.version, engine: "WeasyPrint 70.0", length: 7, warnings: ["w"], error: "e", refused: ["r (why)"]))
+        #expect(reply == PDFReply(version: WorkerMessages.version, engine: "WeasyPrint 70.0", length: 7, warnings: ["w"], error: "e", refused: ["r (why)"], pages: ["s": 3]))
         let names = Mirror(reflecting: reply).children.compactMap(\.label).sorted()
         #expect(object.keys.sorted() == names, "every key the worker writes is one of PDFReply's")
     }

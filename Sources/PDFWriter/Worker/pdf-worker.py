@@ -15,9 +15,10 @@ JSON, followed by as many bytes as its "length" says:
   the images are those the document shows as Imprint's reader read and checked them, which
   the fetcher serves for those files rather than read them again. For Typst, N is 0 and the
   files are the project Typst compiles (`typeset`), by name inside ROOT; the worker answers
-  {"version": 2, "length": N, "warnings": [...]} and N bytes of PDF, or {"version": 2,
-  "error": "...", "refused": [...], "warnings": [...]}. The warnings are the engine's own
-  (a style sheet's unknown property or bad value, with its line and column).
+  {"version": 2, "length": N, "warnings": [...], "pages": {ID: PAGE, ...}} and N bytes of
+  PDF, or {"version": 2, "error": "...", "refused": [...], "warnings": [...]}. The warnings
+  are the engine's own (a style sheet's unknown property or bad value, with its line and
+  column); the pages, the printed number of the page each section (by its id) begins on.
 
 The two messages are `PDFJob` and `PDFReply` in Imprint's Sources/PDFWriter/WorkerMessages.swift;
 `read_job` and `reply` are their side here, and a job of another protocol version is refused.
@@ -371,9 +372,10 @@ def read_job(line):
     return job
 
 
-def reply(engine=None, length=None, warnings=None, error=None, refused=None):
+def reply(engine=None, length=None, warnings=None, error=None, refused=None, pages=None):
     """A reply's header, with the keys given."""
-    header = {'version': PROTOCOL, 'engine': engine, 'length': length, 'warnings': warnings, 'error': error, 'refused': refused}
+    header = {'version': PROTOCOL, 'engine': engine, 'length': length, 'warnings': warnings, 'error': error, 'refused': refused,
+              'pages': pages}
     return {key: value for key, value in header.items() if value is not None}
 
 
@@ -476,6 +478,7 @@ def render(weasyprint, Fetcher, job, xhtml, images=None):
             if not mend_runts(runts(document), mended) and not moved:
                 break
             document = lay_out(html, options)
+        pages = section_pages(html.etree_element, document)
         pdf = document.write_pdf(**options)
     finally:
         logger.removeHandler(warnings)
@@ -483,7 +486,19 @@ def render(weasyprint, Fetcher, job, xhtml, images=None):
     if refused:
         return reply(error='the document refers to what Imprint does not let the PDF engine read',
                      refused=refused, warnings=warnings.messages), b''
-    return reply(length=len(pdf), warnings=warnings.messages), pdf
+    return reply(length=len(pdf), warnings=warnings.messages, pages=pages), pdf
+
+
+def section_pages(root, document):
+    """The number of the page each section (by its id) begins on: the first page that holds
+    its anchor, as the contents page counts it."""
+    wanted = {section.get('id') for section in root.iter('section') if section.get('id')}
+    pages = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            if anchor in wanted:
+                pages.setdefault(anchor, number)
+    return pages
 
 
 # ---------- Typst ----------
@@ -528,9 +543,12 @@ def typeset(typst, compiler, root, job, files):
     try:
         pdf, warnings = compiler.compile_with_warnings(
             input=os.path.join(root, TYPST_MAIN), format='pdf', pdf_standards=standards, timestamp=int(job['epoch']))
+        # The template marks where each section begins; reading it back costs no new layout.
+        marks = json.loads(compiler.query(selector='<imprint-section-page>', field='value'))
     except typst.TypstError as error:
         return reply(error=typst_message(error)), b''
-    return reply(length=len(pdf), warnings=[typst_message(warning) for warning in warnings]), pdf
+    pages = {mark['id']: mark['page'] for mark in marks if isinstance(mark, dict)}
+    return reply(length=len(pdf), warnings=[typst_message(warning) for warning in warnings], pages=pages), pdf
 
 
 def typst_message(diagnostic):
