@@ -122,6 +122,41 @@ import Testing
         _ = workspace
     }
 
+    /// An Arabic page opens from the right: the running head and "Page N of M" in its
+    /// words at the right margin, the TLP labels at the left, in the head and the foot.
+    @Test(arguments: engines) func anArabicPageIsMirrored(engine: String) throws {
+        let report = """
+            ---
+            title: مياه النيل
+            lang: ar
+            marking: {tlp: AMBER}
+            ---
+
+            ## الملخص
+
+            \(String(repeating: "من المرجح أن يستمر الخلاف حتى عام 2027. ", count: 200))
+            """
+        let workspace = Workspace(report: report)
+        let result = try workspace.run("build", "report.md", "--to", "pdf", "--pdf-engine", engine, "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        let boxes = try poppler("pdftotext", ["-bbox", "-f", "2", "-l", "2", workspace.folder + "/out/report.pdf", "-"])
+        let words = boxes.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/).map {
+            (left: Double($0.output.1)!, y: Double($0.output.2)!, right: Double($0.output.3)!, text: String($0.output.4))
+        }
+        let width = try #require(Double(boxes.firstMatch(of: /<page width="([\d.]+)"/)?.output.1 ?? ""))
+        let top = try #require(words.map(\.y).min())
+        let bottom = try #require(words.map(\.y).max())
+        let labels = words.filter { $0.text.contains("TLP:AMBER") }
+        try #require(labels.count == 2, "\(words.map(\.text))")
+        #expect(labels.allSatisfy { $0.right < width / 3 }, "\(engine): the TLP labels at \(labels.map(\.left))")
+        // (pdftotext may give an Arabic word in its visual order, letters reversed.)
+        func isWord(_ text: String, _ word: String) -> Bool { text == word || text == String(word.reversed()) }
+        let head = try #require(words.first { $0.y < top + 3 && isWord($0.text, "مياه") })
+        #expect(head.left > width * 2 / 3, "\(engine): the running head at \(head.left)")
+        let folio = try #require(words.first { $0.y > bottom - 3 && isWord($0.text, "الصفحة") })
+        #expect(folio.left > width * 2 / 3, "\(engine): the folio at \(folio.left)")
+    }
+
     /// A ten-column table is set smaller and keeps within the text block: every word of
     /// every cell is on the page, none past the right margin.
     @Test(arguments: engines) func aWideTableKeepsWithinThePage(engine: String) throws {
