@@ -82,7 +82,7 @@ struct Renderer: Sendable {
             let engine = PDFEngine(
                 command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName,
                 otherEditions: OutputFormat.published.filter { $0 != .pdf }.map(\.rawValue))
-            let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter([.embedded(style.text)], forPrint: true, resourceURLs: assetURLs)
+            let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter([.embedded(style.text)], forPrint: true, resourceURLs: assetURLs, outlinesShapedSVGText: true)
             return PDFWriter(
                 xhtml: xhtml, style: style, engine: engine, baseDirectory: FolderRule.folder(of: plan.referencePath),
                 assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres,
@@ -142,11 +142,13 @@ struct Renderer: Sendable {
 
     /// An XHTML writer with `stylesheets`, each image addressed by `resourceURLs` where it
     /// names one (else where it is written); for print (`forPrint`), names kept whole.
-    private func xhtmlWriter(_ stylesheets: [XHTMLWriter.StyleSheet], forPrint: Bool = false, resourceURLs: [String: String] = [:]) -> XHTMLWriter {
+    private func xhtmlWriter(
+        _ stylesheets: [XHTMLWriter.StyleSheet], forPrint: Bool = false, resourceURLs: [String: String] = [:], outlinesShapedSVGText: Bool = false
+    ) -> XHTMLWriter {
         XHTMLWriter(
             options: .init(
                 stylesheets: stylesheets, resourcePrefix: "", generator: "Imprint \(Imprint.version)", keepsNamesWhole: forPrint,
-                resourceURLs: resourceURLs))
+                resourceURLs: resourceURLs, outlinesShapedSVGText: outlinesShapedSVGText))
     }
 
     /// The images found in the desk's asset folders, by the path the report gives: their

@@ -43,13 +43,38 @@ public struct PDFWriter: EditionWriter {
     public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
         if engine.usesTypst { return try typeset(manuscript, to: sink) }
         let (document, warnings) = xhtml.write(manuscript)
-        let images = manuscript.imagePaths.compactMap { manuscript.images[$0] }.filter { !$0.location.isEmpty }.map { (path: $0.location, bytes: $0.bytes) }
+        let (images, unshaped) = Self.shapedImages(manuscript)
         let rendered = try engine.render(
             xhtml: document, images: images, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified
         ).get()
         rendered.pdf.withUnsafeBytes(sink)
         paginated(rendered.pages)
-        return warnings + style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
+        return warnings + unshaped + style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
+    }
+
+    /// The report's images as WeasyPrint is given them: an SVG image whose text needs
+    /// shaping (Arabic, Hebrew, an Indic script: `SVGOutlines`) with that text as outlines,
+    /// for WeasyPrint would set its letters reversed and unjoined. Without librsvg it goes
+    /// as it is, with a warning.
+    static func shapedImages(_ manuscript: Manuscript) -> (images: [(path: String, bytes: [UInt8])], warnings: [Diagnostic]) {
+        var warnings: [Diagnostic] = []
+        var images: [(path: String, bytes: [UInt8])] = []
+        for image in manuscript.imagePaths.compactMap({ manuscript.images[$0] }) where !image.location.isEmpty {
+            guard ImageFormat(path: image.path) == .svg, SVGOutlines.needsShaping(String(decoding: image.bytes, as: UTF8.self)) else {
+                images.append((image.location, image.bytes))
+                continue
+            }
+            if let outlined = SVGOutlines.outlined(image.bytes, idPrefix: "outline-") {
+                images.append((image.location, outlined))
+            } else {
+                images.append((image.location, image.bytes))
+                warnings.append(Diagnostic(
+                    .warning, .pdfEngineMessage,
+                    "pdf: the text of the SVG image '\(image.path)' is set letter by letter, reversed and unjoined: WeasyPrint cannot shape it, and librsvg (Debian's librsvg2-2), which would, \(SVGRaster.isAvailable ? "could not draw it" : "is not installed"); or build with --pdf-engine typst",
+                    at: nil))
+            }
+        }
+        return (images, warnings)
     }
 
     /// The PDF by Typst: the project (house template, print XHTML, values, images) compiled

@@ -39,7 +39,9 @@ struct RiskMatrix {
     private var width: Int { left + 5 * RiskMatrix.cellWidth + 16 }
     private var height: Int { RiskMatrix.top + rowCount * RiskMatrix.cellHeight + 64 }
 
-    func write(into parent: XMLElement) {
+    /// The figure: the drawing and its caption. With `outlinesShapedText`, labels that need
+    /// shaping are drawn as outlines, their ids numbered after the matrix's `number`.
+    func write(into parent: XMLElement, outlinesShapedText: Bool = false, number: Int = 1) {
         let figure = parent.element("figure", ["class": "risk-matrix"])
         let svg = figure.element(
             "svg",
@@ -54,14 +56,38 @@ struct RiskMatrix {
         // SVG's own title and description name it for assistive technology.
         svg.element("title", text: words[.matrixTitle])
         svg.element("desc", text: RiskMatrixGrid.description(of: placements, words: words))
-        drawGrid(into: svg)
-        drawAxes(into: svg)
-        drawRisks(into: svg)
+        if outlinesShapedText, let outlined = outlinedDrawing(number: number) {
+            svg.appendCopy(of: outlined.root)
+        } else {
+            draw(into: svg)
+        }
         let caption = figure.element("figcaption")
         caption.beginMixedContent()
         let (label, text) = RiskMatrixGrid.caption(of: placements, words: words)
         caption.element("span", ["class": "label"], text: label)
         caption.addText(" " + text)
+    }
+
+    private func draw(into svg: XMLElement) {
+        drawGrid(into: svg)
+        drawAxes(into: svg)
+        drawRisks(into: svg)
+    }
+
+    /// The drawing as librsvg sets it, its text as outlines (`SVGOutlines`), in the house
+    /// sans; nil when no label needs shaping or librsvg cannot draw it.
+    private func outlinedDrawing(number: Int) -> XMLDocument? {
+        let document = XMLDocument(rootName: "svg", namespace: RiskMatrix.svgNamespace)
+        let root = document.root
+        for (name, value) in [("viewBox", "0 0 \(width) \(height)"), ("width", "\(width)"), ("height", "\(height)"), ("font-family", HouseStyle.sans)] {
+            root.setAttribute(name, value)
+        }
+        draw(into: root)
+        let bytes = document.serialized(indent: false)
+        guard SVGOutlines.needsShaping(String(decoding: bytes, as: UTF8.self)),
+            let outlined = SVGOutlines.outlined(bytes, idPrefix: "risk-matrix-\(number)-")
+        else { return nil }
+        return try? XMLDocument.parse(outlined, url: "risk-matrix.svg")
     }
 
     private func drawGrid(into svg: XMLElement) {

@@ -33,7 +33,10 @@ extension XHTMLContext {
         let table = parent.element("table", ["class": "risk-register"])
         table.addChildren(streamed: streams(.risks(risks), risks.lazy.map(\.blocks)), all: { [self] in writeRegisterParts(risks, into: table) })
         let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words)
-        matrix?.write(into: parent)
+        if let matrix {
+            matrices += 1
+            matrix.write(into: parent, outlinesShapedText: outlinesShapedSVGText, number: matrices)
+        }
         if let yardstick = scaleNotes.afterRisks(risks, drawsMatrix: matrix != nil) { YardstickNote(yardstick: yardstick, words: words).write(into: parent) }
     }
 

@@ -62,6 +62,10 @@ final class XHTMLContext {
     var scaleNotes: ScaleNotePlacement
     /// See `XHTMLWriter.Options.keepsNamesWhole`.
     var keepsNamesWhole = false
+    /// See `XHTMLWriter.Options.outlinesShapedSVGText`.
+    var outlinesShapedSVGText = false
+    /// The risk matrices written so far (each outlined one's ids have its number).
+    var matrices = 0
 
     init(manuscript: Manuscript, addressing: any XHTMLAddressing, footnoteStyle: FootnoteStyle = .inline) {
         report = manuscript.report

@@ -29,11 +29,16 @@ public struct XHTMLWriter: EditionWriter {
         /// Images found elsewhere than at `resourcePrefix` + their path (for print, those of
         /// the desk's asset folders), by the path written in the report: their URLs.
         public var resourceURLs: [String: String]
+        /// For WeasyPrint, which cannot shape an SVG's text: the risk matrix's labels, when
+        /// they need shaping (Arabic, Hebrew, an Indic script), drawn as outlines
+        /// (`SVGOutlines`).
+        public var outlinesShapedSVGText: Bool
 
         public init(
             stylesheets: [StyleSheet] = [], resourcePrefix: String = "", generator: String = "Imprint", keepsNamesWhole: Bool = false,
-            resourceURLs: [String: String] = [:]
+            resourceURLs: [String: String] = [:], outlinesShapedSVGText: Bool = false
         ) {
+            self.outlinesShapedSVGText = outlinesShapedSVGText
             self.stylesheets = stylesheets
             self.resourcePrefix = resourcePrefix
             self.generator = generator
@@ -118,6 +123,7 @@ public struct XHTMLWriter: EditionWriter {
         let context = XHTMLContext(
             manuscript: manuscript, addressing: OneDocument(resourcePrefix: options.resourcePrefix, resourceURLs: options.resourceURLs))
         context.keepsNamesWhole = options.keepsNamesWhole
+        context.outlinesShapedSVGText = options.outlinesShapedSVGText
         TitlePageWriter(report: report, words: manuscript.words, keepsNamesWhole: options.keepsNamesWhole).write(into: body)
         let contents = ContentsPage.isWanted(for: report) ? TableOfContentsWriter.writeList(for: report.sections, heading: manuscript.words[.contents], into: body) : nil
         let main = body.element("main")

@@ -157,6 +157,36 @@ import Testing
         #expect(folio.left > width * 2 / 3, "\(engine): the folio at \(folio.left)")
     }
 
+    /// WeasyPrint sets an SVG's text letter by letter, so Arabic would print reversed and
+    /// unjoined: an image's Arabic text reaches it as the outlines librsvg shapes
+    /// (`SVGOutlines`), and none of its letters stand in the PDF's text; Typst shapes the
+    /// text itself and keeps it as text.
+    @Test(arguments: engines) func anSVGImagesArabicTextIsShaped(engine: String) throws {
+        let workspace = Workspace(report: """
+            ---
+            title: مياه النيل
+            lang: ar
+            ---
+
+            ## السياق
+
+            يبين الشكل التالي التدفق الشهري.
+
+            ![التدفق الشهري](flow.svg)
+            """)
+        workspace.write("flow.svg", Array("""
+            <svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80">
+              <text x="150" y="40" font-size="18" text-anchor="middle">منسوب المياه</text>
+            </svg>
+            """.utf8))
+        let result = try workspace.run("build", "report.md", "--to", "pdf", "--pdf-engine", engine, "-o", "out")
+        try #require(result.status == 0, "\(result.stderr)")
+        let text = try poppler("pdftotext", [workspace.folder + "/out/report.pdf", "-"])
+        let word = "منسوب"
+        let inText = text.contains(word) || text.contains(String(word.reversed()))
+        #expect(inText == (engine == "typst"), "\(engine): \(text)")
+    }
+
     /// A ten-column table is set smaller and keeps within the text block: every word of
     /// every cell is on the page, none past the right margin.
     @Test(arguments: engines) func aWideTableKeepsWithinThePage(engine: String) throws {

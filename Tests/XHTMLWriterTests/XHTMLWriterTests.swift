@@ -183,4 +183,23 @@ import XMLSupport
         #expect(text.contains(##"<tspan x="136" y="167">roughly</tspan><tspan x="136" y="180">even chance</tspan>"##), "\(text)")
         #expect(text.components(separatedBy: "<rect").count - 1 == 7 * 5)
     }
+
+    /// For WeasyPrint, which cannot shape an SVG's text, an Arabic matrix's labels are
+    /// drawn as outlines: no text in the drawing, its title and description kept, the ids
+    /// numbered after the matrix; an English matrix keeps its text.
+    @Test func shapedLabelsAreOutlinedOnlyWhenAsked() throws {
+        let risks = [Risk(title: [.text("A")], blocks: [], likelihood: .icd203(.likely), impact: .major)]
+        func drawn(_ language: String, outlined: Bool) throws -> String {
+            let matrix = try #require(RiskMatrix(risks: risks, yardstick: .icd203, words: Words(language: language)))
+            let document = XMLDocument(rootName: "div", namespace: XHTMLWriter.namespace)
+            matrix.write(into: document.root, outlinesShapedText: outlined, number: 2)
+            return String(decoding: document.serialized(), as: UTF8.self)
+        }
+        let arabic = try drawn("ar", outlined: true)
+        #expect(!arabic.contains("<text") && arabic.contains("<path"))
+        #expect(arabic.contains("<title>") && arabic.contains("<desc>") && arabic.contains(#"role="img""#))
+        #expect(arabic.matches(of: /\sid="([^"]+)"/).allSatisfy { $0.output.1.hasPrefix("risk-matrix-2-") })
+        #expect(try drawn("ar", outlined: false).contains("<text"))
+        #expect(try drawn("en", outlined: true).contains("<text"))
+    }
 }
