@@ -5,7 +5,7 @@ import ReportModel
 /// sentences, the colophon, "Page N of M"), in the report's language: a table per
 /// language, each a data file (`Locales/fr.json`, compiled in) that gives every key
 /// (`WordsTests` holds them to it; English fills in only a language Imprint has no table
-/// for), and the desk's own table over it (`overriding`). Dates are the language's, from
+/// for; a region's file, `fr-ch.json`, gives only what differs from its language's), and the desk's own table over it (`overriding`). Dates are the language's, from
 /// ICU (`date`). Every edition takes its words from here, so that they read alike.
 public struct Words: Sendable {
     /// The report's language, as its front matter gives it (`fr`, `pt-BR`).
@@ -34,6 +34,11 @@ public struct Words: Sendable {
             tables[tag] = Dictionary(uniqueKeysWithValues: entries.compactMap { key, text in Word(rawValue: key).map { ($0, text) } })
         }
         tables["zh-hans"] = tables["zh"]
+        // A region's file gives only what differs from its language's (`fr-ch.json`, Swiss
+        // French, over `fr.json`).
+        for tag in tables.keys where tag.contains("-") {
+            if let base = tables[primaryLanguage(of: tag)] { tables[tag] = base.merging(tables[tag] ?? [:]) { _, region in region } }
+        }
         return tables
     }()
 
