@@ -183,6 +183,12 @@ final class BodyBuilder {
                     "the heading class '.\(name)' has no meaning to Imprint (did you mean '.\(meant)'?)",
                     at: location(node))
             }
+            // `{#summary}` where `.summary` was meant: the brief would have no bottom line.
+            if kind == .standard, id == SectionKind.summary.rawValue {
+                log.warning(.unknownClass,
+                    "the id '#summary' does not make this section the report's summary (its bottom line, in the brief); write {#summary .summary}",
+                    at: location(node))
+            }
             for attribute in extra {
                 log.warning(.unknownAttribute, "the heading attribute '\(attribute.key)' is kept but has no meaning", at: location(node))
             }

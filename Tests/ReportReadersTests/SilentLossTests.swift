@@ -80,4 +80,14 @@ import Testing
             $0.hasPrefix("unknown key 'tpl' in 'marking' is not understood (did you mean 'tlp'?)")
         }, "\(marking)")
     }
+
+    /// `{#summary}` without `.summary` makes a plain section, and the brief would open with
+    /// no bottom line: said at the heading; with the class, nothing is said.
+    @Test func anIdThatNamesTheSummaryIsNotItsClass() throws {
+        let slip = try read(report("## Summary {#summary}\n\nThe bottom line.\n"))
+        #expect(slip.warnings.map { "\($0.location!.line): \($0.message)" } == [
+            "5: the id '#summary' does not make this section the report's summary (its bottom line, in the brief); write {#summary .summary}",
+        ])
+        #expect(try read(report("## Summary {#summary .summary}\n\nThe bottom line.\n")).warnings.isEmpty)
+    }
 }
