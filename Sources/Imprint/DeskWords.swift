@@ -8,9 +8,19 @@ import SharedWriting
 enum DeskWords {
     /// The words of a report's editions: its language's, the yardstick's terms taken from
     /// `yardstick-language`'s (the desk's own terms in that language included); and a
-    /// warning at its place for each key of the desk's that names no word.
+    /// warning at its place for each key of the desk's that names no word, and one (with no
+    /// place: the report's) for a language neither Imprint nor the desk has words for.
     static func words(for metadata: Metadata, desk: DeskConfiguration) -> (Words, [Diagnostic]) {
-        let (words, problems) = words(for: metadata.lang, desk: desk)
+        var (words, problems) = words(for: metadata.lang, desk: desk)
+        for (key, language) in [("lang", metadata.lang), ("yardstick-language", metadata.yardstickLanguage)] {
+            guard let language, !Words.isShipped(language), desk.words[language.lowercased()] == nil,
+                desk.words[Words.primaryLanguage(of: language)] == nil
+            else { continue }
+            problems.append(Diagnostic(
+                .warning, .languageWithoutWords,
+                "Imprint has no words for '\(language)' (\(key)), so its own words (contents, captions, \"Page N of M\", the scales) are English; give them under 'words: {\(language): …}' in imprint.yml (docs/words.md lists the keys), or set a language Imprint knows: \(Words.languages.filter { $0 != "zh-hans" }.joined(separator: ", "))",
+                at: nil))
+        }
         // (The desk's words of that language are read without their warnings: a build in
         // that language gives them.)
         return (words.takingTerms(for: metadata) { Self.words(for: $0, desk: desk).0 }, problems)

@@ -104,7 +104,8 @@ public enum Pipeline {
         guard let loaded else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let report = loaded.report
         let (words, wordProblems) = DeskWords.words(for: report.metadata, desk: plan.desk)
-        diagnostics += wordProblems.strict(plan.settings.strict)
+        diagnostics += wordProblems.map { $0.location == nil ? Diagnostic($0.severity, $0.code, $0.message, at: .file(plan.displayName)) : $0 }
+            .strict(plan.settings.strict)
         let renderer = Renderer(report: report, words: words, images: loaded.images, plan: plan, progress: progress)
         let otherDigests = BuildStamp.digests(
             of: inputs(of: renderer), images: Array(loaded.images.values), read: (try? renderer.styles.get())?.users ?? [:])

@@ -35,6 +35,7 @@ extension Diagnostic {
         case configurationIgnored = "configuration-ignored"
         case wordsInvalid = "words-invalid"
         case unknownWord = "unknown-word"
+        case languageWithoutWords = "language-without-words"
 
         // The body of a report
         case headingInBlock = "heading-in-block"

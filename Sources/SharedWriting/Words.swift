@@ -27,6 +27,11 @@ public struct Words: Sendable {
     /// The languages Imprint ships a table for.
     public static var languages: [String] { shipped.keys.sorted() }
 
+    /// Whether Imprint ships a table for `language` (by the tag, or by its first subtag).
+    public static func isShipped(_ language: String) -> Bool {
+        shipped[language.lowercased()] != nil || shipped[primaryLanguage(of: language)] != nil
+    }
+
     /// The shipped tables by language tag, read from their data files (`Locales/`).
     private static let shipped: [String: [Word: String]] = {
         var tables: [String: [Word: String]] = [:]

@@ -192,6 +192,20 @@ import Testing
         #expect(result.stderr.contains("imprint.yml:4:5: warning: 'label.figur' is not a word Imprint writes"), "\(result.stderr)")
     }
 
+    /// A language Imprint has no words for is said, with what to do, unless the desk gives
+    /// its words; so is a `yardstick-language` Imprint has none for.
+    @Test func aLanguageWithoutWordsIsSaid() throws {
+        let workspace = Workspace(report: "---\ntitle: Rapport\nlang: nl\nyardstick-language: xx\n---\n\nTekst.\n")
+        let result = try workspace.run("build", "report.md", "--to", "text")
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("report.md:1:1: warning: Imprint has no words for 'nl' (lang), so its own words"), "\(result.stderr)")
+        #expect(result.stderr.contains("Imprint has no words for 'xx' (yardstick-language)"), "\(result.stderr)")
+        workspace.write("imprint.yml", Array("words:\n  nl:\n    contents: Inhoud\n".utf8))
+        let desk = try workspace.run("build", "report.md", "--to", "text", "-M", "yardstick-language=fr", "--force")
+        try #require(desk.status == 0, "\(desk.stderr)")
+        #expect(!desk.stderr.contains("no words for"), "\(desk.stderr)")
+    }
+
     /// The parts of an English word worth looking for: the text between its placeholders,
     /// of four characters or more.
     private static func fragments(of text: String) -> [String] {

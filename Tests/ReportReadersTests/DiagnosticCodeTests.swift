@@ -53,7 +53,8 @@ import ReportModel
         (report("## Risks {.risks}\n\n1. **R:** x {likelihood=maybe}\n"), [:], .likelihoodInvalid),
         (report("## Risks {.risks}\n\n1. **R:** x {impact=vast}\n"), [:], .assessmentInvalid),
         (report("![Caption](missing.svg)\n"), [:], .fileNotFound),
-        (report("![Caption](../outside.svg)\n"), [:], .fileOutsideFolder),
+        // (The image is there, beside the report's folder: it is refused for where it is.)
+        (report("![Caption](../outside.svg)\n"), ["../outside.svg": svg], .fileOutsideFolder),
         (report("![Caption](notes.txt)\n"), ["notes.txt": "text"], .imageInvalid),
         (report("![Caption](a.svg)\n"), ["a.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x()</script></svg>"], .imageUnsafe),
     ]
