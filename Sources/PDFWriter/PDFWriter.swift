@@ -70,7 +70,7 @@ public struct PDFWriter: EditionWriter {
                 images.append((image.location, image.bytes))
                 warnings.append(Diagnostic(
                     .warning, .pdfEngineMessage,
-                    "pdf: the text of the SVG image '\(image.path)' is set letter by letter, reversed and unjoined: WeasyPrint cannot shape it, and librsvg (Debian's librsvg2-2), which would, \(SVGRaster.isAvailable ? "could not draw it" : "is not installed"); or build with --pdf-engine typst",
+                    "pdf: the text of the SVG image '\(image.path)' is set letter by letter, reversed and unjoined: WeasyPrint cannot shape it, and librsvg (Debian's librsvg2-2), which would, \(SVGRaster.isAvailable ? "could not draw it (unreadable, or over 4,800 pixels a side)" : "is not installed"); or build with --pdf-engine typst",
                     at: nil))
             }
         }

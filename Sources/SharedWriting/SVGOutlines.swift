@@ -5,6 +5,9 @@
 /// as librsvg sets them. The outlines are vectors, as sharp as the text was; the words stay
 /// in the image's title and description and in the document around it.
 public enum SVGOutlines {
+    /// The largest side outlined, in CSS pixels: six A4 pages' width.
+    static let largestSide = 4800.0
+
     /// Whether `text` holds a script whose letters are reordered or joined when set (Hebrew,
     /// Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer,
     /// Mongolian, and the Arabic and Hebrew presentation forms).
@@ -23,10 +26,13 @@ public enum SVGOutlines {
     /// `height` unitless). Its ids are `idPrefix` and a number in document order, so that
     /// two drawings in one document never share one and the same image gives the same
     /// bytes (cairo's own numbers count every surface the process has made). Nil when
-    /// librsvg or cairo's SVG surface is missing, or librsvg cannot read the image.
+    /// librsvg or cairo's SVG surface is missing, librsvg cannot read the image, or it is
+    /// larger than `largestSide` (what cairo draws as pixels, a filter's, is drawn at the
+    /// image's size).
     public static func outlined(_ svg: [UInt8], idPrefix: String) -> [UInt8]? {
         guard let rsvg = RSVG.library, let surfaces = rsvg.svgSurface, let image = rsvg.read(svg) else { return nil }
         defer { rsvg.objectUnref(image.handle) }
+        guard max(image.width, image.height) <= largestSide else { return nil }
         let output = Output()
         let write: RSVG.SVGSurface.Write = { closure, data, length in
             guard let closure, let data else { return 0 }

@@ -42,6 +42,9 @@ import Testing
         _ = SVGRaster.png(from: svg)  // another surface in between
         #expect(SVGOutlines.outlined(svg, idPrefix: "m1-") == outlined)
         #expect(SVGOutlines.outlined(Array("<svg".utf8), idPrefix: "x") == nil)
+        // Larger than six pages' width: not drawn (a filter's pixels are drawn at its size).
+        let huge = Self.arabic.replacingOccurrences(of: #"width="200" height="60""#, with: #"width="90000" height="60""#)
+        #expect(SVGOutlines.outlined(Array(huge.utf8), idPrefix: "x") == nil)
     }
 
     /// Cairo's ids (which count every surface the process made) become the prefix and a
