@@ -58,7 +58,10 @@ public enum SVGOutlines {
     }
 
     /// `svg` (cairo's) with every id renamed `idPrefix` and its number in document order,
-    /// and every reference to one (`href="#…"`, `url(#…)`) with it.
+    /// every reference to one (`href="#…"`, `url(#…)`) with it, and each `style` attribute
+    /// written as presentation attributes (`fill="…"`): inside an XHTML document an SVG
+    /// element's style is the page's CSS too, and WeasyPrint warns of every SVG property
+    /// in it.
     static func renumbered(_ svg: String, idPrefix: String) -> [UInt8] {
         var names: [Substring: String] = [:]
         for match in svg.matches(of: /\sid="([^"]+)"/) where names[match.output.1] == nil {
@@ -67,6 +70,13 @@ public enum SVGOutlines {
         let renamed = svg.replacing(/(\sid="|href="#|url\(#)([^")]+)/) { match in
             match.output.1 + (names[match.output.2] ?? String(match.output.2))
         }
-        return Array(renamed.utf8)
+        let presented = renamed.replacing(/\sstyle="([^"]*)"/) { match in
+            match.output.1.split(separator: ";").compactMap { declaration -> String? in
+                let parts = declaration.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+                return " \(parts[0])=\"\(parts[1])\""
+            }.joined()
+        }
+        return Array(presented.utf8)
     }
 }

@@ -48,10 +48,11 @@ import Testing
     }
 
     /// Cairo's ids (which count every surface the process made) become the prefix and a
-    /// number in document order, and every reference to one follows.
+    /// number in document order, and every reference to one follows; a style attribute
+    /// becomes presentation attributes.
     @Test func idsAreRenumberedWithTheirReferences() {
-        let cairo = ##"<svg><clipPath id="clip7"><rect/></clipPath><symbol id="glyph3-1"/><g id="surface91" clip-path="url(#clip7)"><use xlink:href="#glyph3-1"/></g></svg>"##
+        let cairo = ##"<svg><clipPath id="clip7"><rect/></clipPath><symbol id="glyph3-1"/><g id="surface91" clip-path="url(#clip7)"><use xlink:href="#glyph3-1"/></g><path style=" stroke:none;fill:rgb(0%,50%,0%);" d="M 0 0"/></svg>"##
         let renumbered = String(decoding: SVGOutlines.renumbered(cairo, idPrefix: "m2-"), as: UTF8.self)
-        #expect(renumbered == ##"<svg><clipPath id="m2-1"><rect/></clipPath><symbol id="m2-2"/><g id="m2-3" clip-path="url(#m2-1)"><use xlink:href="#m2-2"/></g></svg>"##)
+        #expect(renumbered == ##"<svg><clipPath id="m2-1"><rect/></clipPath><symbol id="m2-2"/><g id="m2-3" clip-path="url(#m2-1)"><use xlink:href="#m2-2"/></g><path stroke="none" fill="rgb(0%,50%,0%)" d="M 0 0"/></svg>"##)
     }
 }
