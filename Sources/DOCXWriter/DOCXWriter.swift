@@ -67,6 +67,7 @@ public struct DOCXWriter: EditionWriter {
         try add("word/footer1.xml", PackageParts.footer(context))
         try add("word/header2.xml", PackageParts.header(context, landscape: true))
         try add("word/footer2.xml", PackageParts.footer(context, landscape: true))
+        try add("word/header3.xml", PackageParts.header(context, runningHead: false))
         try add("word/_rels/document.xml.rels", PackageParts.documentRelationships(context.relationships))
         for (path, bytes) in context.media { try archive.add(ZIPArchive.Entry(path, bytes)) }
         try add("docProps/core.xml", PackageParts.coreProperties(report.metadata, summary: report.summary?.blocks.plainText, modified: options.modified))

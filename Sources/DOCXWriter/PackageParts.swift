@@ -14,6 +14,8 @@ enum PackageParts {
         ("rHeader", "header", "header1.xml"), ("rFooter", "footer", "footer1.xml"),
         // The same on the pages of a wide table, turned on their side.
         ("rHeaderWide", "header", "header2.xml"), ("rFooterWide", "footer", "footer2.xml"),
+        // The title page's: the marking without the running head, as in print.
+        ("rHeaderTitle", "header", "header3.xml"),
     ]
 
     static func contentTypes() -> XMLDocument {
@@ -30,7 +32,7 @@ enum PackageParts {
             ("/word/numbering.xml", word + "numbering+xml"), ("/word/footnotes.xml", word + "footnotes+xml"),
             ("/word/settings.xml", word + "settings+xml"), ("/word/header1.xml", word + "header+xml"),
             ("/word/footer1.xml", word + "footer+xml"), ("/word/header2.xml", word + "header+xml"),
-            ("/word/footer2.xml", word + "footer+xml"),
+            ("/word/footer2.xml", word + "footer+xml"), ("/word/header3.xml", word + "header+xml"),
             ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
             ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
             ("/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml"),
@@ -85,36 +87,24 @@ enum PackageParts {
         return document
     }
 
-    /// The header: the running head, and the classification and the TLP label at the
-    /// right margin (of the page on its side, when `landscape`): the marking at the top of
-    /// every page, as in the print edition.
-    static func header(_ context: WordContext, landscape: Bool = false) -> XMLDocument {
+    /// The header: the running head, the classification in the middle and the TLP label
+    /// at the end of the line (of the page on its side, when `landscape`): the marking at the
+    /// top of every page, laid out as the print edition's (mirrored in a right-to-left report).
+    /// The title page's has no running head (`runningHead` false).
+    static func header(_ context: WordContext, landscape: Bool = false, runningHead: Bool = true) -> XMLDocument {
         let document = WordML.part("hdr")
-        let paragraph = rightTabbed(in: document.root, style: "Header", context, landscape: landscape)
-        RunStyle().run(RunningHead.text(for: context.report.metadata), into: paragraph)
-        guard let marking = context.report.metadata.marking, marking.classification != nil || marking.tlp != nil else { return document }
-        RunStyle().start(in: paragraph).element("w:tab")
-        if let classification = marking.classification {
-            RunStyle(bold: true).run(classification + (marking.tlp == nil ? "" : " "), into: paragraph)
-        }
-        if let tlp = marking.tlp { RunStyle.tlp(tlp).run(tlp.label, into: paragraph) }
+        let paragraph = marginLine(in: document.root, style: "Header", context, landscape: landscape)
+        if runningHead { RunStyle().run(RunningHead.text(for: context.report.metadata), into: paragraph) }
+        writeMarking(context.report.metadata.marking, into: paragraph)
         return document
     }
 
-    /// The footer: the TLP label and classification, and "Page N of M" at the right margin
-    /// (`PAGE` and `NUMPAGES` fields in the report's words; of the page on its side, when
-    /// `landscape`).
+    /// The footer: "Page N of M" (`PAGE` and `NUMPAGES` fields in the report's words), the
+    /// classification in the middle and the TLP label at the end of the line (of the page
+    /// on its side, when `landscape`), as in the print edition.
     static func footer(_ context: WordContext, landscape: Bool = false) -> XMLDocument {
         let document = WordML.part("ftr")
-        let paragraph = rightTabbed(in: document.root, style: "Footer", context, landscape: landscape)
-        if let marking = context.report.metadata.marking {
-            if let tlp = marking.tlp {
-                RunStyle.tlp(tlp).run(tlp.label, into: paragraph)
-                RunStyle().run(" ", into: paragraph)
-            }
-            if let classification = marking.classification { RunStyle(bold: true).run(classification, into: paragraph) }
-        }
-        RunStyle().start(in: paragraph).element("w:tab")
+        let paragraph = marginLine(in: document.root, style: "Footer", context, landscape: landscape)
         for piece in context.words.pieces(.pageOfPages) {
             switch piece {
             case .text(let text): RunStyle().run(text, into: paragraph)
@@ -123,15 +113,30 @@ enum PackageParts {
                 RunStyle().run("1", into: field)
             }
         }
+        writeMarking(context.report.metadata.marking, into: paragraph)
         return document
     }
 
-    private static func rightTabbed(in root: XMLElement, style: String, _ context: WordContext, landscape: Bool) -> XMLElement {
+    /// The classification after the middle tab, the TLP label after the end tab.
+    private static func writeMarking(_ marking: Marking?, into paragraph: XMLElement) {
+        guard let marking, marking.classification != nil || marking.tlp != nil else { return }
+        RunStyle().start(in: paragraph).element("w:tab")
+        if let classification = marking.classification { RunStyle(bold: true).run(classification, into: paragraph) }
+        guard let tlp = marking.tlp else { return }
+        RunStyle().start(in: paragraph).element("w:tab")
+        RunStyle.tlp(tlp).run(tlp.label, into: paragraph)
+    }
+
+    /// A header's or footer's paragraph, with a tab stop in the middle of the line and one
+    /// at its end.
+    private static func marginLine(in root: XMLElement, style: String, _ context: WordContext, landscape: Bool) -> XMLElement {
         let paragraph = root.element("w:p")
         let properties = paragraph.element("w:pPr")
         properties.property("w:pStyle", style)
         let width = landscape ? context.layout.landscapeTextWidth : context.layout.textWidth
-        properties.element("w:tabs").element("w:tab", ["w:val": "right", "w:pos": String(width)])
+        let tabs = properties.element("w:tabs")
+        tabs.element("w:tab", ["w:val": "center", "w:pos": String(width / 2)])
+        tabs.element("w:tab", ["w:val": "right", "w:pos": String(width)])
         if context.words.isRightToLeft { properties.element("w:bidi") }
         return paragraph
     }

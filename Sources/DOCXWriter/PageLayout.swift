@@ -26,11 +26,14 @@ public struct PageLayout: Sendable, Equatable {
     var landscapeTextWidth: Int { height - 2 * side }
 
     /// A section's page (`w:sectPr` into `parent`): its size and margins, upright or on its
-    /// side, and the header and footer on every page.
-    func writeSection(into parent: XMLElement, landscape: Bool = false) {
+    /// side, and the header and footer on every page; when it `opensWithTitlePage`, that
+    /// page's header has no running head (`w:titlePg`).
+    func writeSection(into parent: XMLElement, landscape: Bool = false, opensWithTitlePage: Bool = false) {
         let properties = parent.element("w:sectPr")
         properties.element("w:headerReference", ["w:type": "default", "r:id": landscape ? "rHeaderWide" : "rHeader"])
+        if opensWithTitlePage { properties.element("w:headerReference", ["w:type": "first", "r:id": "rHeaderTitle"]) }
         properties.element("w:footerReference", ["w:type": "default", "r:id": landscape ? "rFooterWide" : "rFooter"])
+        if opensWithTitlePage { properties.element("w:footerReference", ["w:type": "first", "r:id": "rFooter"]) }
         if landscape {
             properties.element("w:pgSz", ["w:w": String(height), "w:h": String(width), "w:orient": "landscape"])
         } else {
@@ -42,5 +45,6 @@ public struct PageLayout: Sendable, Equatable {
                 "w:top": String(top), "w:right": String(side), "w:bottom": String(bottom), "w:left": String(side),
                 "w:header": "567", "w:footer": "567", "w:gutter": "0",
             ])
+        if opensWithTitlePage { properties.element("w:titlePg") }
     }
 }

@@ -63,8 +63,8 @@ enum StylesPart {
         ("FootnoteText", "footnote text", "Normal", Look(size: 8.8, after: 2)),
         ("TOCHeading", "TOC Heading", "Heading1", Look(outline: 9)),
         ("TOC1", "toc 1", "Normal", Look(font: sans, after: 4, alignment: "left")),
-        ("TOC2", "toc 2", "Normal", Look(font: sans, size: 9.5, after: 3, indent: 510, alignment: "left")),
-        ("TOC3", "toc 3", "Normal", Look(font: sans, size: 9.5, after: 2, indent: 1020, alignment: "left")),
+        ("TOC2", "toc 2", "Normal", Look(font: sans, size: 9.5, after: 3, indent: 510, indentsEnd: false, alignment: "left")),
+        ("TOC3", "toc 3", "Normal", Look(font: sans, size: 9.5, after: 2, indent: 1020, indentsEnd: false, alignment: "left")),
         ("Header", "header", "Normal", Look(font: sans, size: 8, colour: HouseStyle.marginText, after: 0, alignment: "left")),
         ("Footer", "footer", "Normal", Look(font: sans, size: 8, colour: HouseStyle.marginText, after: 0, alignment: "left")),
     ]

@@ -9,7 +9,7 @@ extension WordBody {
     func writeKeyJudgments(_ judgments: [KeyJudgment], into parent: XMLElement) {
         let numbering = context.newNumbering(ordered: true)
         for judgment in judgments {
-            writeLeadIn(title: judgment.title, blocks: judgment.blocks, id: judgment.id, style: "KeyJudgment", numbering: numbering, into: parent)
+            writeLeadIn(LeadIn(judgment), id: judgment.id, style: "KeyJudgment", numbering: numbering, into: parent)
             let assessment = AssessmentWords(likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
             if !assessment.parts.isEmpty {
                 let element = paragraph(in: parent, style: "Assessment")
@@ -26,7 +26,7 @@ extension WordBody {
             if let grade = source.grade {
                 blocks.append(.paragraph(grade.sentence(words)))
             }
-            writeLeadIn(title: [], blocks: blocks, id: source.id, style: "ListParagraph", numbering: numbering, into: parent)
+            writeLeadIn(LeadIn(title: [], blocks: blocks), id: source.id, style: "ListParagraph", numbering: numbering, into: parent)
         }
         if context.scaleNotes.afterSources(sources) { writeGradingNote(into: parent) }
     }
@@ -38,7 +38,7 @@ extension WordBody {
         let header: [[Block]] = RiskRegister.columns.map { [.paragraph([.text(words[$0])])] }
         var rows = [header]
         for (index, risk) in risks.enumerated() {
-            let leadIn = LeadIn(title: risk.title, blocks: risk.blocks)
+            let leadIn = LeadIn(risk)
             let description = (leadIn.titledOpening(words).map { [Block.paragraph($0)] } ?? []) + leadIn.rest
             let values = RiskRegister.values(of: risk, words: words)
             rows.append([
@@ -113,8 +113,7 @@ extension WordBody {
 
     /// A key judgment's, risk's or source's paragraphs: numbered, the title in bold opening
     /// the first (see `LeadIn`), the rest in the same style, indented to its text.
-    private func writeLeadIn(title: [Inline], blocks: [Block], id: String?, style: String, numbering: Int, into parent: XMLElement) {
-        let leadIn = LeadIn(title: title, blocks: blocks)
+    private func writeLeadIn(_ leadIn: LeadIn, id: String?, style: String, numbering: Int, into parent: XMLElement) {
         let (opening, rest) = leadIn.titledOpening(words).map { ($0, leadIn.rest) } ?? Self.opening(of: leadIn.rest)
         let first = paragraph(in: parent, style: style, numbering: (numbering, 0))
         context.addBookmark(id, to: first)

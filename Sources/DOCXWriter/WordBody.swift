@@ -74,13 +74,21 @@ struct WordBody {
     func steps(for section: Section, into body: XMLElement) -> [() -> Void] {
         var steps: [() -> Void] = [{
             // A section that opens with a table too wide for the page begins on the table's
-            // page on its side, heading and all.
-            turnPage(into: body, landscape: section.blocks.first.map(isWide) ?? false)
+            // page on its side, heading and all (its subsection's heading too, when the
+            // table opens that).
+            turnPage(into: body, landscape: opensWithWideTable(section))
             writeHeading(of: section, into: body)
         }]
         steps += self.steps(for: section.blocks[...], into: body)
         for subsection in section.subsections { steps += self.steps(for: subsection, into: body) }
         return steps
+    }
+
+    /// Whether the section's first words are a table too wide for the page: its first
+    /// block, or, when it has none, its first subsection's first words.
+    private func opensWithWideTable(_ section: Section) -> Bool {
+        if let first = section.blocks.first { return isWide(first) }
+        return section.subsections.first.map(opensWithWideTable) ?? false
     }
 
     /// Blocks at the margin of the body as steps: one a block, a list's items one each.
@@ -231,7 +239,15 @@ struct WordBody {
     /// table, a paragraph after it); a page break that waits is dropped.
     func finish(into body: XMLElement) {
         if context.isLandscape { paragraph(in: body, style: "Compact") }
-        context.layout.writeSection(into: body, landscape: context.isLandscape)
+        writeSection(into: body, landscape: context.isLandscape)
+    }
+
+    /// A section's properties; the first section opens with the title page, when there is one.
+    private func writeSection(into parent: XMLElement, landscape: Bool) {
+        let first = context.sections == 0
+        context.sections += 1
+        context.layout.writeSection(
+            into: parent, landscape: landscape, opensWithTitlePage: first && !landscape && context.report.metadata.titlePage != false)
     }
 
     private func writeCaption(of table: Table, into parent: XMLElement) {
@@ -316,7 +332,7 @@ struct WordBody {
     private func sectionBreak(in parent: XMLElement, landscape: Bool) {
         let properties = parent.element("w:p").element("w:pPr")
         properties.property("w:pStyle", "Compact")
-        context.layout.writeSection(into: properties, landscape: landscape)
+        writeSection(into: properties, landscape: landscape)
     }
 }
 

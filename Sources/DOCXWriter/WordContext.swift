@@ -26,6 +26,8 @@ final class WordContext {
     /// What ends the page before the body's next block, written only once that block is
     /// known (`WordBody.turnPage`), so that no two page breaks leave an empty page.
     var pendingTurn = PageTurn.none
+    /// The sections written so far (the first opens with the title page).
+    var sections = 0
 
     enum PageTurn {
         case none

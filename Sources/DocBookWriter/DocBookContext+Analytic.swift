@@ -5,18 +5,18 @@ import XMLSupport
 /// Key judgments, risks and sources: list items whose role says what they are.
 extension DocBookContext {
     /// A key judgment, risk or source: the bold lead-in that is its title opens the first
-    /// paragraph ("**Title:** text", as the analyst wrote it), then the other blocks, then
+    /// paragraph ("**Title:** text", as the analyst wrote it, `LeadIn`), then the other blocks, then
     /// a paragraph with the assessment, each value in a `phrase` with its role.
     func writeAnalyticItem(
-        role: String, id: String?, title: [Inline], blocks: [Block], assessment: [(String, String)],
+        role: String, id: String?, leadIn: LeadIn, assessment: [(String, String)],
         into list: XMLElement
     ) {
         let item = list.element("listitem", ["role": role])
         if let id {
             item.setAttribute("xml:id", id)
-            if !title.isEmpty { item.setAttribute("xreflabel", title.plainText) }
+            if !leadIn.title.isEmpty { item.setAttribute("xreflabel", leadIn.title.plainText) }
         }
-        writeLeadIn(title: title, blocks: blocks, into: item)
+        writeLeadIn(leadIn, into: item)
         if !assessment.isEmpty {
             let para = item.element("para", ["role": "assessment"])
             para.beginMixedContent()

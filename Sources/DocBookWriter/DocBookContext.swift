@@ -75,7 +75,7 @@ final class DocBookContext {
                 let assessment = AssessmentWords(
                     likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
                 writeAnalyticItem(
-                    role: "key-judgment", id: judgment.id, title: judgment.title, blocks: judgment.blocks,
+                    role: "key-judgment", id: judgment.id, leadIn: LeadIn(judgment),
                     assessment: assessment.sentences, into: list)
             }
             return list
@@ -85,7 +85,7 @@ final class DocBookContext {
             list.addChildren(of: risks, streamed: LargeBlocks.isLarge(block)) { [self] risk in
                 let assessment = AssessmentWords(likelihood: risk.likelihood, impact: risk.impact, confidence: risk.confidence, words: words)
                 writeAnalyticItem(
-                    role: "risk", id: risk.id, title: risk.title, blocks: risk.blocks, assessment: assessment.sentences,
+                    role: "risk", id: risk.id, leadIn: LeadIn(risk), assessment: assessment.sentences,
                     into: list)
             }
             return list
@@ -97,7 +97,7 @@ final class DocBookContext {
                     [("grade", grade.sentence(words).plainText)]
                 } ?? []
                 writeAnalyticItem(
-                    role: "source", id: source.id, title: [], blocks: source.blocks, assessment: grade, into: list)
+                    role: "source", id: source.id, leadIn: LeadIn(source), assessment: grade, into: list)
             }
             return list
         }

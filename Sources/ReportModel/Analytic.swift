@@ -2,6 +2,10 @@
 public struct KeyJudgment: Sendable, Codable, Equatable {
     public var id: String?
     public var title: [Inline]
+    /// Whether the author closed the title with a full stop ("**Attacks continue.** The…"):
+    /// every edition keeps it there; otherwise the language's colon joins the title to its
+    /// text (`LeadIn`). Nil when not.
+    public var titleEndsSentence: Bool?
     /// The rest of the item: its first paragraph after the lead-in, then any further blocks.
     public var blocks: [Block]
     public var likelihood: Likelihood?
@@ -29,6 +33,10 @@ public struct KeyJudgment: Sendable, Codable, Equatable {
 public struct Risk: Sendable, Codable, Equatable {
     public var id: String?
     public var title: [Inline]
+    /// Whether the author closed the title with a full stop ("**Attacks continue.** The…"):
+    /// every edition keeps it there; otherwise the language's colon joins the title to its
+    /// text (`LeadIn`). Nil when not.
+    public var titleEndsSentence: Bool?
     public var blocks: [Block]
     public var likelihood: Likelihood?
     public var impact: Impact?

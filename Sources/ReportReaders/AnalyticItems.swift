@@ -3,8 +3,9 @@ import ReportModel
 /// Key judgments, risks and sources: the list items of the report sections of docs/report-markdown.md §4.
 extension BodyBuilder {
     func keyJudgment(_ item: MarkdownNode) -> KeyJudgment {
-        let (title, blocks, attributes) = analyticContent(item, needsTitle: "a key judgment")
+        let (title, endsSentence, blocks, attributes) = analyticContent(item, needsTitle: "a key judgment")
         var judgment = KeyJudgment(id: attributes?.id, title: title, blocks: blocks)
+        judgment.titleEndsSentence = endsSentence ? true : nil
         for attribute in attributes?.attributes ?? [] {
             switch attribute.key {
             case "likelihood": judgment.likelihood = likelihood(attribute.value, at: item)
@@ -17,8 +18,9 @@ extension BodyBuilder {
     }
 
     func risk(_ item: MarkdownNode) -> Risk {
-        let (title, blocks, attributes) = analyticContent(item, needsTitle: "a risk")
+        let (title, endsSentence, blocks, attributes) = analyticContent(item, needsTitle: "a risk")
         var risk = Risk(id: attributes?.id, title: title, blocks: blocks)
+        risk.titleEndsSentence = endsSentence ? true : nil
         for attribute in attributes?.attributes ?? [] {
             switch attribute.key {
             case "likelihood": risk.likelihood = likelihood(attribute.value, at: item)
@@ -49,19 +51,29 @@ extension BodyBuilder {
         return source
     }
 
-    /// The bold lead-in as title (without its closing colon), and the item's blocks with the
-    /// lead-in taken off the first paragraph.
-    private func analyticContent(_ item: MarkdownNode, needsTitle what: String) -> ([Inline], [Block], AttributeBlock?) {
+    /// The bold lead-in as title (without its closing colon or full stop), whether that was a
+    /// full stop (and not a colon), and the item's blocks with the lead-in taken off the
+    /// first paragraph.
+    private func analyticContent(_ item: MarkdownNode, needsTitle what: String) -> ([Inline], Bool, [Block], AttributeBlock?) {
         var (blocks, attributes) = itemContent(item)
         guard case .paragraph(var inlines) = blocks.first, case .strong(var title) = inlines.first else {
             log.warning(.leadInMissing, "\(what) starts with a bold lead-in that is its title, as in **Title:** text", at: location(item))
-            return ([], blocks, attributes)
+            return ([], false, blocks, attributes)
         }
         inlines.removeFirst()
-        title = title.trimmingTrailing { ":.".contains($0) || $0.isWhitespace }
-        inlines = inlines.trimmingLeading { ":.".contains($0) || $0.isWhitespace }
+        var closing = ""
+        title = title.trimmingTrailing { character in
+            guard ":.".contains(character) || character.isWhitespace else { return false }
+            closing.append(character)
+            return true
+        }
+        inlines = inlines.trimmingLeading { character in
+            guard ":.".contains(character) || character.isWhitespace else { return false }
+            closing.append(character)
+            return true
+        }
         if inlines.isEmpty { blocks.removeFirst() } else { blocks[0] = .paragraph(inlines) }
-        return (title, blocks, attributes)
+        return (title, closing.contains(".") && !closing.contains(":"), blocks, attributes)
     }
 
     private func likelihood(_ text: String, at item: MarkdownNode) -> Likelihood? {

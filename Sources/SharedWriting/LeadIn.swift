@@ -2,8 +2,9 @@ import ReportModel
 
 /// How a key judgment, a risk or a source opens in every edition: its title is a bold
 /// lead-in that opens the first paragraph, followed by a colon ("**Title:** text", as the
-/// analyst wrote it; a full stop before a capital where the language wants it), when the item's blocks start with a paragraph; otherwise the title
-/// stands alone before the blocks. Each writer gives the parts its own markup.
+/// analyst wrote it), or by the full stop the analyst closed it with ("**Title.** Text"),
+/// when the item's blocks start with a paragraph; otherwise the title stands alone before
+/// the blocks. Each writer gives the parts its own markup.
 public struct LeadIn {
     /// The title; empty when the item has none (then everything is `rest`).
     public let title: [Inline]
@@ -11,9 +12,12 @@ public struct LeadIn {
     public let opening: [Inline]?
     /// The blocks after the opening paragraph (all of them when there is none).
     public let rest: ArraySlice<Block>
+    /// Whether the analyst closed the title with a full stop (`KeyJudgment.titleEndsSentence`).
+    public let endsSentence: Bool
 
-    public init(title: [Inline], blocks: [Block]) {
+    public init(title: [Inline], blocks: [Block], endsSentence: Bool = false) {
         self.title = title
+        self.endsSentence = endsSentence
         if !title.isEmpty, case .paragraph(let inlines) = blocks.first {
             opening = inlines
             rest = blocks.dropFirst()
@@ -23,26 +27,48 @@ public struct LeadIn {
         }
     }
 
-    /// What stands between the title and `opening`, as the language joins a label and its
-    /// text (`pattern.label`): the colon, set inside the bold title, and the space after it
-    /// (":" and " " in English; a narrow no-break space and ":", then " " in French; "："
-    /// and nothing in Japanese). Before an opening whose first letter is a capital it is
-    /// the language's `pattern.lead-in-sentence`: a full stop where a colon takes no
-    /// capital after it (French "Les juntes tiennent. Elles…").
-    public static func colon(_ words: Words, before opening: [Inline]) -> (mark: String, space: String) {
-        let pattern: Word = opening.plainText.first(where: \.isLetter)?.isUppercase == true ? .leadInSentencePattern : .labelPattern
-        let between = words.around(pattern, placeholder: "text").before.replacingOccurrences(of: "{label}", with: "")
+    public init(_ judgment: KeyJudgment) {
+        self.init(title: judgment.title, blocks: judgment.blocks, endsSentence: judgment.titleEndsSentence == true)
+    }
+
+    public init(_ risk: Risk) {
+        self.init(title: risk.title, blocks: risk.blocks, endsSentence: risk.titleEndsSentence == true)
+    }
+
+    /// A source: no title, its blocks as they are.
+    public init(_ source: Source) {
+        self.init(title: [], blocks: source.blocks)
+    }
+
+    /// What stands between the title and its opening, set inside the bold title (the mark)
+    /// and after it (the space): the analyst's full stop when the title ends a sentence
+    /// (`pattern.sentence`'s: "." and " "; "。" and nothing in Japanese); else the language's
+    /// colon, as it joins a label and its text (`pattern.label`: ":" and " " in English, a
+    /// narrow no-break space and ":" then " " in French, "：" and nothing in Japanese);
+    /// before an opening whose first letter is a capital, the language's
+    /// `pattern.lead-in-sentence` (a full stop where a colon takes no capital after it:
+    /// French "Les juntes tiennent. Elles…").
+    public func joint(_ words: Words) -> (mark: String, space: String) {
+        let between: String
+        if endsSentence {
+            let end = words.around(.sentencePattern, placeholder: "text").after
+            between = end + (end.last?.isASCII == true ? " " : "")
+        } else {
+            let capital = (opening ?? []).plainText.first(where: \.isLetter)?.isUppercase == true
+            between = words.around(capital ? .leadInSentencePattern : .labelPattern, placeholder: "text").before
+                .replacingOccurrences(of: "{label}", with: "")
+        }
         let mark = between.replacing(/\ +$/, with: "")
         return (mark, String(between.dropFirst(mark.count)))
     }
 
     /// The first paragraph as the model writes it, for an edition that sets bold as a
-    /// style of its runs: the title in bold (with its colon when text follows), then the
-    /// opening's text; nil when there is no title.
+    /// style of its runs: the title in bold (with its colon or full stop when text
+    /// follows), then the opening's text; nil when there is no title.
     public func titledOpening(_ words: Words) -> [Inline]? {
         guard !title.isEmpty else { return nil }
         guard let opening else { return [.strong(title)] }
-        let colon = Self.colon(words, before: opening)
-        return [.strong(title + [.text(colon.mark)])] + (colon.space.isEmpty ? [] : [.text(colon.space)]) + opening
+        let joint = joint(words)
+        return [.strong(title + [.text(joint.mark)])] + (joint.space.isEmpty ? [] : [.text(joint.space)]) + opening
     }
 }

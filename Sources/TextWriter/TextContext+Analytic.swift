@@ -7,7 +7,7 @@ extension TextContext {
     mutating func writeKeyJudgments(_ judgments: [KeyJudgment], indent: Int) {
         for (index, judgment) in judgments.enumerated() {
             writeAnalyticItem(
-                title: judgment.title, blocks: judgment.blocks, marker: "\(index + 1). ", indent: indent,
+                LeadIn(judgment), marker: "\(index + 1). ", indent: indent,
                 assessment: AssessmentWords(
                     likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words))
         }
@@ -18,7 +18,7 @@ extension TextContext {
         guard details else { return }
         output.blank()
         for (index, risk) in risks.enumerated() {
-            writeAnalyticItem(title: risk.title, blocks: risk.blocks, marker: "\(index + 1). ", indent: indent, assessment: nil)
+            writeAnalyticItem(LeadIn(risk), marker: "\(index + 1). ", indent: indent, assessment: nil)
         }
         writeRiskMatrix(risks, indent: indent)
     }
@@ -87,15 +87,15 @@ extension TextContext {
 
     /// "1. Title: text", further blocks under it, then the assessment.
     private mutating func writeAnalyticItem(
-        title: [Inline], blocks: [Block], marker: String, indent: Int, assessment: AssessmentWords?
+        _ leadIn: LeadIn, marker: String, indent: Int, assessment: AssessmentWords?
     ) {
-        var blocks = blocks
-        if !title.isEmpty {
-            if case .paragraph(let inlines) = blocks.first {
-                let colon = LeadIn.colon(words, before: inlines)
-                blocks[0] = .paragraph(title + [.text(colon.mark + colon.space)] + inlines)
+        var blocks = Array(leadIn.rest)
+        if !leadIn.title.isEmpty {
+            if let opening = leadIn.opening {
+                let joint = leadIn.joint(words)
+                blocks.insert(.paragraph(leadIn.title + [.text(joint.mark + joint.space)] + opening), at: 0)
             } else {
-                blocks.insert(.paragraph(title), at: 0)
+                blocks.insert(.paragraph(leadIn.title), at: 0)
             }
         }
         if let parts = assessment?.parts, !parts.isEmpty {

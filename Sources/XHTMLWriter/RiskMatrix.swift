@@ -4,7 +4,9 @@ import XMLSupport
 
 /// The risk matrix: likelihood (the report's terms, `RiskMatrixGrid`) against impact as a
 /// heat map, each risk with both values placed in its cell by its number in the register.
-/// Drawn as SVG through libxml2, with a text description for readers who cannot see it.
+/// Drawn as SVG through libxml2, with a text description for readers who cannot see it. In a
+/// right-to-left report it is mirrored, as Typst's grid and the Word edition's table are:
+/// the labels on the right, impact rising to the left.
 struct RiskMatrix {
     static let svgNamespace = "http://www.w3.org/2000/svg"
 
@@ -16,6 +18,10 @@ struct RiskMatrix {
     /// Where the grid begins: room for the rotated axis title, then the widest label line
     /// (11-unit type, about 3.3 units a half-place), so that neither touches the other.
     private let left: Int
+    /// Whether the drawing is mirrored (a right-to-left report).
+    private let mirrored: Bool
+    /// Where the row labels end, and how they are anchored there.
+    private var labelEnd: (x: Int, anchor: String) { mirrored ? (width - left + 8, "start") : (left - 8, "end") }
 
     /// `nil` when no risk has both a likelihood and an impact.
     init?(risks: [Risk], yardstick: Yardstick, words: Words) {
@@ -27,6 +33,7 @@ struct RiskMatrix {
         rowLabels = grid.rows.map { TextMeasure.twoLines(words.name(of: $0), over: RiskMatrix.labelHalfWidths) }
         let widest = rowLabels.joined().map { TextMeasure.halfWidths(of: $0) }.max() ?? 0
         left = 38 + (widest * 33 + 9) / 10
+        mirrored = words.isRightToLeft
     }
 
     // Geometry, in SVG user units.
@@ -108,13 +115,13 @@ struct RiskMatrix {
         for (index, lines) in rowLabels.enumerated() {
             let (_, y) = origin(level: index + 1, impact: 1)
             let middle = y + RiskMatrix.cellHeight / 2
-            let label = svg.element("text", ["x": "\(left - 8)", "y": "\(middle + 4)", "text-anchor": "end", "font-size": "11"])
+            let label = svg.element("text", ["x": "\(labelEnd.x)", "y": "\(middle + 4)", "text-anchor": labelEnd.anchor, "font-size": "11"])
             if lines.count == 1 {
                 label.addText(lines[0])
             } else {
                 label.beginMixedContent()
                 for (number, line) in lines.enumerated() {
-                    label.element("tspan", ["x": "\(left - 8)", "y": "\(middle + (number == 0 ? -3 : 10))"], text: line)
+                    label.element("tspan", ["x": "\(labelEnd.x)", "y": "\(middle + (number == 0 ? -3 : 10))"], text: line)
                 }
             }
         }
@@ -130,14 +137,15 @@ struct RiskMatrix {
         svg.element(
             "text",
             [
-                "x": "\(left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(height - 12)",
+                "x": "\(mirrored ? width - left - 5 * RiskMatrix.cellWidth / 2 : left + 5 * RiskMatrix.cellWidth / 2)", "y": "\(height - 12)",
                 "text-anchor": "middle", "font-size": "13", "font-weight": "bold",
             ], text: words[.impact])
+        let axis = mirrored ? width - 14 : 14
         svg.element(
             "text",
             [
-                "x": "14", "y": "\(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2)", "text-anchor": "middle", "font-size": "13",
-                "font-weight": "bold", "transform": "rotate(-90 14 \(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2))",
+                "x": "\(axis)", "y": "\(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2)", "text-anchor": "middle", "font-size": "13",
+                "font-weight": "bold", "transform": "rotate(-90 \(axis) \(RiskMatrix.top + rowCount * RiskMatrix.cellHeight / 2))",
             ], text: words[.likelihood])
     }
 
@@ -165,6 +173,7 @@ struct RiskMatrix {
 
     /// The top-left corner of the cell for a likelihood row and an impact rank (1 to 5).
     private func origin(level: Int, impact: Int) -> (Int, Int) {
-        (left + (impact - 1) * RiskMatrix.cellWidth, RiskMatrix.top + (rowCount - level) * RiskMatrix.cellHeight)
+        let x = left + (impact - 1) * RiskMatrix.cellWidth
+        return (mirrored ? width - x - RiskMatrix.cellWidth : x, RiskMatrix.top + (rowCount - level) * RiskMatrix.cellHeight)
     }
 }

@@ -13,7 +13,7 @@ extension XHTMLContext {
         list.addChildren(of: judgments, streamed: streams(.keyJudgments(judgments), judgments.lazy.map(\.blocks))) { [self] judgment in
             let item = list.element("li", ["class": "key-judgment"])
             if let id = judgment.id { item.setAttribute("id", id) }
-            writeLeadIn(title: judgment.title, blocks: judgment.blocks, into: item)
+            writeLeadIn(LeadIn(judgment), into: item)
             let assessment = AssessmentWords(
                 likelihood: judgment.likelihood, impact: judgment.impact, confidence: judgment.confidence, words: words)
             if !assessment.parts.isEmpty {
@@ -53,7 +53,7 @@ extension XHTMLContext {
             let row = body.element("tr")
             if let id = risk.id { row.setAttribute("id", id) }
             row.element("td", ["class": "number"], text: String(index + 1))
-            writeLeadIn(title: risk.title, blocks: risk.blocks, into: row.element("td", ["class": "risk"]))
+            writeLeadIn(LeadIn(risk), into: row.element("td", ["class": "risk"]))
             let likelihood = row.element("td", ["class": "likelihood"])
             likelihood.beginMixedContent()
             if let value = risk.likelihood {

@@ -75,18 +75,17 @@ extension XMLEditionContext {
 
     /// A key judgment's, risk's or source's title and blocks: the title in bold opening the
     /// first paragraph, then the other blocks (see `LeadIn`).
-    public func writeLeadIn(title: [Inline], blocks: [Block], into parent: XMLElement) {
-        let leadIn = LeadIn(title: title, blocks: blocks)
-        if !title.isEmpty {
+    public func writeLeadIn(_ leadIn: LeadIn, into parent: XMLElement) {
+        if !leadIn.title.isEmpty {
             let paragraph = Self.paragraph(in: parent)
             paragraph.beginMixedContent()
             let bold = Self.element(for: .strong, in: paragraph)
             Self.markLeadIn(bold)
-            writeInlines(title, into: bold)
+            writeInlines(leadIn.title, into: bold)
             if let opening = leadIn.opening {
-                let colon = LeadIn.colon(words, before: opening)
-                bold.addText(colon.mark)
-                if !colon.space.isEmpty { paragraph.addText(colon.space) }
+                let joint = leadIn.joint(words)
+                bold.addText(joint.mark)
+                if !joint.space.isEmpty { paragraph.addText(joint.space) }
                 writeInlines(opening, into: paragraph)
             }
         }

@@ -95,6 +95,47 @@ import ZIPFoundation
         #expect(document.contains(ScaleNotes.gradingRows(words: words)[5].credibility))
     }
 
+    /// The header and footer are laid out as the print edition's margins: the running head
+    /// (none on the title page) or "Page N of M" first, the classification at the middle,
+    /// the TLP label at the end; a contents entry below the first level reaches the end of
+    /// the line, where its page number goes.
+    @Test func theMarginsAreLaidOutAsInPrint() throws {
+        let parts = try Self.parts("---\ntitle: Nile waters\nmarking:\n  tlp: AMBER\n  classification: SECRET\n---\n\nText.\n")
+        /// Whether `texts` come in this order in the part.
+        func order(_ part: String, _ texts: [String]) -> Bool {
+            let text = Self.text(parts, part)
+            var from = text.startIndex
+            for piece in texts {
+                guard let found = text.range(of: piece, range: from..<text.endIndex) else { return false }
+                from = found.upperBound
+            }
+            return true
+        }
+        #expect(order("word/footer1.xml", ["PAGE", "<w:tab/>", "SECRET", "<w:tab/>", "TLP:AMBER"]))
+        #expect(order("word/header1.xml", ["Nile waters", "<w:tab/>", "SECRET", "<w:tab/>", "TLP:AMBER"]))
+        let title = Self.text(parts, "word/header3.xml")
+        #expect(title.contains("TLP:AMBER") && title.contains("SECRET") && !title.contains("Nile waters"))
+        let document = Self.text(parts, "word/document.xml")
+        #expect(document.contains(#"<w:headerReference w:type="first" r:id="rHeaderTitle"/>"#) && document.contains("<w:titlePg/>"))
+        let styles = Self.text(parts, "word/styles.xml")
+        let toc2 = try #require(styles.firstMatch(of: /w:styleId="TOC2"(?s:.*?)<\/w:style>/)?.output)
+        #expect(toc2.contains(#"w:right="0""#), "\(toc2)")
+    }
+
+    /// A section with no words of its own before a subsection that opens with a table too
+    /// wide for the page goes onto the table's page on its side, both headings with it.
+    @Test func aWideTableTakesItsHeadingsWithIt() throws {
+        let header = "| " + (1...10).map { "Column heading \($0)" }.joined(separator: " | ") + " |"
+        let rule = "|" + String(repeating: "---|", count: 10)
+        let row = "| " + (1...10).map { "Transshipment\($0)" }.joined(separator: " | ") + " |"
+        let parts = try Self.parts("---\ntitle: T\n---\n\n## Before\n\nText.\n\n## Incidents\n\n### Record\n\n\(header)\n\(rule)\n\(row)\n")
+        let document = Self.text(parts, "word/document.xml")
+        let firstSection = try #require(document.range(of: "<w:sectPr")?.lowerBound)
+        let incidents = try #require(document.range(of: ">Incidents<")?.lowerBound)
+        #expect(firstSection < incidents, "the upright section ends before the heading")
+        #expect(document.contains(#"w:orient="landscape""#))
+    }
+
     @Test func eachNumberedListCountsFromItsOwnStart() throws {
         let parts = try Self.parts("---\ntitle: T\n---\n\n3. three\n4. four\n\ntext\n\n1. one\n   1. nested\n")
         let numbering = Self.text(parts, "word/numbering.xml")

@@ -30,6 +30,25 @@ import ReportModel
         #expect(section.blocks[1] == .paragraph([.text("Closing paragraph.")]))
     }
 
+    /// A title the analyst closed with a full stop is marked so, that every edition keeps
+    /// it; a colon, or nothing, is not.
+    @Test func aLeadInsFullStopIsKept() throws {
+        let markdown = report("""
+            ## Risks {.risks}
+
+            1. **Attacks continue.** The Houthis strike.
+            2. **Ports:** closed.
+            3. **U.S. forces**: deployed.
+            4. **Cables** cut.
+            """)
+        guard case .risks(let risks) = try read(markdown).report.sections[0].blocks[0] else {
+            Issue.record("no risks")
+            return
+        }
+        #expect(risks.map(\.titleEndsSentence) == [true, nil, nil, nil])
+        #expect(risks.map { $0.title.plainText } == ["Attacks continue", "Ports", "U.S. forces", "Cables"])
+    }
+
     @Test func risksCarryLikelihoodImpactAndConfidence() throws {
         let markdown = report("""
             ## Risks {.risks}

@@ -91,18 +91,21 @@ struct WordsTests {
         }
         #expect(french.labelled(french[.likelihood], "probable") == "Probabilité\u{202F}: probable")
         #expect(french.percent(ProbabilityBand(55, 80)) == "55–80\u{202F}%")
-        #expect(LeadIn.colon(french, before: [.text("tiennent")]) == ("\u{202F}:", " "))
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("tiennent")])]).joint(french) == ("\u{202F}:", " "))
         // No capital after a French colon: a lead-in before a new sentence ends with a full stop.
-        #expect(LeadIn.colon(french, before: [.text("« "), .emphasis([.text("Elles")])]) == (".", " "))
-        #expect(LeadIn.colon(Words(language: "es"), before: [.text("Ellas")]) == (".", " "))
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("« "), .emphasis([.text("Elles")])])]).joint(french) == (".", " "))
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("Ellas")])]).joint(Words(language: "es")) == (".", " "))
         #expect(Words(language: "de").percent(ProbabilityBand(55, 80)) == "55–80\u{00A0}%")
         #expect(Words(language: "en").percent(ProbabilityBand(70, 70)) == "70%")
-        #expect(LeadIn.colon(Words(language: "en"), before: [.text("They")]) == (":", " "))
-        #expect(LeadIn.colon(Words(language: "de"), before: [.text("Sie")]) == (":", " "))
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("They")])]).joint(Words(language: "en")) == (":", " "))
+        // The analyst's full stop is kept in every language, as the language ends a sentence.
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("They")])], endsSentence: true).joint(Words(language: "en")) == (".", " "))
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("x")])], endsSentence: true).joint(Words(language: "ja")) == ("。", ""))
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("Sie")])]).joint(Words(language: "de")) == (":", " "))
         for language in ["ja", "zh"] {
             let words = Words(language: language)
             #expect(!words.caption(.figure, number: 1).hasSuffix("."), "\(language): \(words.caption(.figure, number: 1))")
-            #expect(LeadIn.colon(words, before: [.text("Text")]) == ("：", ""), "\(language)")
+            #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("Text")])]).joint(words) == ("：", ""), "\(language)")
         }
         let arabic = Words(language: "ar")
         // Swiss French: guillemets without spaces, none before ; ! ? (nor set by Imprint), the

@@ -184,6 +184,26 @@ import XMLSupport
         #expect(text.components(separatedBy: "<rect").count - 1 == 7 * 5)
     }
 
+    /// An Arabic matrix is mirrored, as Typst's grid and the Word table are: its row labels
+    /// right of the grid, the most severe impact on the left.
+    @Test func aRightToLeftMatrixIsMirrored() throws {
+        let risks = [Risk(title: [.text("A")], blocks: [], likelihood: .icd203(.likely), impact: .severe)]
+        for (language, mirrored) in [("en", false), ("ar", true)] {
+            let words = Words(language: language)
+            let matrix = try #require(RiskMatrix(risks: risks, yardstick: .icd203, words: words))
+            let document = XMLDocument(rootName: "div", namespace: XHTMLWriter.namespace)
+            matrix.write(into: document.root)
+            let text = String(decoding: document.serialized(), as: UTF8.self)
+            let cells = text.matches(of: /<rect x="(\d+)"/).map { Int($0.output.1)! }
+            let labels = text.matches(of: /<text x="(\d+)" y="\d+" text-anchor="(start|end)" font-size="11"/).map { Int($0.output.1)! }
+            let (gridLeft, gridRight) = (cells.min()!, cells.max()! + 96)
+            #expect(labels.count == 7 && labels.allSatisfy { mirrored ? $0 > gridRight : $0 < gridLeft }, "\(language): \(labels)")
+            // The marker of a severe risk sits in the column at the grid's far end.
+            let marker = try #require(text.firstMatch(of: /<circle cx="(\d+)"/).map { Int($0.output.1)! })
+            #expect(mirrored ? marker < gridLeft + 96 : marker > gridRight - 96, "\(language): \(marker)")
+        }
+    }
+
     /// For WeasyPrint, which cannot shape an SVG's text, an Arabic matrix's labels are
     /// drawn as outlines: no text in the drawing, its title and description kept, the ids
     /// numbered after the matrix; an English matrix keeps its text.
