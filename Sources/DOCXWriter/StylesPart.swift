@@ -65,8 +65,8 @@ enum StylesPart {
         ("TOC1", "toc 1", "Normal", Look(font: sans, after: 4, alignment: "left")),
         ("TOC2", "toc 2", "Normal", Look(font: sans, size: 9.5, after: 3, indent: 510, indentsEnd: false, alignment: "left")),
         ("TOC3", "toc 3", "Normal", Look(font: sans, size: 9.5, after: 2, indent: 1020, indentsEnd: false, alignment: "left")),
-        ("Header", "header", "Normal", Look(font: sans, size: 8, colour: HouseStyle.marginText, after: 0, alignment: "left")),
-        ("Footer", "footer", "Normal", Look(font: sans, size: 8, colour: HouseStyle.marginText, after: 0, alignment: "left")),
+        ("Header", "header", "Normal", Look(font: sans, size: 7, colour: HouseStyle.marginText, after: 0, alignment: "left")),
+        ("Footer", "footer", "Normal", Look(font: sans, size: 7, colour: HouseStyle.marginText, after: 0, alignment: "left")),
     ]
 
     /// The character styles.
