@@ -134,7 +134,16 @@ extension BuildPlan {
         if outputDirectory.hasSuffix("/") || (FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isFolder) && isFolder.boolValue) {
             return
         }
-        guard let named = OutputFormat.named(by: outputDirectory) else { return }
+        guard let named = OutputFormat.named(by: outputDirectory) else {
+            // A name with an extension that is no edition's (`x.html`, `x.md`) is a file the
+            // user meant, never a folder to make.
+            let name = outputDirectory.split(separator: "/").last.map(String.init) ?? outputDirectory
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
+            let ext = name[dot...].lowercased()
+            let html = [".html", ".htm"].contains(ext) ? " (Imprint writes XHTML, which browsers open: name it \(name[..<dot]).xhtml)" : ""
+            return try refuse(
+                "names a file whose extension, \(ext), is no edition's\(html); an edition's file ends in .pdf, .epub, .docx, .xhtml, .xml, .typ, .txt or .brief.txt, and a folder is written DIR/")
+        }
         guard !buildsFolder else {
             return try refuse("names one file, but a folder of reports is built into a folder: give a folder (DIR/)")
         }

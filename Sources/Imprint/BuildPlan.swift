@@ -19,6 +19,10 @@ public struct BuildPlan: Sendable {
     /// The file name of the one edition asked for (`-o brief.pdf`), in `outputDirectory`;
     /// nil for the usual names, the report's own with each edition's extension.
     public var outputName: String?
+    /// Whether the build leaves a stamp (`BuildStamp`, in `.imprint/` of the output folder)
+    /// that lets the next one skip what is current: not for one file named by `-o`, beside
+    /// which nothing of Imprint's is left.
+    public var keepsStamp: Bool { outputName == nil }
     /// The one edition goes to standard output (`-o -`), through a folder of its own.
     public var writesStandardOutput = false
     /// The report is a folder of reports.

@@ -38,13 +38,18 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Parses a comma list such as `docbook,xhtml`; an unknown name is an error without a place
-    /// (the command line is not an input file).
+    /// Pandoc's names for Imprint's editions, taken as they are (`--to html`).
+    static let pandocNames: [String: OutputFormat] = [
+        "html": .xhtml, "html5": .xhtml, "docbook5": .docbook, "plain": .text,
+    ]
+
+    /// Parses a comma list such as `docbook,xhtml` (Pandoc's names for them too, `html`); an
+    /// unknown name is an error without a place (the command line is not an input file).
     public static func parseList(_ text: String) throws(DiagnosticError) -> [OutputFormat] {
         var formats: [OutputFormat] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             guard !name.isEmpty else { continue }
-            if let format = OutputFormat(rawValue: name) {
+            if let format = OutputFormat(rawValue: name) ?? pandocNames[name] {
                 if !formats.contains(format) { formats.append(format) }
             } else {
                 throw DiagnosticError(error: .optionInvalid, "unknown format '\(name)'; available: \(available)")

@@ -85,7 +85,8 @@ public enum Pipeline {
         // editions go back first.
         AtomicFile.recover(journal: BuildStamp.journalPath(for: plan))
         // With `--force` the settings are only for the new stamp: worked out beside the check.
-        let knownSettings = plan.force ? nil : BuildStamp.settings(of: plan)
+        // A single file (`-o q.pdf`) keeps no stamp: nothing of Imprint's is left beside it.
+        let knownSettings = plan.force || !plan.keepsStamp ? nil : BuildStamp.settings(of: plan)
         if let knownSettings, let current = BuildStamp.current(plan, settings: knownSettings) {
             return BuildOutcome(diagnostics: [], written: [], upToDate: true, files: current)
         }
@@ -136,17 +137,22 @@ public enum Pipeline {
         }
         let stampPath = BuildStamp.path(for: plan)
         do {
-            // The old stamp goes first: were the build killed after the new outputs are in
-            // place, an old stamp could otherwise vouch for them.
-            unlink(stampPath)
-            let ownFolder = AtomicFile.createOwnFolder(FolderRule.folder(of: stampPath))
-            try AtomicFile.commit(files, journal: ownFolder ? BuildStamp.journalPath(for: plan) : nil)
+            if plan.keepsStamp {
+                // The old stamp goes first: were the build killed after the new outputs are
+                // in place, an old stamp could otherwise vouch for them.
+                unlink(stampPath)
+                let ownFolder = AtomicFile.createOwnFolder(FolderRule.folder(of: stampPath))
+                try AtomicFile.commit(files, journal: ownFolder ? BuildStamp.journalPath(for: plan) : nil)
+            } else {
+                // One file, put in place by one rename: no journal is needed.
+                try AtomicFile.commit(files, journal: nil)
+            }
         } catch {
             diagnostics.append(Diagnostic(.error, .writeFailed, error.description, at: nil))
             return BuildOutcome(diagnostics: diagnostics, written: [])
         }
         let written = files.map(\.path)
-        if let reportDigest, let otherDigests {
+        if plan.keepsStamp, let reportDigest, let otherDigests {
             let stamp = BuildStamp(
                 settings: settings, inputs: reportDigest.merging(otherDigests) { first, _ in first },
                 outputs: written.map { ($0, BuildStamp.identity(of: $0) ?? "") })

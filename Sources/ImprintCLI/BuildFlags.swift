@@ -6,7 +6,8 @@ import Imprint
 /// Imprint's default (`BuildPlan.resolve`), so no default is written here.
 struct BuildFlags: ParsableArguments {
     @Option(
-        name: .long, help: "The editions to write, as a comma list (default: every published edition; typst, the Typst source, when named).",
+        name: [.customShort("t"), .long],
+        help: "The editions to write, as a comma list (default: every published edition; typst, the Typst source, when named); Pandoc's html, docbook5 and plain are taken as xhtml, docbook and text.",
         completion: .list(Editions.allValueStrings))
     var to: Editions?
 

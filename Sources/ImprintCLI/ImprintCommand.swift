@@ -21,6 +21,7 @@ struct BuildCommand: ParsableCommand {
               imprint build report.md                 every edition, into out/
               imprint build report.md --to pdf,epub   two editions
               imprint build report.md -o brief.pdf    one edition, to that file
+              imprint build report.md brief.pdf       the same, as Pandoc and Typst write it
               cat r.md | imprint build - --to text -o -  standard input to output
               imprint build reports/ -o site/         every report of a folder
               imprint build --to text -- -draft.md    a name that starts with -
@@ -31,6 +32,11 @@ struct BuildCommand: ParsableCommand {
 
     @Argument(help: "The report file (Report Markdown, or the model as .json); - for Report Markdown on standard input; or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")
     var report: String
+
+    @Argument(
+        help: "The file of one edition (report.pdf, .epub, .docx, .xhtml, .xml, .typ, .txt, .brief.txt), as Typst takes its output: the same as -o FILE.",
+        completion: .file())
+    var outputFile: String?
 
     @OptionGroup var flags: BuildFlags
 
@@ -50,7 +56,18 @@ struct BuildCommand: ParsableCommand {
     var arguments: BuildArguments {
         var request = flags.request(for: report, desk: desk)
         request.resourcePath = resourcePath
+        if let outputFile { request.output = outputFile }
         return BuildArguments(request: request, verbose: verbose, diagnostics: messages.diagnostics)
+    }
+
+    func validate() throws {
+        guard let outputFile else { return }
+        guard flags.output == nil else {
+            throw ValidationError("give the output once: '\(outputFile)' or -o \(flags.output ?? ""), not both")
+        }
+        guard OutputFormat.named(by: outputFile) != nil else {
+            throw ValidationError("'\(outputFile)' is a second report or an output file Imprint cannot name: build one report at a time, and name an edition's file (report.pdf, .epub, .docx, .xhtml, .xml, .typ, .txt, .brief.txt)")
+        }
     }
 
     func run() throws {

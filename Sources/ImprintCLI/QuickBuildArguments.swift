@@ -18,14 +18,18 @@ extension BuildArguments {
         case flag(WritableKeyPath<BuildArguments, Bool> & Sendable)
     }
 
+    /// `--to` and `-t`. An unknown edition is left to ArgumentParser, which names the
+    /// editions there are.
+    private static let setEditions: @Sendable (inout BuildArguments, String) -> Bool = { arguments, text in
+        guard (try? OutputFormat.parseList(text)) != nil else { return false }
+        arguments.request.to = text
+        return true
+    }
+
     /// Every option of `BuildCommand`, by each of its spellings.
     private static let setters: [String: Setter] = [
-        // An unknown edition is left to ArgumentParser, which names the editions there are.
-        "--to": .value { arguments, text in
-            guard (try? OutputFormat.parseList(text)) != nil else { return false }
-            arguments.request.to = text
-            return true
-        },
+        "--to": .value(setEditions),
+        "-t": .value(setEditions),
         "-o": .value { $0.request.output = $1; return true },
         "--output": .value { $0.request.output = $1; return true },
         "--paper": .value { $0.request.paper = $1; return true },

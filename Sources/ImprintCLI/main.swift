@@ -21,7 +21,7 @@ do {
     if let quick {
         try quick.run()
     } else {
-        var command = try ImprintCommand.parseAsRoot()
+        var command = try ImprintCommand.parseAsRoot(words)
         running = type(of: command)
         try command.run()
     }

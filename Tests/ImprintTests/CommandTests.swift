@@ -17,6 +17,28 @@ import XMLSupport
         #expect(document.textContent.contains("Text."))
     }
 
+    /// Pandoc's and Typst's habits: `--to html` and `-t`, the output file as a second
+    /// argument; an output file whose extension is no edition's is refused, never made a
+    /// folder (`.html` with the name to use); one file leaves nothing of Imprint's beside it.
+    @Test func pandocsHabitsWork() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let html = try workspace.run("build", "report.md", "--to", "html", "-o", "h")
+        #expect(html.status == 0 && workspace.files(under: "h") == ["report.css", "report.xhtml"], "\(html.stderr)")
+        let short = try workspace.run("build", "report.md", "-t", "plain", "-o", "t")
+        #expect(short.status == 0 && workspace.files(under: "t") == ["report.txt"], "\(short.stderr)")
+        let positional = try workspace.run("build", "report.md", "q.docx")
+        #expect(positional.status == 0 && workspace.contents("q.docx") != nil, "\(positional.stderr)")
+        #expect(workspace.contents(".imprint/q.docx.stamp") == nil && !FileManager.default.fileExists(atPath: workspace.folder + "/.imprint"))
+        for name in ["x.html", "x.md"] {
+            let refused = try workspace.run("build", "report.md", "-o", name)
+            #expect(refused.status == 2 && !FileManager.default.fileExists(atPath: workspace.folder + "/" + name), "\(name): \(refused.stderr)")
+            #expect(refused.stderr.contains("is no edition's"), "\(refused.stderr)")
+        }
+        #expect(try workspace.run("build", "report.md", "-o", "x.html").stderr.contains("name it x.xhtml"))
+        let both = try workspace.run("build", "report.md", "a.pdf", "-o", "b.pdf")
+        #expect(both.status == 2 && both.stderr.contains("give the output once"), "\(both.stderr)")
+    }
+
     @Test func honoursTheOutputFolder() throws {
         let workspace = Workspace(report: CommandTests.valid)
         let result = try workspace.run("build", "report.md", "--to", "docbook", "-o", "build/editions")

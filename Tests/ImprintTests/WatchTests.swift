@@ -40,8 +40,15 @@ import Testing
         #expect(httpGet(port: port, path: "/") == nil, "the preview still answers")
     }
 
-    /// `--serve` without a port is port 8000, and any other word after it is left alone.
-    @Test func serveAloneIsPort8000() {
+    /// `--serve` without a port is port 8000, and any other word after it is left alone; the
+    /// man page's synopsis (`watch REPORT --serve`) is read so.
+    @Test func serveAloneIsPort8000() throws {
+        let workspace = Workspace(report: Self.first)
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text", "--serve"])
+        defer { watch.stop() }
+        // (Port 8000 may be another program's: then the message says so, which is read too.)
+        let line = watch.waitForLine { $0.contains("127.0.0.1:8000") || $0.contains("--serve") }
+        #expect(line?.contains("127.0.0.1:8000") == true, "\(watch.output)")
         #expect(WatchCommand.defaultingServe(["watch", "r.md", "--serve"]) == ["watch", "r.md", "--serve", "8000"])
         #expect(WatchCommand.defaultingServe(["watch", "--serve", "r.md"]) == ["watch", "--serve", "8000", "r.md"])
         #expect(WatchCommand.defaultingServe(["watch", "--serve", "9000", "r.md"]) == ["watch", "--serve", "9000", "r.md"])
