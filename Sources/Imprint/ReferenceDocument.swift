@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 import ZIPSupport
 
@@ -9,6 +10,9 @@ enum ReferenceDocument {
     static let maximumSize = 8 << 20
 
     static func styles(at path: String) throws(DiagnosticError) -> [UInt8] {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DiagnosticError(error: .referenceDocInvalid, "--reference-doc: the file does not exist", at: .file(path))
+        }
         switch ZIPEntryReader.read("word/styles.xml", inArchiveAt: path, limit: maximumSize) {
         case .success(let bytes): return bytes
         case .failure(let failure):

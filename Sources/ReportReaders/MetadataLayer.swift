@@ -87,9 +87,18 @@ extension MetadataReader {
             file: place, firstLine: 1, columnOffset: override[..<equals].count - 2, lastColumn: override.count)
         var value = Node("", .implicit, .plain)
         if !valueText.isEmpty {
-            guard let mapping = compose("v: " + valueText, at: layerPlace, what: "the value"), let composed = mapping.first?.value
-            else { return nil }
-            value = composed
+            // As Pandoc reads `-M`: a value that is no YAML (`title=Le Sahel : enjeux`) is the
+            // text it is, unless it opens as a YAML list, mapping or quote does, where a slip
+            // would otherwise pass unseen.
+            if case .failure(.invalid(_, _)) = BoundedYAML.compose("v: " + valueText), let first = valueText.first,
+                !"[{\"'|>&*!%@`".contains(first)
+            {
+                value = Node(valueText)
+            } else {
+                guard let mapping = compose("v: " + valueText, at: layerPlace, what: "the value"), let composed = mapping.first?.value
+                else { return nil }
+                value = composed
+            }
         }
         for name in path.dropFirst().reversed() {
             value = Node([(Node(name), value)])
@@ -116,7 +125,12 @@ extension MetadataReader {
         case .failure(.tooDeep(let mark)):
             log.error(.yamlTooLarge, "\(what) nests more than \(BoundedYAML.maximumDepth) levels deep (an alias counts as the value it names)", at: at(mark))
         case .failure(.invalid(let problem, let mark)):
-            log.error(.yamlInvalid, "\(what) is not valid YAML: \(problem)", at: at(mark))
+            let hint =
+                problem.contains("tab")
+                ? "; YAML indents with spaces, never tabs: replace the tab with spaces"
+                : problem.contains("mapping values are not allowed")
+                    ? "; a value that holds ': ' (as French 'Le Sahel : enjeux' does) is quoted: title: \"Le Sahel : enjeux\"" : ""
+            log.error(.yamlInvalid, "\(what) is not valid YAML: \(problem)\(hint)", at: at(mark))
         case .failure(.aliasKey(let line, let column)):
             log.error(.yamlInvalid, "\(what) uses an alias as a key; a key is a name: write it out", at: place.location(line: line, column: column))
         case .failure(.duplicateKeys(let names, let mark)):

@@ -242,6 +242,8 @@ struct MetadataReader {
     }
 
     private func authors(_ node: Node) -> [Author] {
+        // One name, as the first try writes it (`authors: Ingrid Sørensen`).
+        if case .scalar = node { return string(node, "authors").map { [Author(name: $0)] } ?? [] }
         guard case .sequence(let sequence) = node else {
             log.error(.valueType, "'authors' must be a list of names or of mappings with 'name'", at: location(of: node))
             return []

@@ -94,6 +94,17 @@ import Testing
         #expect(found[0].message.contains("not valid YAML"))
     }
 
+    /// The YAML mistakes a first report makes are told with what to do; one name is an
+    /// author.
+    @Test func yamlSlipsSayWhatToDo() throws {
+        let tab = errors("---\ntitle: T\n\tsubtitle: x\n---\n\nText.\n")
+        #expect(tab.first?.message.contains("YAML indents with spaces, never tabs") == true, "\(tab)")
+        let colon = errors("---\ntitle: Le Sahel : enjeux\n---\n\nText.\n")
+        #expect(colon.first?.message.contains(#"is quoted: title: "Le Sahel : enjeux""#) == true, "\(colon)")
+        let one = try read("---\ntitle: T\nauthors: Ingrid Sørensen\n---\n\nText.\n").report.metadata.authors
+        #expect(one.map(\.name) == ["Ingrid Sørensen"])
+    }
+
     @Test func unclosedFrontMatter() {
         let found = errors("---\ntitle: T\n\nText.\n")
         #expect(found.count == 1)
@@ -127,7 +138,7 @@ import Testing
         ("lang: english language\n", "BCP 47"),
         ("marking:\n  tlp: ORANGE\n", "CLEAR, GREEN, AMBER, AMBER+STRICT, RED"),
         ("yardstick: NATO\n", "ICD203 or PHIA"),
-        ("authors: Jane Doe\n", "must be a list"),
+        ("authors: {name: Jane Doe}\n", "must be a list"),
         ("authors:\n  - affiliation: X\n", "needs a 'name'"),
         ("keywords: one\n", "must be a list"),
         ("title: [a, b]\n", "must be text"),

@@ -22,6 +22,14 @@ import ReportModel
         try ReportMarkdownReader.read(Array(report.utf8), file: "report.md", reportPath: nil, settings: settings)
     }
 
+    /// As Pandoc reads `-M`, a value that is no YAML is the text it is; one that opens as a
+    /// YAML list or quote must be YAML.
+    @Test func anOverrideThatIsNoYAMLIsItsText() throws {
+        let metadata = try read(MetadataSettings(overrides: ["title=Le Sahel : enjeux", "subtitle=a: b: c"])).report.metadata
+        #expect(metadata.title == "Le Sahel : enjeux" && metadata.subtitle == "a: b: c")
+        #expect(throws: DiagnosticError.self) { try read(MetadataSettings(overrides: ["keywords=[ice, ships"])) }
+    }
+
     @Test func overridesWinAndMergeMappings() throws {
         let metadata = try read(MetadataSettings(overrides: ["series.issue=8", "marking.tlp=green", "keywords=[ice, ships]", "lang=fr"])).report.metadata
         #expect(metadata.series == Series(title: "Desk Notes", volume: 3, issue: 8))
