@@ -16,7 +16,10 @@ public enum Pipeline {
                 plan.input, bytes: try InputFile.read(plan.input), strict: strict, settings: plan.metadataSettings)
             let report = read?.report
             let ignored = plan.desk.warnings.strict(strict)
-            return (ignored.contains { $0.severity == .error } ? nil : report, ignored + diagnostics)
+            // The words' problems (a language Imprint has none for), as a build tells them.
+            let words = report.map { DeskWords.words(for: $0.metadata, desk: plan.desk).1 } ?? []
+            let told = (ignored + words.map { $0.placed(at: plan.displayName) }.strict(strict))
+            return (told.contains { $0.severity == .error } ? nil : report, told + diagnostics)
         } catch {
             return (nil, error.diagnostics.strict(strict))
         }
@@ -105,8 +108,7 @@ public enum Pipeline {
         guard let loaded else { return BuildOutcome(diagnostics: diagnostics, written: []) }
         let report = loaded.report
         let (words, wordProblems) = DeskWords.words(for: report.metadata, desk: plan.desk)
-        diagnostics += wordProblems.map { $0.location == nil ? Diagnostic($0.severity, $0.code, $0.message, at: .file(plan.displayName)) : $0 }
-            .strict(plan.settings.strict)
+        diagnostics += wordProblems.map { $0.placed(at: plan.displayName) }.strict(plan.settings.strict)
         let renderer = Renderer(report: report, words: words, images: loaded.images, plan: plan, progress: progress)
         let otherDigests = BuildStamp.digests(
             of: inputs(of: renderer), images: Array(loaded.images.values), read: (try? renderer.styles.get())?.users ?? [:])
@@ -254,6 +256,11 @@ extension [Diagnostic] {
 extension Diagnostic {
     /// A writer's diagnostic about no place in a source (the model, the XML layer, the
     /// e-book's container) as the build reports it: naming the edition, at the report.
+    /// Placed at the report, when it has no place of its own.
+    func placed(at report: String) -> Diagnostic {
+        location == nil ? Diagnostic(severity, code, message, at: .file(report)) : self
+    }
+
     func placed(in format: OutputFormat, of report: String) -> Diagnostic {
         guard location == nil else { return self }
         return Diagnostic(severity, code, "\(format.rawValue): \(message)", at: .file(report))

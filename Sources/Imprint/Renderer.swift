@@ -83,10 +83,15 @@ struct Renderer: Sendable {
                 command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName,
                 otherEditions: OutputFormat.published.filter { $0 != .pdf }.map(\.rawValue))
             let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter([.embedded(style.text)], forPrint: true, resourceURLs: assetURLs, outlinesShapedSVGText: true)
+            // The Word edition's contents show where each section begins in print.
+            var paginated: (@Sendable ([String: Int]) -> Void)?
+            if plan.settings.formats.contains(.docx) {
+                let pagination = pagination
+                paginated = { pages in pagination.withLock { $0 = pages } }
+            }
             return PDFWriter(
                 xhtml: xhtml, style: style, engine: engine, baseDirectory: FolderRule.folder(of: plan.referencePath),
-                assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres,
-                paginated: { [pagination] pages in pagination.withLock { $0 = pages } })
+                assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres, paginated: paginated)
         case .typst:
             return TypstWriter(names: typstNames)
         }

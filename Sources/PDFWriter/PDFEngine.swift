@@ -60,7 +60,8 @@ public struct PDFEngine: Sendable {
     /// checked them) from Imprint rather than from the disk; an engine of the user's reads
     /// the files itself.
     func render(
-        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])], baseDirectory: String, assetFolders: [String], sourceDateEpoch: Int
+        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])], baseDirectory: String, assetFolders: [String], sourceDateEpoch: Int,
+        pages: Bool = false
     ) -> Result<Rendered, DiagnosticError> {
         guard usesWorker else { return renderWithCommand(xhtml: xhtml, baseDirectory: baseDirectory, sourceDateEpoch: sourceDateEpoch) }
         do throws(PDFWorker.Failure) {
@@ -68,7 +69,7 @@ public struct PDFEngine: Sendable {
                 try PDFWorkerPool.withWorker(.weasyPrint) { worker throws(PDFWorker.Failure) in
                     try worker.render(
                         xhtml: xhtml, images: images, folders: [baseDirectory] + assetFolders, sourceDateEpoch: sourceDateEpoch, variant: standard.rawValue,
-                        timeout: Double(timeout))
+                        timeout: Double(timeout), pages: pages)
                 })
         } catch {
             return .failure(failure(error))
@@ -76,7 +77,7 @@ public struct PDFEngine: Sendable {
     }
 
     /// Typesets `project` with Typst, in a worker whose compile root holds only its files.
-    func typeset(_ project: TypstProject, sourceDateEpoch: Int) -> Result<Rendered, DiagnosticError> {
+    func typeset(_ project: TypstProject, sourceDateEpoch: Int, pages: Bool = false) -> Result<Rendered, DiagnosticError> {
         guard let variant = standard.typstName else {
             let known = PDFStandard.allCases.filter { $0.typstName != nil }.map(\.rawValue).joined(separator: ", ")
             return .failure(DiagnosticError(
@@ -86,7 +87,7 @@ public struct PDFEngine: Sendable {
         do throws(PDFWorker.Failure) {
             return .success(
                 try PDFWorkerPool.withWorker(.typst) { worker throws(PDFWorker.Failure) in
-                    try worker.typeset(project, sourceDateEpoch: sourceDateEpoch, variant: variant, timeout: Double(timeout))
+                    try worker.typeset(project, sourceDateEpoch: sourceDateEpoch, variant: variant, timeout: Double(timeout), pages: pages)
                 })
         } catch {
             return .failure(failure(error))

@@ -118,19 +118,20 @@ final class PDFWorker: @unchecked Sendable {
     /// (the first is the base of its relative URLs), `images` (by where each is on disk)
     /// from the bytes given; gives the engine's warnings too (see `PDFEngine.Rendered`).
     func render(
-        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])], folders: [String], sourceDateEpoch: Int, variant: String?, timeout: Double
+        xhtml: [UInt8], images: [(path: String, bytes: [UInt8])], folders: [String], sourceDateEpoch: Int, variant: String?, timeout: Double,
+        pages: Bool = false
     ) throws(Failure) -> PDFEngine.Rendered {
         let job = PDFJob(
             length: xhtml.count, folder: folders[0], assets: Array(folders.dropFirst()), epoch: sourceDateEpoch, variant: variant,
-            images: images.map { PDFJob.File(path: $0.path, length: $0.bytes.count) })
+            images: images.map { PDFJob.File(path: $0.path, length: $0.bytes.count) }, pages: pages ? true : nil)
         return try exchange(job, bytes: [xhtml] + images.map(\.bytes), timeout: timeout)
     }
 
     /// Has a Typst worker compile `project` (its files by name inside the worker's root).
-    func typeset(_ project: TypstProject, sourceDateEpoch: Int, variant: String?, timeout: Double) throws(Failure) -> PDFEngine.Rendered {
+    func typeset(_ project: TypstProject, sourceDateEpoch: Int, variant: String?, timeout: Double, pages: Bool = false) throws(Failure) -> PDFEngine.Rendered {
         let job = PDFJob(
             length: 0, folder: root ?? "", assets: [], epoch: sourceDateEpoch, variant: variant,
-            files: project.files.map { PDFJob.File(path: $0.name, length: $0.bytes.count) })
+            files: project.files.map { PDFJob.File(path: $0.name, length: $0.bytes.count) }, pages: pages ? true : nil)
         return try exchange(job, bytes: project.files.map(\.bytes), timeout: timeout)
     }
 

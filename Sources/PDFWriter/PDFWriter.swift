@@ -21,14 +21,14 @@ public struct PDFWriter: EditionWriter {
     let paper: (width: Double, height: Double)
     /// Told, once the PDF is made, the printed number of the page each section (by its
     /// id) begins on: for an edition of the same build that shows them (the Word
-    /// edition's contents).
-    let paginated: @Sendable ([String: Int]) -> Void
+    /// edition's contents). Nil when none does: the engine is not asked.
+    let paginated: (@Sendable ([String: Int]) -> Void)?
 
     /// `xhtml` writes the print XHTML: with print.css embedded for WeasyPrint, with no style
     /// sheet and the images at their names in the project (`TypstProject.imageNames`) for Typst.
     public init(
         xhtml: XHTMLWriter, style: PrintStyle, engine: PDFEngine, baseDirectory: String, assetFolders: [String], modified: Int,
-        paper: (width: Double, height: Double), paginated: @escaping @Sendable ([String: Int]) -> Void = { _ in }
+        paper: (width: Double, height: Double), paginated: (@Sendable ([String: Int]) -> Void)? = nil
     ) {
         self.paper = paper
         self.paginated = paginated
@@ -45,10 +45,11 @@ public struct PDFWriter: EditionWriter {
         let (document, warnings) = xhtml.write(manuscript)
         let (images, unshaped) = Self.shapedImages(manuscript)
         let rendered = try engine.render(
-            xhtml: document, images: images, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified
+            xhtml: document, images: images, baseDirectory: baseDirectory, assetFolders: assetFolders, sourceDateEpoch: modified,
+            pages: paginated != nil
         ).get()
         rendered.pdf.withUnsafeBytes(sink)
-        paginated(rendered.pages)
+        paginated?(rendered.pages)
         return warnings + unshaped + style.diagnostics(rendered.warnings, embeddedFirstLine: XHTMLWriter.embeddedStyleFirstLine)
     }
 
@@ -88,9 +89,9 @@ public struct PDFWriter: EditionWriter {
                 at: .file(engine.file))
         }
         let project = try TypstProject(manuscript: manuscript, xhtml: xhtml, paper: paper, names: .compiled)
-        let rendered = try engine.typeset(project, sourceDateEpoch: modified).get()
+        let rendered = try engine.typeset(project, sourceDateEpoch: modified, pages: paginated != nil).get()
         rendered.pdf.withUnsafeBytes(sink)
-        paginated(rendered.pages)
+        paginated?(rendered.pages)
         return project.warnings + rendered.warnings.map { Diagnostic(.warning, .pdfEngineMessage, "pdf: Typst: " + $0, at: nil) }
     }
 }

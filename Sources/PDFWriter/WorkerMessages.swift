@@ -35,6 +35,9 @@ struct PDFJob: Codable, Equatable {
     /// template (`main.typ`), the print XHTML, the print values and the images (the XHTML
     /// after the line is then empty).
     var files: [File] = []
+    /// Whether the reply says where each section begins (`PDFReply.pages`): asked for
+    /// only when an edition of the build shows it.
+    var pages: Bool?
 }
 
 /// What the worker says: first its greeting (`engine`, or `error` when its engine cannot be

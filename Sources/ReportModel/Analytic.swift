@@ -2,9 +2,9 @@
 public struct KeyJudgment: Sendable, Codable, Equatable {
     public var id: String?
     public var title: [Inline]
-    /// Whether the author closed the title with a full stop ("**Attacks continue.** The…"):
-    /// every edition keeps it there; otherwise the language's colon joins the title to its
-    /// text (`LeadIn`). Nil when not.
+    /// How the author closed the title: with a full stop ("**Attacks continue.** The…",
+    /// true) or a colon (false), which every edition keeps, in the language's form; nil
+    /// when with neither (then the language's rule, `LeadIn`).
     public var titleEndsSentence: Bool?
     /// The rest of the item: its first paragraph after the lead-in, then any further blocks.
     public var blocks: [Block]
@@ -33,9 +33,9 @@ public struct KeyJudgment: Sendable, Codable, Equatable {
 public struct Risk: Sendable, Codable, Equatable {
     public var id: String?
     public var title: [Inline]
-    /// Whether the author closed the title with a full stop ("**Attacks continue.** The…"):
-    /// every edition keeps it there; otherwise the language's colon joins the title to its
-    /// text (`LeadIn`). Nil when not.
+    /// How the author closed the title: with a full stop ("**Attacks continue.** The…",
+    /// true) or a colon (false), which every edition keeps, in the language's form; nil
+    /// when with neither (then the language's rule, `LeadIn`).
     public var titleEndsSentence: Bool?
     public var blocks: [Block]
     public var likelihood: Likelihood?

@@ -5,7 +5,7 @@ extension BodyBuilder {
     func keyJudgment(_ item: MarkdownNode) -> KeyJudgment {
         let (title, endsSentence, blocks, attributes) = analyticContent(item, needsTitle: "a key judgment")
         var judgment = KeyJudgment(id: attributes?.id, title: title, blocks: blocks)
-        judgment.titleEndsSentence = endsSentence ? true : nil
+        judgment.titleEndsSentence = endsSentence
         for attribute in attributes?.attributes ?? [] {
             switch attribute.key {
             case "likelihood": judgment.likelihood = likelihood(attribute.value, at: item)
@@ -20,7 +20,7 @@ extension BodyBuilder {
     func risk(_ item: MarkdownNode) -> Risk {
         let (title, endsSentence, blocks, attributes) = analyticContent(item, needsTitle: "a risk")
         var risk = Risk(id: attributes?.id, title: title, blocks: blocks)
-        risk.titleEndsSentence = endsSentence ? true : nil
+        risk.titleEndsSentence = endsSentence
         for attribute in attributes?.attributes ?? [] {
             switch attribute.key {
             case "likelihood": risk.likelihood = likelihood(attribute.value, at: item)
@@ -52,13 +52,13 @@ extension BodyBuilder {
     }
 
     /// The bold lead-in as title (without its closing colon or full stop), whether that was a
-    /// full stop (and not a colon), and the item's blocks with the lead-in taken off the
-    /// first paragraph.
-    private func analyticContent(_ item: MarkdownNode, needsTitle what: String) -> ([Inline], Bool, [Block], AttributeBlock?) {
+    /// full stop (true) or a colon (false; nil: neither), and the item's blocks with the
+    /// lead-in taken off the first paragraph.
+    private func analyticContent(_ item: MarkdownNode, needsTitle what: String) -> ([Inline], Bool?, [Block], AttributeBlock?) {
         var (blocks, attributes) = itemContent(item)
         guard case .paragraph(var inlines) = blocks.first, case .strong(var title) = inlines.first else {
             log.warning(.leadInMissing, "\(what) starts with a bold lead-in that is its title, as in **Title:** text", at: location(item))
-            return ([], false, blocks, attributes)
+            return ([], nil, blocks, attributes)
         }
         inlines.removeFirst()
         var closing = ""
@@ -73,7 +73,8 @@ extension BodyBuilder {
             return true
         }
         if inlines.isEmpty { blocks.removeFirst() } else { blocks[0] = .paragraph(inlines) }
-        return (title, closing.contains(".") && !closing.contains(":"), blocks, attributes)
+        let endsSentence: Bool? = closing.contains(":") ? false : closing.contains(".") ? true : nil
+        return (title, endsSentence, blocks, attributes)
     }
 
     private func likelihood(_ text: String, at item: MarkdownNode) -> Likelihood? {

@@ -12,10 +12,11 @@ public struct LeadIn {
     public let opening: [Inline]?
     /// The blocks after the opening paragraph (all of them when there is none).
     public let rest: ArraySlice<Block>
-    /// Whether the analyst closed the title with a full stop (`KeyJudgment.titleEndsSentence`).
-    public let endsSentence: Bool
+    /// How the analyst closed the title: a full stop (true), a colon (false), neither
+    /// (nil): `KeyJudgment.titleEndsSentence`.
+    public let endsSentence: Bool?
 
-    public init(title: [Inline], blocks: [Block], endsSentence: Bool = false) {
+    public init(title: [Inline], blocks: [Block], endsSentence: Bool? = nil) {
         self.title = title
         self.endsSentence = endsSentence
         if !title.isEmpty, case .paragraph(let inlines) = blocks.first {
@@ -28,11 +29,11 @@ public struct LeadIn {
     }
 
     public init(_ judgment: KeyJudgment) {
-        self.init(title: judgment.title, blocks: judgment.blocks, endsSentence: judgment.titleEndsSentence == true)
+        self.init(title: judgment.title, blocks: judgment.blocks, endsSentence: judgment.titleEndsSentence)
     }
 
     public init(_ risk: Risk) {
-        self.init(title: risk.title, blocks: risk.blocks, endsSentence: risk.titleEndsSentence == true)
+        self.init(title: risk.title, blocks: risk.blocks, endsSentence: risk.titleEndsSentence)
     }
 
     /// A source: no title, its blocks as they are.
@@ -41,22 +42,28 @@ public struct LeadIn {
     }
 
     /// What stands between the title and its opening, set inside the bold title (the mark)
-    /// and after it (the space): the analyst's full stop when the title ends a sentence
-    /// (`pattern.sentence`'s: "." and " "; "。" and nothing in Japanese); else the language's
-    /// colon, as it joins a label and its text (`pattern.label`: ":" and " " in English, a
-    /// narrow no-break space and ":" then " " in French, "：" and nothing in Japanese);
-    /// before an opening whose first letter is a capital, the language's
-    /// `pattern.lead-in-sentence` (a full stop where a colon takes no capital after it:
-    /// French "Les juntes tiennent. Elles…").
+    /// and after it (the space), in the language's form of what the analyst wrote: a full
+    /// stop (`pattern.sentence`'s: "." and " "; "。" and nothing in Japanese) or a colon (as
+    /// the language joins a label and its text, `pattern.label`: ":" and " " in English, a
+    /// narrow no-break space and ":" then " " in French, "：" and nothing in Japanese). With
+    /// neither, the colon, or before an opening whose first letter is a capital the
+    /// language's `pattern.lead-in-sentence` (a full stop where a colon takes no capital
+    /// after it: French). A title that ends in its own `?` or `!` takes no mark.
     public func joint(_ words: Words) -> (mark: String, space: String) {
+        let label = words.around(.labelPattern, placeholder: "text").before.replacingOccurrences(of: "{label}", with: "")
+        if let last = title.plainText.last, "?!…？！".contains(last) {
+            return ("", label.hasSuffix(" ") ? " " : "")
+        }
         let between: String
-        if endsSentence {
+        switch endsSentence {
+        case true?:
             let end = words.around(.sentencePattern, placeholder: "text").after
             between = end + (end.last?.isASCII == true ? " " : "")
-        } else {
+        case false?:
+            between = label
+        case nil:
             let capital = (opening ?? []).plainText.first(where: \.isLetter)?.isUppercase == true
-            between = words.around(capital ? .leadInSentencePattern : .labelPattern, placeholder: "text").before
-                .replacingOccurrences(of: "{label}", with: "")
+            between = capital ? words.around(.leadInSentencePattern, placeholder: "text").before.replacingOccurrences(of: "{label}", with: "") : label
         }
         let mark = between.replacing(/\ +$/, with: "")
         return (mark, String(between.dropFirst(mark.count)))

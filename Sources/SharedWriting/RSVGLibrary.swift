@@ -32,6 +32,8 @@ struct RSVG: @unchecked Sendable {
         let createForStream: @convention(c) (Write?, UnsafeMutableRawPointer?, Double, Double) -> OpaquePointer?
         let setDocumentUnit: @convention(c) (OpaquePointer?, Int32) -> Void
         let finish: @convention(c) (OpaquePointer?) -> Void
+        /// `cairo_surface_status`: 0 when all was written.
+        let status: @convention(c) (OpaquePointer?) -> Int32
     }
 
     /// Loaded on first use; nil when librsvg is not installed.
@@ -67,9 +69,10 @@ struct RSVG: @unchecked Sendable {
         if let createForStream: @convention(c) (SVGSurface.Write?, UnsafeMutableRawPointer?, Double, Double) -> OpaquePointer? =
             symbol("cairo_svg_surface_create_for_stream"),
             let setDocumentUnit: @convention(c) (OpaquePointer?, Int32) -> Void = symbol("cairo_svg_surface_set_document_unit"),
-            let finish: @convention(c) (OpaquePointer?) -> Void = symbol("cairo_surface_finish")
+            let finish: @convention(c) (OpaquePointer?) -> Void = symbol("cairo_surface_finish"),
+            let status: @convention(c) (OpaquePointer?) -> Int32 = symbol("cairo_surface_status")
         {
-            svgSurface = SVGSurface(createForStream: createForStream, setDocumentUnit: setDocumentUnit, finish: finish)
+            svgSurface = SVGSurface(createForStream: createForStream, setDocumentUnit: setDocumentUnit, finish: finish, status: status)
         }
         return RSVG(
             newFromData: newFromData, setDPI: setDPI, intrinsicSizeInPixels: intrinsicSizeInPixels, intrinsicDimensions: intrinsicDimensions,

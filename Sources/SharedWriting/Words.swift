@@ -27,9 +27,11 @@ public struct Words: Sendable {
     /// The languages Imprint ships a table for.
     public static var languages: [String] { shipped.keys.sorted() }
 
-    /// Whether Imprint ships a table for `language` (by the tag, or by its first subtag).
+    /// Whether Imprint ships a table for `language` (by the tag, or by its first subtag), or
+    /// the tag names no language to write in (`und`, `mul`, `zxx`).
     public static func isShipped(_ language: String) -> Bool {
-        shipped[language.lowercased()] != nil || shipped[primaryLanguage(of: language)] != nil
+        ["und", "mul", "zxx"].contains(primaryLanguage(of: language)) || shipped[language.lowercased()] != nil
+            || shipped[primaryLanguage(of: language)] != nil
     }
 
     /// The shipped tables by language tag, read from their data files (`Locales/`).

@@ -47,8 +47,8 @@ struct RiskMatrix {
     private var height: Int { RiskMatrix.top + rowCount * RiskMatrix.cellHeight + 64 }
 
     /// The figure: the drawing and its caption. With `outlinesShapedText`, labels that need
-    /// shaping are drawn as outlines, their ids numbered after the matrix's `number`.
-    func write(into parent: XMLElement, outlinesShapedText: Bool = false, number: Int = 1) {
+    /// shaping are drawn as outlines, their ids beginning with `idPrefix`.
+    func write(into parent: XMLElement, outlinesShapedText: Bool = false, idPrefix: String = "risk-matrix-1-") {
         let figure = parent.element("figure", ["class": "risk-matrix"])
         let svg = figure.element(
             "svg",
@@ -63,7 +63,7 @@ struct RiskMatrix {
         // SVG's own title and description name it for assistive technology.
         svg.element("title", text: words[.matrixTitle])
         svg.element("desc", text: RiskMatrixGrid.description(of: placements, words: words))
-        if outlinesShapedText, let outlined = outlinedDrawing(number: number) {
+        if outlinesShapedText, let outlined = outlinedDrawing(idPrefix: idPrefix) {
             svg.appendCopy(of: outlined.root)
         } else {
             draw(into: svg)
@@ -83,7 +83,7 @@ struct RiskMatrix {
 
     /// The drawing as librsvg sets it, its text as outlines (`SVGOutlines`), in the house
     /// sans; nil when no label needs shaping or librsvg cannot draw it.
-    private func outlinedDrawing(number: Int) -> XMLDocument? {
+    private func outlinedDrawing(idPrefix: String) -> XMLDocument? {
         let document = XMLDocument(rootName: "svg", namespace: RiskMatrix.svgNamespace)
         let root = document.root
         for (name, value) in [("viewBox", "0 0 \(width) \(height)"), ("width", "\(width)"), ("height", "\(height)"), ("font-family", HouseStyle.sans)] {
@@ -92,7 +92,7 @@ struct RiskMatrix {
         draw(into: root)
         let bytes = document.serialized(indent: false)
         guard SVGOutlines.needsShaping(String(decoding: bytes, as: UTF8.self)),
-            let outlined = SVGOutlines.outlined(bytes, idPrefix: "risk-matrix-\(number)-")
+            let outlined = SVGOutlines.outlined(bytes, idPrefix: idPrefix)
         else { return nil }
         return try? XMLDocument.parse(outlined, url: "risk-matrix.svg")
     }

@@ -35,7 +35,10 @@ extension XHTMLContext {
         let matrix = RiskMatrix(risks: risks, yardstick: report.metadata.yardstick, words: words)
         if let matrix {
             matrices += 1
-            matrix.write(into: parent, outlinesShapedText: outlinesShapedSVGText, number: matrices)
+            // The outlines' ids begin with what begins no id of the report's.
+            var prefix = "risk-matrix-\(matrices)-"
+            while identifiers.contains(where: { $0.hasPrefix(prefix) }) { prefix = "_" + prefix }
+            matrix.write(into: parent, outlinesShapedText: outlinesShapedSVGText, idPrefix: prefix)
         }
         if let yardstick = scaleNotes.afterRisks(risks, drawsMatrix: matrix != nil) { YardstickNote(yardstick: yardstick, words: words).write(into: parent) }
     }

@@ -38,7 +38,7 @@ import Testing
     @Test func aJobRoundTripsThroughTheWorkerWithEveryKey() throws {
         let job = PDFJob(
             length: 42, folder: "/reports/a b", assets: ["/desk/shared"], epoch: 1_735_689_600, variant: "pdf/a-3u",
-            images: [PDFJob.File(path: "/reports/a b/map.svg", length: 120)])
+            images: [PDFJob.File(path: "/reports/a b/map.svg", length: 120)], pages: true)
         let line = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
         let echoed = try python("print(json.dumps(worker['read_job'](sys.stdin.readline())))", input: line + "\n")
         #expect(try JSONDecoder().decode(PDFJob.self, from: Data(echoed.utf8)) == job)

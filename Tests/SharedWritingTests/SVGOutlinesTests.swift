@@ -16,6 +16,7 @@ import Testing
         #expect(SVGOutlines.needsShaping("हिन्दी"))
         #expect(!SVGOutlines.needsShaping("very likely — très probable, 55–80 %"))
         #expect(!SVGOutlines.needsShaping("ほぼ確実 거의 확실"))
+        #expect(SVGOutlines.needsShaping("<text>&#x627;&#1604;</text>") && !SVGOutlines.needsShaping("&#233;t&#xE9;"))
     }
 
     /// The outlined image holds no text, only the shapes librsvg set it in: drawn, it is the
@@ -42,6 +43,15 @@ import Testing
         _ = SVGRaster.png(from: svg)  // another surface in between
         #expect(SVGOutlines.outlined(svg, idPrefix: "m1-") == outlined)
         #expect(SVGOutlines.outlined(Array("<svg".utf8), idPrefix: "x") == nil)
+        // What cairo would draw as pixels is left as it is: a filter (however small the
+        // file, drawn at the image's size), a mask, a pattern, an embedded image.
+        let filtered = Self.arabic.replacingOccurrences(of: "<rect ", with: #"<filter id="f"><feTurbulence baseFrequency="0.9"/></filter><rect filter="url(#f)" "#)
+        #expect(SVGOutlines.outlined(Array(filtered.utf8), idPrefix: "x") == nil)
+        // A size the image gives relative to its place stays so, over cairo's own.
+        let relative = Self.arabic.replacingOccurrences(of: #"width="200" height="60""#, with: #"width="100%" preserveAspectRatio="xMinYMin meet""#)
+        let sized = String(decoding: try #require(SVGOutlines.outlined(Array(relative.utf8), idPrefix: "x")), as: UTF8.self)
+        let root = try #require(sized.firstMatch(of: /<svg\b[^>]*>/)?.output)
+        #expect(root.contains(#"width="100%""#) && !root.contains("height=") && root.contains(#"preserveAspectRatio="xMinYMin meet""#), "\(root)")
         // Larger than six pages' width: not drawn (a filter's pixels are drawn at its size).
         let huge = Self.arabic.replacingOccurrences(of: #"width="200" height="60""#, with: #"width="90000" height="60""#)
         #expect(SVGOutlines.outlined(Array(huge.utf8), idPrefix: "x") == nil)
@@ -52,7 +62,7 @@ import Testing
     /// becomes presentation attributes.
     @Test func idsAreRenumberedWithTheirReferences() {
         let cairo = ##"<svg><clipPath id="clip7"><rect/></clipPath><symbol id="glyph3-1"/><g id="surface91" clip-path="url(#clip7)"><use xlink:href="#glyph3-1"/></g><path style=" stroke:none;fill:rgb(0%,50%,0%);" d="M 0 0"/></svg>"##
-        let renumbered = String(decoding: SVGOutlines.renumbered(cairo, idPrefix: "m2-"), as: UTF8.self)
+        let renumbered = SVGOutlines.renumbered(cairo, idPrefix: "m2-")
         #expect(renumbered == ##"<svg><clipPath id="m2-1"><rect/></clipPath><symbol id="m2-2"/><g id="m2-3" clip-path="url(#m2-1)"><use xlink:href="#m2-2"/></g><path stroke="none" fill="rgb(0%,50%,0%)" d="M 0 0"/></svg>"##)
     }
 }

@@ -101,6 +101,10 @@ struct WordsTests {
         // The analyst's full stop is kept in every language, as the language ends a sentence.
         #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("They")])], endsSentence: true).joint(Words(language: "en")) == (".", " "))
         #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("x")])], endsSentence: true).joint(Words(language: "ja")) == ("。", ""))
+        // The analyst's colon is kept before a capital (a name: "Paris reste…"), and a title
+        // with its own question mark takes no other.
+        #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("Paris")])], endsSentence: false).joint(french) == ("\u{202F}:", " "))
+        #expect(LeadIn(title: [.text("Pourquoi ?")], blocks: [.paragraph([.text("Les")])], endsSentence: nil).joint(french) == ("", " "))
         #expect(LeadIn(title: [.text("T")], blocks: [.paragraph([.text("Sie")])]).joint(Words(language: "de")) == (":", " "))
         for language in ["ja", "zh"] {
             let words = Words(language: language)

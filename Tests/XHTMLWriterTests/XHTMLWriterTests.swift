@@ -212,7 +212,7 @@ import XMLSupport
         func drawn(_ language: String, outlined: Bool) throws -> String {
             let matrix = try #require(RiskMatrix(risks: risks, yardstick: .icd203, words: Words(language: language)))
             let document = XMLDocument(rootName: "div", namespace: XHTMLWriter.namespace)
-            matrix.write(into: document.root, outlinesShapedText: outlined, number: 2)
+            matrix.write(into: document.root, outlinesShapedText: outlined, idPrefix: "risk-matrix-2-")
             return String(decoding: document.serialized(), as: UTF8.self)
         }
         let arabic = try drawn("ar", outlined: true)

@@ -10,15 +10,17 @@ JSON, followed by as many bytes as its "length" says:
   stamp records;
 - Imprint sends {"version": 2, "length": N, "folder": DIR, "assets": [DIR, ...], "epoch":
   SECONDS, "variant": "pdf/ua-1", "images": [{"path": FILE, "length": M}, ...], "files":
-  [{"path": NAME, "length": M}, ...]} and N bytes of XHTML, then M bytes of each image and
-  of each file ("assets", "variant", "images" and "files" may be left out). For WeasyPrint
+  [{"path": NAME, "length": M}, ...], "pages": true} and N bytes of XHTML, then M bytes of
+  each image and of each file ("assets", "variant", "images", "files" and "pages" may be
+  left out; "pages" asks for the reply's pages). For WeasyPrint
   the images are those the document shows as Imprint's reader read and checked them, which
   the fetcher serves for those files rather than read them again. For Typst, N is 0 and the
   files are the project Typst compiles (`typeset`), by name inside ROOT; the worker answers
   {"version": 2, "length": N, "warnings": [...], "pages": {ID: PAGE, ...}} and N bytes of
   PDF, or {"version": 2, "error": "...", "refused": [...], "warnings": [...]}. The warnings
   are the engine's own (a style sheet's unknown property or bad value, with its line and
-  column); the pages, the printed number of the page each section (by its id) begins on.
+  column); the pages (when asked for, and unless their ids pass PAGES_LIMIT), the printed
+  number of the page each section (by its id) begins on.
 
 The two messages are `PDFJob` and `PDFReply` in Imprint's Sources/PDFWriter/WorkerMessages.swift;
 `read_job` and `reply` are their side here, and a job of another protocol version is refused.
@@ -49,9 +51,12 @@ import threading
 # The version of the messages this worker speaks (WorkerMessages.version in Imprint).
 PROTOCOL = 2
 # The keys of a job, and those a job must have.
-JOB_KEYS = {'version', 'length', 'folder', 'assets', 'epoch', 'variant', 'images', 'files'}
+JOB_KEYS = {'version', 'length', 'folder', 'assets', 'epoch', 'variant', 'images', 'files', 'pages'}
 REQUIRED_JOB_KEYS = {'version', 'length', 'folder', 'epoch'}
 DATA_LIMIT = 64 * 1024
+# The most characters of section ids a reply's pages may hold: a reply is one line, and a
+# larger map is left out (the Word edition's contents then have no page numbers).
+PAGES_LIMIT = 256 * 1024
 FILE_LIMIT = 64 * 1024 * 1024
 LIFELINE = 3
 # The most memory (data and anonymous mappings) the worker may hold: a document that needs
@@ -478,7 +483,7 @@ def render(weasyprint, Fetcher, job, xhtml, images=None):
             if not mend_runts(runts(document), mended) and not moved:
                 break
             document = lay_out(html, options)
-        pages = section_pages(html.etree_element, document)
+        pages = section_pages(html.etree_element, document) if job.get('pages') else None
         pdf = document.write_pdf(**options)
     finally:
         logger.removeHandler(warnings)
@@ -498,7 +503,12 @@ def section_pages(root, document):
         for anchor in page.anchors:
             if anchor in wanted:
                 pages.setdefault(anchor, number)
-    return pages
+    return bounded(pages)
+
+
+def bounded(pages):
+    """`pages`, or None when its ids pass PAGES_LIMIT."""
+    return pages if sum(len(name) + 8 for name in pages) <= PAGES_LIMIT else None
 
 
 # ---------- Typst ----------
@@ -544,10 +554,10 @@ def typeset(typst, compiler, root, job, files):
         pdf, warnings = compiler.compile_with_warnings(
             input=os.path.join(root, TYPST_MAIN), format='pdf', pdf_standards=standards, timestamp=int(job['epoch']))
         # The template marks where each section begins; reading it back costs no new layout.
-        marks = json.loads(compiler.query(selector='<imprint-section-page>', field='value'))
+        marks = json.loads(compiler.query(selector='<imprint-section-page>', field='value')) if job.get('pages') else None
     except typst.TypstError as error:
         return reply(error=typst_message(error)), b''
-    pages = {mark['id']: mark['page'] for mark in marks if isinstance(mark, dict)}
+    pages = bounded({mark['id']: mark['page'] for mark in marks if isinstance(mark, dict)}) if marks is not None else None
     return reply(length=len(pdf), warnings=[typst_message(warning) for warning in warnings], pages=pages), pdf
 
 
