@@ -49,7 +49,7 @@ import ReportReaders
                 #expect(lines.first == "TLP:AMBER" && lines.last == "TLP:AMBER", "\(name)")
                 #expect(text.contains("originator"), "\(name): the notice")
                 if sentences > 0 { #expect(text.contains("Summary sentence 1 says"), "\(name): the bottom line") }
-                let shown = (1...max(1, judgments)).filter { text.contains("Judgment \($0) holds:") }.count
+                let shown = (1...max(1, judgments)).filter { text.contains("Judgment \($0) holds. First") }.count
                 if judgments > 0 {
                     #expect(shown >= 1, "\(name): no judgment")
                     #expect(shown == judgments || text.contains("Shown: \(shown) of \(judgments);"), "\(name): the cut is not told\n\(text)")
@@ -97,6 +97,6 @@ import ReportReaders
         #expect(lines.count <= BriefSelection.lines, "\(brief)")
         #expect(lines[2].hasPrefix("Author Number 1,") && lines[4].hasSuffix("…") && lines[5].isEmpty, "\(brief)")
         #expect(brief.contains("- Item 1 of the bottom line.") && !brief.contains("Item 120 "), "\(brief)")
-        #expect(brief.contains("The summary goes on in the full report.") && brief.contains("1. J holds: It does."), "\(brief)")
+        #expect(brief.contains("The summary goes on in the full report.") && brief.contains("1. J holds. It does."), "\(brief)")
     }
 }
