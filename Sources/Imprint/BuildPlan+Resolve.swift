@@ -76,6 +76,7 @@ extension BuildPlan {
         settings.metadataOverrides = request.metadata
         let configuredOutput = values.value(SettingRules.output, given: request.output)
         var plan = BuildPlan(request: request, settings: settings, desk: desk, outputDirectory: configuredOutput ?? defaultOutput)
+        plan.editionsAsked = request.to != nil || desk.buildOptions["to"] != nil || outputNamesEdition
         if purpose == .build, values.usage.isEmpty {
             // The editions were asked for (on the command line, or by the desk's list), not
             // left to the name of one edition's file.

@@ -23,6 +23,9 @@ public struct BuildPlan: Sendable {
     /// that lets the next one skip what is current: not for one file named by `-o`, beside
     /// which nothing of Imprint's is left.
     public var keepsStamp: Bool { outputName == nil }
+    /// The editions were asked for (`--to`, the desk's `to:`, or `-o FILE.EXT`), not left to
+    /// the default: a PDF that has no engine is then an error, not skipped.
+    public var editionsAsked = false
     /// The one edition goes to standard output (`-o -`), through a folder of its own.
     public var writesStandardOutput = false
     /// The report is a folder of reports.
@@ -86,12 +89,16 @@ public struct BuildOutcome: Sendable {
     /// The files of the editions as they now stand: those written, or when up to date, the
     /// last build's.
     public var files: [String]
+    /// The editions left out because the machine cannot make them (the PDF, with no engine
+    /// installed), when they were not asked for by name.
+    public var skipped: [OutputFormat] = []
 
-    public init(diagnostics: [Diagnostic], written: [String], upToDate: Bool = false, files: [String]? = nil) {
+    public init(diagnostics: [Diagnostic], written: [String], upToDate: Bool = false, files: [String]? = nil, skipped: [OutputFormat] = []) {
         self.diagnostics = diagnostics
         self.written = written
         self.upToDate = upToDate
         self.files = files ?? written
+        self.skipped = skipped
     }
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }

@@ -119,14 +119,29 @@ public enum Pipeline {
             return BuildOutcome(diagnostics: diagnostics + [Diagnostic(.error, .writeFailed, error.description, at: nil)], written: [])
         }
         var files: [AtomicFile.Pending] = []
+        var skipped: [OutputFormat] = []
         for (format, result) in zip(plan.settings.formats, renderAll(renderer)) {
             switch result {
             case .success(let (warnings, prepared, folders)):
                 created += folders
                 diagnostics += warnings.map { $0.placed(in: format, of: plan.displayName) }.strict(plan.settings.strict)
                 files += prepared
+            case .failure(let failure) where format == .pdf && !plan.editionsAsked && failure.diagnostics.allSatisfy({ $0.code == .pdfEngineMissing }):
+                // A machine with no PDF engine still builds the other editions it was not
+                // asked for by name; the PDF is skipped, once said, about the machine.
+                skipped.append(format)
+                diagnostics += failure.diagnostics.map {
+                    Diagnostic(.warning, .pdfSkipped, $0.message.replacingOccurrences(of: "pdf: ", with: "pdf: skipped, for ", options: .anchored), at: nil)
+                }.strict(plan.settings.strict)
             case .failure(let failure):
-                diagnostics += failure.diagnostics.map { $0.placed(in: format, of: plan.displayName) }
+                // An engine that cannot start is the machine's, told with the editions that
+                // build without it.
+                let others = OutputFormat.published.filter { $0 != .pdf }.map(\.rawValue).joined(separator: ",")
+                diagnostics += failure.diagnostics.map {
+                    $0.code != .pdfEngineMissing
+                        ? $0.placed(in: format, of: plan.displayName)
+                        : Diagnostic($0.severity, $0.code, $0.message + ", or build the other editions with --to \(others)", at: $0.location)
+                }
             }
         }
         // What several editions found alike (a missing --css file) is said once.
@@ -161,7 +176,7 @@ public enum Pipeline {
             // A stamp that cannot be written only costs the next build its shortcut.
             if AtomicFile.createOwnFolder(FolderRule.folder(of: stampPath)) { try? AtomicFile.writeAll([(stampPath, stamp.bytes)]) }
         }
-        return BuildOutcome(diagnostics: diagnostics, written: written)
+        return BuildOutcome(diagnostics: diagnostics, written: written, skipped: skipped)
     }
 
     /// One edition's warnings and its files (the edition, and any written with it), each

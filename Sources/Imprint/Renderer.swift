@@ -80,8 +80,7 @@ struct Renderer: Sendable {
             // house template, each image at its name in the project.
             let style = try styles.get().print
             let engine = PDFEngine(
-                command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName,
-                otherEditions: OutputFormat.published.filter { $0 != .pdf }.map(\.rawValue))
+                command: plan.settings.pdfEngine, timeout: plan.settings.pdfTimeout, standard: plan.settings.pdfStandard, file: plan.displayName)
             let xhtml = engine.usesTypst ? typstXHTMLWriter : xhtmlWriter([.embedded(style.text)], forPrint: true, resourceURLs: assetURLs, outlinesShapedSVGText: true)
             // The Word edition's contents show where each section begins in print.
             var paginated: (@Sendable ([String: Int]) -> Void)?

@@ -36,6 +36,8 @@ struct BuildArguments: Equatable {
         if outcome.upToDate { Console.say("\(request.report): up to date (--force rebuilds)") }
         for path in outcome.written { Console.say("wrote \(path)") }
         if !outcome.succeeded { throw ExitCode(1) }
+        // Built, but without an edition the machine cannot make (the PDF, no engine).
+        if !outcome.skipped.isEmpty { throw ExitCode(3) }
     }
 
     /// The word of a `build` line that can only be meant as a report whose name starts with

@@ -27,7 +27,8 @@ struct BuildCommand: ParsableCommand {
               imprint build --to text -- -draft.md    a name that starts with -
 
             Exit status: 0 built (or up to date); 1 the report has errors
-            (nothing is written); 2 the command line is wrong.
+            (nothing is written); 2 the command line is wrong; 3 built, but
+            the PDF was skipped: no PDF engine is installed (--to pdf fails).
             """)
 
     @Argument(help: "The report file (Report Markdown, or the model as .json); - for Report Markdown on standard input; or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")

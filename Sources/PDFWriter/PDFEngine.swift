@@ -33,15 +33,12 @@ public struct PDFEngine: Sendable {
     let standard: PDFStandard
     /// The report, where failures are reported.
     let file: String
-    /// The editions that build without a PDF engine, named when none can start.
-    let otherEditions: [String]
 
-    public init(command: String, timeout: Int, standard: PDFStandard, file: String, otherEditions: [String]) {
+    public init(command: String, timeout: Int, standard: PDFStandard, file: String) {
         self.command = command
         self.timeout = timeout
         self.standard = standard
         self.file = file
-        self.otherEditions = otherEditions
     }
 
     /// Whether the PDF is rendered by the worker rather than a command of the user's.
@@ -103,8 +100,9 @@ public struct PDFEngine: Sendable {
                 "pdf: Typst needs more memory for this report than the PDF worker may take (\(limit) MiB; IMPRINT_PDF_MEMORY_MB sets it); build the PDF with --pdf-engine weasyprint, or split the report",
                 at: .file(file))
         }
-        let advice = error.cannotStart ? ", or build the other editions with --to \(otherEditions.joined(separator: ","))" : ""
-        return DiagnosticError(error: .pdfFailed, "pdf: " + error.description + advice, at: .file(file))
+        guard error.cannotStart else { return DiagnosticError(error: .pdfFailed, "pdf: " + error.description, at: .file(file)) }
+        // About the machine, not the report: no place.
+        return DiagnosticError(error: .pdfEngineMissing, "pdf: " + error.description, at: nil)
     }
 
     /// The PDF from an engine's command line: XHTML on standard input, PDF on standard output.

@@ -13,10 +13,17 @@ enum PDFWorkerPool {
         /// How to install it, for the message when it cannot start.
         var advice: String {
             switch self {
-            case .weasyPrint: "Install WeasyPrint with `pip install weasyprint==\(PDFEngine.testedWeasyPrint)`"
-            case .typst: "Install Typst with `pip install typst==\(PDFEngine.testedTypst)`"
+            case .weasyPrint: PDFWorkerPool.install("weasyprint==\(PDFEngine.testedWeasyPrint)")
+            case .typst: PDFWorkerPool.install("typst==\(PDFEngine.testedTypst)")
             }
         }
+    }
+
+    /// How to install `package` for the worker's Python: Imprint's Debian package brings its
+    /// own; else a virtual environment (Debian's Python refuses `pip install` outside one)
+    /// that `IMPRINT_PYTHON` names.
+    private static func install(_ package: String) -> String {
+        "Install Imprint's Debian package, which brings its own; or make a Python environment for it: `python3 -m venv ~/.local/share/imprint/python && ~/.local/share/imprint/python/bin/pip install \(package)`, then set IMPRINT_PYTHON=~/.local/share/imprint/python/bin/python3 (Scripts/bootstrap installs it on a build machine)"
     }
 
     static let python = Environment.value("IMPRINT_PYTHON") ?? "python3"
@@ -58,7 +65,7 @@ enum PDFWorkerPool {
                 }
             }
         } catch {
-            let message = "the PDF engine cannot start: \(error.description). \(engine.advice) (Scripts/bootstrap does this), name another engine with --pdf-engine COMMAND"
+            let message = "the PDF engine cannot start: \(error.description). \(engine.advice); or name another engine with --pdf-engine"
             startFailures.withLock { $0[engine] = message }
             throw PDFWorker.Failure(description: message, cannotStart: true)
         }

@@ -90,6 +90,7 @@ extension Diagnostic {
         case referenceDocInvalid = "reference-doc-invalid"
         case pdfEngineMessage = "pdf-engine-message"
         case pdfEngineMissing = "pdf-engine-missing"
+        case pdfSkipped = "pdf-skipped"
         case pdfFailed = "pdf-failed"
         case writeFailed = "write-failed"
         case `internal` = "internal"

@@ -381,6 +381,14 @@ import Testing
         #expect(result.stderr.contains("pip install weasyprint=="), "\(result.stderr)")
         #expect(result.stderr.contains("--to docbook,xhtml,epub,docx,text,brief"))
         #expect(workspace.files().isEmpty)
+        // Not asked for by name, the PDF is skipped: the other editions are written, the
+        // machine's fix said once (about the machine, at no line of the report), status 3.
+        let defaults = try workspace.run(["build", "report.md"], environment: ["IMPRINT_PYTHON": "/nonexistent/python3"])
+        #expect(defaults.status == 3, "\(defaults.stderr)")
+        #expect(workspace.files() == ["report.brief.txt", "report.css", "report.docx", "report.epub", "report.txt", "report.xhtml", "report.xml"])
+        let skip = defaults.stderr.split(separator: "\n").filter { $0.contains("[pdf-skipped]") }
+        #expect(skip.count == 1 && skip[0].hasPrefix("warning: pdf: skipped") && skip[0].contains("IMPRINT_PYTHON"), "\(defaults.stderr)")
+        try FileManager.default.removeItem(atPath: workspace.folder + "/out")
         let other = try workspace.run("build", "report.md", "--to", "docbook,pdf", "--pdf-engine", "/nonexistent/weasyprint")
         #expect(other.status == 1)
         #expect(other.stderr.contains("the PDF engine '/nonexistent/weasyprint' was not found"), "\(other.stderr)")
