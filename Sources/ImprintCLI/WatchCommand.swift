@@ -54,8 +54,12 @@ struct WatchCommand: ParsableCommand {
                 server = try PreviewServer(
                     folder: first.outputDirectory, port: port, page: page,
                     pdf: first.settings.formats.contains(.pdf) && !buildsFolder ? base + ".pdf" : nil)
+            } catch let error as POSIXError where error.code == .EADDRINUSE {
+                Console.error("imprint: port \(port) is in use (another preview, or another program): try --serve \(port == .max ? 8001 : port + 1), or --serve 0 for any free port\n")
+                throw ExitCode(1)
             } catch {
-                throw ValidationError("cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)")
+                Console.error("imprint: cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)\n")
+                throw ExitCode(1)
             }
             Console.say("serving http://127.0.0.1:\(server!.port)/")
         }

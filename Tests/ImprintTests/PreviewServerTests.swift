@@ -19,6 +19,20 @@ import Testing
         return (server, workspace.folder)
     }
 
+    /// A port in use is said with the ports to try, not the command's usage.
+    @Test func aPortInUseSaysWhichToTry() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        try FileManager.default.createDirectory(atPath: workspace.folder + "/out", withIntermediateDirectories: true)
+        let taken = try PreviewServer(folder: workspace.folder + "/out", port: 0, page: nil, pdf: nil)
+        // (Watched, so that a watch that serves after all is stopped, not waited for.)
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text", "--serve", String(taken.port)])
+        defer { watch.stop() }
+        let line = watch.waitForLine { $0.contains("127.0.0.1") || $0.contains("in use") }
+        #expect(line?.contains("port \(taken.port) is in use") == true && line?.contains("--serve 0") == true, "\(watch.output)")
+        #expect(watch.waitForExit(seconds: 10) && !watch.output.contains("Usage:"), "\(watch.output)")
+        _ = taken
+    }
+
     @Test func answersOnlyItsOwnName() throws {
         let (server, _) = try served()
         #expect(httpGet(port: server.port, path: "/report.xhtml")?.status == 200)
