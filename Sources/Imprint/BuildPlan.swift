@@ -59,7 +59,7 @@ public struct BuildPlan: Sendable {
     var readsStandardInput: Bool { input == "-" }
 
     /// The report as diagnostics name it.
-    var displayName: String { readsStandardInput ? "<stdin>" : input }
+    var displayName: String { readsStandardInput ? FileReferences.standardInputName : input }
 
     /// A path whose folder is where the report's images are: the report's own, or for
     /// standard input the resource path.

@@ -95,7 +95,10 @@ public struct FileReferences: Sendable {
                 return nil
             }
         case .failure(let problem):
-            log.error(problem.code, "\(what) '\(reference.visible)' \(problem.explanation)", at: location)
+            let hint =
+                problem == .missing && location?.file == FileReferences.standardInputName
+                ? "; a report read from standard input finds its images in the current folder, or in the one --resource-path DIR names" : ""
+            log.error(problem.code, "\(what) '\(reference.visible)' \(problem.explanation)\(hint)", at: location)
             return nil
         }
     }
@@ -112,7 +115,10 @@ public struct FileReferences: Sendable {
         return relative
     }
 
-    public enum Problem: Error, Sendable {
+    /// How a report read from standard input is named in diagnostics.
+    public static let standardInputName = "<stdin>"
+
+    public enum Problem: Error, Sendable, Equatable {
         case empty, url(String), absolute, noFolder, missing, outside, notAFile
 
         public var explanation: String {

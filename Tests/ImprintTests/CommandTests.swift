@@ -39,6 +39,14 @@ import XMLSupport
         #expect(both.status == 2 && both.stderr.contains("give the output once"), "\(both.stderr)")
     }
 
+    /// A report read from standard input whose image is not in the current folder is told
+    /// where images are looked for.
+    @Test func aMissingImageFromStandardInputNamesResourcePath() throws {
+        let workspace = Workspace()
+        let result = try workspace.run(["build", "-", "--to", "text", "-o", "-"], input: Array("---\ntitle: T\n---\n\n![Map](map.png)\n".utf8))
+        #expect(result.status == 1 && result.stderr.contains("--resource-path DIR"), "\(result.stderr)")
+    }
+
     @Test func honoursTheOutputFolder() throws {
         let workspace = Workspace(report: CommandTests.valid)
         let result = try workspace.run("build", "report.md", "--to", "docbook", "-o", "build/editions")
