@@ -8,7 +8,7 @@ extension BodyBuilder {
         judgment.titleEndsSentence = endsSentence
         for attribute in attributes?.attributes ?? [] {
             switch attribute.key {
-            case "likelihood": judgment.likelihood = likelihood(attribute.value, at: item)
+            case "likelihood": judgment.likelihood = likelihood(attribute, at: item)
             case "confidence": judgment.confidence = value(attribute, at: item)
             case "impact": judgment.impact = value(attribute, at: item)
             default: judgment.attributes.append(unknown(attribute, at: item, known: "likelihood, impact, confidence"))
@@ -23,7 +23,7 @@ extension BodyBuilder {
         risk.titleEndsSentence = endsSentence
         for attribute in attributes?.attributes ?? [] {
             switch attribute.key {
-            case "likelihood": risk.likelihood = likelihood(attribute.value, at: item)
+            case "likelihood": risk.likelihood = likelihood(attribute, at: item)
             case "impact": risk.impact = value(attribute, at: item)
             case "confidence": risk.confidence = value(attribute, at: item)
             default: risk.attributes.append(unknown(attribute, at: item, known: "likelihood, impact, confidence"))
@@ -42,7 +42,7 @@ extension BodyBuilder {
                 } else {
                     log.error(.gradeInvalid,
                         "'\(attribute.value)' is not an Admiralty grade: write reliability A–F and credibility 1–6, as in B2",
-                        at: location(item))
+                        at: location(of: attribute, in: item))
                 }
             } else {
                 source.attributes.append(unknown(attribute, at: item, known: "grade"))
@@ -77,26 +77,43 @@ extension BodyBuilder {
         return (title, endsSentence, blocks, attributes)
     }
 
-    private func likelihood(_ text: String, at item: MarkdownNode) -> Likelihood? {
-        if let likelihood = Likelihood(text, yardstick: yardstick) { return likelihood }
+    private func likelihood(_ attribute: Attribute, at item: MarkdownNode) -> Likelihood? {
+        if let likelihood = Likelihood(attribute.value, yardstick: yardstick) { return likelihood }
         let allowed = yardstick.terms.map(\.token).joined(separator: ", ")
         log.error(.likelihoodInvalid,
-            "'\(text)' is not a likelihood of the \(yardstick.rawValue) yardstick; use one of \(allowed), or a percentage such as 70%",
-            at: location(item))
+            "'\(attribute.value)' is not a likelihood of the \(yardstick.rawValue) yardstick; use one of \(allowed), or a percentage such as 70%",
+            at: location(of: attribute, in: item))
         return nil
+    }
+
+    /// Where `attribute` is written in the item (`likelihood=maybe`, as the author spelled
+    /// it), for a diagnostic at its column; the item's place when it cannot be found.
+    private func location(of attribute: Attribute, in item: MarkdownNode) -> SourceLocation {
+        let written = attribute.key + "="
+        for line in item.startLine...max(item.startLine, item.endLine) {
+            let text = source.lineText(line)
+            for found in text.ranges(of: written) {
+                let rest = text[found.upperBound...].drop { $0 == "\"" || $0 == "'" }
+                guard rest.hasPrefix(attribute.value) else { continue }
+                var location = source.location(line: line, byteColumn: text[..<found.lowerBound].utf8.count + 1)
+                location.end = source.position(line: line, lastByte: text[..<rest.startIndex].utf8.count + attribute.value.utf8.count)
+                return location
+            }
+        }
+        return location(item)
     }
 
     private func value<T: RawRepresentable & CaseIterable>(_ attribute: Attribute, at item: MarkdownNode) -> T?
     where T.RawValue == String {
         if let value = T(rawValue: attribute.value) { return value }
         let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-        log.error(.assessmentInvalid, "'\(attribute.value)' is not a valid \(attribute.key); use one of \(allowed)", at: location(item))
+        log.error(.assessmentInvalid, "'\(attribute.value)' is not a valid \(attribute.key); use one of \(allowed)", at: location(of: attribute, in: item))
         return nil
     }
 
     private func unknown(_ attribute: Attribute, at item: MarkdownNode, known: String) -> Attribute {
         let hint = NearName.hint(for: attribute.key, among: known.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        log.warning(.unknownAttribute, "the attribute '\(attribute.key)' has no meaning here\(hint); known: \(known)", at: location(item))
+        log.warning(.unknownAttribute, "the attribute '\(attribute.key)' has no meaning here\(hint); known: \(known)", at: location(of: attribute, in: item))
         return attribute
     }
 }

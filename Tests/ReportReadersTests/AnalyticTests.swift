@@ -86,7 +86,9 @@ import ReportModel
     @Test func unknownLikelihoodNamesFileLineAndAllowedValues() {
         let found = errors(report("## Risks {.risks}\n\n1. **R:** text\n   {likelihood=probable}\n"))
         #expect(found.count == 1)
-        #expect(found[0].location?.line == 7)
+        // At the attribute, on its own line, not the item's first column.
+        #expect(found[0].location?.line == 8)
+        #expect(found[0].location?.column == 5 && found[0].location?.end?.column == 23, "\(found[0])")
         #expect(found[0].location?.file.hasSuffix("report.md") == true)
         #expect(found[0].message.contains("'probable'"))
         #expect(found[0].message.contains("almost-no-chance, very-unlikely, unlikely, roughly-even-chance, likely, very-likely, almost-certain"))
