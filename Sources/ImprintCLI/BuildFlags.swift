@@ -8,7 +8,7 @@ struct BuildFlags: ParsableArguments {
     @Option(
         name: [.customShort("t"), .long],
         help: "The editions to write, as a comma list (default: every published edition; typst, the Typst source, when named); Pandoc's html, docbook5 and plain are taken as xhtml, docbook and text.",
-        completion: .list(Editions.allValueStrings))
+        completion: .custom { _, _, prefix in Editions.completions(after: prefix) })
     var to: Editions?
 
     @Option(
@@ -93,4 +93,14 @@ struct Editions: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+
+    /// What a comma list of editions may go on with: `pdf,e` → `pdf,epub`; an edition
+    /// already in the list is not offered again.
+    static func completions(after prefix: String) -> [String] {
+        let parts = prefix.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let done = parts.dropLast()
+        let current = parts.last ?? ""
+        let head = done.isEmpty ? "" : done.joined(separator: ",") + ","
+        return allValueStrings.filter { $0.hasPrefix(current) && !done.contains($0) }.map { head + $0 }
+    }
 }

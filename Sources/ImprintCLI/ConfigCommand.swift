@@ -19,7 +19,7 @@ struct ConfigCommand: ParsableCommand {
             a value (printed all the same); 2 the command line is wrong.
             """)
 
-    @Argument(help: "The report file (Report Markdown).")
+    @Argument(help: "The report file (Report Markdown).", completion: .file())
     var report: String
 
     @OptionGroup var desk: DeskOptions

@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
             the PDF was skipped: no PDF engine is installed (--to pdf fails).
             """)
 
-    @Argument(help: "The report file (Report Markdown, or the model as .json); - for Report Markdown on standard input; or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).")
+    @Argument(help: "The report file (Report Markdown, or the model as .json); - for Report Markdown on standard input; or a folder: every report under it (Markdown with front matter, JSON models; .imprintignore leaves some out).", completion: .file())
     var report: String
 
     @Argument(
@@ -85,7 +85,7 @@ struct CheckCommand: ParsableCommand {
             line is wrong.
             """)
 
-    @Argument(help: "The report file.")
+    @Argument(help: "The report file.", completion: .file())
     var report: String
 
     @Flag(help: "Treat warnings as errors.")
@@ -114,7 +114,7 @@ struct ModelCommand: ParsableCommand {
             is wrong.
             """)
 
-    @Argument(help: "The report file.")
+    @Argument(help: "The report file.", completion: .file())
     var report: String
 
     @OptionGroup var desk: DeskOptions

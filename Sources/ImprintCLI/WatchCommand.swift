@@ -20,7 +20,7 @@ struct WatchCommand: ParsableCommand {
             stay in the folder the watch began with. Ctrl-C stops it.
             """)
 
-    @Argument(help: "The report file, or a folder of reports.")
+    @Argument(help: "The report file, or a folder of reports.", completion: .file())
     var report: String
 
     @OptionGroup var flags: BuildFlags

@@ -47,6 +47,19 @@ import XMLSupport
         #expect(result.status == 1 && result.stderr.contains("--resource-path DIR"), "\(result.stderr)")
     }
 
+    /// The shells complete a comma list of editions (as the completion script asks the
+    /// binary), and a report's name after every command.
+    @Test func completionsGoOnWithACommaList() throws {
+        let workspace = Workspace(report: CommandTests.valid)
+        let asked = try workspace.run("---completion", "build", "--", "--to", "4", "5", "imprint", "build", "report.md", "--to", "pdf,e")
+        #expect(asked.stdout.split(separator: "\n") == ["pdf,epub"], "\(asked.stdout) \(asked.stderr)")
+        let script = try workspace.run("--generate-completion-script", "bash").stdout
+        for command in ["build", "check", "model", "config", "watch"] {
+            let function = try #require(script.firstMatch(of: try Regex("_imprint_\(command)\\(\\)(?s:.*?)\\n}")).map { String($0.output[0].substring ?? "") })
+            #expect(function.contains("__imprint_add_completions -f"), "\(command): no file completion\n\(function)")
+        }
+    }
+
     @Test func honoursTheOutputFolder() throws {
         let workspace = Workspace(report: CommandTests.valid)
         let result = try workspace.run("build", "report.md", "--to", "docbook", "-o", "build/editions")
