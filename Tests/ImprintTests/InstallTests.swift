@@ -72,9 +72,16 @@ import Testing
         }
         let root = try Self.extracted()
         for file in ["usr/bin/imprint", "usr/share/man/man1/imprint.1", "usr/share/bash-completion/completions/imprint",
-                     "usr/share/zsh/site-functions/_imprint", "usr/share/fish/vendor_completions.d/imprint.fish"] {
+                     "usr/share/zsh/site-functions/_imprint", "usr/share/fish/vendor_completions.d/imprint.fish",
+                     "usr/share/doc/imprint/README.md", "usr/share/doc/imprint/report-markdown.md", "usr/share/doc/imprint/diagnostics.md",
+                     "usr/share/doc/imprint/words.md", "usr/share/doc/imprint/copyright"] {
             #expect(FileManager.default.fileExists(atPath: root + "/" + file), "\(file)")
         }
+        // Everyone may read what it unpacks; the binary carries no debug information.
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: root)[.posixPermissions] as? Int)
+        #expect(mode == 0o755, "the package's ./ is \(String(mode, radix: 8))")
+        let sections = try runTool(["readelf", "-S", "-W", root + "/usr/bin/imprint"]).output
+        #expect(!sections.contains(".debug_info"), "the binary keeps its debug information")
         try Self.expectEveryEdition(with: root + "/usr/bin/imprint")
     }
 
