@@ -32,6 +32,9 @@ public final class PreviewServer: @unchecked Sendable {
     private let state = Locked<(build: Int, succeeded: Bool, diagnostics: [String])>((0, true, []))
     /// The files the builds wrote, with every link resolved: the only ones served.
     private let served = Locked<Set<String>>([])
+    /// Each served file's version, by its address (`/report.xhtml`), with what it was when
+    /// last counted: a page reloads a pane only when that pane's own file changed.
+    private let versions = Locked<[String: (identity: String, version: Int)]>([:])
 
     /// The most connections open at once; past it, the one that has sent or taken nothing
     /// for longest is closed to make room.
@@ -75,6 +78,15 @@ public final class PreviewServer: @unchecked Sendable {
     public func published(succeeded: Bool, diagnostics: [Diagnostic], files: [String] = []) {
         let resolved = files.compactMap(FolderRule.realPath)
         served.withLock { $0.formUnion(resolved) }
+        versions.withLock { versions in
+            for path in resolved where FolderRule.isInside(path, folder) {
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue }
+                let identity = "\(status.st_ino) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+                let address = String(path.dropFirst(folder.count))
+                if versions[address]?.identity != identity { versions[address] = (identity, (versions[address]?.version ?? 0) + 1) }
+            }
+        }
         state.withLock { $0 = ($0.build + 1, succeeded, diagnostics.map(\.description)) }
     }
 
@@ -298,7 +310,9 @@ public final class PreviewServer: @unchecked Sendable {
             return Self.answer(status: "200 OK", type: "text/html; charset=utf-8", body: Array(indexPage().utf8), headOnly: headOnly)
         case "/__imprint/state":
             let (build, succeeded, diagnostics) = state.withLock { $0 }
-            let json = try? JSONSerialization.data(withJSONObject: ["build": build, "ok": succeeded, "diagnostics": diagnostics])
+            let files = versions.withLock { $0.mapValues(\.version) }
+            let json = try? JSONSerialization.data(
+                withJSONObject: ["build": build, "ok": succeeded, "diagnostics": diagnostics, "versions": files], options: [.sortedKeys])
             return Self.answer(status: "200 OK", type: "application/json", body: Array(json ?? Data()), headOnly: headOnly)
         case "/__imprint/reload.js":
             return Self.answer(status: "200 OK", type: "text/javascript; charset=utf-8", body: Array(Self.reloadScript.utf8), headOnly: headOnly)
@@ -349,12 +363,13 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Pages
 
-    /// The XHTML edition, and the PDF beside it when there is one; both reload after a build.
-    /// For a folder of reports, a link to each XHTML edition.
+    /// The report's page (its XHTML edition, else its text), and the PDF beside it when there
+    /// is one; each reloads when its own file changed. Otherwise (a folder of reports, or
+    /// editions no browser shows) a link to each edition written.
     private func indexPage() -> String {
         let escaped = { (name: String) in name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name }
-        guard let page else {
-            let editions = served.withLock { $0 }.filter { $0.hasSuffix(".xhtml") && FolderRule.isInside($0, folder) }
+        guard page != nil || pdf != nil else {
+            let editions = served.withLock { $0 }.filter { !$0.hasSuffix(".css") && ImageFormat(path: $0) == nil && FolderRule.isInside($0, folder) }
                 .map { String($0.dropFirst(folder.count + 1)) }.sorted()
             let links = editions.map { name in
                 let text = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -371,15 +386,27 @@ public final class PreviewServer: @unchecked Sendable {
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>Imprint preview</title>
             <style>html,body{margin:0;height:100%}body{display:flex}iframe{flex:1;border:0;border-right:1px solid #ccc;height:100%}</style>
-            </head><body>\(frame(page))\(pdf.map(frame) ?? "")
+            </head><body>\(page.map(frame) ?? "")\(pdf.map(frame) ?? "")
             <script src="/__imprint/reload.js"></script></body></html>
             """
     }
 
-    /// Polls the build count: reloads the page (and the frames of `/`) after a build that
-    /// succeeded, and shows the diagnostics of one that did not over the page.
+    /// Keeps the reader's place: the scroll position of each page across its reloads (in
+    /// the session's storage). Polls the builds: after one that succeeded, reloads each
+    /// frame of `/` whose own file changed (a page inside a frame leaves that to `/`), or the
+    /// page itself when it changed; shows the diagnostics over the whole page.
     static let reloadScript = """
         (function () {
+          var place = 'imprint-place:' + location.pathname;
+          try {
+            var kept = sessionStorage.getItem(place);
+            if (kept) {
+              var xy = kept.split(',');
+              window.addEventListener('load', function () { window.scrollTo(+xy[0], +xy[1]); });
+            }
+            window.addEventListener('pagehide', function () { sessionStorage.setItem(place, window.scrollX + ',' + window.scrollY); });
+          } catch (e) {}
+          if (window.top !== window) { return; }
           var seen = null;
           function show(state) {
             var box = document.getElementById('imprint-diagnostics');
@@ -395,13 +422,20 @@ public final class PreviewServer: @unchecked Sendable {
           }
           function poll() {
             fetch('/__imprint/state', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (state) {
-              if (seen !== null && state.build !== seen && state.ok) {
+              if (seen !== null && state.build !== seen.build && state.ok) {
                 var frames = document.getElementsByTagName('iframe');
-                if (frames.length) { for (var i = 0; i < frames.length; i++) { frames[i].src = frames[i].src.split('?')[0] + '?' + state.build; } }
-                else { location.reload(); return; }
+                if (frames.length) {
+                  for (var i = 0; i < frames.length; i++) {
+                    var path = new URL(frames[i].src, location.href).pathname;
+                    var version = state.versions[path];
+                    if (version !== undefined && version !== seen.versions[path]) { frames[i].src = path + '?' + version; }
+                  }
+                } else if (location.pathname === '/' || state.versions[location.pathname] !== seen.versions[location.pathname]) {
+                  location.reload(); return;
+                }
               }
-              seen = state.build;
-              if (!document.getElementsByTagName('iframe').length) { show(state); }
+              seen = state;
+              show(state);
             }).catch(function () {}).then(function () { setTimeout(poll, 250); });
           }
           poll();

@@ -49,7 +49,11 @@ struct WatchCommand: ParsableCommand {
             // The server resolves its folder once: it must be there.
             _ = try? AtomicFile.createDirectory(first.outputDirectory)
             let base = URL(fileURLWithPath: report).deletingPathExtension().lastPathComponent
-            let page = buildsFolder ? nil : base + ".xhtml"
+            // The page a browser shows: the XHTML edition, else the text's, else none (a
+            // list of the editions written).
+            let formats = first.settings.formats
+            let shown = formats.contains(.xhtml) ? OutputFormat.xhtml : formats.contains(.text) ? .text : formats.contains(.brief) ? .brief : nil
+            let page = buildsFolder ? nil : shown.map { $0.fileName(base: base) }
             do {
                 server = try PreviewServer(
                     folder: first.outputDirectory, port: port, page: page,

@@ -33,6 +33,44 @@ import Testing
         _ = taken
     }
 
+    /// Each file's version moves only when it changed, so that a page reloads only the pane
+    /// whose file a build rewrote; the page keeps its reader's place, and a page inside a
+    /// frame leaves its reloading to the page that frames it.
+    @Test func eachPaneReloadsWhenItsOwnFileChanged() throws {
+        let workspace = Workspace(files: ["out/report.xhtml": Array("<html><body>One.</body></html>".utf8), "out/report.pdf": Array("%PDF-1.7 one".utf8)])
+        let out = workspace.folder + "/out"
+        let server = try PreviewServer(folder: out, port: 0, page: "report.xhtml", pdf: "report.pdf")
+        func versions() throws -> [String: Int] {
+            let body = try #require(httpGet(port: server.port, path: "/__imprint/state")?.body)
+            let state = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            return try #require(state["versions"] as? [String: Int])
+        }
+        server.published(succeeded: true, diagnostics: [], files: [out + "/report.xhtml", out + "/report.pdf"])
+        #expect(try versions() == ["/report.xhtml": 1, "/report.pdf": 1])
+        // The first pass of a save rewrites the XHTML only; the PDF's pass follows.
+        Thread.sleep(forTimeInterval: 0.01)
+        try Data("<html><body>Two.</body></html>".utf8).write(to: URL(fileURLWithPath: out + "/report.xhtml"))
+        server.published(succeeded: true, diagnostics: [], files: [out + "/report.xhtml", out + "/report.pdf"])
+        #expect(try versions() == ["/report.xhtml": 2, "/report.pdf": 1])
+        let script = try #require(httpGet(port: server.port, path: "/__imprint/reload.js")?.body)
+        #expect(script.contains("sessionStorage") && script.contains("window.top !== window") && script.contains("state.versions[path]"))
+    }
+
+    /// A preview of editions no browser shows as a page lists what was written; the text
+    /// edition is a page of its own.
+    @Test func aPreviewWithoutXHTMLShowsWhatThereIs() throws {
+        let workspace = Workspace(files: ["out/report.brief.txt": Array("Brief.".utf8), "out/report.pdf": Array("%PDF-1.7".utf8)])
+        let out = workspace.folder + "/out"
+        let listing = try PreviewServer(folder: out, port: 0, page: nil, pdf: nil)
+        listing.published(succeeded: true, diagnostics: [], files: [out + "/report.brief.txt", out + "/report.pdf"])
+        let page = try #require(httpGet(port: listing.port, path: "/")?.body)
+        #expect(page.contains(#"href="/report.brief.txt""#) && page.contains(#"href="/report.pdf""#), "\(page)")
+        let text = try PreviewServer(folder: out, port: 0, page: "report.brief.txt", pdf: nil)
+        text.published(succeeded: true, diagnostics: [], files: [out + "/report.brief.txt"])
+        #expect(httpGet(port: text.port, path: "/")?.body.contains(#"<iframe src="/report.brief.txt">"#) == true)
+        #expect(httpGet(port: text.port, path: "/report.brief.txt")?.body == "Brief.")
+    }
+
     @Test func answersOnlyItsOwnName() throws {
         let (server, _) = try served()
         #expect(httpGet(port: server.port, path: "/report.xhtml")?.status == 200)

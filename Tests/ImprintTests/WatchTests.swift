@@ -40,6 +40,17 @@ import Testing
         #expect(httpGet(port: port, path: "/") == nil, "the preview still answers")
     }
 
+    /// A preview of the text edition shows the text, not a page that is not there.
+    @Test func aTextPreviewShowsTheText() throws {
+        let workspace = Workspace(report: Self.first)
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text", "--serve", "0"])
+        defer { watch.stop() }
+        let port = try #require(watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
+        try #require(watch.waitForLine { $0.hasPrefix("built text") } != nil, "\(watch.output)")
+        #expect(httpGet(port: port, path: "/")?.body.contains(#"<iframe src="/report.txt">"#) == true)
+        #expect(httpGet(port: port, path: "/report.txt")?.body.contains("First words.") == true)
+    }
+
     /// `--serve` without a port is port 8000, and any other word after it is left alone; the
     /// man page's synopsis (`watch REPORT --serve`) is read so.
     @Test func serveAloneIsPort8000() throws {
