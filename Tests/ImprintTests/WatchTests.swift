@@ -40,6 +40,21 @@ import Testing
         #expect(httpGet(port: port, path: "/") == nil, "the preview still answers")
     }
 
+    /// In a real browser (Debian's chromium, driven by Playwright: `Scripts/preview_check.py`),
+    /// a save reloads the XHTML edition once, alone or inside `/`, at the place the reader
+    /// had scrolled to.
+    @Test func theBrowserKeepsTheReadersPlace() throws {
+        let body = (1...60).map { "## Part \($0)\n\n" + String(repeating: "Words of a long paragraph that fills the page. ", count: 12) }
+        let workspace = Workspace(report: "---\ntitle: Long\ndate: 2026-12-05\n---\n\n" + body.joined(separator: "\n\n") + "\n")
+        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "xhtml,text", "--serve", "0"])
+        defer { watch.stop() }
+        let port = try #require(watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
+        try #require(watch.waitForLine { $0.hasPrefix("built xhtml") } != nil, "\(watch.output)")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/preview_check.py").path
+        let result = try runTool(["python3", script, String(port), workspace.folder + "/report.md"])
+        #expect(result.status == 0 && result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(result.output)")
+    }
+
     /// A preview of the text edition shows the text, not a page that is not there.
     @Test func aTextPreviewShowsTheText() throws {
         let workspace = Workspace(report: Self.first)
