@@ -9,7 +9,10 @@ import ReportReaders
 /// it is watched (new ones too), except hidden folders, links to folders (never followed,
 /// so a link to `.` or `/` is no loop) and those `ignoring` names below it (the output
 /// folder, whose writes are the builds' own). When the output folder is the watched one or
-/// above it, the builds' own files are left out by name instead (`ignore(files:)`). An
+/// above it, the builds' own files are left out by name instead (`ignore(files:)`). A
+/// folder below the watched one that holds `.imprint/` is another build's output folder
+/// (another watch's, with its own `-o`): nothing in it is an input, so two watches of one
+/// folder never rebuild each other. An
 /// editor's save is a burst of events
 /// (a temporary file written, renamed over the report): `nextChange` waits for the burst to
 /// end, so that it is one change.
@@ -18,6 +21,8 @@ public final class FileWatcher {
     private var folders: [Int32: String] = [:]
     private let ignored: [String]
     private var ignoredFiles: Set<String> = []
+    /// The watched folder.
+    private let root: String
 
     /// The events that mean a file's content may have changed.
     private static let events = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
@@ -26,6 +31,7 @@ public final class FileWatcher {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        self.root = root
         // Only a folder below the watched one can be left out whole.
         ignored = ignoring.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.filter { FolderRule.isInside($0, root) }
         add(root, following: true)
@@ -58,7 +64,18 @@ public final class FileWatcher {
     static let maximumFolders = 4096
 
     private func isIgnored(_ path: String) -> Bool {
-        ignoredFiles.contains(path) || ignored.contains { FolderRule.isInside(path, $0, orSame: true) }
+        ignoredFiles.contains(path) || ignored.contains { FolderRule.isInside(path, $0, orSame: true) } || isInOutputFolder(path)
+    }
+
+    /// Whether `path` is inside a folder below the watched one that holds `.imprint/`: a
+    /// build's output folder.
+    private func isInOutputFolder(_ path: String) -> Bool {
+        var folder = (path as NSString).deletingLastPathComponent
+        while folder.count > root.count, FolderRule.isInside(folder, root) {
+            if access(folder + "/.imprint", F_OK) == 0 { return true }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return false
     }
 
     /// Blocks until a file under the folder changes, then until `quiet` seconds pass with no

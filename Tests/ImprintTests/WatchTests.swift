@@ -55,6 +55,21 @@ import Testing
         #expect(result.status == 0 && result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(result.output)")
     }
 
+    /// Two watches of one folder, each with its own output folder, never rebuild each other:
+    /// another build's output folder is not an input.
+    @Test func twoWatchesOfOneFolderLeaveEachOtherAlone() throws {
+        let workspace = Workspace(report: Self.first)
+        let one = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text", "-o", "one"])
+        defer { one.stop() }
+        try #require(one.waitForLine { $0.hasPrefix("built text") } != nil, "\(one.output)")
+        let two = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text", "-o", "two"])
+        defer { two.stop() }
+        try #require(two.waitForLine { $0.hasPrefix("built text") } != nil, "\(two.output)")
+        Thread.sleep(forTimeInterval: 1.5)
+        let builds = [one, two].map { $0.output.split(separator: "\n").filter { $0.hasPrefix("built") || $0.contains("up to date") }.count }
+        #expect(builds == [1, 1], "\(one.output)\n---\n\(two.output)")
+    }
+
     /// A preview of the text edition shows the text, not a page that is not there.
     @Test func aTextPreviewShowsTheText() throws {
         let workspace = Workspace(report: Self.first)
