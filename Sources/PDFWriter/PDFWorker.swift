@@ -73,7 +73,11 @@ final class PDFWorker: @unchecked Sendable {
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(
             &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let arguments = [executable, "-I", "-c", program] + arguments
+        // The program comes on standard input, before the first job, read by a loader that
+        // knows its length: its text is not the process's command line (`ps` shows the
+        // loader, not thirty kilobytes of Python).
+        let source = Array(program.utf8)
+        let arguments = [executable, "-I", "-c", PDFWorker.loader, String(source.count)] + arguments
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var child: pid_t = 0
@@ -94,6 +98,12 @@ final class PDFWorker: @unchecked Sendable {
         lifeline = lifelinePipe[1]
         errors = ErrorDrain(errorPipe[0])
         PDFWorker.live.withLock { $0[child] = root }
+        do throws(Failure) {
+            try write(source)
+        } catch {
+            terminate()
+            throw Failure(description: "cannot give the PDF worker its program: \(error.description)\(errors.tail)")
+        }
         let hello: PDFReply
         do throws(Failure) {
             hello = try readReply(deadline: .now() + startTimeout)
@@ -180,6 +190,10 @@ final class PDFWorker: @unchecked Sendable {
     // MARK: - Every worker of this process
 
     private static let spawning = NSLock()
+
+    /// What Python runs (`-c`): the worker's program, read from standard input (as many
+    /// bytes as the first argument says, taken off the arguments), in the name of its file.
+    static let loader = "import sys; n = int(sys.argv.pop(1)); exec(compile(sys.stdin.buffer.read(n), 'pdf-worker.py', 'exec'))"
 
     /// A pipe whose two ends are closed when Imprint runs another program.
     private static func makePipe(_ ends: inout [Int32]) -> Bool {

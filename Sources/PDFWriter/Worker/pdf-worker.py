@@ -1,8 +1,9 @@
 """Imprint's PDF worker: WeasyPrint, or Typst, imported once, rendering the jobs Imprint sends it.
 
-Imprint starts this program (`python3 -c`, with the text of this file; `typst ROOT` after it
-for a Typst worker) in a process group of its own, with a pipe on file descriptor 3 whose
-other end only Imprint holds. It speaks on standard input and output, each message a line of
+Imprint starts this program (`python3 -I -c LOADER LENGTH`, the loader reading the text of
+this file, LENGTH bytes, from standard input before the first job, so that the command line
+stays short; `typst ROOT` after it for a Typst worker) in a process group of its own, with
+a pipe on file descriptor 3 whose other end only Imprint holds. It speaks on standard input and output, each message a line of
 JSON, followed by as many bytes as its "length" says:
 
 - first, the worker says {"version": 2, "engine": "WeasyPrint 70.0"} (or "Typst 0.15.0"; or
