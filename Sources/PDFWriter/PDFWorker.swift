@@ -36,7 +36,11 @@ final class PDFWorker: @unchecked Sendable {
     /// `arguments` after it (`typst ROOT` for a Typst worker, which compiles inside ROOT, the
     /// private folder `root` that goes with it), and waits up to `startTimeout` seconds for it
     /// to say which engine it is.
-    init(python: String, program: String, arguments: [String] = [], root: String? = nil, startTimeout: Double = 60) throws(Failure) {
+    /// `site`: a folder of Python packages the worker imports from, and from no other
+    /// (`-S`): the private environment Imprint's package brings (`PDFWorkerPool.privateSite`).
+    init(
+        python: String, program: String, arguments: [String] = [], root: String? = nil, site: String? = nil, startTimeout: Double = 60
+    ) throws(Failure) {
         self.root = root
         guard let executable = PDFEngine.locate(python) else {
             throw Failure(description: "\(python) was not found on PATH")
@@ -77,7 +81,8 @@ final class PDFWorker: @unchecked Sendable {
         // knows its length: its text is not the process's command line (`ps` shows the
         // loader, not thirty kilobytes of Python).
         let source = Array(program.utf8)
-        let arguments = [executable, "-I", "-c", PDFWorker.loader, String(source.count)] + arguments
+        let isolation = site == nil ? ["-I"] : ["-I", "-S"]
+        let arguments = [executable] + isolation + ["-c", PDFWorker.loader, String(source.count), site ?? ""] + arguments
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var child: pid_t = 0
@@ -192,8 +197,12 @@ final class PDFWorker: @unchecked Sendable {
     private static let spawning = NSLock()
 
     /// What Python runs (`-c`): the worker's program, read from standard input (as many
-    /// bytes as the first argument says, taken off the arguments), in the name of its file.
-    static let loader = "import sys; n = int(sys.argv.pop(1)); exec(compile(sys.stdin.buffer.read(n), 'pdf-worker.py', 'exec'))"
+    /// bytes as the first argument says), in the name of its file, with the folder the
+    /// second names (none when empty) first on the module path; both taken off the
+    /// arguments.
+    static let loader =
+        "import sys; n = int(sys.argv.pop(1)); site = sys.argv.pop(1); sys.path[:0] = [site] if site else []; "
+        + "exec(compile(sys.stdin.buffer.read(n), 'pdf-worker.py', 'exec'))"
 
     /// A pipe whose two ends are closed when Imprint runs another program.
     private static func makePipe(_ ends: inout [Int32]) -> Bool {

@@ -26,7 +26,21 @@ enum PDFWorkerPool {
         "Install Imprint's Debian package, which brings its own; or make a Python environment for it: `python3 -m venv ~/.local/share/imprint/python && ~/.local/share/imprint/python/bin/pip install \(package)`, then set IMPRINT_PYTHON=~/.local/share/imprint/python/bin/python3 (Scripts/bootstrap installs it on a build machine)"
     }
 
-    static let python = Environment.value("IMPRINT_PYTHON") ?? "python3"
+    /// The Python packages Imprint's Debian package brings (WeasyPrint, Typst), beside the
+    /// binary (`/usr/lib/imprint/python` for `/usr/bin/imprint`), used unless `IMPRINT_PYTHON`
+    /// names a Python of the user's; nil when there are none.
+    static let privateSite: String? = {
+        guard Environment.value("IMPRINT_PYTHON") == nil,
+            let binary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        else { return nil }
+        let site = URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lib/imprint/python").path
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: site, isDirectory: &isFolder) && isFolder.boolValue ? site : nil
+    }()
+
+    /// The worker's Python: `IMPRINT_PYTHON`, or Debian's own for the package's private
+    /// packages (built for it), or the first `python3` on PATH.
+    static let python = Environment.value("IMPRINT_PYTHON") ?? (privateSite != nil ? "/usr/bin/python3" : "python3")
 
     private static let idle = Locked<[Engine: [PDFWorker]]>([:])
     private static let slots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
@@ -54,11 +68,11 @@ enum PDFWorkerPool {
         do throws(PDFWorker.Failure) {
             switch engine {
             case .weasyPrint:
-                return try PDFWorker(python: python, program: program)
+                return try PDFWorker(python: python, program: program, site: privateSite)
             case .typst:
                 let root = try privateFolder()
                 do throws(PDFWorker.Failure) {
-                    return try PDFWorker(python: python, program: program, arguments: ["typst", root], root: root)
+                    return try PDFWorker(python: python, program: program, arguments: ["typst", root], root: root, site: privateSite)
                 } catch {
                     try? FileManager.default.removeItem(atPath: root)
                     throw error

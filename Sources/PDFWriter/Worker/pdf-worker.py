@@ -1,8 +1,9 @@
 """Imprint's PDF worker: WeasyPrint, or Typst, imported once, rendering the jobs Imprint sends it.
 
-Imprint starts this program (`python3 -I -c LOADER LENGTH`, the loader reading the text of
-this file, LENGTH bytes, from standard input before the first job, so that the command line
-stays short; `typst ROOT` after it for a Typst worker) in a process group of its own, with
+Imprint starts this program (`python3 -I -c LOADER LENGTH SITE`, the loader reading the text
+of this file, LENGTH bytes, from standard input before the first job, so that the command
+line stays short, and putting SITE, the package's own folder of Python packages when it
+has one (then with `-S`, no other), first on the module path; `typst ROOT` after it for a Typst worker) in a process group of its own, with
 a pipe on file descriptor 3 whose other end only Imprint holds. It speaks on standard input and output, each message a line of
 JSON, followed by as many bytes as its "length" says:
 
