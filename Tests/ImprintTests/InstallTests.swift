@@ -80,7 +80,8 @@ import Testing
         for file in ["usr/bin/imprint", "usr/share/man/man1/imprint.1", "usr/share/bash-completion/completions/imprint",
                      "usr/share/zsh/site-functions/_imprint", "usr/share/fish/vendor_completions.d/imprint.fish",
                      "usr/share/doc/imprint/README.md", "usr/share/doc/imprint/report-markdown.md", "usr/share/doc/imprint/diagnostics.md",
-                     "usr/share/doc/imprint/words.md", "usr/share/doc/imprint/copyright"] {
+                     "usr/share/doc/imprint/words.md", "usr/share/doc/imprint/copyright",
+                     "usr/share/doc/imprint/examples/putin-visit-north-korea.md"] {
             #expect(FileManager.default.fileExists(atPath: root + "/" + file), "\(file)")
         }
         // Everyone may read what it unpacks; the binary carries no debug information.
