@@ -133,6 +133,8 @@ extension BuildPlan {
         // `-o FILE.EXT`, as Pandoc and Typst read it: one edition, written to that file (not
         // a folder that exists, nor one written with a trailing `/`).
         if outputDirectory.hasSuffix("/") || (FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isFolder) && isFolder.boolValue) {
+            // (`sample/` is the folder `sample`: its files are `sample/x.pdf`, not `sample//x.pdf`.)
+            while outputDirectory.count > 1, outputDirectory.hasSuffix("/") { outputDirectory.removeLast() }
             return
         }
         guard let named = OutputFormat.named(by: outputDirectory) else {
