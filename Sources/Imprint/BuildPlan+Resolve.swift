@@ -76,7 +76,10 @@ extension BuildPlan {
         settings.metadataOverrides = request.metadata
         let configuredOutput = values.value(SettingRules.output, given: request.output)
         var plan = BuildPlan(request: request, settings: settings, desk: desk, outputDirectory: configuredOutput ?? defaultOutput)
+        // (Naming the PDF's engine or its settings asks for the PDF too.)
         plan.editionsAsked = request.to != nil || desk.buildOptions["to"] != nil || outputNamesEdition
+            || request.pdfEngine != nil || request.pdfStandard != nil || request.pdfTimeout != nil
+            || ["pdf-engine", "pdf-standard", "pdf-timeout"].contains { desk.buildOptions[$0] != nil }
         if purpose == .build, values.usage.isEmpty {
             // The editions were asked for (on the command line, or by the desk's list), not
             // left to the name of one edition's file.
@@ -141,7 +144,11 @@ extension BuildPlan {
             // A name with an extension that is no edition's (`x.html`, `x.md`) is a file the
             // user meant, never a folder to make.
             let name = outputDirectory.split(separator: "/").last.map(String.init) ?? outputDirectory
-            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
+            // (A file's extension: two to four letters, as `.html` or `.md`; `rel-1.2` and
+            // `out.d` are folders.)
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex, (3...5).contains(name[dot...].count),
+                name[name.index(after: dot)...].allSatisfy(\.isLetter)
+            else { return }
             let ext = name[dot...].lowercased()
             let html = [".html", ".htm"].contains(ext) ? " (Imprint writes XHTML, which browsers open: name it \(name[..<dot]).xhtml)" : ""
             return try refuse(

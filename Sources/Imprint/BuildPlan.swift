@@ -23,8 +23,9 @@ public struct BuildPlan: Sendable {
     /// that lets the next one skip what is current: not for one file named by `-o`, beside
     /// which nothing of Imprint's is left.
     public var keepsStamp: Bool { outputName == nil }
-    /// The editions were asked for (`--to`, the desk's `to:`, or `-o FILE.EXT`), not left to
-    /// the default: a PDF that has no engine is then an error, not skipped.
+    /// The editions were asked for (`--to`, the desk's `to:`, `-o FILE.EXT`, or the PDF's
+    /// engine or settings named), not left to the default: a PDF that has no engine is then
+    /// an error, not skipped.
     public var editionsAsked = false
     /// The one edition goes to standard output (`-o -`), through a folder of its own.
     public var writesStandardOutput = false

@@ -9,10 +9,11 @@ import ReportReaders
 /// it is watched (new ones too), except hidden folders, links to folders (never followed,
 /// so a link to `.` or `/` is no loop) and those `ignoring` names below it (the output
 /// folder, whose writes are the builds' own). When the output folder is the watched one or
-/// above it, the builds' own files are left out by name instead (`ignore(files:)`). A
-/// folder below the watched one that holds `.imprint/` is another build's output folder
-/// (another watch's, with its own `-o`): nothing in it is an input, so two watches of one
-/// folder never rebuild each other. An
+/// above it, the builds' own files are left out by name instead (`ignore(files:)`). In a
+/// folder below the watched one that holds `.imprint/` (another build's output folder:
+/// another watch's, with its own `-o`), an edition's file or one its stamps name as
+/// written is not an input, so two watches of one folder never rebuild each other; a
+/// report beside them (built with `-o .`) still is. An
 /// editor's save is a burst of events
 /// (a temporary file written, renamed over the report): `nextChange` waits for the burst to
 /// end, so that it is one change.
@@ -67,12 +68,20 @@ public final class FileWatcher {
         ignoredFiles.contains(path) || ignored.contains { FolderRule.isInside(path, $0, orSame: true) } || isInOutputFolder(path)
     }
 
-    /// Whether `path` is inside a folder below the watched one that holds `.imprint/`: a
-    /// build's output folder.
+    /// Whether `path` is another build's output: inside a folder below the watched one that
+    /// holds `.imprint/`, an edition's file (by its extension) or one a stamp there names.
     private func isInOutputFolder(_ path: String) -> Bool {
         var folder = (path as NSString).deletingLastPathComponent
         while folder.count > root.count, FolderRule.isInside(folder, root) {
-            if access(folder + "/.imprint", F_OK) == 0 { return true }
+            if access(folder + "/.imprint", F_OK) == 0 {
+                if OutputFormat.named(by: path) != nil || path.lowercased().hasSuffix(".css") { return true }
+                let relative = String(path.dropFirst(folder.count + 1))
+                let stamps = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/.imprint")) ?? []
+                return stamps.filter { $0.hasSuffix(".stamp") }.prefix(64).contains { stamp in
+                    let text = (try? String(contentsOfFile: folder + "/.imprint/" + stamp, encoding: .utf8)) ?? ""
+                    return text.split(separator: "\n").contains { $0.hasPrefix("output ") && ($0.hasSuffix("/" + relative) || $0.hasSuffix(" " + relative)) }
+                }
+            }
             folder = (folder as NSString).deletingLastPathComponent
         }
         return false

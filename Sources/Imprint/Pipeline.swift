@@ -130,8 +130,13 @@ public enum Pipeline {
                 // A machine with no PDF engine still builds the other editions it was not
                 // asked for by name; the PDF is skipped, once said, about the machine.
                 skipped.append(format)
+                // An earlier build's PDF left beside the new editions is said to be one.
+                let earlier = plan.outputDirectory + "/" + plan.fileName(of: .pdf)
+                let stale = FileManager.default.fileExists(atPath: earlier) ? " (\(earlier) is an earlier build's)" : ""
                 diagnostics += failure.diagnostics.map {
-                    Diagnostic(.warning, .pdfSkipped, $0.message.replacingOccurrences(of: "pdf: ", with: "pdf: skipped, for ", options: .anchored), at: nil)
+                    Diagnostic(
+                        .warning, .pdfSkipped,
+                        $0.message.replacingOccurrences(of: "pdf: ", with: "pdf: skipped\(stale), for ", options: .anchored), at: nil)
                 }.strict(plan.settings.strict)
             case .failure(let failure):
                 // An engine that cannot start is the machine's, told with the editions that

@@ -407,6 +407,8 @@ public final class PreviewServer: @unchecked Sendable {
             window.addEventListener('pagehide', function () { sessionStorage.setItem(place, window.scrollX + ',' + window.scrollY); });
           } catch (e) {}
           if (window.top !== window) { return; }
+          // The state names each file as it is on disk, not percent-encoded as addresses are.
+          var here = decodeURIComponent(location.pathname);
           var seen = null;
           function show(state) {
             var box = document.getElementById('imprint-diagnostics');
@@ -426,11 +428,12 @@ public final class PreviewServer: @unchecked Sendable {
                 var frames = document.getElementsByTagName('iframe');
                 if (frames.length) {
                   for (var i = 0; i < frames.length; i++) {
-                    var path = new URL(frames[i].src, location.href).pathname;
+                    var address = new URL(frames[i].src, location.href).pathname;
+                    var path = decodeURIComponent(address);
                     var version = state.versions[path];
-                    if (version !== undefined && version !== seen.versions[path]) { frames[i].src = path + '?' + version; }
+                    if (version !== undefined && version !== seen.versions[path]) { frames[i].src = address + '?' + version; }
                   }
-                } else if (location.pathname === '/' || state.versions[location.pathname] !== seen.versions[location.pathname]) {
+                } else if (location.pathname === '/' || state.versions[here] !== seen.versions[here]) {
                   location.reload(); return;
                 }
               }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Imprint
+import SystemSupport
 import ReportModel
 
 /// What `imprint build DIR` prints. When standard error is a terminal (and diagnostics are
@@ -27,7 +28,9 @@ enum FolderProgress {
         }
         let terminal = format == .human && isatty(STDERR_FILENO) != 0
         let start = DispatchTime.now()
+        let skipped = Locked(false)
         let summary = FolderBuild.build(contents) { event in
+            if !event.outcome.skipped.isEmpty { skipped.withLock { $0 = true } }
             let failed = !event.outcome.succeeded
             if terminal {
                 if failed || event.outcome.diagnostics.contains(where: { $0.severity == .warning }) {
@@ -50,6 +53,8 @@ enum FolderProgress {
         print(line, terminator: "")
         for report in summary.failed { Console.say("failed: \(report)") }
         if !summary.failed.isEmpty { throw ExitCode(1) }
+        // Built, but without the PDF (no engine on this machine), as for one report.
+        if skipped.withLock({ $0 }) { throw ExitCode(3) }
     }
 
     private static func write(_ text: String) {

@@ -104,7 +104,7 @@ final class PDFWorker: @unchecked Sendable {
         errors = ErrorDrain(errorPipe[0])
         PDFWorker.live.withLock { $0[child] = root }
         do throws(Failure) {
-            try write(source)
+            try writeProgram(source, deadline: .now() + startTimeout)
         } catch {
             terminate()
             throw Failure(description: "cannot give the PDF worker its program: \(error.description)\(errors.tail)")
@@ -232,6 +232,28 @@ final class PDFWorker: @unchecked Sendable {
     }()
 
     // MARK: - The protocol
+
+    /// Writes the worker's program, before the first job, within `deadline`: a Python that
+    /// never reads it (a wrong `IMPRINT_PYTHON`) fails the start rather than hang it.
+    private func writeProgram(_ bytes: [UInt8], deadline: DispatchTime) throws(Failure) {
+        let flags = fcntl(input, F_GETFL)
+        _ = fcntl(input, F_SETFL, flags | O_NONBLOCK)
+        defer { _ = fcntl(input, F_SETFL, flags) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(input, $0.baseAddress! + written, $0.count - written) }
+            if count >= 0 {
+                written += count
+                continue
+            }
+            if errno == EINTR { continue }
+            guard errno == EAGAIN || errno == EWOULDBLOCK else { throw Failure(description: "the PDF worker stopped reading (\(String(cString: strerror(errno))))") }
+            let left = Int64(deadline.uptimeNanoseconds) - Int64(DispatchTime.now().uptimeNanoseconds)
+            guard left > 0 else { throw Failure(description: "the PDF worker did not read its program in time") }
+            var poller = pollfd(fd: input, events: Int16(POLLOUT), revents: 0)
+            _ = poll(&poller, 1, Int32(min(left / 1_000_000 + 1, 1000)))
+        }
+    }
 
     private func write(_ bytes: [UInt8]) throws(Failure) {
         var written = 0

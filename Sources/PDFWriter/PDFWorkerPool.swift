@@ -28,14 +28,21 @@ enum PDFWorkerPool {
 
     /// The Python packages Imprint's Debian package brings (WeasyPrint, Typst), beside the
     /// binary (`/usr/lib/imprint/python` for `/usr/bin/imprint`), used unless `IMPRINT_PYTHON`
-    /// names a Python of the user's; nil when there are none.
+    /// names a Python of the user's; nil when there are none, or when the folder (or the
+    /// one above it) is not root's or this user's, or others may write to it (a binary run
+    /// from `/tmp/x/` never imports from a `/tmp/lib/imprint/python` anyone could make).
     static let privateSite: String? = {
         guard Environment.value("IMPRINT_PYTHON") == nil,
             let binary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         else { return nil }
         let site = URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lib/imprint/python").path
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: site, isDirectory: &isFolder) && isFolder.boolValue ? site : nil
+        for folder in [site, (site as NSString).deletingLastPathComponent] {
+            var status = stat()
+            guard lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == 0 || status.st_uid == getuid(),
+                status.st_mode & 0o022 == 0
+            else { return nil }
+        }
+        return site
     }()
 
     /// The worker's Python: `IMPRINT_PYTHON`, or Debian's own for the package's private

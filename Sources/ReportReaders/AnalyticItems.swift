@@ -2,6 +2,9 @@ import ReportModel
 
 /// Key judgments, risks and sources: the list items of the report sections of docs/report-markdown.md §4.
 extension BodyBuilder {
+    /// How many attributes a report's diagnostics are looked for at their column.
+    static let attributeSearches = 100
+
     func keyJudgment(_ item: MarkdownNode) -> KeyJudgment {
         let (title, endsSentence, blocks, attributes) = analyticContent(item, needsTitle: "a key judgment")
         var judgment = KeyJudgment(id: attributes?.id, title: title, blocks: blocks)
@@ -86,18 +89,29 @@ extension BodyBuilder {
         return nil
     }
 
-    /// Where `attribute` is written in the item (`likelihood=maybe`, as the author spelled
-    /// it), for a diagnostic at its column; the item's place when it cannot be found.
+    /// Where `attribute` is written in the item's attribute block (`{… likelihood=maybe}`,
+    /// as the author spelled it), for a diagnostic at its column; the item's place when it
+    /// cannot be found. Only the item's first 64 lines of at most 4,096 bytes are searched,
+    /// so that a diagnostic costs no more than its item's text, and only for the report's
+    /// first `attributeSearches` (a report of nothing but bad attributes stays linear).
     private func location(of attribute: Attribute, in item: MarkdownNode) -> SourceLocation {
+        attributeSearches += 1
+        guard attributeSearches <= Self.attributeSearches else { return location(item) }
         let written = attribute.key + "="
-        for line in item.startLine...max(item.startLine, item.endLine) {
+        for line in item.startLine...max(item.startLine, min(item.endLine, item.startLine + 63)) {
             let text = source.lineText(line)
-            for found in text.ranges(of: written) {
-                let rest = text[found.upperBound...].drop { $0 == "\"" || $0 == "'" }
-                guard rest.hasPrefix(attribute.value) else { continue }
-                var location = source.location(line: line, byteColumn: text[..<found.lowerBound].utf8.count + 1)
-                location.end = source.position(line: line, lastByte: text[..<rest.startIndex].utf8.count + attribute.value.utf8.count)
-                return location
+            guard text.utf8.count <= 4096 else { continue }
+            for block in text.matches(of: /\{[^{}]*\}/) {
+                for found in text[block.range].ranges(of: written) {
+                    guard found.lowerBound == block.range.lowerBound || " {\t".contains(text[text.index(before: found.lowerBound)]) else { continue }
+                    let rest = text[found.upperBound..<block.range.upperBound].drop { $0 == "\"" || $0 == "'" }
+                    guard rest.hasPrefix(attribute.value),
+                        let after = rest.dropFirst(attribute.value.count).first, "\"' }\t".contains(after)
+                    else { continue }
+                    var location = source.location(line: line, byteColumn: text[..<found.lowerBound].utf8.count + 1)
+                    location.end = source.position(line: line, lastByte: text[..<rest.startIndex].utf8.count + attribute.value.utf8.count)
+                    return location
+                }
             }
         }
         return location(item)

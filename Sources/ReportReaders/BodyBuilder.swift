@@ -16,6 +16,9 @@ final class BodyBuilder {
     var crossReferences: [(target: String, location: SourceLocation)] = []
     var figureCount = 0
     var tableCount = 0
+    /// The attributes looked for in the text so far, for a diagnostic at their column: past
+    /// `AnalyticItems.attributeSearches`, a diagnostic stands at its item.
+    var attributeSearches = 0
     /// The kinds of Pandoc syntax reported so far (each is reported once).
     var pandocSyntaxSeen: Set<PandocSyntax> = []
 

@@ -242,8 +242,15 @@ struct MetadataReader {
     }
 
     private func authors(_ node: Node) -> [Author] {
-        // One name, as the first try writes it (`authors: Ingrid Sørensen`).
-        if case .scalar = node { return string(node, "authors").map { [Author(name: $0)] } ?? [] }
+        // One name, as the first try writes it (`authors: Ingrid Sørensen`); several in one
+        // string are one author unless written as a list, which is said.
+        if case .scalar = node {
+            guard let name = string(node, "authors") else { return [] }
+            if name.contains(",") || name.contains(";") || name.contains(" and ") || name.contains(": ") {
+                log.warning(.valueType, "'authors' is one author, '\(name)'; for several, write a list: authors: [Ann Smith, Bob Jones]", at: location(of: node))
+            }
+            return [Author(name: name)]
+        }
         guard case .sequence(let sequence) = node else {
             log.error(.valueType, "'authors' must be a list of names or of mappings with 'name'", at: location(of: node))
             return []

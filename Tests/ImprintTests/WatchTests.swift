@@ -42,16 +42,18 @@ import Testing
 
     /// In a real browser (Debian's chromium, driven by Playwright: `Scripts/preview_check.py`),
     /// a save reloads the XHTML edition once, alone or inside `/`, at the place the reader
-    /// had scrolled to.
+    /// had scrolled to; its name (here with a space and an accent) percent-encoded in the
+    /// addresses.
     @Test func theBrowserKeepsTheReadersPlace() throws {
         let body = (1...60).map { "## Part \($0)\n\n" + String(repeating: "Words of a long paragraph that fills the page. ", count: 12) }
-        let workspace = Workspace(report: "---\ntitle: Long\ndate: 2026-12-05\n---\n\n" + body.joined(separator: "\n\n") + "\n")
-        let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "xhtml,text", "--serve", "0"])
+        let name = "my résumé.md"
+        let workspace = Workspace(files: [name: Array(("---\ntitle: Long\ndate: 2026-12-05\n---\n\n" + body.joined(separator: "\n\n") + "\n").utf8)])
+        let watch = try Watch(in: workspace.folder, ["watch", name, "--to", "xhtml,text", "--serve", "0"])
         defer { watch.stop() }
         let port = try #require(watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
         try #require(watch.waitForLine { $0.hasPrefix("built xhtml") } != nil, "\(watch.output)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/preview_check.py").path
-        let result = try runTool(["python3", script, String(port), workspace.folder + "/report.md"])
+        let result = try runTool(["python3", script, String(port), workspace.folder + "/" + name])
         #expect(result.status == 0 && result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(result.output)")
     }
 
@@ -68,6 +70,20 @@ import Testing
         Thread.sleep(forTimeInterval: 1.5)
         let builds = [one, two].map { $0.output.split(separator: "\n").filter { $0.hasPrefix("built") || $0.contains("up to date") }.count }
         #expect(builds == [1, 1], "\(one.output)\n---\n\(two.output)")
+    }
+
+    /// A report whose folder holds its own editions (built with `-o .`) is still an input
+    /// of a watched folder of reports.
+    @Test func aReportBesideItsEditionsIsStillWatched() throws {
+        let workspace = Workspace(files: ["reports/sub/b.md": Array(Self.first.utf8)])
+        let built = try workspace.run(["build", "reports/sub/b.md", "--to", "text", "-o", "reports/sub"])
+        try #require(built.status == 0 && FileManager.default.fileExists(atPath: workspace.folder + "/reports/sub/.imprint"), "\(built.stderr)")
+        let watch = try Watch(in: workspace.folder, ["watch", "reports", "--to", "text", "-o", "out"])
+        defer { watch.stop() }
+        try #require(watch.waitForLine { $0.hasPrefix("built") } != nil, "\(watch.output)")
+        let before = watch.output.split(separator: "\n").filter { $0.hasPrefix("built") }.count
+        try Data((Self.first + "\nMore words.\n").utf8).write(to: URL(fileURLWithPath: workspace.folder + "/reports/sub/b.md"))
+        #expect(poll { watch.output.split(separator: "\n").filter { $0.hasPrefix("built") }.count > before }, "\(watch.output)")
     }
 
     /// A preview of the text edition shows the text, not a page that is not there.

@@ -3,19 +3,22 @@
     python3 preview_check.py PORT REPORT
 
 PORT is an `imprint watch REPORT --to xhtml,text --serve` already serving a report long
-enough to scroll. The reader scrolls the XHTML edition, opened alone and inside `/`, the
+enough to scroll (its name may hold spaces and accents, which addresses percent-encode). The reader scrolls the XHTML edition, opened alone and inside `/`, the
 report is saved with a new word, and the page must show the word where the reader was:
 the same scroll position, the XHTML loaded once for the save. Prints what is wrong, one
 line each; nothing when all is right. Exit status 2 when the browser cannot be started.
 """
 
+import os
 import sys
 import time
+import urllib.parse
 
 from playwright.sync_api import sync_playwright
 
 port, report = sys.argv[1], sys.argv[2]
 base = f'http://127.0.0.1:{port}'
+edition = '/' + urllib.parse.quote(os.path.splitext(os.path.basename(report))[0] + '.xhtml')
 problems = []
 saves = 0
 
@@ -52,7 +55,7 @@ with sync_playwright() as playwright:
     page = browser.new_page(viewport={'width': 900, 'height': 700})
 
     # The XHTML edition alone: a save reloads it, at the place the reader had reached.
-    page.goto(base + '/report.xhtml')
+    page.goto(base + edition)
     page.evaluate('window.scrollTo(0, 1500)')
     time.sleep(0.5)
     word = save()
@@ -66,7 +69,7 @@ with sync_playwright() as playwright:
 
     # Inside `/`: the frame reloads once for a save, and keeps its place too.
     loads = []
-    page.on('request', lambda request: loads.append(request.url) if '/report.xhtml' in request.url else None)
+    page.on('request', lambda request: loads.append(request.url) if edition in request.url else None)
     page.goto(base + '/')
     frame = None
     if wait_for(lambda: len(page.frames) > 1):
