@@ -35,6 +35,9 @@ import XMLSupport
             #expect(refused.stderr.contains("is no edition's"), "\(refused.stderr)")
         }
         #expect(try workspace.run("build", "report.md", "-o", "x.html").stderr.contains("name it x.xhtml"))
+        // A name whose dot begins no file extension is a folder.
+        let versioned = try workspace.run("build", "report.md", "--to", "text", "-o", "rel-1.2")
+        #expect(versioned.status == 0 && workspace.files(under: "rel-1.2") == ["report.txt"], "\(versioned.stderr)")
         let both = try workspace.run("build", "report.md", "a.pdf", "-o", "b.pdf")
         #expect(both.status == 2 && both.stderr.contains("give the output once"), "\(both.stderr)")
     }

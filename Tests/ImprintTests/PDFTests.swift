@@ -389,6 +389,9 @@ import Testing
         let skip = defaults.stderr.split(separator: "\n").filter { $0.contains("[pdf-skipped]") }
         #expect(skip.count == 1 && skip[0].hasPrefix("warning: pdf: skipped") && skip[0].contains("IMPRINT_PYTHON"), "\(defaults.stderr)")
         try FileManager.default.removeItem(atPath: workspace.folder + "/out")
+        // Naming the engine asks for the PDF: it fails, and nothing is written.
+        let named = try workspace.run(["build", "report.md", "--pdf-engine", "weasyprint"], environment: ["IMPRINT_PYTHON": "/nonexistent/python3"])
+        #expect(named.status == 1 && workspace.files().isEmpty, "\(named.stderr)")
         let other = try workspace.run("build", "report.md", "--to", "docbook,pdf", "--pdf-engine", "/nonexistent/weasyprint")
         #expect(other.status == 1)
         #expect(other.stderr.contains("the PDF engine '/nonexistent/weasyprint' was not found"), "\(other.stderr)")

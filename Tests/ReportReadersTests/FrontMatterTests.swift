@@ -103,6 +103,8 @@ import Testing
         #expect(colon.first?.message.contains(#"is quoted: title: "Le Sahel : enjeux""#) == true, "\(colon)")
         let one = try read("---\ntitle: T\nauthors: Ingrid Sørensen\n---\n\nText.\n").report.metadata.authors
         #expect(one.map(\.name) == ["Ingrid Sørensen"])
+        let several = try read("---\ntitle: T\nauthors: Ann Smith, Bob Jones\n---\n\nText.\n").warnings.map(\.message)
+        #expect(several.contains { $0.contains("for several, write a list") }, "\(several)")
     }
 
     @Test func unclosedFrontMatter() {
