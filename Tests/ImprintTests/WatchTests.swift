@@ -13,7 +13,7 @@ import Testing
         let workspace = Workspace(report: Self.first)
         let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "xhtml,text,pdf", "--serve", "0"])
         defer { watch.stop() }
-        let port = try #require(watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
+        let port = try #require(watch.servingPort())
         try #require(watch.waitForLine { $0.hasPrefix("built pdf") } != nil, "\(watch.output)")
         let page = try #require(httpGet(port: port, path: "/report.xhtml"))
         #expect(page.status == 200 && page.body.contains("First words.") && page.body.contains("/__imprint/reload.js"))
@@ -50,7 +50,7 @@ import Testing
         let workspace = Workspace(files: [name: Array(("---\ntitle: Long\ndate: 2026-12-05\n---\n\n" + body.joined(separator: "\n\n") + "\n").utf8)])
         let watch = try Watch(in: workspace.folder, ["watch", name, "--to", "xhtml,text", "--serve", "0"])
         defer { watch.stop() }
-        let port = try #require(watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
+        let port = try #require(watch.servingPort())
         try #require(watch.waitForLine { $0.hasPrefix("built xhtml") } != nil, "\(watch.output)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/preview_check.py").path
         let result = try runTool(["python3", script, String(port), workspace.folder + "/" + name])
@@ -91,7 +91,7 @@ import Testing
         let workspace = Workspace(report: Self.first)
         let watch = try Watch(in: workspace.folder, ["watch", "report.md", "--to", "text", "--serve", "0"])
         defer { watch.stop() }
-        let port = try #require(watch.waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") })
+        let port = try #require(watch.servingPort())
         try #require(watch.waitForLine { $0.hasPrefix("built text") } != nil, "\(watch.output)")
         #expect(httpGet(port: port, path: "/")?.body.contains(#"<iframe src="/report.txt">"#) == true)
         #expect(httpGet(port: port, path: "/report.txt")?.body.contains("First words.") == true)
@@ -198,6 +198,11 @@ final class Watch: @unchecked Sendable {
         lines.lock()
         defer { lines.unlock() }
         return collected.joined(separator: "\n")
+    }
+
+    /// The port its `serving http://127.0.0.1:PORT/` line names, once it says it.
+    func servingPort() -> UInt16? {
+        waitForLine { $0.hasPrefix("serving http://127.0.0.1:") }.flatMap { UInt16($0.split(separator: ":").last?.dropLast() ?? "") }
     }
 
     /// The first line that `matches`, waiting up to 30 seconds for it.
