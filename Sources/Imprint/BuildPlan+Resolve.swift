@@ -152,7 +152,7 @@ extension BuildPlan {
             let ext = name[dot...].lowercased()
             let html = [".html", ".htm"].contains(ext) ? " (Imprint writes XHTML, which browsers open: name it \(name[..<dot]).xhtml)" : ""
             return try refuse(
-                "names a file whose extension, \(ext), is no edition's\(html); an edition's file ends in .pdf, .epub, .docx, .xhtml, .xml, .typ, .txt or .brief.txt, and a folder is written DIR/")
+                "names a file whose extension, \(ext), is no edition's\(html); an edition's file ends in one of \(OutputFormat.fileEndings), and a folder is written DIR/")
         }
         guard !buildsFolder else {
             return try refuse("names one file, but a folder of reports is built into a folder: give a folder (DIR/)")

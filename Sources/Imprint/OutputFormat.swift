@@ -65,6 +65,11 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
 
     public static var available: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
+    /// The file endings of the editions, as messages list them: `.pdf, .epub, …, .brief.txt`.
+    public static var fileEndings: String {
+        [OutputFormat.pdf, .epub, .docx, .xhtml, .docbook, .typst, .text, .brief].map { $0.fileName(base: "") }.joined(separator: ", ")
+    }
+
     /// The edition a file name asks for by its extension (`brief.pdf`: the PDF;
     /// `x.brief.txt`: the brief; `x.txt`: the text), if any.
     public static func named(by file: String) -> OutputFormat? {

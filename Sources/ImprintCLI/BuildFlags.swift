@@ -13,7 +13,7 @@ struct BuildFlags: ParsableArguments {
 
     @Option(
         name: [.customShort("o"), .long],
-        help: "The folder to write into (default: \(BuildPlan.defaultOutput)); with build, also the file of one edition (FILE.pdf, .epub, .docx, .xhtml, .xml, .typ, .txt, .brief.txt), or - for standard output.")
+        help: "The folder to write into (default: \(BuildPlan.defaultOutput)); with build, also the file of one edition (FILE\(OutputFormat.fileEndings)), or - for standard output.")
     var output: String?
 
     @Flag(help: "Treat warnings as errors.")

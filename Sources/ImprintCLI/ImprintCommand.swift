@@ -35,7 +35,7 @@ struct BuildCommand: ParsableCommand {
     var report: String
 
     @Argument(
-        help: "The file of one edition (report.pdf, .epub, .docx, .xhtml, .xml, .typ, .txt, .brief.txt), as Typst takes its output: the same as -o FILE.",
+        help: "The file of one edition (report\(OutputFormat.fileEndings)), as Typst takes its output: the same as -o FILE.",
         completion: .file())
     var outputFile: String?
 
@@ -67,7 +67,7 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("give the output once: '\(outputFile)' or -o \(flags.output ?? ""), not both")
         }
         guard OutputFormat.named(by: outputFile) != nil else {
-            throw ValidationError("'\(outputFile)' is a second report or an output file Imprint cannot name: build one report at a time, and name an edition's file (report.pdf, .epub, .docx, .xhtml, .xml, .typ, .txt, .brief.txt)")
+            throw ValidationError("'\(outputFile)' is a second report or an output file Imprint cannot name: build one report at a time, and name an edition's file (report\(OutputFormat.fileEndings))")
         }
     }
 

@@ -50,7 +50,7 @@ public struct LeadIn {
     /// language's `pattern.lead-in-sentence` (a full stop where a colon takes no capital
     /// after it: French). A title that ends in its own `?` or `!` takes no mark.
     public func joint(_ words: Words) -> (mark: String, space: String) {
-        let label = words.around(.labelPattern, placeholder: "text").before.replacingOccurrences(of: "{label}", with: "")
+        let label = words.labelParts("").before
         if let last = title.plainText.last, "?!…？！".contains(last) {
             return ("", label.hasSuffix(" ") ? " " : "")
         }
@@ -63,7 +63,7 @@ public struct LeadIn {
             between = label
         case nil:
             let capital = (opening ?? []).plainText.first(where: \.isLetter)?.isUppercase == true
-            between = capital ? words.around(.leadInSentencePattern, placeholder: "text").before.replacingOccurrences(of: "{label}", with: "") : label
+            between = capital ? words.labelParts("", pattern: .leadInSentencePattern).before : label
         }
         let mark = between.replacing(/\ +$/, with: "")
         return (mark, String(between.dropFirst(mark.count)))

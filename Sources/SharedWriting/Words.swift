@@ -91,9 +91,10 @@ public struct Words: Sendable {
     }
 
     /// What goes before and after a labelled text written as an element of its own (a
-    /// link): "Contact: " and "".
-    public func labelParts(_ label: String) -> (before: String, after: String) {
-        let (before, after) = around(.labelPattern, placeholder: "text")
+    /// link): "Contact: " and ""; by `pattern` (`pattern.label`, or another of its shape:
+    /// `pattern.lead-in-sentence`).
+    public func labelParts(_ label: String, pattern: Word = .labelPattern) -> (before: String, after: String) {
+        let (before, after) = around(pattern, placeholder: "text")
         return (before.replacingOccurrences(of: "{label}", with: label), after.replacingOccurrences(of: "{label}", with: label))
     }
 
