@@ -554,7 +554,8 @@ def typeset(typst, compiler, root, job, files):
     standards = [job['variant'].removeprefix('pdf/')] if job.get('variant') else []
     try:
         pdf, warnings = compiler.compile_with_warnings(
-            input=os.path.join(root, TYPST_MAIN), format='pdf', pdf_standards=standards, timestamp=int(job['epoch']))
+            input=os.path.join(root, TYPST_MAIN), format='pdf', pdf_standards=standards, timestamp=int(job['epoch']),
+            sys_inputs={'section-pages': 'yes' if job.get('pages') else 'no'})
         # The template marks where each section begins; reading it back costs no new layout.
         marks = json.loads(compiler.query(selector='<imprint-section-page>', field='value')) if job.get('pages') else None
     except typst.TypstError as error:
