@@ -44,8 +44,10 @@ struct EPUBBook {
     var documentOpeners: Set<String> = []
     /// The cover image's manifest path, given or generated: the cover page shows it.
     var coverImage: String
-    /// What the generated cover says of itself: characters dropped, no PNG copy.
+    /// What the generated cover says of itself: characters dropped.
     var coverWarnings: [String] = []
+    /// Why the cover has no PNG copy, when it has none.
+    var coverWithoutRaster: Diagnostic?
     /// `urn:uuid:…`: the package's unique identifier (see `uuidURN(for:)`).
     let uuidURN: String
 
@@ -93,7 +95,7 @@ struct EPUBBook {
                 media[index].isCover = false
                 media.append(Media(id: "cover-image", file: "media/cover.png", mediaType: ImageFormat.png.mediaType, bytes: raster.png, isCover: true))
             } else {
-                coverWarnings.append(Self.svgOnlyCover)
+                coverWithoutRaster = Diagnostic(.warning, .imageInvalid, Self.svgOnlyCover, at: nil)
             }
         }
         let metadata = report.metadata

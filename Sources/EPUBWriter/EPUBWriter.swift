@@ -70,6 +70,6 @@ public struct EPUBWriter: EditionWriter {
                 .write(to: sink)
         }
         try container.close()
-        return XMLDocument.diagnostics(warnings)
+        return XMLDocument.diagnostics(warnings) + [book.coverWithoutRaster].compactMap { $0 }
     }
 }

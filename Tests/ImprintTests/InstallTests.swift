@@ -73,14 +73,15 @@ import Testing
         let package = try Self.package.get()
         let fields = try runTool(["dpkg-deb", "-f", package, "Package", "Depends"]).output
         for expected in ["Package: imprint", "libxml2", "libcmark-gfm", "libunistring", "libminizip", "libdeflate", "libmimalloc",
-                         "fonts-dejavu-core", "fonts-noto-cjk", "python3", "libpango-1.0-0", "libharfbuzz-subset0"] {
+                         "fonts-dejavu-core", "fonts-noto-cjk", "python3", "libpango-1.0-0", "libharfbuzz-subset0", "librsvg2-2"] {
             #expect(fields.contains(expected), "\(expected): \(fields)")
         }
         let root = try Self.extracted()
-        for file in ["usr/bin/imprint", "usr/share/man/man1/imprint.1", "usr/share/bash-completion/completions/imprint",
+        for file in ["usr/bin/imprint", "usr/share/man/man1/imprint.1.gz", "usr/share/bash-completion/completions/imprint",
                      "usr/share/zsh/site-functions/_imprint", "usr/share/fish/vendor_completions.d/imprint.fish",
                      "usr/share/doc/imprint/README.md", "usr/share/doc/imprint/report-markdown.md", "usr/share/doc/imprint/diagnostics.md",
-                     "usr/share/doc/imprint/words.md", "usr/share/doc/imprint/copyright",
+                     "usr/share/doc/imprint/words.md", "usr/share/doc/imprint/copyright", "usr/share/doc/imprint/changelog.gz",
+                     "usr/share/lintian/overrides/imprint",
                      "usr/share/doc/imprint/examples/putin-visit-north-korea.md"] {
             #expect(FileManager.default.fileExists(atPath: root + "/" + file), "\(file)")
         }
@@ -95,6 +96,30 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: root + "/usr/lib/imprint/python/" + engine), "\(engine) is not in the package")
         }
         try Self.expectEveryEdition(with: root + "/usr/bin/imprint", bare: true)
+    }
+
+    /// As a desk installs it: `apt-get install ./imprint_*.deb` into a clean Debian root,
+    /// its dependencies from Debian's mirror; then the seed in every edition, the PDF by
+    /// both engines, built there with no network, so nothing from PyPI (`Scripts/try-package`).
+    @Test func thePackageInstallsWithAptIntoACleanDebianRootAndBuildsThere() throws {
+        let package = try Self.package.get()
+        let (status, output) = try runProgram(Self.repository + "/Scripts/try-package", [package])
+        #expect(status == 0, "\(output.suffix(3000))")
+        for edition in ["xml", "xhtml", "pdf", "epub", "txt", "brief.txt", "docx"] {
+            #expect(output.contains("wrote editions/putin-visit-north-korea.\(edition)"), "\(edition) not built: \(output.suffix(3000))")
+        }
+        #expect(output.contains("wrote typst/putin-visit-north-korea.pdf"), "\(output.suffix(3000))")
+        // Nothing Imprint uses is missing from the installed system (librsvg, a font, an engine).
+        #expect(!output.contains("not installed") && !output.contains("[pdf-skipped]"), "\(output.suffix(3000))")
+    }
+
+    /// Debian's own checks of a package find nothing, but what `Packaging/lintian-overrides`
+    /// leaves as it is, each with its reason.
+    @Test func lintianFindsNothingInThePackage() throws {
+        let package = try Self.package.get()
+        let result = try runTool(["lintian", "--fail-on", "error,warning", "--tag-display-limit", "0", package])
+        let tags = result.output.split(separator: "\n").filter { $0.hasPrefix("E: ") || $0.hasPrefix("W: ") }
+        #expect(result.status == 0 && tags.isEmpty, "\(result.output.suffix(3000))")
     }
 
     @Test func installPutsEverythingUnderThePrefix() throws {
