@@ -392,9 +392,11 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Keeps the reader's place: the scroll position of each page across its reloads (in
-    /// the session's storage). Polls the builds: after one that succeeded, reloads each
-    /// frame of `/` whose own file changed (a page inside a frame leaves that to `/`), or the
-    /// page itself when it changed; shows the diagnostics over the whole page.
+    /// the session's storage), and of each frame of `/` (a text edition's too). Polls the
+    /// builds: after one that succeeded, reloads each frame of `/` whose own file changed (a
+    /// page inside a frame leaves that to `/`), or the page itself when it changed; shows the
+    /// diagnostics over the whole page. A PDF reloads at its first page: the browser's PDF
+    /// viewer does not tell the page which page it shows.
     static let reloadScript = """
         (function () {
           var place = 'imprint-place:' + location.pathname;
@@ -422,6 +424,17 @@ public final class PreviewServer: @unchecked Sendable {
             }
             box.textContent = (state.ok ? '' : 'The last build failed; this is the last good edition.\\n') + state.diagnostics.join('\\n');
           }
+          // A frame reloads where its reader was: the place is read from outside, as a text
+          // edition carries no script of its own (an XHTML edition keeps it itself, too).
+          function reload(frame, address) {
+            var x = 0, y = 0;
+            try { x = frame.contentWindow.scrollX; y = frame.contentWindow.scrollY; } catch (e) {}
+            frame.addEventListener('load', function restore() {
+              frame.removeEventListener('load', restore);
+              try { if (x || y) { frame.contentWindow.scrollTo(x, y); } } catch (e) {}
+            });
+            frame.src = address;
+          }
           function poll() {
             fetch('/__imprint/state', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (state) {
               if (seen !== null && state.build !== seen.build && state.ok) {
@@ -431,7 +444,7 @@ public final class PreviewServer: @unchecked Sendable {
                     var address = new URL(frames[i].src, location.href).pathname;
                     var path = decodeURIComponent(address);
                     var version = state.versions[path];
-                    if (version !== undefined && version !== seen.versions[path]) { frames[i].src = address + '?' + version; }
+                    if (version !== undefined && version !== seen.versions[path]) { reload(frames[i], address + '?' + version); }
                   }
                 } else if (location.pathname === '/' || state.versions[here] !== seen.versions[here]) {
                   location.reload(); return;

@@ -42,18 +42,19 @@ import Testing
 
     /// In a real browser (Debian's chromium, driven by Playwright: `Scripts/preview_check.py`),
     /// a save reloads the XHTML edition once, alone or inside `/`, at the place the reader
-    /// had scrolled to; its name (here with a space and an accent) percent-encoded in the
-    /// addresses.
-    @Test func theBrowserKeepsTheReadersPlace() throws {
+    /// had scrolled to, and the text edition inside `/` too; its name (here with a space and
+    /// an accent) percent-encoded in the addresses.
+    @Test(arguments: [("xhtml,text", "xhtml"), ("text", "txt")])
+    func theBrowserKeepsTheReadersPlace(editions: String, shown: String) throws {
         let body = (1...60).map { "## Part \($0)\n\n" + String(repeating: "Words of a long paragraph that fills the page. ", count: 12) }
         let name = "my résumé.md"
         let workspace = Workspace(files: [name: Array(("---\ntitle: Long\ndate: 2026-12-05\n---\n\n" + body.joined(separator: "\n\n") + "\n").utf8)])
-        let watch = try Watch(in: workspace.folder, ["watch", name, "--to", "xhtml,text", "--serve", "0"])
+        let watch = try Watch(in: workspace.folder, ["watch", name, "--to", editions, "--serve", "0"])
         defer { watch.stop() }
         let port = try #require(watch.servingPort())
-        try #require(watch.waitForLine { $0.hasPrefix("built xhtml") } != nil, "\(watch.output)")
+        try #require(watch.waitForLine { $0.hasPrefix("built ") } != nil, "\(watch.output)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/preview_check.py").path
-        let result = try runTool(["python3", script, String(port), workspace.folder + "/" + name])
+        let result = try runTool(["python3", script, String(port), workspace.folder + "/" + name, shown])
         #expect(result.status == 0 && result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(result.output)")
     }
 

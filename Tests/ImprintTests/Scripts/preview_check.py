@@ -1,12 +1,14 @@
 """The live preview in a real browser (Debian's chromium, headless, driven by Playwright).
 
-    python3 preview_check.py PORT REPORT
+    python3 preview_check.py PORT REPORT [xhtml|txt]
 
-PORT is an `imprint watch REPORT --to xhtml,text --serve` already serving a report long
-enough to scroll (its name may hold spaces and accents, which addresses percent-encode). The reader scrolls the XHTML edition, opened alone and inside `/`, the
-report is saved with a new word, and the page must show the word where the reader was:
-the same scroll position, the XHTML loaded once for the save. Prints what is wrong, one
-line each; nothing when all is right. Exit status 2 when the browser cannot be started.
+PORT is an `imprint watch REPORT --to xhtml,text --serve` (or, for `txt`, `--to text`)
+already serving a report long enough to scroll (its name may hold spaces and accents, which
+addresses percent-encode). The reader scrolls the edition, opened alone (the XHTML) and
+inside `/`, the report is saved with a new word, and the page must show the word where the
+reader was: the same scroll position, the edition loaded once for the save. Prints what is
+wrong, one line each; nothing when all is right. Exit status 2 when the browser cannot be
+started.
 """
 
 import os
@@ -17,8 +19,9 @@ import urllib.parse
 from playwright.sync_api import sync_playwright
 
 port, report = sys.argv[1], sys.argv[2]
+kind = sys.argv[3] if len(sys.argv) > 3 else 'xhtml'
 base = f'http://127.0.0.1:{port}'
-edition = '/' + urllib.parse.quote(os.path.splitext(os.path.basename(report))[0] + '.xhtml')
+edition = '/' + urllib.parse.quote(os.path.splitext(os.path.basename(report))[0] + '.' + kind)
 problems = []
 saves = 0
 
@@ -46,15 +49,8 @@ def wait_for(check, seconds=20):
     return False
 
 
-with sync_playwright() as playwright:
-    try:
-        browser = playwright.chromium.launch(executable_path='/usr/bin/chromium', args=['--no-sandbox'])
-    except Exception as error:  # noqa: BLE001 (no browser: the test says how to get one)
-        print(f'chromium cannot start ({error}); Scripts/bootstrap installs it')
-        sys.exit(2)
-    page = browser.new_page(viewport={'width': 900, 'height': 700})
-
-    # The XHTML edition alone: a save reloads it, at the place the reader had reached.
+def alone(page):
+    """The XHTML edition opened alone: a save reloads it at the reader's place."""
     page.goto(base + edition)
     page.evaluate('window.scrollTo(0, 1500)')
     time.sleep(0.5)
@@ -67,6 +63,19 @@ with sync_playwright() as playwright:
         if abs(y - 1500) > 40:
             problems.append(f'the XHTML edition reloaded at scrollY {y}, not where the reader was (1500)')
 
+
+with sync_playwright() as playwright:
+    try:
+        browser = playwright.chromium.launch(executable_path='/usr/bin/chromium', args=['--no-sandbox'])
+    except Exception as error:  # noqa: BLE001 (no browser: the test says how to get one)
+        print(f'chromium cannot start ({error}); Scripts/bootstrap installs it')
+        sys.exit(2)
+    page = browser.new_page(viewport={'width': 900, 'height': 700})
+
+    # The XHTML edition alone: a save reloads it, at the place the reader had reached.
+    if kind == 'xhtml':
+        alone(page)
+
     # Inside `/`: the frame reloads once for a save, and keeps its place too.
     loads = []
     page.on('request', lambda request: loads.append(request.url) if edition in request.url else None)
@@ -75,7 +84,7 @@ with sync_playwright() as playwright:
     if wait_for(lambda: len(page.frames) > 1):
         frame = page.frames[1]
     if frame is None:
-        problems.append('/ shows no frame for the XHTML edition')
+        problems.append(f'/ shows no frame for the {kind} edition')
     else:
         frame.wait_for_load_state()
         frame.evaluate('window.scrollTo(0, 1200)')
@@ -90,7 +99,7 @@ with sync_playwright() as playwright:
             if abs(y - 1200) > 40:
                 problems.append(f'the frame reloaded at scrollY {y}, not where the reader was (1200)')
             if len(loads) != 1:
-                problems.append(f'the XHTML edition was loaded {len(loads)} times for one save: {loads}')
+                problems.append(f'the {kind} edition was loaded {len(loads)} times for one save: {loads}')
     browser.close()
 
 print('\n'.join(problems))
