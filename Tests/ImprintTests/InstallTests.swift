@@ -135,19 +135,4 @@ import Testing
         let version = try Self.run(prefix + "/bin/imprint", ["--version"], in: destination)
         #expect(version.0 == 0 && !version.1.isEmpty)
     }
-
-    /// Every option of every command is in the man page.
-    @Test func theManPageCoversEveryOption() throws {
-        let manual = try String(contentsOfFile: Self.repository + "/docs/imprint.1", encoding: .utf8)
-            .replacingOccurrences(of: "\\-", with: "-")
-        for command in ["build", "check", "model", "config", "watch"] {
-            let help = try CommandRunner.run([command, "--help"], in: NSTemporaryDirectory()).stdout
-            let options = help.split(whereSeparator: { " ,\n<>[]()".contains($0) }).map(String.init).filter {
-                $0.hasPrefix("-") && $0.count > 1 && $0.dropFirst().allSatisfy { $0.isLetter || $0 == "-" }
-            }
-            for option in Set(options) where option != "--" {
-                #expect(manual.contains(option), "the man page lacks \(option) (of imprint \(command))")
-            }
-        }
-    }
 }
