@@ -70,6 +70,17 @@ public struct EPUBWriter: EditionWriter {
                 .write(to: sink)
         }
         try container.close()
-        return XMLDocument.diagnostics(warnings) + [book.coverWithoutRaster].compactMap { $0 }
+        return XMLDocument.diagnostics(warnings) + [book.coverWithoutRaster, Self.claimLeftOut(report)].compactMap { $0 }
+    }
+
+    /// Why the e-book states no accessibility conformance, when it was asked to and cannot.
+    static func claimLeftOut(_ report: Report) -> Diagnostic? {
+        let claim = AccessibilityClaim(report: report)
+        guard claim.isAsked, !claim.obstacles.isEmpty else { return nil }
+        return Diagnostic(
+            .warning, .accessibilityUnmet,
+            "the e-book does not state that it meets \(AccessibilityClaim.conformance), because "
+                + claim.obstacles.joined(separator: "; ") + " (or set accessibility: {conformance: none})",
+            at: nil)
     }
 }

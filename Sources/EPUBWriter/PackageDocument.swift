@@ -188,5 +188,10 @@ struct AccessibilityMetadata {
         var summary = words[.accessibilitySummary]
         if visual { summary += " " + words[allDescribed ? .accessibilityDescribed : .accessibilityUndescribed] }
         meta("accessibilitySummary", summary)
+        let claim = AccessibilityClaim(report: report)
+        if claim.isStated {
+            element.element("meta", ["property": "dcterms:conformsTo"], text: AccessibilityClaim.conformance)
+            if let certifier = claim.certifier { element.element("meta", ["property": "a11y:certifiedBy"], text: certifier) }
+        }
     }
 }

@@ -85,6 +85,7 @@ extension Diagnostic {
         case fileNameInvalid = "file-name-invalid"
         case ignoreFileInvalid = "ignore-file-invalid"
         case epubUndated = "epub-undated"
+        case accessibilityUnmet = "accessibility-unmet"
         case styleSheetUnreadable = "style-sheet-unreadable"
         case styleSheetUnsafe = "style-sheet-unsafe"
         case referenceDocInvalid = "reference-doc-invalid"

@@ -30,6 +30,9 @@ public struct Metadata: Sendable, Codable, Equatable {
     public var toc: Bool?
     /// Whether the print edition opens with a title page of its own; nil is yes.
     public var titlePage: Bool?
+    /// The e-book's accessibility claim and its certifier (`accessibility:`); nil is the
+    /// claim made when the book meets it, certified by the publisher.
+    public var accessibility: Accessibility?
     /// Keys this version does not know, kept (and reported) rather than dropped.
     public var extra: [ExtraField]
 
@@ -58,6 +61,27 @@ public struct Metadata: Sendable, Codable, Equatable {
         self.contact = contact
         self.yardstick = yardstick
         self.extra = extra
+    }
+}
+
+/// Whether the e-book states that it meets EPUB Accessibility 1.1 (WCAG 2.2 Level AA), and
+/// who certifies it (docs/accessibility.md).
+public struct Accessibility: Sendable, Codable, Equatable {
+    public enum Conformance: String, Sendable, Codable, CaseIterable {
+        /// Stated when the book meets every requirement Imprint checks; otherwise a warning
+        /// says why it is not.
+        case auto
+        /// Never stated (a desk that certifies its books another way).
+        case none
+    }
+
+    /// Who certifies the claim (`a11y:certifiedBy`); nil is the publisher.
+    public var certifier: String?
+    public var conformance: Conformance?
+
+    public init(certifier: String? = nil, conformance: Conformance? = nil) {
+        self.certifier = certifier
+        self.conformance = conformance
     }
 }
 

@@ -17,7 +17,7 @@ struct MetadataReader {
     static let knownKeys: Set<String> = [
         "title", "short-title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
         "keywords", "marking", "rights", "license", "cover", "contact", "yardstick", "yardstick-language", "toc",
-        "title-page",
+        "title-page", "accessibility",
     ]
 
     private final class Budget {
@@ -87,6 +87,7 @@ struct MetadataReader {
             case "yardstick-language": metadata.yardstickLanguage = language(value, key)
             case "toc": metadata.toc = choice(value, key, allowsAuto: true)
             case "title-page": metadata.titlePage = choice(value, key, allowsAuto: false)
+            case "accessibility": metadata.accessibility = accessibility(value, over: metadata.accessibility ?? Accessibility())
             case _ where layer.kind == .configuration && MetadataSettings.buildKeys.contains(key):
                 continue
             case _ where layer.kind == .configuration:
@@ -329,6 +330,27 @@ struct MetadataReader {
             }
         }
         return marking
+    }
+
+    /// `accessibility:` with `certifier` (a name) and `conformance` (`auto` or `none`).
+    private func accessibility(_ node: Node, over below: Accessibility) -> Accessibility? {
+        guard let mapping = mapping(node, "accessibility") else { return nil }
+        var accessibility = below
+        fields(of: mapping, in: "accessibility", known: ["certifier", "conformance"], unknownIsError: true) { name, value in
+            if name == "certifier" {
+                accessibility.certifier = prose(value, "accessibility.certifier")
+                return
+            }
+            guard let text = string(value, "accessibility.conformance") else { return }
+            guard let conformance = Accessibility.Conformance(rawValue: text.lowercased()) else {
+                log.error(.valueType,
+                    "'accessibility.conformance' must be auto (the claim made when the e-book meets it) or none, not '\(text)'",
+                    at: location(of: value))
+                return
+            }
+            accessibility.conformance = conformance
+        }
+        return accessibility
     }
 
     private func cover(_ node: Node) -> String? {

@@ -145,11 +145,18 @@ import Testing
         ("keywords: one\n", "must be a list"),
         ("title: [a, b]\n", "must be text"),
         ("cover: missing.svg\n", "does not exist"),
+        ("accessibility:\n  conformance: always\n", "must be auto (the claim made when the e-book meets it) or none"),
+        ("accessibility:\n  certifed: X\n", "unknown key 'certifed'"),
     ])
     func badValuesAreErrorsAtTheirLine(frontMatter: String, expected: String) {
         let found = errors("---\n\(frontMatter)---\n\nText.\n")
         #expect(found.contains { $0.message.contains(expected) }, "\(found)")
         #expect(found.allSatisfy { ($0.location?.line ?? 0) >= 2 })
+    }
+
+    @Test func readsTheAccessibilityClaim() throws {
+        let metadata = try read(report("x", frontMatter: "accessibility:\n  conformance: none\n  certifier: Audit Ltd\n")).report.metadata
+        #expect(metadata.accessibility == Accessibility(certifier: "Audit Ltd", conformance: Accessibility.Conformance.none))
     }
 
     @Test func acceptsTLPWithPrefix() throws {

@@ -1,0 +1,70 @@
+import ReportModel
+
+/// Whether the e-book of a report may state that it meets EPUB Accessibility 1.1 at WCAG 2.2
+/// Level AA (`dcterms:conformsTo`), who certifies it, and why the claim is left out when it
+/// is. What the writers give every book (a language on each document, page titles,
+/// landmarks, headings in order, table headers, the matrix as text, the TLP labels'
+/// contrast) is tested with the writers; what depends on the report is checked here
+/// (docs/accessibility.md lists both).
+public struct AccessibilityClaim: Sendable {
+    /// The conformance the package states, in the words EPUB Accessibility 1.1 gives it.
+    public static let conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+    /// Why the book cannot claim conformance, one clause each; empty when it can.
+    public let obstacles: [String]
+    /// Whether the report (or its desk) asks for the claim (`accessibility.conformance`).
+    public let isAsked: Bool
+    /// Who certifies the claim: the desk's `accessibility.certifier`, else the publisher;
+    /// nil when neither is named.
+    public let certifier: String?
+
+    /// Whether the package states the claim.
+    public var isStated: Bool { isAsked && obstacles.isEmpty }
+
+    public init(report: Report) {
+        let metadata = report.metadata
+        isAsked = metadata.accessibility?.conformance != Accessibility.Conformance.none
+        certifier = [metadata.accessibility?.certifier, metadata.publisher?.name]
+            .compactMap { $0 }.first { !$0.allSatisfy(\.isWhitespace) }
+        var obstacles: [String] = []
+        report.forEachBlock { block in
+            if case .table(let table) = block, table.header.cells.isEmpty {
+                obstacles.append("table \(table.number) has no header row, which tells a reader what each column holds")
+            }
+            guard case .figure(let figure) = block else { return }
+            if figure.alt.allSatisfy(\.isWhitespace) {
+                obstacles.append("figure \(figure.number) ('\(figure.source)') has no alt text: add alt=\"…\" describing the image")
+            } else if figure.alt == figure.caption.plainText {
+                obstacles.append(
+                    "figure \(figure.number) ('\(figure.source)') has no alt text of its own, only its caption repeated: add alt=\"…\" describing the image")
+            }
+        }
+        report.forEachInline { inline in
+            switch inline {
+            case .image(let image) where image.alt.allSatisfy(\.isWhitespace):
+                obstacles.append("the image '\(image.source)' has no alt text: write it between the brackets, ![…](\(image.source))")
+            case .link(let link) where Self.isWordless(link.content):
+                obstacles.append("the link to '\(link.url)' has no words that say where it leads")
+            default: break
+            }
+        }
+        if let terms = metadata.yardstickLanguage, Self.primary(terms) != Self.primary(metadata.lang) {
+            obstacles.append(
+                "the yardstick's terms are in '\(terms)' inside a book in '\(metadata.lang)', and they are not marked as another language")
+        }
+        self.obstacles = obstacles
+    }
+
+    /// Whether a link's content gives a reader nothing to read: no text, no image with alt text.
+    private static func isWordless(_ content: [Inline]) -> Bool {
+        guard content.plainText.allSatisfy(\.isWhitespace) else { return false }
+        return !content.contains { inline in
+            if case .image(let image) = inline { return !image.alt.allSatisfy(\.isWhitespace) }
+            return false
+        }
+    }
+
+    private static func primary(_ tag: String) -> Substring {
+        tag.lowercased().split(separator: "-").first ?? ""
+    }
+}

@@ -1,0 +1,65 @@
+import ReportModel
+import Testing
+
+@testable import SharedWriting
+
+/// When an e-book may claim EPUB Accessibility 1.1 (WCAG 2.2 Level AA), and who certifies it.
+@Suite struct AccessibilityClaimTests {
+    private func report(_ blocks: [Block], _ metadata: Metadata = Metadata(title: "T")) -> Report {
+        Report(metadata: metadata, lead: blocks)
+    }
+
+    private func figure(alt: String, caption: String = "Ice extent, 2025") -> Block {
+        .figure(Figure(number: 1, source: "images/ice.svg", caption: [.text(caption)], alt: alt))
+    }
+
+    @Test func aBookWhoseImagesAreDescribedClaimsIt() {
+        let claim = AccessibilityClaim(report: report([figure(alt: "A map: the ice edge 300 km further north than in 2015.")]))
+        #expect(claim.obstacles.isEmpty && claim.isStated)
+    }
+
+    @Test func anImageWithoutAltTextOfItsOwnLeavesTheClaimOut() {
+        // The caption alone (the reader's default alt) describes nothing of the image.
+        let repeated = AccessibilityClaim(report: report([figure(alt: "Ice extent, 2025")]))
+        #expect(!repeated.isStated)
+        #expect(repeated.obstacles.count == 1 && repeated.obstacles[0].contains("figure 1 ('images/ice.svg')"), "\(repeated.obstacles)")
+        let empty = AccessibilityClaim(report: report([figure(alt: " ", caption: "")]))
+        #expect(empty.obstacles.first?.contains("has no alt text") == true)
+        let inline = AccessibilityClaim(report: report([.paragraph([.text("See "), .image(InlineImage(source: "images/x.png", alt: ""))])]))
+        #expect(inline.obstacles.first?.contains("'images/x.png'") == true, "\(inline.obstacles)")
+    }
+
+    @Test func aTableWithoutHeadersLeavesTheClaimOut() {
+        let table = Table(number: 2, alignments: [.none], header: TableRow(cells: []), rows: [TableRow(cells: [[.text("1")]])])
+        #expect(AccessibilityClaim(report: report([.table(table)])).obstacles == ["table 2 has no header row, which tells a reader what each column holds"])
+    }
+
+    @Test func aLinkWithoutWordsLeavesTheClaimOut() {
+        let wordless = AccessibilityClaim(report: report([.paragraph([.link(Link(url: "https://example.org", content: []))])]))
+        #expect(wordless.obstacles.first?.contains("https://example.org") == true)
+        // An image with alt text gives a link its words.
+        let pictured = AccessibilityClaim(report: report([.paragraph([
+            .link(Link(url: "https://example.org", content: [.image(InlineImage(source: "a.png", alt: "The desk's site"))]))
+        ])]))
+        #expect(pictured.obstacles.isEmpty)
+    }
+
+    @Test func yardstickTermsInAnotherLanguageLeaveTheClaimOut() {
+        var metadata = Metadata(title: "T", lang: "fr")
+        metadata.yardstickLanguage = "en"
+        #expect(AccessibilityClaim(report: report([], metadata)).obstacles.first?.contains("'en' inside a book in 'fr'") == true)
+        metadata.lang = "en-GB"
+        #expect(AccessibilityClaim(report: report([], metadata)).obstacles.isEmpty, "a region of the same language is the same language")
+    }
+
+    @Test func theDeskDecidesWhetherAndWhoCertifies() {
+        var metadata = Metadata(title: "T", publisher: Publisher(name: "SpecialEurasia"))
+        #expect(AccessibilityClaim(report: report([], metadata)).certifier == "SpecialEurasia")
+        metadata.accessibility = Accessibility(certifier: "Accessible Books Audit Ltd")
+        #expect(AccessibilityClaim(report: report([], metadata)).certifier == "Accessible Books Audit Ltd")
+        metadata.accessibility?.conformance = Accessibility.Conformance.none
+        let declined = AccessibilityClaim(report: report([], metadata))
+        #expect(!declined.isAsked && !declined.isStated)
+        #expect(AccessibilityClaim(report: report([], Metadata(title: "T"))).certifier == nil)
+    }
+}
