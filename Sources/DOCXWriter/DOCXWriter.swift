@@ -72,7 +72,7 @@ public struct DOCXWriter: EditionWriter {
         for (path, bytes) in context.media { try archive.add(ZIPArchive.Entry(path, bytes)) }
         try add("docProps/core.xml", PackageParts.coreProperties(report.metadata, summary: report.summary?.blocks.plainText, modified: options.modified))
         try add("docProps/app.xml", PackageParts.appProperties())
-        try add("docProps/custom.xml", PackageParts.customProperties(report.metadata.marking))
+        try add("docProps/custom.xml", PackageParts.customProperties(report.metadata))
         try archive.close()
         return XMLDocument.diagnostics(warnings) + context.warnings
     }

@@ -196,12 +196,15 @@ enum PackageParts {
         return document
     }
 
-    /// The marking as custom properties (`TLP`, `Classification`), which document-management
-    /// systems and Word's own rules can read.
-    static func customProperties(_ marking: Marking?) -> XMLDocument {
+    /// The marking and the ISBNs as custom properties (`TLP`, `Classification`, `ISBN (print)`,
+    /// `ISBN (e-book)`), which document-management systems and Word's own rules can read.
+    static func customProperties(_ metadata: Metadata) -> XMLDocument {
         let document = XMLDocument(rootName: "Properties", namespace: "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties")
         document.root.declareNamespace("http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes", prefix: "vt")
-        let properties = [("TLP", marking?.tlp?.rawValue), ("Classification", marking?.classification)].compactMap { name, value in value.map { (name, $0) } }
+        let properties = [
+            ("TLP", metadata.marking?.tlp?.rawValue), ("Classification", metadata.marking?.classification),
+            ("ISBN (print)", metadata.isbn?.print?.description), ("ISBN (e-book)", metadata.isbn?.ebook?.description),
+        ].compactMap { name, value in value.map { (name, $0) } }
         for (index, (name, value)) in properties.enumerated() {
             document.root.element("property", ["fmtid": "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", "pid": String(index + 2), "name": name])
                 .element("vt:lpwstr", text: value)

@@ -26,6 +26,9 @@ struct InfoWriter {
             revision.element("revremark", text: words[.lastRevision])
         }
         info.element("biblioid", ["class": "other", "otherclass": "identifier"], text: metadata.identifier)
+        // Each edition's ISBN, the edition named by its role.
+        if let isbn = metadata.isbn?.print { info.element("biblioid", ["class": "isbn", "role": "print"], text: isbn.description) }
+        if let isbn = metadata.isbn?.ebook { info.element("biblioid", ["class": "isbn", "role": "ebook"], text: isbn.description) }
         if let series = metadata.series { writeSeries(series, into: info) }
         if !metadata.keywords.isEmpty {
             let set = info.element("keywordset")

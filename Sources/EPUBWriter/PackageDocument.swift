@@ -71,6 +71,11 @@ struct PackageDocument {
         if metadata.identifier != book.uuidURN {
             element.element("dc:identifier", ["id": "report-id"], text: metadata.identifier)
         }
+        // The e-book's ISBN, with its type in ONIX's list 5 (15: ISBN-13), as retailers read it.
+        if let isbn = metadata.isbn?.ebook {
+            element.element("dc:identifier", ["id": "isbn"], text: "urn:isbn:" + isbn.digits)
+            element.element("meta", ["refines": "#isbn", "property": "identifier-type", "scheme": "onix:codelist5"], text: "15")
+        }
         element.element("dc:title", ["id": "main-title"], text: metadata.title)
         if let subtitle = metadata.subtitle {
             element.element("dc:title", ["id": "subtitle"], text: subtitle)

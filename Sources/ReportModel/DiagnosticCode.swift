@@ -27,6 +27,7 @@ extension Diagnostic {
         case tlpInvalid = "tlp-invalid"
         case yardstickInvalid = "yardstick-invalid"
         case issnInvalid = "issn-invalid"
+        case isbnInvalid = "isbn-invalid"
         case emailInvalid = "email-invalid"
         case overrideInvalid = "override-invalid"
         case overrideOnModel = "override-on-model"

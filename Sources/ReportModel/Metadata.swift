@@ -5,6 +5,8 @@ public struct Metadata: Sendable, Codable, Equatable {
     public var shortTitle: String?
     public var subtitle: String?
     public var series: Series?
+    /// Each edition's ISBN, where it has one.
+    public var isbn: ISBNs?
     public var publisher: Publisher?
     public var authors: [Author]
     public var date: ReportDate?

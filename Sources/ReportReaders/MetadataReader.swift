@@ -17,7 +17,7 @@ struct MetadataReader {
     static let knownKeys: Set<String> = [
         "title", "short-title", "subtitle", "series", "publisher", "authors", "date", "updated", "lang", "identifier",
         "keywords", "marking", "rights", "license", "cover", "contact", "yardstick", "yardstick-language", "toc",
-        "title-page", "accessibility",
+        "title-page", "accessibility", "isbn",
     ]
 
     private final class Budget {
@@ -67,6 +67,7 @@ struct MetadataReader {
             case "short-title": metadata.shortTitle = prose(value, key)
             case "subtitle": metadata.subtitle = prose(value, key)
             case "series": metadata.series = series(value, over: metadata.series ?? Series())
+            case "isbn": metadata.isbn = isbns(value, over: metadata.isbn ?? ISBNs())
             case "publisher":
                 metadata.publisher = nameAndURL(value, key, over: metadata.publisher.map { ($0.name, $0.url) })
                     .map { Publisher(name: $0.0, url: $0.1) }
@@ -218,6 +219,50 @@ struct MetadataReader {
                 at: location(of: node))
         } else {
             log.error(.issnInvalid, "ISSN '\(text)' must be written NNNN-NNNC (for example 2785-2598)", at: location(of: node))
+        }
+        return nil
+    }
+
+    /// `isbn:` with an ISBN-13 for `print` and for `ebook`, each verified, the two different.
+    private func isbns(_ node: Node, over below: ISBNs) -> ISBNs? {
+        if case .scalar = node {
+            log.error(.isbnInvalid,
+                "'isbn' names each edition's ISBN, as every product form of a book has its own: write isbn: {print: …, ebook: …}",
+                at: location(of: node))
+            return nil
+        }
+        guard let mapping = mapping(node, "isbn") else { return nil }
+        var isbns = below
+        fields(of: mapping, in: "isbn", known: ["print", "ebook"], unknownIsError: true) { name, value in
+            let isbn = self.isbn(value, "isbn.\(name)")
+            if name == "print" { isbns.print = isbn } else { isbns.ebook = isbn }
+            if let isbn, isbns.print?.digits == isbns.ebook?.digits {
+                log.error(.isbnInvalid,
+                    "ISBN \(isbn) is given to both the print edition and the e-book: each product form of a book has an ISBN of its own",
+                    at: location(of: value))
+            }
+        }
+        return isbns
+    }
+
+    private func isbn(_ node: Node, _ key: String) -> ISBN? {
+        guard let text = string(node, key) else { return nil }
+        if let isbn = ISBN(text) { return isbn }
+        switch ISBN.digits(of: text) {
+        case let digits? where digits.count == 10:
+            log.error(.isbnInvalid,
+                "\(text) is an ISBN-10; give the ISBN-13, \(ISBN.thirteen(fromTen: digits)) (978 before its first nine digits, and a check digit of its own)",
+                at: location(of: node))
+        case let digits? where !ISBN.hasBookPrefix(digits):
+            log.error(.isbnInvalid, "ISBN \(text) must begin with 978 or 979, as every ISBN-13 does", at: location(of: node))
+        case let digits?:
+            log.error(.isbnInvalid,
+                "ISBN \(text) has a wrong check digit: for \(String(digits.prefix(12))) it must be \(ISBN.checkDigit(for: digits.prefix(12)))",
+                at: location(of: node))
+        case nil:
+            log.error(.isbnInvalid,
+                "ISBN '\(text)' must be an ISBN-13: 13 digits, hyphens allowed between them (for example 978-0-306-40615-7)",
+                at: location(of: node))
         }
         return nil
     }

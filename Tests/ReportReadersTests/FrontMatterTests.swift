@@ -145,6 +145,13 @@ import Testing
         ("keywords: one\n", "must be a list"),
         ("title: [a, b]\n", "must be text"),
         ("cover: missing.svg\n", "does not exist"),
+        ("isbn:\n  print: 978-0-306-40615-8\n", "ISBN 978-0-306-40615-8 has a wrong check digit: for 978030640615 it must be 7"),
+        ("isbn:\n  ebook: 0-306-40615-2\n", "0-306-40615-2 is an ISBN-10; give the ISBN-13, 9780306406157"),
+        ("isbn:\n  print: 4006381333931\n", "must begin with 978 or 979"),
+        ("isbn:\n  print: ISBN 978\n", "must be an ISBN-13"),
+        ("isbn: 978-0-306-40615-7\n", "write isbn: {print: …, ebook: …}"),
+        ("isbn:\n  print: 978-0-306-40615-7\n  ebook: 9780306406157\n", "given to both the print edition and the e-book"),
+        ("isbn:\n  audio: 978-0-306-40615-7\n", "unknown key 'audio'"),
         ("accessibility:\n  conformance: always\n", "must be auto (the claim made when the e-book meets it) or none"),
         ("accessibility:\n  certifed: X\n", "unknown key 'certifed'"),
     ])
@@ -152,6 +159,11 @@ import Testing
         let found = errors("---\n\(frontMatter)---\n\nText.\n")
         #expect(found.contains { $0.message.contains(expected) }, "\(found)")
         #expect(found.allSatisfy { ($0.location?.line ?? 0) >= 2 })
+    }
+
+    @Test func readsEachEditionsISBN() throws {
+        let metadata = try read(report("x", frontMatter: "isbn:\n  print: 978-0-306-40615-7\n  ebook: 979 10 90636 07 1\n")).report.metadata
+        #expect(metadata.isbn == ISBNs(print: ISBN("978-0-306-40615-7"), ebook: ISBN("979-10-90636-07-1")))
     }
 
     @Test func readsTheAccessibilityClaim() throws {

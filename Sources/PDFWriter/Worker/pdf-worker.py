@@ -486,7 +486,7 @@ def render(weasyprint, Fetcher, job, xhtml, images=None):
                 break
             document = lay_out(html, options)
         pages = section_pages(html.etree_element, document) if job.get('pages') else None
-        pdf = document.write_pdf(**options)
+        pdf = document.write_pdf(finisher=isbn_finisher(html.etree_element), **options)
     finally:
         logger.removeHandler(warnings)
         logger.setLevel(logging.ERROR)
@@ -494,6 +494,20 @@ def render(weasyprint, Fetcher, job, xhtml, images=None):
         return reply(error='the document refers to what Imprint does not let the PDF engine read',
                      refused=refused, warnings=warnings.messages), b''
     return reply(length=len(pdf), warnings=warnings.messages, pages=pages), pdf
+
+
+def isbn_finisher(root):
+    """What writes the printed book's ISBN (the document's `citation_isbn`) into the PDF's
+    document information, as `ISBN`; None when it has none."""
+    isbn = next((meta.get('content') for meta in root.iter('meta')
+                 if meta.get('name') == 'citation_isbn'), None)
+    if not isbn:
+        return None
+
+    def finish(document, pdf):
+        import pydyf
+        pdf.info['ISBN'] = pydyf.String(isbn)
+    return finish
 
 
 def section_pages(root, document):
