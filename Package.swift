@@ -61,6 +61,7 @@ let package = Package(
             name: "EPUBWriter",
             dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "XHTMLWriter", "NameBasedUUID", "ZIPSupport"]),
         .target(name: "DOCXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport", "ZIPSupport"]),
+        .target(name: "ONIXWriter", dependencies: ["ReportModel", "SharedWriting", "XMLSupport"]),
         // Locks, the environment and child processes, for the modules that run them.
         .target(name: "SystemSupport"),
         // The print edition: the print style's cascade, the paged-media engines, the pool of
@@ -75,7 +76,7 @@ let package = Package(
         .target(
             name: "Imprint",
             dependencies: [
-                "ReportModel", "ReportReaders", "SharedWriting", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter",
+                "ReportModel", "ReportReaders", "SharedWriting", "DocBookWriter", "XHTMLWriter", "EPUBWriter", "DOCXWriter", "ONIXWriter",
                 "TextWriter", "PDFWriter", "SystemSupport", "CLinux", "XMLSupport", "ZIPSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -128,6 +129,9 @@ let package = Package(
             dependencies: [
                 "DOCXWriter", "SharedWriting", "ReportModel", "ReportReaders", "XMLSupport", "ReportTestSupport"
             ]),
+        .testTarget(
+            name: "ONIXWriterTests",
+            dependencies: ["ONIXWriter", "SharedWriting", "ReportModel", "ReportReaders", "XMLSupport", "ReportTestSupport"]),
         .testTarget(
             name: "ZIPSupportTests",
             dependencies: ["ZIPSupport", "ReportModel", "ReportTestSupport"]),

@@ -160,40 +160,27 @@ struct PackageDocument {
     }
 }
 
-/// EPUB Accessibility 1.1 metadata, derived from what the report holds.
+/// EPUB Accessibility 1.1 metadata, derived from what the report holds (`AccessibilityClaim`).
 struct AccessibilityMetadata {
     let report: Report
     let words: Words
 
     func write(into element: XMLElement) {
-        var images: [String] = []
-        var hasMatrix = false
-        report.forEachBlock { block in
-            switch block {
-            case .figure(let figure): images.append(figure.alt)
-            case .risks(let risks): hasMatrix = hasMatrix || risks.contains { $0.likelihood != nil && $0.impact != nil }
-            default: break
-            }
-        }
-        report.forEachInline { inline in if case .image(let image) = inline { images.append(image.alt) } }
-        let visual = !images.isEmpty || hasMatrix
-        let allDescribed = images.allSatisfy { !$0.allSatisfy(\.isWhitespace) }
+        let claim = AccessibilityClaim(report: report)
+        let visual = claim.isVisual
         func meta(_ property: String, _ value: String) {
             element.element("meta", ["property": "schema:" + property], text: value)
         }
         meta("accessMode", "textual")
         if visual { meta("accessMode", "visual") }
-        if !visual || allDescribed { meta("accessModeSufficient", "textual") }
+        if !visual || claim.allDescribed { meta("accessModeSufficient", "textual") }
         if visual { meta("accessModeSufficient", "textual,visual") }
         var features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
-        if visual && allDescribed { features.append("alternativeText") }
-        if hasMatrix { features.append("longDescription") }
+        if visual && claim.allDescribed { features.append("alternativeText") }
+        if claim.hasMatrix { features.append("longDescription") }
         for feature in features { meta("accessibilityFeature", feature) }
         meta("accessibilityHazard", "none")
-        var summary = words[.accessibilitySummary]
-        if visual { summary += " " + words[allDescribed ? .accessibilityDescribed : .accessibilityUndescribed] }
-        meta("accessibilitySummary", summary)
-        let claim = AccessibilityClaim(report: report)
+        meta("accessibilitySummary", claim.summary(words))
         if claim.isStated {
             element.element("meta", ["property": "dcterms:conformsTo"], text: AccessibilityClaim.conformance)
             if let certifier = claim.certifier { element.element("meta", ["property": "a11y:certifiedBy"], text: certifier) }

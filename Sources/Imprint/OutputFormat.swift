@@ -8,6 +8,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     case pdf
     case epub
     case docx
+    case onix
     case typst
     case text
     case brief
@@ -20,6 +21,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
         case .pdf: base + ".pdf"
         case .epub: base + ".epub"
         case .docx: base + ".docx"
+        case .onix: base + ".onix.xml"
         case .typst: base + ".typ"
         case .text: base + ".txt"
         case .brief: base + ".brief.txt"
@@ -34,7 +36,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
         case .pdf: 10
         case .epub, .docx: 3
         case .docbook, .xhtml, .typst, .text: 2
-        case .brief: 1
+        case .brief, .onix: 1
         }
     }
 
@@ -60,14 +62,15 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     }
 
     /// The editions a build makes when none are named: every edition a report is published
-    /// in. The Typst source (`typst`) is a desk's working file, made when asked for by name.
-    public static let published: [OutputFormat] = allCases.filter { $0 != .typst }
+    /// in. The Typst source (`typst`) is a desk's working file and the ONIX record (`onix`) a
+    /// publisher's message to its retailers, each made when asked for by name.
+    public static let published: [OutputFormat] = allCases.filter { $0 != .typst && $0 != .onix }
 
     public static var available: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// The file endings of the editions, as messages list them: `.pdf, .epub, …, .brief.txt`.
     public static var fileEndings: String {
-        [OutputFormat.pdf, .epub, .docx, .xhtml, .docbook, .typst, .text, .brief].map { $0.fileName(base: "") }.joined(separator: ", ")
+        [OutputFormat.pdf, .epub, .docx, .xhtml, .docbook, .onix, .typst, .text, .brief].map { $0.fileName(base: "") }.joined(separator: ", ")
     }
 
     /// The edition a file name asks for by its extension (`brief.pdf`: the PDF;
@@ -75,6 +78,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     public static func named(by file: String) -> OutputFormat? {
         let name = file.lowercased()
         if name.hasSuffix(".brief.txt") { return .brief }
+        if name.hasSuffix(".onix.xml") { return .onix }
         return [OutputFormat.docbook, .xhtml, .pdf, .epub, .docx, .typst, .text].first { name.hasSuffix($0.fileName(base: "")) }
     }
 }

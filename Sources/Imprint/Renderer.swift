@@ -1,6 +1,7 @@
 import DOCXWriter
 import DocBookWriter
 import EPUBWriter
+import ONIXWriter
 import Foundation
 import PDFWriter
 import ReportModel
@@ -93,6 +94,17 @@ struct Renderer: Sendable {
                 assetFolders: files.assetFolders, modified: modified, paper: plan.settings.paper.millimetres, paginated: paginated)
         case .typst:
             return TypstWriter(names: typstNames)
+        case .onix:
+            // A product for each digital edition of this build.
+            let forms = plan.settings.formats.compactMap { format -> ONIXWriter.Form? in
+                switch format {
+                case .epub: .epub
+                case .pdf: .pdf
+                case .docx: .docx
+                default: nil
+                }
+            }
+            return ONIXWriter(options: .init(forms: forms, pdfIsUniversallyAccessible: plan.settings.pdfStandard == .ua1, modified: modified))
         }
     }
 

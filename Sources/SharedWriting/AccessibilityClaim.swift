@@ -20,6 +20,18 @@ public struct AccessibilityClaim: Sendable {
 
     /// Whether the package states the claim.
     public var isStated: Bool { isAsked && obstacles.isEmpty }
+    /// Whether the book shows images or the risk matrix (it is then read visually too).
+    public let isVisual: Bool
+    /// Whether every image has alt text.
+    public let allDescribed: Bool
+    /// Whether the book draws a risk matrix, whose register gives its risks as text.
+    public let hasMatrix: Bool
+
+    /// The accessibility summary, in the report's language: what the book offers, and
+    /// whether its images are described.
+    public func summary(_ words: Words) -> String {
+        words[.accessibilitySummary] + (isVisual ? " " + words[allDescribed ? .accessibilityDescribed : .accessibilityUndescribed] : "")
+    }
 
     public init(report: Report) {
         let metadata = report.metadata
@@ -27,7 +39,14 @@ public struct AccessibilityClaim: Sendable {
         certifier = [metadata.accessibility?.certifier, metadata.publisher?.name]
             .compactMap { $0 }.first { !$0.allSatisfy(\.isWhitespace) }
         var obstacles: [String] = []
+        var alts: [String] = []
+        var hasMatrix = false
         report.forEachBlock { block in
+            switch block {
+            case .figure(let figure): alts.append(figure.alt)
+            case .risks(let risks): hasMatrix = hasMatrix || risks.contains { $0.likelihood != nil && $0.impact != nil }
+            default: break
+            }
             if case .table(let table) = block, table.header.cells.isEmpty {
                 obstacles.append("table \(table.number) has no header row, which tells a reader what each column holds")
             }
@@ -40,6 +59,7 @@ public struct AccessibilityClaim: Sendable {
             }
         }
         report.forEachInline { inline in
+            if case .image(let image) = inline { alts.append(image.alt) }
             switch inline {
             case .image(let image) where image.alt.allSatisfy(\.isWhitespace):
                 obstacles.append("the image '\(image.source)' has no alt text: write it between the brackets, ![…](\(image.source))")
@@ -53,6 +73,9 @@ public struct AccessibilityClaim: Sendable {
                 "the yardstick's terms are in '\(terms)' inside a book in '\(metadata.lang)', and they are not marked as another language")
         }
         self.obstacles = obstacles
+        self.hasMatrix = hasMatrix
+        isVisual = !alts.isEmpty || hasMatrix
+        allDescribed = alts.allSatisfy { !$0.allSatisfy(\.isWhitespace) }
     }
 
     /// Whether a link's content gives a reader nothing to read: no text, no image with alt text.
