@@ -66,7 +66,7 @@ struct Renderer: Sendable {
             return EPUBWriter(
                 options: .init(
                     splitDepth: plan.settings.epubSplitDepth, stylesheet: try styles.get().epub, modified: modified,
-                    generator: "Imprint \(Imprint.version)"))
+                    generator: "Imprint \(Imprint.version)", deskStyleSheets: plan.settings.stylesheets))
         case .docx:
             // With the styles of the desk's template (`--reference-doc`) when it names one.
             let template = try plan.settings.referenceDoc.map { path throws(DiagnosticError) in (try ReferenceDocument.styles(at: path), path) }
@@ -104,7 +104,10 @@ struct Renderer: Sendable {
                 default: nil
                 }
             }
-            return ONIXWriter(options: .init(forms: forms, pdfIsUniversallyAccessible: plan.settings.pdfStandard == .ua1, modified: modified))
+            return ONIXWriter(
+                options: .init(
+                    forms: forms, pdfIsUniversallyAccessible: plan.settings.pdfStandard == .ua1, modified: modified,
+                    deskStyleSheets: plan.settings.stylesheets))
         }
     }
 

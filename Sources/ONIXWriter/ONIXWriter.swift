@@ -32,11 +32,14 @@ public struct ONIXWriter: EditionWriter {
         public var pdfIsUniversallyAccessible: Bool
         /// The moment the record is sent (`SourceDate`).
         public var modified: Int
+        /// The desk's style sheets the e-book carries (`AccessibilityClaim`).
+        public var deskStyleSheets: [String]
 
-        public init(forms: [Form], pdfIsUniversallyAccessible: Bool, modified: Int) {
+        public init(forms: [Form], pdfIsUniversallyAccessible: Bool, modified: Int, deskStyleSheets: [String] = []) {
             self.forms = forms
             self.pdfIsUniversallyAccessible = pdfIsUniversallyAccessible
             self.modified = modified
+            self.deskStyleSheets = deskStyleSheets
         }
     }
 

@@ -108,7 +108,7 @@ struct ProductRecord {
         }
         switch form {
         case .epub:
-            let claim = AccessibilityClaim(report: manuscript.report)
+            let claim = AccessibilityClaim(report: manuscript.report, deskStyleSheets: options.deskStyleSheets)
             feature("09", "00", claim.summary(manuscript.words))
             if claim.isStated {
                 for code in ["04", "82", "85"] { feature("09", code) }  // EPUB Accessibility 1.1, WCAG 2.2, level AA

@@ -18,11 +18,14 @@ public struct ISBN: Sendable, Equatable, CustomStringConvertible {
     /// The digits of `text` when it is written as an ISBN is (digits, single hyphens or spaces
     /// between them), with 10 or 13 of them; `X` may close an ISBN-10.
     public static func digits(of text: String) -> [Character]? {
-        let written = text.trimmingWhitespace
-        guard let first = written.first, first.isASCII && first.isNumber, !written.contains("--"), !written.contains("  "),
-            written.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "-" || $0 == " " || $0 == "X" || $0 == "x" })
+        let written = Array(text.trimmingWhitespace)
+        let isSeparator = { (character: Character) in character == "-" || character == " " }
+        // Digits, with one separator at most between two of them.
+        guard let first = written.first, first.isASCII && first.isNumber, let last = written.last, !isSeparator(last),
+            !zip(written, written.dropFirst()).contains(where: { isSeparator($0) && isSeparator($1) }),
+            written.allSatisfy({ ($0.isASCII && $0.isNumber) || isSeparator($0) || $0 == "X" || $0 == "x" })
         else { return nil }
-        let digits = Array(written.filter { $0 != "-" && $0 != " " }.uppercased())
+        let digits = Array(String(written.filter { !isSeparator($0) }).uppercased())
         guard digits.count == 13 || digits.count == 10, !digits.dropLast().contains("X"), digits.count == 10 || digits.last != "X"
         else { return nil }
         return digits
@@ -38,6 +41,15 @@ public struct ISBN: Sendable, Equatable, CustomStringConvertible {
         var sum = 0
         for (index, digit) in twelve.enumerated() { sum += (index % 2 == 0 ? 1 : 3) * (digit.wholeNumberValue ?? 0) }
         return Character(String((10 - sum % 10) % 10))
+    }
+
+    /// Whether ten digits are an ISBN-10 whose check character is right (weights 10 to 1,
+    /// modulo 11, `X` for 10).
+    public static func isValidTen(_ digits: [Character]) -> Bool {
+        guard digits.count == 10 else { return false }
+        var sum = 0
+        for (index, digit) in digits.enumerated() { sum += (10 - index) * (digit == "X" ? 10 : digit.wholeNumberValue ?? 0) }
+        return sum % 11 == 0
     }
 
     /// The ISBN-13 an ISBN-10 is (`978` before its first nine digits, a new check digit).

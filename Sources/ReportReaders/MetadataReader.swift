@@ -238,7 +238,7 @@ struct MetadataReader {
             if name == "print" { isbns.print = isbn } else { isbns.ebook = isbn }
             if let isbn, isbns.print?.digits == isbns.ebook?.digits {
                 log.error(.isbnInvalid,
-                    "ISBN \(isbn) is given to both the print edition and the e-book: each product form of a book has an ISBN of its own",
+                    "ISBN \(isbn) is given to both the print edition and the e-book: each product form of a book has an ISBN of its own (ask your ISBN agency for a second)",
                     at: location(of: value))
             }
         }
@@ -249,15 +249,17 @@ struct MetadataReader {
         guard let text = string(node, key) else { return nil }
         if let isbn = ISBN(text) { return isbn }
         switch ISBN.digits(of: text) {
-        case let digits? where digits.count == 10:
+        case let digits? where digits.count == 10 && ISBN.isValidTen(digits):
             log.error(.isbnInvalid,
                 "\(text) is an ISBN-10; give the ISBN-13, \(ISBN.thirteen(fromTen: digits)) (978 before its first nine digits, and a check digit of its own)",
                 at: location(of: node))
-        case let digits? where !ISBN.hasBookPrefix(digits):
-            log.error(.isbnInvalid, "ISBN \(text) must begin with 978 or 979, as every ISBN-13 does", at: location(of: node))
-        case let digits?:
+        case let digits? where digits.count == 13 && !ISBN.hasBookPrefix(digits):
             log.error(.isbnInvalid,
-                "ISBN \(text) has a wrong check digit: for \(String(digits.prefix(12))) it must be \(ISBN.checkDigit(for: digits.prefix(12)))",
+                "ISBN \(text) must begin with 978 or 979, as every ISBN-13 does (a number beginning 977 is an ISSN's barcode)",
+                at: location(of: node))
+        case .some:
+            log.error(.isbnInvalid,
+                "ISBN \(text) fails its check digit: a digit is probably mistyped; copy it again from your ISBN agency's assignment (do not just change the last digit: that gives another book's ISBN)",
                 at: location(of: node))
         case nil:
             log.error(.isbnInvalid,

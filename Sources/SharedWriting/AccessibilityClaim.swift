@@ -33,7 +33,9 @@ public struct AccessibilityClaim: Sendable {
         words[.accessibilitySummary] + (isVisual ? " " + words[allDescribed ? .accessibilityDescribed : .accessibilityUndescribed] : "")
     }
 
-    public init(report: Report) {
+    /// `deskStyleSheets`: the paths of the desk's own style sheets the e-book carries after
+    /// its own, whose colours and sizes Imprint cannot answer for.
+    public init(report: Report, deskStyleSheets: [String] = []) {
         let metadata = report.metadata
         isAsked = metadata.accessibility?.conformance != Accessibility.Conformance.none
         certifier = [metadata.accessibility?.certifier, metadata.publisher?.name]
@@ -47,15 +49,16 @@ public struct AccessibilityClaim: Sendable {
             case .risks(let risks): hasMatrix = hasMatrix || risks.contains { $0.likelihood != nil && $0.impact != nil }
             default: break
             }
-            if case .table(let table) = block, table.header.cells.isEmpty {
-                obstacles.append("table \(table.number) has no header row, which tells a reader what each column holds")
+            if case .table(let table) = block, table.header.cells.allSatisfy({ $0.plainText.allSatisfy(\.isWhitespace) }) {
+                obstacles.append("table \(table.number) has no header row: name each column in its first row")
             }
             guard case .figure(let figure) = block else { return }
             if figure.alt.allSatisfy(\.isWhitespace) {
-                obstacles.append("figure \(figure.number) ('\(figure.source)') has no alt text: add alt=\"…\" describing the image")
+                obstacles.append(
+                    "figure \(figure.number) ('\(figure.source)') has no alt text: describe the image after it, ![caption](\(figure.source)){alt=\"…\"}")
             } else if figure.alt == figure.caption.plainText {
                 obstacles.append(
-                    "figure \(figure.number) ('\(figure.source)') has no alt text of its own, only its caption repeated: add alt=\"…\" describing the image")
+                    "figure \(figure.number) ('\(figure.source)') has no alt text of its own, only its caption repeated: describe the image after it, ![caption](\(figure.source)){alt=\"…\"}")
             }
         }
         report.forEachInline { inline in
@@ -64,13 +67,16 @@ public struct AccessibilityClaim: Sendable {
             case .image(let image) where image.alt.allSatisfy(\.isWhitespace):
                 obstacles.append("the image '\(image.source)' has no alt text: write it between the brackets, ![…](\(image.source))")
             case .link(let link) where Self.isWordless(link.content):
-                obstacles.append("the link to '\(link.url)' has no words that say where it leads")
+                obstacles.append("the link to '\(link.url)' has no words that say where it leads: write them between the brackets, [words](\(link.url))")
             default: break
             }
         }
         if let terms = metadata.yardstickLanguage, Self.primary(terms) != Self.primary(metadata.lang) {
             obstacles.append(
-                "the yardstick's terms are in '\(terms)' inside a book in '\(metadata.lang)', and they are not marked as another language")
+                "the yardstick's terms are in '\(terms)' inside a book in '\(metadata.lang)', and they are not marked as another language: remove 'yardstick-language' to have them in the book's language")
+        }
+        for path in deskStyleSheets {
+            obstacles.append("the e-book carries the desk's style sheet '\(path)', whose colours and sizes Imprint cannot check: check them against WCAG 2.2 yourself, then set accessibility: {conformance: none} and state the claim your own way")
         }
         self.obstacles = obstacles
         self.hasMatrix = hasMatrix

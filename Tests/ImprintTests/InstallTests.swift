@@ -103,7 +103,8 @@ import Testing
     /// both engines, built there with no network, so nothing from PyPI (`Scripts/try-package`).
     @Test func thePackageInstallsWithAptIntoACleanDebianRootAndBuildsThere() throws {
         let package = try Self.package.get()
-        let (status, output) = try runProgram(Self.repository + "/Scripts/try-package", [package])
+        // At most 15 minutes, a stalled mirror included.
+        let (status, output) = try runProgram("/usr/bin/timeout", ["900", Self.repository + "/Scripts/try-package", package])
         #expect(status == 0, "\(output.suffix(3000))")
         for edition in ["xml", "xhtml", "pdf", "epub", "txt", "brief.txt", "docx"] {
             #expect(output.contains("wrote editions/putin-visit-north-korea.\(edition)"), "\(edition) not built: \(output.suffix(3000))")

@@ -16,7 +16,11 @@ import Testing
                 $0.hasPrefix("-") && $0.count > 1 && $0.dropFirst().allSatisfy { $0.isLetter || $0 == "-" }
             }
             for option in Set(options) where option != "--" {
-                #expect(text.contains(option), "the man page lacks \(option) (of imprint \(command))")
+                // The option itself, not a longer one it begins (`--pdf` in `--pdf-engine`).
+                let found = text.ranges(of: option).contains { range in
+                    range.upperBound == text.endIndex || !(text[range.upperBound].isLetter || text[range.upperBound] == "-")
+                }
+                #expect(found, "the man page lacks \(option) (of imprint \(command))")
             }
         }
     }
@@ -111,7 +115,10 @@ import Testing
                     let serves = arguments.contains("--serve")
                     // `--serve` alone takes port 8000, which another program may hold: its
                     // message says so, and the command line was read as the synopsis says.
-                    let reached = watch.waitForLine { $0.hasPrefix(serves ? "serving http://" : "built ") || $0.contains("is in use") }
+                    let defaultPort = serves && !arguments.contains("0")
+                    let reached = watch.waitForLine {
+                        $0.hasPrefix(serves ? "serving http://" : "built ") || (defaultPort && $0.contains("port 8000 is in use"))
+                    }
                     #expect(reached != nil, "imprint \(arguments.joined(separator: " ")): \(watch.output)")
                 } else {
                     let result = try CommandRunner.run(arguments, in: workspace.folder, input: arguments.contains("-") ? Array(report.utf8) : nil)

@@ -33,6 +33,7 @@ import Testing
         let open = try #require(first.first { $0.contains("xdg-open ") && $0.contains(".pdf") })
         let folder = NSTemporaryDirectory() + "imprint-readme-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: samplesFolder, toPath: folder + "/Samples")
         let arguments = build.split(separator: " ").drop { !$0.hasSuffix("imprint") }.dropFirst().prefix { $0 != "#" }.map(String.init)
         let result = try CommandRunner.run(arguments, in: folder)

@@ -17,11 +17,13 @@ import Testing
         #expect(ISBN("0-306-40615-2") == nil, "an ISBN-10")
         #expect(ISBN("4006381333931") == nil, "an EAN-13 that is no book's")
         #expect(ISBN("978--0-306-40615-7") == nil && ISBN("-9780306406157") == nil && ISBN("978030640615X") == nil)
+        #expect(ISBN("978 -0-306-40615-7") == nil && ISBN("978-0-306-40615-7-") == nil)
     }
 
     @Test func anISBN10BecomesItsISBN13() throws {
         let digits = try #require(ISBN.digits(of: "0-306-40615-2"))
         #expect(ISBN.thirteen(fromTen: digits) == "9780306406157")
         #expect(ISBN.digits(of: "0-8044-2957-X")?.count == 10)
+        #expect(ISBN.isValidTen(Array("080442957X")) && !ISBN.isValidTen(Array("0306406512")))
     }
 }

@@ -31,7 +31,16 @@ import Testing
 
     @Test func aTableWithoutHeadersLeavesTheClaimOut() {
         let table = Table(number: 2, alignments: [.none], header: TableRow(cells: []), rows: [TableRow(cells: [[.text("1")]])])
-        #expect(AccessibilityClaim(report: report([.table(table)])).obstacles == ["table 2 has no header row, which tells a reader what each column holds"])
+        #expect(AccessibilityClaim(report: report([.table(table)])).obstacles == ["table 2 has no header row: name each column in its first row"])
+        // A header row of empty cells (`| | |`) names nothing either.
+        let blank = Table(number: 3, alignments: [.none, .none], header: TableRow(cells: [[], [.text(" ")]]), rows: [TableRow(cells: [[.text("1")], [.text("2")]])])
+        #expect(AccessibilityClaim(report: report([.table(blank)])).obstacles.first?.hasPrefix("table 3 has no header row") == true)
+    }
+
+    /// A desk's own style sheet may set any colour: Imprint cannot answer for it.
+    @Test func aDesksStyleSheetLeavesTheClaimOut() {
+        let claim = AccessibilityClaim(report: report([]), deskStyleSheets: ["house/brand.css"])
+        #expect(!claim.isStated && claim.obstacles.first?.contains("'house/brand.css'") == true)
     }
 
     @Test func aLinkWithoutWordsLeavesTheClaimOut() {

@@ -32,9 +32,16 @@ def text_of(element):
 
 
 def luminance(hex_colour):
+    if len(hex_colour) == 3:
+        hex_colour = ''.join(c * 2 for c in hex_colour)
     channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one, other):
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def check_document(name, root):
@@ -107,16 +114,20 @@ def main(path):
         positions = [spine.index(target) for target in linked if target in spine]
         if len(positions) != len(linked) or positions != sorted(positions):
             problems.append('spine: the reading order is not the contents\' order')
-        stylesheets = [name for name in book.namelist() if name.endswith('.css')]
-        for name in stylesheets:
-            style = book.read(name).decode('utf-8')
-            if '.tlp-label' not in style:
-                continue
-            background = re.search(r'\.tlp-label\s*\{[^}]*background:\s*#([0-9A-Fa-f]{6})', style)
-            for label, colour in re.findall(r'\.(tlp-[a-z-]+)[^{]*\{\s*color:\s*#([0-9A-Fa-f]{6})', style):
-                ratio = (max(luminance(colour), luminance(background.group(1))) + 0.05) / (min(luminance(colour), luminance(background.group(1))) + 0.05)
+        labels = 0
+        for name in [name for name in book.namelist() if name.endswith('.css')]:
+            style = re.sub(r'/\*.*?\*/', '', book.read(name).decode('utf-8'), flags=re.S)
+            background = re.search(r'\.tlp-label\s*\{[^}]*background(?:-color)?\s*:\s*#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\b', style)
+            for label, colour in re.findall(r'\.(tlp-(?!label)[a-z-]+)[^{]*\{[^}]*?(?<![-\w])color\s*:\s*#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\b', style):
+                if background is None:
+                    problems.append(f'{name}: the TLP labels have colours but no background colour to read them on')
+                    break
+                labels += 1
+                ratio = contrast(colour, background.group(1))
                 if ratio < 4.5:
                     problems.append(f'{name}: {label} has a contrast of {ratio:.2f}:1 on its background, under 4.5:1')
+        if labels == 0:
+            problems.append('the book\'s style sheets give the TLP labels no colours to check')
     print('\n'.join(problems))
 
 
