@@ -27,10 +27,16 @@ public struct AccessibilityClaim: Sendable {
     /// Whether the book draws a risk matrix, whose register gives its risks as text.
     public let hasMatrix: Bool
 
-    /// The accessibility summary, in the report's language: what the book offers, and
-    /// whether its images are described.
+    /// Whether the book shows images (figures or inline).
+    public let hasImages: Bool
+
+    /// The accessibility summary, in the report's language: what the book offers, whether
+    /// its images are described, and that the risk matrix is given as text too.
     public func summary(_ words: Words) -> String {
-        words[.accessibilitySummary] + (isVisual ? " " + words[allDescribed ? .accessibilityDescribed : .accessibilityUndescribed] : "")
+        var sentences = [words[.accessibilitySummary]]
+        if hasImages { sentences.append(words[allDescribed ? .accessibilityDescribed : .accessibilityUndescribed]) }
+        if hasMatrix { sentences.append(words[.accessibilityMatrix]) }
+        return sentences.joined(separator: " ")
     }
 
     /// `deskStyleSheets`: the paths of the desk's own style sheets the e-book carries after
@@ -80,7 +86,8 @@ public struct AccessibilityClaim: Sendable {
         }
         self.obstacles = obstacles
         self.hasMatrix = hasMatrix
-        isVisual = !alts.isEmpty || hasMatrix
+        hasImages = !alts.isEmpty
+        isVisual = hasImages || hasMatrix
         allDescribed = alts.allSatisfy { !$0.allSatisfy(\.isWhitespace) }
     }
 

@@ -107,6 +107,7 @@ public enum Word: String, CaseIterable, Sendable {
     case startOfReport = "book.start"
     case accessibilitySummary = "book.accessibility-summary"
     case accessibilityDescribed = "book.accessibility-described"
+    case accessibilityMatrix = "book.accessibility-matrix"
     case accessibilityUndescribed = "book.accessibility-undescribed"
 
     // The text editions' headings and the DocBook revision.

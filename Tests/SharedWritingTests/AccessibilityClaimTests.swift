@@ -61,6 +61,18 @@ import Testing
         #expect(AccessibilityClaim(report: report([], metadata)).obstacles.isEmpty, "a region of the same language is the same language")
     }
 
+    /// The summary speaks of images only when there are some, and of the matrix only when
+    /// the book draws one.
+    @Test func theSummarySaysWhatTheBookHas() {
+        let words = Words(language: "en")
+        let risk = Risk(title: [.text("Strikes")], blocks: [], likelihood: .icd203(.likely), impact: .major)
+        let matrix = AccessibilityClaim(report: report([.risks([risk])])).summary(words)
+        #expect(matrix.hasSuffix("The risk matrix is also given as a table and described in words.") && !matrix.contains("image"), "\(matrix)")
+        let pictured = AccessibilityClaim(report: report([figure(alt: "A map.")])).summary(words)
+        #expect(pictured.hasSuffix("Every image has a text alternative.") && !pictured.contains("matrix"), "\(pictured)")
+        #expect(!AccessibilityClaim(report: report([])).summary(words).contains("image"))
+    }
+
     @Test func theDeskDecidesWhetherAndWhoCertifies() {
         var metadata = Metadata(title: "T", publisher: Publisher(name: "SpecialEurasia"))
         #expect(AccessibilityClaim(report: report([], metadata)).certifier == "SpecialEurasia")
