@@ -50,6 +50,9 @@ struct EPUBBook {
     var coverWithoutRaster: Diagnostic?
     /// `urn:uuid:…`: the package's unique identifier (see `uuidURN(for:)`).
     let uuidURN: String
+    /// Whether the book may state its accessibility conformance, and why not: worked out
+    /// once, for the package's metadata and the warning.
+    let accessibility: AccessibilityClaim
 
     /// Why a cover is SVG only: librsvg is missing, or could not draw it.
     private static var svgOnlyCover: String {
@@ -65,10 +68,12 @@ struct EPUBBook {
         return NameBasedUUID.urn(for: [UInt8]("imprint:identifier:".utf8) + [UInt8](identifier.utf8))
     }
 
-    init(_ manuscript: Manuscript, splitDepth: Int) throws(DiagnosticError) {
+    /// `deskStyleSheets`: the desk's style sheets the book carries (`AccessibilityClaim`).
+    init(_ manuscript: Manuscript, splitDepth: Int, deskStyleSheets: [String] = []) throws(DiagnosticError) {
         self.manuscript = manuscript
         let report = manuscript.report
         uuidURN = Self.uuidURN(for: report.metadata.identifier)
+        accessibility = AccessibilityClaim(report: report, deskStyleSheets: deskStyleSheets)
         // Media first: every image the report refers to, named by its order.
         for (index, path) in manuscript.imagePaths.enumerated() {
             guard let bytes = manuscript.images[path]?.bytes else { throw DiagnosticError(error: .internal, "the image '\(path)' was not given to the EPUB writer") }

@@ -47,7 +47,7 @@ public struct EPUBWriter: EditionWriter {
     /// On an error part of the book may have gone into `sink`: the caller drops it.
     public func write(_ manuscript: Manuscript, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws(DiagnosticError) -> [Diagnostic] {
         let report = manuscript.report
-        let book = try EPUBBook(manuscript, splitDepth: options.splitDepth)
+        let book = try EPUBBook(manuscript, splitDepth: options.splitDepth, deskStyleSheets: options.deskStyleSheets)
         // The OCF container: a ZIP whose first entry is `mimetype`, stored.
         let container = try ZIPArchive(named: "the EPUB container", modified: options.modified, to: sink)
         try container.add(ZIPArchive.Entry("mimetype", Array("application/epub+zip".utf8), compressed: false))
@@ -76,12 +76,11 @@ public struct EPUBWriter: EditionWriter {
                 .write(to: sink)
         }
         try container.close()
-        return XMLDocument.diagnostics(warnings) + [book.coverWithoutRaster, claimLeftOut(report)].compactMap { $0 }
+        return XMLDocument.diagnostics(warnings) + [book.coverWithoutRaster, Self.claimLeftOut(book.accessibility)].compactMap { $0 }
     }
 
     /// Why the e-book states no accessibility conformance, when it was asked to and cannot.
-    func claimLeftOut(_ report: Report) -> Diagnostic? {
-        let claim = AccessibilityClaim(report: report, deskStyleSheets: options.deskStyleSheets)
+    static func claimLeftOut(_ claim: AccessibilityClaim) -> Diagnostic? {
         guard claim.isAsked, !claim.obstacles.isEmpty else { return nil }
         return Diagnostic(
             .warning, .accessibilityUnmet,

@@ -106,7 +106,7 @@ struct PackageDocument {
         if book.media.contains(where: \.isCover) {
             element.element("meta", ["name": "cover", "content": "cover-image"])
         }
-        AccessibilityMetadata(report: report, words: book.manuscript.words, deskStyleSheets: options.deskStyleSheets).write(into: element)
+        AccessibilityMetadata(claim: book.accessibility, words: book.manuscript.words).write(into: element)
     }
 
     /// The issue's place in its series as one number that sorts: volume × 1000 + issue
@@ -162,12 +162,10 @@ struct PackageDocument {
 
 /// EPUB Accessibility 1.1 metadata, derived from what the report holds (`AccessibilityClaim`).
 struct AccessibilityMetadata {
-    let report: Report
+    let claim: AccessibilityClaim
     let words: Words
-    let deskStyleSheets: [String]
 
     func write(into element: XMLElement) {
-        let claim = AccessibilityClaim(report: report, deskStyleSheets: deskStyleSheets)
         let visual = claim.isVisual
         func meta(_ property: String, _ value: String) {
             element.element("meta", ["property": "schema:" + property], text: value)

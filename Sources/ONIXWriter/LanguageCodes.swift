@@ -1,9 +1,11 @@
+import SharedWriting
+
 /// ONIX names a language by ISO 639-2/B (list 74: `eng`, `fre`, `ger`), where a report's
 /// `lang` is a BCP 47 tag (`en-GB`, `fr`).
 enum LanguageCodes {
     /// The bibliographic code of the tag's language; `und` when it is none this table knows.
     static func bibliographic(for tag: String) -> String {
-        let primary = tag.lowercased().split(separator: "-").first.map(String.init) ?? ""
+        let primary = Words.primaryLanguage(of: tag)
         return table[primary] ?? (table.values.contains(primary) ? primary : "und")
     }
 

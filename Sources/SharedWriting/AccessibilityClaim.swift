@@ -77,7 +77,7 @@ public struct AccessibilityClaim: Sendable {
             default: break
             }
         }
-        if let terms = metadata.yardstickLanguage, Self.primary(terms) != Self.primary(metadata.lang) {
+        if let terms = metadata.yardstickLanguage, Words.primaryLanguage(of: terms) != Words.primaryLanguage(of: metadata.lang) {
             obstacles.append(
                 "the yardstick's terms are in '\(terms)' inside a book in '\(metadata.lang)', and they are not marked as another language: remove 'yardstick-language' to have them in the book's language")
         }
@@ -98,9 +98,5 @@ public struct AccessibilityClaim: Sendable {
             if case .image(let image) = inline { return !image.alt.allSatisfy(\.isWhitespace) }
             return false
         }
-    }
-
-    private static func primary(_ tag: String) -> Substring {
-        tag.lowercased().split(separator: "-").first ?? ""
     }
 }
